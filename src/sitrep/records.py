@@ -1,0 +1,390 @@
+"""The typed records every stage passes to the next.
+
+Data flows one way: ingest -> clean -> reuse -> extract -> geo -> merge -> export/report.
+Each stage is a plain function from these records to these records; the store, the CLI and the
+report sit at the edges and are the only places that do I/O.
+
+Offsets: unless a field says otherwise, a span ``(start, end)`` is a pair of character offsets into
+the article's *text as given* (``Article.raw_text``; for HTML the extracted main text), so
+``article.raw_text[start:end]`` is what the span names. Stages that work on the cleaned text map
+their offsets back with ``Article.offsets``.
+
+    >>> m = OffsetMap(segments=[(0, 0, 5), (5, 8, 4)])   # raw "Hello---World" -> clean "HelloWorl"
+    >>> m.to_raw(6)
+    9
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Literal, Optional
+
+from pydantic import BaseModel, Field
+
+SCHEMA_VERSION = 1
+
+Span = tuple[int, int]
+
+ClaimantKind = Literal[
+    "security_source", "official", "perpetrator", "witness", "medical", "civil_society", "media",
+    "unknown",
+]
+Qualifier = Literal["exactly", "at_least", "more_than", "up_to", "about", "vague", "none"]
+DatePrecision = Literal["day", "week", "part_of_month", "month", "year", "unknown"]
+GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country", "unknown"]
+ReuseKind = Literal["duplicate", "near_duplicate", "paraphrase", "partial"]
+
+
+class Record(BaseModel):
+    """Base for all records: plain data, JSON round-trip via ``to_dict`` / ``from_dict``."""
+
+    model_config = {"extra": "forbid", "validate_assignment": False}
+
+    def to_dict(self) -> dict:
+        return self.model_dump(mode="json")
+
+    @classmethod
+    def from_dict(cls, data: dict):
+        return cls.model_validate(data)
+
+
+# --------------------------------------------------------------------------- ingest
+
+class Rejection(Record):
+    """An input (or one line/record of it) that could not be used, and why, in plain words."""
+
+    input: str
+    reason: str
+    code: str = "unreadable"  # empty | binary | too_large | encoding | bad_json | bad_xml | bad_html | bad_warc | no_text | io_error | ...
+    line: Optional[int] = None
+
+
+class Document(Record):
+    """What a reader found in one input, before cleaning. ``text`` is the text as given."""
+
+    input: str                       # path, or "path#line=3" / "path#entry=2" for multi-record inputs
+    text: str
+    format: str                      # txt | html | jsonl | rss | atom | warc
+    article_id: Optional[str] = None  # from a JSONL id or the manifest; else the pipeline names it
+    title: Optional[str] = None
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None  # ISO date or datetime
+    encoding: Optional[str] = None
+    notes: list[str] = Field(default_factory=list)  # e.g. "decoded as cp1252 (no charset declared)"
+
+
+# --------------------------------------------------------------------------- clean
+
+class OffsetMap(Record):
+    """Maps offsets in the clean text to offsets in the raw text.
+
+    Cleaning only *deletes* raw characters, so the clean text is a concatenation of raw slices:
+    each segment ``(clean_start, raw_start, length)`` says ``clean[cs:cs+n] == raw[rs:rs+n]``.
+    """
+
+    segments: list[tuple[int, int, int]] = Field(default_factory=list)
+
+    def to_raw(self, i: int) -> int:
+        """Raw offset of clean offset ``i`` (an end offset maps to just after its character)."""
+        if not self.segments:
+            return i
+        starts = [s[0] for s in self.segments]
+        k = max(bisect.bisect_right(starts, i) - 1, 0)
+        cs, rs, n = self.segments[k]
+        return rs + min(i - cs, n)
+
+    def span_to_raw(self, start: int, end: int) -> Span:
+        """Raw span covering the clean span ``[start, end)``."""
+        if end <= start:
+            r = self.to_raw(start)
+            return (r, r)
+        return (self.to_raw(start), self.to_raw(end - 1) + 1)
+
+
+class Credit(Record):
+    """A credit line or byline taken out of the text and kept as metadata."""
+
+    text: str
+    span: Span
+    kind: Literal["credit_line", "byline", "dateline"] = "credit_line"
+    outlet: Optional[str] = None
+    author: Optional[str] = None
+
+
+class Removed(Record):
+    """A span of site furniture removed by cleaning (raw offsets) and what it was."""
+
+    span: Span
+    kind: str  # related_links | lone_punctuation | caption | image_alt | footnote_mark | prompt | byline | credit_line | dateline | whitespace
+
+
+class Article(Record):
+    """One stored article: the text as given, the clean text, and how they map."""
+
+    article_id: str
+    input: str
+    format: str
+    raw_text: str
+    clean_text: str
+    offsets: OffsetMap
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+    language: Optional[str] = None
+    is_english: bool = True
+    content_hash: str = ""
+    credits: list[Credit] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    @property
+    def n_chars(self) -> int:
+        return len(self.raw_text)
+
+    def raw_span(self, clean_start: int, clean_end: int) -> Span:
+        return self.offsets.span_to_raw(clean_start, clean_end)
+
+
+# --------------------------------------------------------------------------- reuse
+
+class AlignedPair(Record):
+    """One sentence of the derived article aligned to one of the source (raw spans)."""
+
+    source_span: Span
+    derived_span: Span
+    source_text: str
+    derived_text: str
+    score: float
+
+
+class Direction(Record):
+    confidence: float
+    reasons: list[str] = Field(default_factory=list)
+
+
+class ReuseEdge(Record):
+    """``source -> derived``: the derived article reuses the source's text."""
+
+    source: str
+    derived: str
+    kind: ReuseKind
+    coverage: float                  # share of the derived article's sentences aligned to the source
+    direction: Direction
+    aligned: list[AlignedPair] = Field(default_factory=list)
+
+
+class Lineage(Record):
+    """Where an article's text comes from."""
+
+    article_id: str
+    derived_from: Optional[str] = None
+    origin: str
+    independent_group: str
+    duplicate_of: Optional[str] = None
+
+
+# --------------------------------------------------------------------------- extract
+
+class DateInfo(Record):
+    """When something happened, resolved against the publication date, and the words it came from."""
+
+    start: Optional[str] = None      # YYYY-MM-DD
+    end: Optional[str] = None
+    precision: DatePrecision = "unknown"
+    text: list[str] = Field(default_factory=list)     # e.g. ["on Sunday"]
+    span: Optional[Span] = None
+    window: Optional[tuple[str, str]] = None          # for vague dates ("recent weeks")
+    relative: bool = False           # depends on the publication date
+    reason: Optional[str] = None     # why null / how resolved
+
+
+class Location(Record):
+    """A resolved place, with honest precision."""
+
+    name: str
+    country_code: Optional[str] = None
+    admin1: Optional[str] = None
+    admin2: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    precision: GeoPrecision = "unknown"
+    geonameid: Optional[int] = None
+    feature_class: Optional[str] = None
+    feature_code: Optional[str] = None
+    population: Optional[int] = None
+    geo_precision: Optional[int] = None   # ACLED 1-3
+    where_prec: Optional[int] = None      # UCDP GED 1-7
+    reason: Optional[str] = None          # why this precision / this fallback
+
+
+class PlaceMention(Record):
+    """A place named in the text (raw span), with the words around it that help resolve it."""
+
+    text: str
+    span: Span
+    context: str = ""                 # e.g. "near the border with Burkina Faso"
+    cue: Optional[str] = None         # region | province | town | city | near | border | in | ...
+    source: str = "gazetteer"         # gazetteer | ner | cue
+    resolved: Optional[Location] = None
+
+
+class ActorMention(Record):
+    """An actor named in the text, normalised through the actor dictionary."""
+
+    name: str                         # canonical name
+    text: str                         # as written
+    span: Optional[Span] = None
+    aliases: list[str] = Field(default_factory=list)
+    kind: str = "unknown"             # state_forces | rebel_group | islamist_group | militia | foreign_forces | police | civilians | protesters | unknown
+    country_code: Optional[str] = None
+    role: Literal["perpetrator", "target", "other"] = "other"
+
+
+class Claim(Record):
+    """One figure as someone stated it: "more than 30 soldiers had been killed", said by X."""
+
+    claim_id: str = ""                # article_id#c<n>
+    article_id: str = ""
+    what: str                         # killed | wounded | captured | arrested | missing | displaced | abducted
+    group: Optional[str] = None       # soldiers | civilians | militants | police | people | children | ...
+    low: Optional[int] = None
+    high: Optional[int] = None
+    qualifier: Qualifier = "exactly"
+    text: str                         # the figure phrase as written
+    span: Optional[Span] = None
+    quote: str = ""                   # the whole sentence as it stands in the article
+    quote_span: Optional[Span] = None
+    attributed_to: Optional[str] = None
+    claimant_kind: ClaimantKind = "unknown"
+    credited_outlet: Optional[str] = None   # "Reuters" in "according to sources quoted by Reuters"
+    negated: bool = False             # "no one was killed" -> low = high = 0
+    scope: Literal["incident", "shared", "aggregate"] = "incident"
+    covers: list[str] = Field(default_factory=list)   # mention ids a shared figure covers
+
+
+class Outcome(Record):
+    """A stated outcome of an incident ("seized the base", "repelled the attack"), by whom."""
+
+    outcome: str                      # seized | repelled | withdrew | captured | ...
+    text: str
+    span: Optional[Span] = None
+    attributed_to: Optional[str] = None
+    claimant_kind: ClaimantKind = "unknown"
+
+
+class IncidentMention(Record):
+    """One incident as one article reports it (main story or in passing)."""
+
+    mention_id: str                   # article_id#m<n>
+    article_id: str
+    label: str = ""                   # short "what happened"
+    sentences: list[Span] = Field(default_factory=list)
+    event_type: str = "battles"
+    sub_event_type: str = "armed_clash"
+    political: bool = True
+    date: DateInfo = Field(default_factory=DateInfo)
+    places: list[PlaceMention] = Field(default_factory=list)   # first is the incident's place
+    location: Optional[Location] = None                         # set by the geo stage
+    actors: list[ActorMention] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list)
+    in_passing: bool = False
+
+
+class ArticleExtraction(Record):
+    """Everything the extract stage reads out of one article."""
+
+    article_id: str
+    mentions: list[IncidentMention] = Field(default_factory=list)
+    context_claims: list[Claim] = Field(default_factory=list)   # aggregates: kept, never a toll
+    places: list[PlaceMention] = Field(default_factory=list)    # every place named in the article
+    notes: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- merge / reconcile
+
+class FigureClaim(Record):
+    """A claim as it appears in an incident's figure (contract shape)."""
+
+    text: str
+    low: Optional[int] = None
+    high: Optional[int] = None
+    qualifier: str = "exactly"
+    group: Optional[str] = None
+    attributed_to: Optional[str] = None
+    claimant_kind: str = "unknown"
+    article_id: str
+    origin: str
+    quote: str = ""
+    char_span: Optional[Span] = None
+    outlet: Optional[str] = None
+    echoes: list[str] = Field(default_factory=list)   # derived articles repeating this claim
+    shared_with: list[str] = Field(default_factory=list)  # other incident ids a shared figure covers
+    claim_id: str = ""
+
+
+class Range(Record):
+    low: Optional[int] = None
+    best: Optional[int] = None
+    high: Optional[int] = None
+
+
+class Figure(Record):
+    low: Optional[int] = None
+    best: Optional[int] = None
+    high: Optional[int] = None
+    by_group: dict[str, Range] = Field(default_factory=dict)
+    claims: list[FigureClaim] = Field(default_factory=list)
+    shared_claims: list[FigureClaim] = Field(default_factory=list)  # cover several incidents; not in low
+
+
+class OtherFigure(Record):
+    what: str
+    figure: Figure
+
+
+class Conflict(Record):
+    field: str
+    explanation: str
+
+
+class IncidentDate(Record):
+    start: Optional[str] = None
+    end: Optional[str] = None
+    precision: str = "unknown"
+    text: list[str] = Field(default_factory=list)
+
+
+class IncidentActor(Record):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    role: str = "other"
+    kind: str = "unknown"
+
+
+class Incident(Record):
+    """One real-world incident, reconciled across every article that reports it (contract v1)."""
+
+    model_config = {"extra": "allow"}
+
+    incident_id: str
+    event_type: str
+    sub_event_type: str
+    political: bool = True
+    date: IncidentDate = Field(default_factory=IncidentDate)
+    location: Optional[Location] = None
+    actors: list[IncidentActor] = Field(default_factory=list)
+    fatalities: Figure = Field(default_factory=Figure)
+    wounded: Figure = Field(default_factory=Figure)
+    captured: Figure = Field(default_factory=Figure)
+    other_figures: list[OtherFigure] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+    mentions: list[str] = Field(default_factory=list)
+    independent_origins: int = 0
+    origins: list[str] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    summary: str = ""
+    label: str = ""

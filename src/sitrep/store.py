@@ -1,0 +1,342 @@
+"""The DuckDB store: articles, rejections, runs, reuse, embeddings, extractions and incidents.
+
+The store is an edge of the pipeline: stages never touch it; ``pipeline.run`` reads from it and
+writes to it. Every write that matters happens in one transaction, so a crash (even SIGKILL) leaves
+either the whole batch or none of it, and the next run picks up where the last one stopped.
+
+    >>> with Store.open("out/sitrep.duckdb") as store:
+    ...     store.count_articles()
+"""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+import duckdb
+
+from sitrep.errors import StoreBusy, StoreUnavailable
+from sitrep.records import (
+    Article, ArticleExtraction, Incident, Lineage, Rejection, ReuseEdge,
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS articles (
+    article_id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR UNIQUE NOT NULL,
+    input VARCHAR, format VARCHAR, title VARCHAR, outlet VARCHAR, author VARCHAR,
+    published VARCHAR, url VARCHAR, language VARCHAR, is_english BOOLEAN,
+    raw_text VARCHAR, clean_text VARCHAR, n_chars INTEGER,
+    payload JSON,                       -- the whole Article record (offset map, credits, removed)
+    run_id VARCHAR, stored_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS duplicates (
+    input VARCHAR PRIMARY KEY, article_id VARCHAR, content_hash VARCHAR, run_id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS rejected (
+    input VARCHAR, line INTEGER NOT NULL,   -- 0: the whole input
+    code VARCHAR, reason VARCHAR, run_id VARCHAR, rejected_at TIMESTAMP,
+    PRIMARY KEY (input, line)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR,
+    args JSON, stats JSON
+);
+CREATE TABLE IF NOT EXISTS reuse_edges (
+    source VARCHAR, derived VARCHAR, kind VARCHAR, coverage DOUBLE, payload JSON,
+    PRIMARY KEY (source, derived)
+);
+CREATE TABLE IF NOT EXISTS lineage (
+    article_id VARCHAR PRIMARY KEY, derived_from VARCHAR, origin VARCHAR,
+    independent_group VARCHAR, payload JSON
+);
+CREATE TABLE IF NOT EXISTS embeddings (
+    key VARCHAR, model VARCHAR, vector FLOAT[], PRIMARY KEY (key, model)
+);
+CREATE TABLE IF NOT EXISTS extractions (
+    article_id VARCHAR, version VARCHAR, payload JSON, PRIMARY KEY (article_id, version)
+);
+CREATE TABLE IF NOT EXISTS incidents (
+    incident_id VARCHAR PRIMARY KEY, event_type VARCHAR, sub_event_type VARCHAR,
+    date_start VARCHAR, country_code VARCHAR, location VARCHAR,
+    fatalities_low INTEGER, fatalities_best INTEGER, fatalities_high INTEGER,
+    payload JSON
+);
+CREATE TABLE IF NOT EXISTS claims (
+    incident_id VARCHAR, field VARCHAR, claim_id VARCHAR, article_id VARCHAR, origin VARCHAR,
+    low INTEGER, high INTEGER, qualifier VARCHAR, claimant_kind VARCHAR, payload JSON
+);
+"""
+
+STORE_VERSION = "1"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """A sitrep store in one DuckDB file. Open it with :meth:`open`; use it as a context manager."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str):
+        self.con = con
+        self.path = path
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | Path, wait: float = 0.0, read_only: bool = False) -> "Store":
+        """Open (or create) the store; wait up to ``wait`` seconds while another run holds it."""
+        path = str(path)
+        if not read_only:
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreUnavailable(
+                    f"Cannot create the folder for the store {path}: {exc.strerror or exc}"
+                ) from exc
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                con = duckdb.connect(path, read_only=read_only)
+                break
+            except duckdb.IOException as exc:
+                msg = str(exc)
+                if "lock" in msg.lower():
+                    if time.monotonic() < deadline:
+                        time.sleep(0.5)
+                        continue
+                    raise StoreBusy(
+                        f"The store {path} is in use by another sitrep run; wait for it to finish "
+                        f"or pass --wait SECONDS. ({msg.splitlines()[0]})"
+                    ) from exc
+                raise StoreUnavailable(f"Cannot open the store {path}: {msg.splitlines()[0]}") from exc
+            except (duckdb.Error, OSError) as exc:
+                raise StoreUnavailable(f"Cannot open the store {path}: {exc}") from exc
+        store = cls(con, path)
+        if not read_only:
+            try:
+                store.con.execute(SCHEMA)
+                store.con.execute(
+                    "INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", [STORE_VERSION]
+                )
+            except (duckdb.Error, OSError) as exc:
+                con.close()
+                raise StoreUnavailable(f"Cannot write to the store {path}: {exc}") from exc
+        return store
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        except duckdb.Error:
+            pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: commit on success, roll back on any error."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self, args: dict) -> str:
+        run_id = _now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, NULL, 'running', ?, NULL)",
+            [run_id, _now(), json.dumps(args, default=str)],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, status: str, stats: dict) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, status = ?, stats = ? WHERE run_id = ?",
+            [_now(), status, json.dumps(stats, default=str), run_id],
+        )
+
+    # ------------------------------------------------------------------ articles
+
+    def count_articles(self) -> int:
+        return self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def hashes(self) -> dict[str, str]:
+        """content_hash -> article_id for every stored article."""
+        return dict(self.con.execute("SELECT content_hash, article_id FROM articles").fetchall())
+
+    def article_ids(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()}
+
+    def add_batch(
+        self,
+        articles: Iterable[Article],
+        duplicates: Iterable[tuple[str, str, str]] = (),
+        rejections: Iterable[Rejection] = (),
+        run_id: str = "",
+    ) -> None:
+        """Store articles, noted duplicates ``(input, twin_id, hash)`` and rejections atomically."""
+        now = _now()
+        with self.transaction() as con:
+            rows = [
+                (
+                    a.article_id, a.content_hash, a.input, a.format, a.title, a.outlet, a.author,
+                    a.published, a.url, a.language, a.is_english, a.raw_text, a.clean_text,
+                    a.n_chars, json.dumps(a.to_dict()), run_id, now,
+                )
+                for a in articles
+            ]
+            if rows:
+                con.executemany(
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows
+                )
+            dups = [(i, a, h, run_id) for i, a, h in duplicates]
+            if dups:
+                con.executemany("INSERT OR REPLACE INTO duplicates VALUES (?,?,?,?)", dups)
+            rejs = [(r.input, r.line or 0, r.code, r.reason, run_id, now) for r in rejections]
+            if rejs:
+                con.executemany("INSERT OR REPLACE INTO rejected VALUES (?,?,?,?,?,?)", rejs)
+
+    def load_articles(self, ids: Optional[Iterable[str]] = None) -> list[Article]:
+        if ids is None:
+            rows = self.con.execute("SELECT payload FROM articles ORDER BY article_id").fetchall()
+        else:
+            ids = list(ids)
+            if not ids:
+                return []
+            rows = self.con.execute(
+                "SELECT payload FROM articles WHERE article_id IN (SELECT unnest(?)) "
+                "ORDER BY article_id", [ids]
+            ).fetchall()
+        return [Article.model_validate_json(r[0]) for r in rows]
+
+    def duplicates(self) -> list[tuple[str, str]]:
+        """(input, twin article_id) for every input noted as an exact copy of a stored article."""
+        return self.con.execute(
+            "SELECT input, article_id FROM duplicates ORDER BY input"
+        ).fetchall()
+
+    def rejections(self, run_id: Optional[str] = None) -> list[Rejection]:
+        sql = "SELECT input, line, code, reason FROM rejected"
+        params: list = []
+        if run_id:
+            sql += " WHERE run_id = ?"
+            params.append(run_id)
+        rows = self.con.execute(sql + " ORDER BY input, line", params).fetchall()
+        return [Rejection(input=i, line=l or None, code=c, reason=r) for i, l, c, r in rows]
+
+    # ------------------------------------------------------------------ reuse
+
+    def save_reuse(self, edges: list[ReuseEdge], lineage: dict[str, Lineage]) -> None:
+        """Replace the reuse graph (it is re-derived over all stored articles)."""
+        with self.transaction() as con:
+            con.execute("DELETE FROM reuse_edges")
+            con.execute("DELETE FROM lineage")
+            if edges:
+                con.executemany(
+                    "INSERT INTO reuse_edges VALUES (?,?,?,?,?)",
+                    [(e.source, e.derived, e.kind, e.coverage, json.dumps(e.to_dict())) for e in edges],
+                )
+            if lineage:
+                con.executemany(
+                    "INSERT INTO lineage VALUES (?,?,?,?,?)",
+                    [
+                        (l.article_id, l.derived_from, l.origin, l.independent_group,
+                         json.dumps(l.to_dict()))
+                        for l in lineage.values()
+                    ],
+                )
+
+    def load_reuse(self) -> tuple[list[ReuseEdge], dict[str, Lineage]]:
+        edges = [
+            ReuseEdge.model_validate_json(r[0])
+            for r in self.con.execute("SELECT payload FROM reuse_edges ORDER BY source, derived").fetchall()
+        ]
+        lineage = {
+            r[0]: Lineage.model_validate_json(r[1])
+            for r in self.con.execute("SELECT article_id, payload FROM lineage").fetchall()
+        }
+        return edges, lineage
+
+    # ------------------------------------------------------------------ embeddings
+
+    def get_embeddings(self, model: str, keys: list[str]) -> dict[str, list[float]]:
+        if not keys:
+            return {}
+        rows = self.con.execute(
+            "SELECT key, vector FROM embeddings WHERE model = ? AND key IN (SELECT unnest(?))",
+            [model, keys],
+        ).fetchall()
+        return {k: v for k, v in rows}
+
+    def put_embeddings(self, model: str, vectors: dict[str, list[float]]) -> None:
+        if not vectors:
+            return
+        with self.transaction() as con:
+            con.executemany(
+                "INSERT OR IGNORE INTO embeddings VALUES (?, ?, ?)",
+                [(k, model, list(map(float, v))) for k, v in vectors.items()],
+            )
+
+    # ------------------------------------------------------------------ extractions
+
+    def get_extractions(self, version: str) -> dict[str, ArticleExtraction]:
+        rows = self.con.execute(
+            "SELECT article_id, payload FROM extractions WHERE version = ?", [version]
+        ).fetchall()
+        return {a: ArticleExtraction.model_validate_json(p) for a, p in rows}
+
+    def put_extractions(self, version: str, extractions: Iterable[ArticleExtraction]) -> None:
+        rows = [(x.article_id, version, json.dumps(x.to_dict())) for x in extractions]
+        if not rows:
+            return
+        with self.transaction() as con:
+            con.executemany("INSERT OR REPLACE INTO extractions VALUES (?,?,?)", rows)
+
+    # ------------------------------------------------------------------ incidents
+
+    def save_incidents(self, incidents: list[Incident]) -> None:
+        """Replace incidents and claims (they are re-derived from all stored articles)."""
+        with self.transaction() as con:
+            con.execute("DELETE FROM incidents")
+            con.execute("DELETE FROM claims")
+            rows, claims = [], []
+            for inc in incidents:
+                loc = inc.location
+                rows.append((
+                    inc.incident_id, inc.event_type, inc.sub_event_type, inc.date.start,
+                    loc.country_code if loc else None, loc.name if loc else None,
+                    inc.fatalities.low, inc.fatalities.best, inc.fatalities.high,
+                    json.dumps(inc.to_dict()),
+                ))
+                figures = [("fatalities", inc.fatalities), ("wounded", inc.wounded),
+                           ("captured", inc.captured)]
+                figures += [(o.what, o.figure) for o in inc.other_figures]
+                for field, fig in figures:
+                    for c in list(fig.claims) + list(fig.shared_claims):
+                        claims.append((
+                            inc.incident_id, field, c.claim_id, c.article_id, c.origin, c.low,
+                            c.high, c.qualifier, c.claimant_kind, json.dumps(c.to_dict()),
+                        ))
+            if rows:
+                con.executemany("INSERT INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            if claims:
+                con.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?)", claims)
+
+    def load_incidents(self) -> list[Incident]:
+        rows = self.con.execute("SELECT payload FROM incidents ORDER BY incident_id").fetchall()
+        return [Incident.model_validate_json(r[0]) for r in rows]
