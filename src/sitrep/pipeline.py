@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
+import duckdb
+
 from sitrep.errors import BadArguments, NothingUsable, SitrepError, StoreUnavailable
 from sitrep.records import Article, Document, Incident, Rejection
 from sitrep.store import Store
 
 DEFAULT_MAX_BYTES = 20_000_000
+MAX_EXTRACT_CHARS = 200_000   # a news article is far shorter; longer texts are stored, not parsed
 BATCH_SIZE = 100          # articles per store transaction: a crash loses at most one batch's work
 Progress = Callable[[str, int, Optional[int]], None]   # (stage, done, total)
 
@@ -166,7 +169,7 @@ def extract_all(store: Store, articles: list[Article], progress: Progress) -> di
 
     cached = store.get_extractions(EXTRACTOR_VERSION)
     todo = [a for a in articles if a.article_id not in cached]
-    english = [a for a in todo if a.is_english]
+    english = [a for a in todo if a.is_english and len(a.clean_text) <= MAX_EXTRACT_CHARS]
     for start in range(0, len(english), BATCH_SIZE):
         chunk = english[start:start + BATCH_SIZE]
         done = extract_articles(chunk)
@@ -174,13 +177,19 @@ def extract_all(store: Store, articles: list[Article], progress: Progress) -> di
         cached.update(done)
         progress("extract", min(start + BATCH_SIZE, len(english)), len(english))
     skipped = [
-        ArticleExtraction(article_id=a.article_id,
-                          notes=[f"not extracted: language {a.language!r} is not English"])
-        for a in todo if not a.is_english
+        ArticleExtraction(article_id=a.article_id, notes=[_why_not_extracted(a)])
+        for a in todo if not a.is_english or len(a.clean_text) > MAX_EXTRACT_CHARS
     ]
     store.put_extractions(EXTRACTOR_VERSION, skipped)
     cached.update({x.article_id: x for x in skipped})
     return cached
+
+
+def _why_not_extracted(a: Article) -> str:
+    if not a.is_english:
+        return f"not extracted: the language is {a.language!r}, and extraction reads English"
+    return (f"not extracted: {len(a.clean_text):,} characters is longer than any news article "
+            f"({MAX_EXTRACT_CHARS:,} at most); stored as it is")
 
 
 def geocode_all(extractions: dict, articles: dict[str, Article], gazetteer_path=None) -> dict:
@@ -300,6 +309,13 @@ def run(
             if report:
                 files.append(write_report(out_dir, incidents, articles, lineage, edges, rejected,
                                           duplicates, extractions, run_info))
+        except (OSError, duckdb.Error) as exc:
+            # A full or read-only disk mid-run: the open transaction was rolled back.
+            if isinstance(exc, duckdb.Error) and not _is_disk_error(exc):
+                _finish(store, run_id, "failed", {"error": str(exc)})
+                raise
+            _finish(store, run_id, "failed", {"error": str(exc)})
+            raise StoreUnavailable(_disk_message(exc, db_path, out_dir)) from exc
         except SitrepError as exc:
             _finish(store, run_id, "failed", {"error": str(exc)})
             if isinstance(exc, NothingUsable):
@@ -315,6 +331,24 @@ def run(
     return RunResult(run_id=run_id, out_dir=out_dir, db_path=db_path, n_new=len(ing.new_ids),
                      n_already=ing.n_already, n_total=len(articles), duplicates=ing.result_dups,
                      rejected=rejected, incidents=incidents, files=files)
+
+
+def _is_disk_error(exc: BaseException) -> bool:
+    text = str(exc)
+    return isinstance(exc, duckdb.IOException) or any(
+        k in text for k in ("No space left", "Read-only", "Could not write", "Permission denied"))
+
+
+def _disk_message(exc: BaseException, db_path: Path, out_dir: Path) -> str:
+    text = str(exc)
+    if "No space left" in text or getattr(exc, "errno", None) == 28:
+        why = "the disk is full"
+    elif "Read-only" in text or getattr(exc, "errno", None) == 30:
+        why = "the disk is read-only"
+    else:
+        why = text.splitlines()[0] if text else type(exc).__name__
+    return (f"The run stopped because {why} (store {db_path}, outputs {out_dir}). Articles stored "
+            f"before this point are kept; run again once there is room.")
 
 
 def _finish(store: Store, run_id: str, status: str, stats: dict) -> None:

@@ -152,7 +152,14 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         else:
-            self.con.execute("COMMIT")
+            try:
+                self.con.execute("COMMIT")
+            except duckdb.Error:
+                try:   # a failed commit (disk full) leaves nothing behind
+                    self.con.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass
+                raise
 
     # ------------------------------------------------------------------ runs
 
