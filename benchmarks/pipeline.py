@@ -70,11 +70,13 @@ def bench(n: int, workdir: Path) -> dict:
     run = _child(SITREP_RUN, str(corpus), str(workdir / "out"), str(manifest))
     words = spacy["words"]
     return {
-        "stage": "pipeline", "n_articles": n, "n_words": words,
+        "stage": "pipeline", "n": n, "n_words": words, "unit": "words/s",
+        "throughput": round(words / run["seconds"], 1),
+        "baseline_throughput": round(words / spacy["seconds"], 1),
         "seconds": round(run["seconds"], 2),
         "articles_per_s": round(n / run["seconds"], 2),
         "words_per_s": round(words / run["seconds"], 1),
-        "baseline": "spaCy en_core_web_sm full pipeline (nlp.pipe) on the same texts",
+        "baseline": "spaCy sm alone",
         "baseline_words_per_s": round(words / spacy["seconds"], 1),
         "ratio": round(spacy["seconds"] / run["seconds"], 3),
         "peak_mb": round(run["peak_mb"], 1), "baseline_peak_mb": round(spacy["peak_mb"], 1),
