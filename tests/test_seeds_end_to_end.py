@@ -1,0 +1,165 @@
+"""The acceptance example: `sitrep run` on the five seed articles reproduces expected.json.
+
+Runs the real pipeline (real spaCy, real MiniLM embeddings, real DuckDB) once through the command
+line, as a new user would, and checks its output files against what a careful analyst read."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory, seeds_dir, seed_manifest) -> Path:
+    out = tmp_path_factory.mktemp("seeds_e2e")
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitrep.cli", "run", str(seeds_dir / "articles"), "--meta",
+         str(seed_manifest), "--out", str(out), "-q"],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def _load(out: Path, name: str) -> dict:
+    return json.loads((out / name).read_text(encoding="utf-8"))
+
+
+def _incident(incidents: list[dict], exp: dict) -> dict:
+    names = [exp["location"]["name"], *exp["location"].get("variants_in_text", [])]
+    found = [
+        inc for inc in incidents
+        if inc.get("location") and inc["location"].get("country_code") == exp["location"]["country_code"]
+        and any(fuzz.ratio(inc["location"]["name"].lower(), n.lower()) >= 85 for n in names)
+    ]
+    assert len(found) == 1, f"{exp['key']}: {len(found)} incidents match"
+    return found[0]
+
+
+def test_all_contract_files_are_written(out):
+    for name in ("incidents.json", "incidents.csv", "incidents.geojson", "articles.json",
+                 "reuse.json", "report.html", "rejected.json", "sitrep.duckdb"):
+        assert (out / name).exists(), name
+    assert _load(out, "incidents.json")["schema_version"] == 1
+
+
+def test_reuse_edges_and_origins(out, expected):
+    edges = {(e["source"], e["derived"]): e for e in _load(out, "reuse.json")["edges"]}
+    for exp in expected["reuse"]["edges"]:
+        edge = edges.get((exp["source"], exp["derived"]))
+        assert edge, f"missing {exp['source']} -> {exp['derived']}"
+        assert edge["kind"] == exp["kind"] and edge["coverage"] >= exp["min_coverage"]
+        assert edge["aligned"], "aligned sentence pairs are the evidence for the call"
+    for a, b in expected["reuse"]["independent_pairs"]:
+        assert (a, b) not in edges and (b, a) not in edges
+    for either in expected["reuse"]["either"]:
+        edge = edges.get((either["source"], either["derived"]))
+        if edge:
+            assert edge["kind"] == "partial"
+            assert either["min_coverage"] <= edge["coverage"] <= either["max_coverage"]
+    origins = {a["article_id"]: a["origin"] for a in _load(out, "articles.json")["articles"]}
+    assert {k: origins[k] for k in expected["reuse"]["origins"]} == expected["reuse"]["origins"]
+
+
+def test_one_incident_per_expected_incident(out, expected):
+    incidents = _load(out, "incidents.json")["incidents"]
+    for exp in expected["incidents"]:
+        inc = _incident(incidents, exp)
+        assert inc["event_type"] == exp["event_type"], exp["key"]
+        if "sub_event_type" in exp:
+            assert inc["sub_event_type"] == exp["sub_event_type"], exp["key"]
+        assert inc["date"]["start"] == exp["date"]["start"], exp["key"]
+        assert inc["date"]["end"] == exp["date"]["end"], exp["key"]
+        assert inc["date"]["precision"] == exp["date"]["precision"], exp["key"]
+        assert set(exp["articles"]) <= set(inc["articles"]), exp["key"]
+
+
+def test_boulkessi_figures_conflict_and_provenance(out, expected):
+    exp = next(i for i in expected["incidents"] if i["key"] == "boulkessi")
+    inc = _incident(_load(out, "incidents.json")["incidents"], exp)
+    fat = inc["fatalities"]
+    assert fat["low"] == 31
+    assert fat["high"] is None or fat["high"] >= 60      # "at least 60": open above
+    assert inc["independent_origins"] in (2, 3)
+    claims = fat["claims"]
+    sixty = [c for c in claims if c["low"] == 60]
+    assert sixty and sixty[0]["origin"] == "001_5fd46db9fb16ef00"
+    assert "002_d621ef57b203f649" in sixty[0].get("echoes", []) or any(
+        c["article_id"] == "002_d621ef57b203f649" and c["origin"] == "001_5fd46db9fb16ef00"
+        for c in claims)
+    thirty_one = [c for c in claims if c["low"] == 31]
+    assert thirty_one and all(c["origin"] == "000_637d78b309cbb5dc" for c in thirty_one)
+    credited = [c for c in claims if c["article_id"] == "004_9b07b6954dd56870" and c["low"] == 31]
+    credited += [c for c in thirty_one if "004_9b07b6954dd56870" in c.get("echoes", [])]
+    assert credited, "004's 'more than 30', credited to Reuters, must trace to 000"
+    text = " ".join(c["explanation"] for c in inc["conflicts"])
+    assert "30" in text and "60" in text
+    assert inc["wounded"]["low"] == 40 or any(c["low"] == 40 for c in inc["wounded"]["claims"])
+
+
+def test_timbuktu_figures(out, expected):
+    exp = next(i for i in expected["incidents"] if i["key"] == "timbuktu")
+    inc = _incident(_load(out, "incidents.json")["incidents"], exp)
+    militants = inc["fatalities"]["by_group"]["militants"]
+    assert militants["low"] == 13 and militants["high"] == 14
+    assert inc["fatalities"]["by_group"]["soldiers"]["low"] == 1
+    assert any("13" in c["explanation"] and "14" in c["explanation"] for c in inc["conflicts"])
+    assert any(c["low"] == 10 for c in inc["wounded"]["claims"])
+    arrested = [o for o in inc["other_figures"] if o["what"] == "arrested"]
+    assert arrested and arrested[0]["figure"]["low"] == 31
+
+
+def test_shared_figure_is_kept_once_and_out_of_low(out, expected):
+    incidents = _load(out, "incidents.json")["incidents"]
+    tahoua = _incident(incidents, next(i for i in expected["incidents"] if i["key"] == "tahoua"))
+    dosso = _incident(incidents, next(i for i in expected["incidents"] if i["key"] == "dosso"))
+    for inc in (tahoua, dosso):
+        assert inc["fatalities"]["low"] in (None, 0)
+        assert any(c["low"] == 101 for c in inc["fatalities"]["shared_claims"])
+    assert tahoua["incident_id"] != dosso["incident_id"]
+
+
+def test_no_incident_from_aggregates_or_history(out):
+    incidents = _load(out, "incidents.json")["incidents"]
+    for inc in incidents:
+        for field in ("fatalities", "wounded", "captured"):
+            assert all(c["low"] != 401 for c in inc[field]["claims"]), "aggregate used as a toll"
+        assert not (inc["date"]["start"] or "").startswith("2012")
+        assert not (inc["date"]["start"] or "").startswith("2020")
+    assert len(incidents) == 7
+
+
+def test_every_quote_is_the_articles_own_text(out, seeds_dir):
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (seeds_dir / "articles").glob("*.txt")}
+    n = 0
+    for inc in _load(out, "incidents.json")["incidents"]:
+        for field in ("fatalities", "wounded", "captured"):
+            for c in inc[field]["claims"]:
+                s, e = c["char_span"]
+                assert c["text"] == texts[c["article_id"]][s:e]
+                assert c["quote"] in texts[c["article_id"]]
+                n += 1
+    assert n >= 10
+
+
+def test_csv_has_the_contract_columns(out):
+    with (out / "incidents.csv").open(encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    contract = ("incident_id, event_date, date_start, date_end, time_precision, date_prec, "
+                "event_type, sub_event_type, political, actor1, actor2, country_code, admin1, "
+                "location, latitude, longitude, geo_precision, where_prec, fatalities_low, "
+                "fatalities_best, fatalities_high, wounded_best, captured_best, n_articles, "
+                "independent_origins, sources, notes").split(", ")
+    assert header[: len(contract)] == contract
+
+
+def test_sitrep_eval_passes_on_its_own_output(out, seeds_dir):
+    proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "eval", str(out), "--gold",
+                           str(seeds_dir / "expected.json")], capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
