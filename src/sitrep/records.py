@@ -72,6 +72,7 @@ class Document(Record):
     published: Optional[str] = None  # ISO date or datetime
     encoding: Optional[str] = None
     notes: list[str] = Field(default_factory=list)  # e.g. "decoded as cp1252 (no charset declared)"
+    from_manifest: list[str] = Field(default_factory=list)  # fields the manifest set (they beat what cleaning finds)
 
 
 # --------------------------------------------------------------------------- clean
@@ -263,6 +264,10 @@ class Claim(Record):
     negated: bool = False             # "no one was killed" -> low = high = 0
     scope: Literal["incident", "shared", "aggregate"] = "incident"
     covers: list[str] = Field(default_factory=list)   # mention ids a shared figure covers
+    victim: Optional[str] = None      # the victim words' head as written ("man", "soldiers", "John Smith")
+    reference: Literal["new", "same", "additional"] = "new"   # "the victim" = same; "another man" = additional
+    subset: bool = False              # part of a total in the same sentence ("including three children")
+    includes_killed: bool = False     # a "were shot" count: people hit, some of whom may have died
 
 
 class Outcome(Record):
@@ -324,12 +329,14 @@ class FigureClaim(Record):
     echoes: list[str] = Field(default_factory=list)   # derived articles repeating this claim
     shared_with: list[str] = Field(default_factory=list)  # other incident ids a shared figure covers
     claim_id: str = ""
+    echo_quotes: dict[str, str] = Field(default_factory=dict)  # echo article_id -> its own sentence
 
 
 class Range(Record):
     low: Optional[int] = None
     best: Optional[int] = None
     high: Optional[int] = None
+    high_open: bool = False           # the largest report is open-ended ("at least 60")
 
 
 class Figure(Record):
@@ -339,6 +346,8 @@ class Figure(Record):
     by_group: dict[str, Range] = Field(default_factory=dict)
     claims: list[FigureClaim] = Field(default_factory=list)
     shared_claims: list[FigureClaim] = Field(default_factory=list)  # cover several incidents; not in low
+    high_open: bool = False           # the largest report is open-ended ("at least 60")
+    notes: list[str] = Field(default_factory=list)   # e.g. "low rests on the perpetrator's claim only"
 
 
 class OtherFigure(Record):
@@ -388,3 +397,6 @@ class Incident(Record):
     conflicts: list[Conflict] = Field(default_factory=list)
     summary: str = ""
     label: str = ""
+    outcomes: list[Outcome] = Field(default_factory=list)   # stated outcomes, deduplicated
+    filled_dates: list[str] = Field(default_factory=list)   # mention ids whose missing date came from here
+    notes: list[str] = Field(default_factory=list)

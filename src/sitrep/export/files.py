@@ -1,0 +1,76 @@
+"""Write the contract's files into the output folder, each one atomically.
+
+    >>> paths = write_outputs(Path("out"), incidents=incs, articles=arts, lineage=lin, edges=edges,
+    ...                       rejected=rej, formats=("json", "csv", "geojson", "parquet"))
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from sitrep.export.geojson import incidents_geojson
+from sitrep.export.jsonfiles import articles_json, incidents_json, rejected_json, reuse_json
+from sitrep.export.table import incident_rows, rows_to_csv, rows_to_parquet
+from sitrep.records import Article, Incident, Lineage, Rejection, ReuseEdge
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temp file beside ``path`` and rename it over: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, 0o644)   # mkstemp makes it private; outputs are meant to be shared
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def _clean(obj):
+    # JSON has no NaN/Infinity: a float that is not finite is written as null
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    if isinstance(obj, dict):
+        return {str(k): _clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_clean(v) for v in obj]
+    return obj
+
+
+def dump_json(obj) -> bytes:
+    return (json.dumps(_clean(obj), ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+
+
+def write_outputs(out_dir: Path, *, incidents: list[Incident], articles: list[Article],
+                  lineage: dict[str, Lineage], edges: list[ReuseEdge], rejected: list[Rejection],
+                  duplicates: Iterable[tuple[str, str]] = (),
+                  formats: tuple[str, ...] = ("json", "csv", "geojson")) -> list[Path]:
+    """Write incidents (json/csv/geojson/parquet as asked), articles, reuse and rejected files."""
+    out_dir = Path(out_dir)
+    by_id = {a.article_id: a for a in articles}
+    rows = incident_rows(incidents, by_id)
+    written = []
+    if "json" in formats:
+        written.append(write_atomic(out_dir / "incidents.json", dump_json(incidents_json(incidents))))
+    if "csv" in formats:
+        written.append(write_atomic(out_dir / "incidents.csv", rows_to_csv(rows).encode("utf-8")))
+    if "geojson" in formats:
+        written.append(write_atomic(out_dir / "incidents.geojson",
+                                    dump_json(incidents_geojson(incidents, by_id))))
+    if "parquet" in formats:
+        written.append(write_atomic(out_dir / "incidents.parquet", rows_to_parquet(rows)))
+    written.append(write_atomic(out_dir / "articles.json",
+                                dump_json(articles_json(articles, lineage, duplicates))))
+    written.append(write_atomic(out_dir / "reuse.json", dump_json(reuse_json(edges))))
+    written.append(write_atomic(out_dir / "rejected.json", dump_json(rejected_json(rejected))))
+    return written

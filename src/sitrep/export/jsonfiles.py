@@ -1,0 +1,48 @@
+"""The JSON files of the contract: incidents, articles, reuse edges, rejected inputs.
+
+    >>> incidents_json(incidents)["schema_version"]
+    1
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from sitrep.records import SCHEMA_VERSION, Article, Incident, Lineage, Rejection, ReuseEdge
+
+
+def incidents_json(incidents: Iterable[Incident]) -> dict:
+    return {"schema_version": SCHEMA_VERSION, "incidents": [i.to_dict() for i in incidents]}
+
+
+def articles_json(articles: Iterable[Article], lineage: dict[str, Lineage],
+                  duplicates: Iterable[tuple[str, str]] = ()) -> dict:
+    """Article metadata with lineage; ``duplicate_inputs`` lists inputs that were exact copies."""
+    copies: dict[str, list[str]] = {}
+    for inp, aid in duplicates:
+        copies.setdefault(aid, []).append(inp)
+    rows = []
+    for a in sorted(articles, key=lambda a: a.article_id):
+        lin = lineage.get(a.article_id)
+        rows.append({
+            "article_id": a.article_id, "outlet": a.outlet, "published": a.published,
+            "title": a.title, "author": a.author,
+            "origin": lin.origin if lin else a.article_id,
+            "derived_from": lin.derived_from if lin else None,
+            "independent_group": lin.independent_group if lin else a.article_id,
+            "n_chars": a.n_chars, "language": a.language, "rejected": False,
+            "duplicate_of": lin.duplicate_of if lin else None,
+            "duplicate_inputs": sorted(copies.get(a.article_id, [])),
+            "is_english": a.is_english, "input": a.input, "url": a.url, "format": a.format,
+            "credits": [c.to_dict() for c in a.credits],
+        })
+    return {"schema_version": SCHEMA_VERSION, "articles": rows}
+
+
+def reuse_json(edges: Iterable[ReuseEdge]) -> dict:
+    ordered = sorted(edges, key=lambda e: (e.source, e.derived))
+    return {"schema_version": SCHEMA_VERSION, "edges": [e.to_dict() for e in ordered]}
+
+
+def rejected_json(rejected: Iterable[Rejection]) -> dict:
+    return {"schema_version": SCHEMA_VERSION, "rejected": [
+        {"input": r.input, "line": r.line, "code": r.code, "reason": r.reason} for r in rejected]}

@@ -1,0 +1,287 @@
+"""Reconcile figures: claims traced to their origin, echoes folded, then low / best / high per group.
+
+    >>> figs = build_figures(entries)     # {"fatalities": Figure, "wounded": ..., "arrested": ...}
+
+The rules and their reasons are in docs/reconciliation.md.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Optional
+
+from sitrep.merge.ids import normalize_name, outlet_label
+from sitrep.records import Article, Claim, Figure, FigureClaim, Lineage, Range
+
+FIELD_OF = {
+    "killed": "fatalities", "dead": "fatalities", "died": "fatalities", "fatalities": "fatalities",
+    "wounded": "wounded", "injured": "wounded",
+    "captured": "captured", "taken_prisoner": "captured", "taken prisoner": "captured",
+}
+MAIN_FIELDS = ("fatalities", "wounded", "captured")
+GROUPS = {
+    "soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers", "servicemen": "soldiers",
+    "militants": "militants", "jihadists": "militants", "extremists": "militants",
+    "insurgents": "militants", "fighters": "militants", "terrorists": "militants",
+    "rebels": "militants", "assailants": "militants", "attackers": "militants",
+    "police": "police", "policemen": "police", "officers": "police", "police officers": "police",
+    "civilians": "civilians", "villagers": "civilians", "residents": "civilians",
+    "children": "children",
+}
+GENERIC_GROUPS = {"people", "persons", "others", "unknown", ""}
+CREDIBLE_ORDER = ("official", "medical", "security_source", "civil_society", "witness", "media",
+                  "unknown")
+
+
+@dataclass
+class ClaimEntry:
+    """One claim as one article states it, with the origin it was traced to."""
+
+    claim: Claim
+    article_id: str
+    origin: str
+    published: Optional[date] = None
+
+
+def canonical_group(group: Optional[str]) -> str:
+    """``canonical_group("Malian soldiers") == "soldiers"``; unknown and generic groups -> "people"."""
+    g = normalize_name(group or "")
+    if g in GROUPS:
+        return GROUPS[g]
+    for word in reversed(g.split()):
+        if word in GROUPS:
+            return GROUPS[word]
+    return "people" if g in GENERIC_GROUPS else g
+
+
+def trace_origin(claim: Claim, article_id: str, lineage: dict[str, Lineage],
+                 articles: dict[str, Article], incident_articles: Iterable[str]) -> str:
+    """The origin of a claim: the lineage origin of its article, unless the claim credits an
+    outlet ("according to sources quoted by Reuters"): then the article of that outlet reporting
+    the incident (with or without a reuse edge), or ``outlet:<name>`` when none is stored.
+
+        >>> trace_origin(claim_crediting_reuters, "004", lineage, articles, ["000", "004"])
+        '000'
+    """
+    if claim.credited_outlet:
+        want = outlet_label(claim.credited_outlet)
+        own = outlet_label(articles[article_id].outlet) if article_id in articles else None
+        if want and want != own:
+            for aid in sorted(incident_articles):
+                a = articles.get(aid)
+                if aid != article_id and a is not None and outlet_label(a.outlet) == want:
+                    return lineage[aid].origin if aid in lineage else aid
+            return f"outlet:{want}"
+    lin = lineage.get(article_id)
+    return lin.origin if lin else article_id
+
+
+def _echo_key(e: ClaimEntry) -> tuple:
+    c = e.claim
+    numbers = (c.low, c.high) if c.low is not None or c.high is not None else normalize_name(c.text)
+    return (c.what, canonical_group(c.group), numbers, c.negated, e.origin, c.subset)
+
+
+def _slotted_keys(entries: list[ClaimEntry]) -> list[tuple]:
+    """Echo keys, numbered within one sentence: "a man and a woman were killed" is two claims of
+    1 (two victims), while the same figure in two sentences of one article is one claim told again."""
+    seen: dict[tuple, int] = defaultdict(int)
+    keys = []
+    for e in entries:
+        base = _echo_key(e)
+        sentence = (e.article_id, e.claim.quote_span or e.claim.quote)
+        slot = seen[(base, sentence)]
+        seen[(base, sentence)] += 1
+        keys.append(base + (slot,))
+    return keys
+
+
+def _primary(entries: list[ClaimEntry]) -> ClaimEntry:
+    # the origin's own wording first, then a named source, then the earliest article
+    return min(entries, key=lambda e: (e.article_id != e.origin,
+                                       e.claim.claimant_kind == "unknown",
+                                       not e.claim.attributed_to, e.article_id, e.claim.claim_id))
+
+
+def fold_echoes(entries: list[ClaimEntry], articles: dict[str, Article]) -> list[tuple[FigureClaim, list[ClaimEntry]]]:
+    """One FigureClaim per (what, group, numbers, origin): copies in rewrites become echoes."""
+    groups: dict[tuple, list[ClaimEntry]] = defaultdict(list)
+    for e, key in zip(entries, _slotted_keys(entries)):
+        groups[key].append(e)
+    out = []
+    for members in groups.values():
+        p = _primary(members)
+        c = p.claim
+        attributed = c.attributed_to or next((m.claim.attributed_to for m in members
+                                              if m.claim.attributed_to), None)
+        kind = c.claimant_kind if c.claimant_kind != "unknown" else next(
+            (m.claim.claimant_kind for m in members if m.claim.claimant_kind != "unknown"), "unknown")
+        echoes = sorted({m.article_id for m in members} - {p.article_id})
+        quotes = {}
+        for m in sorted(members, key=lambda m: m.article_id):
+            if m.article_id in echoes and m.article_id not in quotes:
+                quotes[m.article_id] = m.claim.quote
+        src = articles.get(p.origin)
+        outlet = outlet_label(src.outlet) if src is not None else (
+            p.origin.split(":", 1)[1] if p.origin.startswith("outlet:") else None)
+        low, high = (0, 0) if c.negated and c.low is None else (c.low, c.high)
+        fc = FigureClaim(
+            text=c.text, low=low, high=high, qualifier=c.qualifier,
+            group=canonical_group(c.group), attributed_to=attributed, claimant_kind=kind,
+            article_id=p.article_id, origin=p.origin, quote=c.quote, char_span=c.span,
+            outlet=outlet, echoes=echoes, claim_id=c.claim_id, echo_quotes=quotes)
+        out.append((fc, members))
+    out.sort(key=lambda t: (t[0].group or "", t[0].low if t[0].low is not None else -1,
+                            t[0].origin, t[0].article_id))
+    return out
+
+
+@dataclass
+class Report:
+    """What one article says about one group, its claims in one sentence added up."""
+
+    article_id: str
+    origin: str
+    low: Optional[int]
+    high: Optional[int]
+    qualifier: str
+    claimant_kind: str
+    latest: int = 0          # latest publication day (ordinal) among the article and its echoes
+
+
+def _own_claim(fc: FigureClaim, members: list[ClaimEntry]) -> Claim:
+    return next((m.claim for m in members if m.article_id == fc.article_id), members[0].claim)
+
+
+def article_reports(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
+                    killed: Optional[dict[str, int]] = None) -> list[Report]:
+    """One report per article: claims in one sentence add up (different victims), sentences of
+    one article are the same victims told again (the largest wins), "another"/"10 other people"
+    add to it, subsets ("including three children") never do. ``killed`` (article -> killed)
+    turns a "were shot" count into the wounded: shot minus the dead it includes."""
+    by_article: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+    for fc, members in claims:
+        c = _own_claim(fc, members)
+        if c.subset or (fc.low is None and fc.high is None):
+            continue
+        low, high = fc.low or 0, fc.high
+        if c.includes_killed and killed and (c.reference == "same" or low > killed.get(fc.article_id, 0)):
+            k = killed.get(fc.article_id, 0)
+            low, high = max(low - k, 0), (max(high - k, 0) if high is not None else None)
+        days = [m.published.toordinal() for m in members if m.published]
+        sentence = "additional" if c.reference == "additional" else (c.quote_span or fc.quote)
+        by_article[fc.article_id][sentence].append((fc, low, high, max(days) if days else 0))
+    out = []
+    for aid, sentences in by_article.items():
+        totals = []
+        for key, items in sentences.items():
+            lows = sum(x[1] for x in items)
+            highs = None if any(x[2] is None for x in items) else sum(x[2] for x in items)
+            kinds = [x[0].claimant_kind for x in items]
+            kind = next((k for k in CREDIBLE_ORDER if k in kinds), "perpetrator")
+            qual = items[0][0].qualifier if len(items) == 1 else (
+                "vague" if all(x[0].qualifier == "vague" for x in items) else
+                "exactly" if highs is not None else "at_least")
+            totals.append((key == "additional", Report(aid, items[0][0].origin, lows, highs, qual,
+                                                       kind, max(x[3] for x in items))))
+        main = [r for extra, r in totals if not extra]
+        extra = [r for is_extra, r in totals if is_extra]
+        rep = max(main, key=lambda r: (r.low, r.high or 0)) if main else extra.pop(0)
+        for r in extra:
+            rep.low += r.low
+            rep.high = None if rep.high is None or r.high is None else rep.high + r.high
+        out.append(rep)
+    return out
+
+
+def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
+                    killed: Optional[dict[str, int]] = None) -> tuple[Range, list[str]]:
+    """low / best / high of one group's claims, and notes on how they were set."""
+    notes: list[str] = []
+    numeric = article_reports(claims, killed)
+    specific = [r for r in numeric if r.qualifier != "vague"]
+    pool = specific or numeric          # vague figures count only where no specific one exists
+    if not pool:
+        return Range(), notes
+    credible = [r for r in pool if r.claimant_kind != "perpetrator"]
+    low = min(r.low if r.low is not None else 0 for r in (credible or pool))
+    if not credible:
+        notes.append("low rests on the perpetrator's claim only; no best estimate")
+    tops = [(r.high if r.high is not None else r.low, r.high is None) for r in pool]
+    high = max(t[0] for t in tops)
+    high_open = any(t[1] for t in tops if t[0] == high)
+    best = None
+    if credible:
+        lo = max(r.low or 0 for r in credible)
+        his = [r.high for r in credible if r.high is not None]
+        if all(r.qualifier == "up_to" for r in credible):
+            best = min(his)   # "up to 20" alone reads as about 20, not as 0
+        elif not his or lo <= min(his):
+            best = lo   # every credible report allows it: the lowest figure none contradicts
+        else:
+            officials = [r for r in credible if r.claimant_kind in ("official", "medical")]
+            later = max(officials, key=lambda r: r.latest, default=None)
+            if later is not None and later.latest > 0:
+                best = later.low
+                notes.append("best is the latest official count")
+            else:
+                by_value: dict[int, set[str]] = defaultdict(set)
+                for r in credible:
+                    by_value[r.low or 0].add(r.origin)
+                best = min(by_value, key=lambda v: (-len(by_value[v]), v))
+                notes.append("best is the figure with the most independent origins")
+    return Range(low=low, best=best, high=high, high_open=high_open), notes
+
+
+def _total(ranges: dict[str, Range], attr: str) -> Optional[int]:
+    vals = {g: getattr(r, attr) for g, r in ranges.items()}
+    if not vals or any(v is None for v in vals.values()):
+        return None
+    specific = sum(v for g, v in vals.items() if g != "people")
+    # "10 people killed, including 3 soldiers": a generic total is not added to its own parts
+    return max(specific, vals["people"]) if "people" in vals else specific
+
+
+def killed_by_article(claims: list[tuple[FigureClaim, list[ClaimEntry]]]) -> dict[str, int]:
+    """Deaths each article reports (its own count), to tell the wounded among the "shot"."""
+    by_group: dict[str, list] = defaultdict(list)
+    for fc, m in claims:
+        by_group[fc.group or "people"].append((fc, m))
+    named: dict[str, int] = defaultdict(int)
+    people: dict[str, int] = {}
+    for g, items in by_group.items():
+        for r in article_reports(items):
+            if g == "people":
+                people[r.article_id] = r.low or 0
+            else:
+                named[r.article_id] += r.low or 0
+    return {a: max(named.get(a, 0), people.get(a, 0)) for a in set(named) | set(people)}
+
+
+def build_figure(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
+                 shared: list[FigureClaim] = (), killed: Optional[dict[str, int]] = None) -> Figure:
+    """A contract figure from folded claims; ``shared`` claims are listed but never counted;
+    ``killed`` (article -> deaths it reports) is given for the wounded figure."""
+    by_group: dict[str, list] = defaultdict(list)
+    for fc, m in claims:
+        by_group[fc.group or "people"].append((fc, m))
+    ranges, notes = {}, []
+    for g, items in sorted(by_group.items()):
+        r, n = reconcile_group(items, killed)
+        if r.low is not None or r.high is not None:
+            ranges[g] = r
+            notes.extend(f"{g}: {x}" for x in n)
+    fig = Figure(by_group=ranges, claims=[fc for fc, _ in claims], shared_claims=list(shared),
+                 notes=notes)
+    if ranges:
+        fig.low, fig.best, fig.high = (_total(ranges, a) for a in ("low", "best", "high"))
+        fig.high_open = any(r.high_open for r in ranges.values())
+    return fig
+
+
+def field_of(what: str) -> str:
+    """Which incident field a claim's ``what`` feeds: killed -> fatalities, arrested -> arrested."""
+    w = re.sub(r"\s+", "_", (what or "").strip().lower())
+    return FIELD_OF.get(w, w or "other")
