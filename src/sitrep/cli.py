@@ -22,6 +22,11 @@ gazetteer_app = typer.Typer(help="Manage the offline gazetteer used to geocode p
                             no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
+import logging
+
+# trafilatura logs page-level chatter ("discarding data") that is not the user's concern
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
 err = Console(stderr=True, soft_wrap=True)  # no hard wraps: scripts grep these lines
 
 INPUTS_HELP = ("Files and folders to read: .txt, .html/.htm, .jsonl, RSS/Atom (.xml/.rss/.atom), "

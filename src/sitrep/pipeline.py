@@ -268,6 +268,8 @@ def run(
     except OSError as exc:
         raise StoreUnavailable(f"Cannot create the output folder {out_dir}: {exc.strerror}") from exc
     manifest = load_manifest(meta) if meta else None
+    if gazetteer:   # recognition and resolution must read the same gazetteer
+        os.environ["SITREP_GAZETTEER"] = str(gazetteer)
     db_path = Path(db) if db else out_dir / "sitrep.duckdb"
 
     with Store.open(db_path, wait=wait) as store:

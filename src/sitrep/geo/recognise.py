@@ -1,0 +1,262 @@
+"""Place recognition: gazetteer phrase matching, spaCy entities and cue words, with false-hit filters.
+
+spaCy's labels alone miss places (on the seeds it calls Mali a PERSON and Djibo an ORG), so every
+capitalised word run is looked up in the gazetteer; entities and cue words ("the town of X",
+"X region", "in X") add the places the gazetteer lacks.
+
+    >>> [m.text for m in find_place_mentions("Gunmen attacked the town of Djibo in Burkina Faso.")]
+    ['Djibo', 'Burkina Faso']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sitrep.geo.gazetteer import Gazetteer, data_file
+from sitrep.records import PlaceMention
+
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+POSSESSIVE = re.compile(r"['’]s$", re.I)
+CONNECTORS = {"of", "de", "du", "des", "la", "le", "el", "al", "es", "sur", "the", "and", "upon", "da", "do", "dos"}
+ADMIN_WORDS = {"region": "region", "regions": "region", "province": "province", "provinces": "province",
+               "state": "state", "district": "district", "districts": "district", "department": "region",
+               "commune": "town", "county": "district", "governorate": "region", "prefecture": "region",
+               "cercle": "district", "municipality": "town"}
+FEATURE_AFTER = {"river": "river", "lake": "lake", "basin": "lake", "valley": "region", "delta": "region",
+                 "mountains": "region", "desert": "region"}
+FEATURE_BEFORE = {"lake": "lake", "river": "river", "mount": "region", "gulf": "region", "mounts": "region"}
+TOWN_WORDS = {"town": "town", "village": "village", "city": "city", "locality": "town", "commune": "town",
+              "area": "area", "hamlet": "village", "camp": "town", "capital": "city", "outskirts": "near"}
+PLACE_ENTS = {"GPE", "LOC"}
+NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"}
+TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "lieutenant", "capt", "captain",
+          "president", "minister", "sheikh", "imam", "sgt", "maj", "major", "prof", "sen", "rep", "gov",
+          "king", "queen", "prince", "pope", "saint", "st", "sir", "lord", "lady", "cmdr", "commander"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+ORG_WORDS = {"centre", "center", "institute", "council", "foundation", "university", "command", "agency",
+             "committee", "organisation", "organization", "association", "party", "front", "movement", "bank",
+             "fund", "policy", "world", "news", "times", "post", "press", "media", "group", "company", "airlines",
+             "club", "league", "forum", "alliance", "network", "service", "services", "radio", "television"}
+JOB_WORDS = {"analyst", "researcher", "professor", "expert", "fellow", "director", "head", "editor", "economist",
+             "correspondent", "scientist", "lecturer", "specialist", "student", "works", "worked", "working",
+             "consultant", "adviser", "advisor", "manager", "reporter", "journalist", "studies", "teaches"}
+ACRONYM_PLACES = {"us", "usa", "uk", "drc", "uae"}
+ACCEPT_CUES = {"region", "province", "state", "district", "town", "village", "city", "area", "near",
+               "border", "river", "lake", "in", "at"}
+CUE_WORDS = {"in", "near", "at", "outside", "around", "from", "towards", "toward"}
+
+
+def fold(s: str) -> str:
+    """Accent-, case- and punctuation-folded form of a word run (for the stop-lists)."""
+    import unicodedata
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    shipped = [w.strip() for w in data_file("stoplist.txt").splitlines() if w.strip() and not w.startswith("#")]
+    return frozenset({fold(w) for w in shipped} | MONTHS | WEEKDAYS | set(STOP_WORDS))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """'malian' -> 'ML' (hand-kept list in data/geo/country_names.tsv)."""
+    out = {}
+    for line in data_file("country_names.tsv").splitlines():
+        if line and not line.startswith("#"):
+            cc, _alt, dem = (line.split("\t") + ["", ""])[:3]
+            out.update({fold(d): cc for d in dem.split("|") if d})
+    return out
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in WORD.finditer(text):
+        s, e, w = m.start(), m.end(), m.group()
+        parts = re.split(r"(?=-[^\W\d_])", w)
+        if len(parts) > 1 and any(q[1:2].islower() for q in parts[1:]):
+            # "Morocco-based", "Mali-led": the name is the part before the lowercase suffix
+            e, w = s + len(parts[0]), parts[0]
+        p = POSSESSIVE.search(w)
+        if p and len(w) > 3:
+            e, w = e - 2, w[:-2]
+        out.append((s, e, w))
+    return out
+
+
+def is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def runs(text: str, toks: list) -> list[tuple[int, int]]:
+    """Candidate phrases (token index ranges): capitalised runs of up to 5 words, connectors inside."""
+    out = []
+    for i, (s, e, w) in enumerate(toks):
+        if not is_cap(w):
+            continue
+        for j in range(i, min(i + 5, len(toks))):
+            if j > i:
+                gap = text[toks[j - 1][1]:toks[j][0]]
+                if gap not in (" ", "-", "- ", " - "):
+                    break
+                if not is_cap(toks[j][2]) and toks[j][2].lower() not in CONNECTORS:
+                    break
+            if is_cap(toks[j][2]):
+                out.append((i, j + 1))
+    return out
+
+
+def ent_at(ents, s: int, e: int):
+    for es, ee, label in ents:
+        if es <= s and e <= ee:
+            return es, ee, label
+    return None
+
+
+def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], source: str) -> bool:
+    """True when a phrase is a person, an organisation, a date word or a common word, not a place."""
+    words = [t[2] for t in toks[i:j]]
+    phrase = text[toks[i][0]:toks[j - 1][1]]
+    key = fold(phrase)
+    if j - i == 1 and (key in stop_words() or key in demonyms()) and key not in ACRONYM_PLACES:
+        return True
+    if any(w.isupper() and len(w) > 1 for w in words) and key not in ACRONYM_PLACES:
+        return True  # acronyms (JNIM, AP) and all-caps headings
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[j] if j < len(toks) else None
+    if prev and fold(prev[2]) in TITLES and text[prev[1]:toks[i][0]] in (" ", ". "):
+        return True
+    for nb, gap in ((prev, text[prev[1]:toks[i][0]] if prev else ""), (nxt, text[toks[j - 1][1]:nxt[0]] if nxt else "")):
+        # "Baba Ahmed", "Michael Langley": a capitalised neighbour that is no place makes one name.
+        if nb and gap == " " and is_cap(nb[2]) and nb[2] not in known:
+            w = fold(nb[2])
+            if w not in ADMIN_WORDS and w not in FEATURE_AFTER and w not in FEATURE_BEFORE and w not in TOWN_WORDS \
+                    and w not in stop_words() and w not in demonyms():
+                return True
+    if words[-1].lower() in ORG_WORDS:
+        return True  # "Global South World"
+    k = i - 1
+    while k >= 0 and toks[k][2].lower() in {"for", "the", "of", "on", "and"} and k > i - 4:
+        k -= 1
+    if k >= 0 and k < i - 1 and is_cap(toks[k][2]) and toks[k][2].lower() in ORG_WORDS:
+        return True  # "Policy Centre for the New South"
+    ent = ent_at(ents, toks[i][0], toks[j - 1][1])
+    if ent and ent[2] in NAME_ENTS and (ent[0], ent[1]) != (toks[i][0], toks[j - 1][1]):
+        rest = fold(text[ent[0]:toks[i][0]] + " " + text[toks[j - 1][1]:ent[1]]).split()
+        if any(w not in ADMIN_WORDS and w not in TOWN_WORDS and w not in {"the", "of"} for w in rest):
+            return True  # part of "Policy Centre for the New South"
+    return False
+
+
+def widen_feature(text: str, toks: list, i: int, j: int) -> tuple[int, int]:
+    """"Lake Chad Basin", "Niger River": the feature words belong to the name."""
+    if i > 0 and is_cap(toks[i - 1][2]) and fold(toks[i - 1][2]) in FEATURE_BEFORE and text[toks[i - 1][1]:toks[i][0]] == " ":
+        i -= 1
+    while j < len(toks) and is_cap(toks[j][2]) and fold(toks[j][2]) in FEATURE_AFTER and text[toks[j - 1][1]:toks[j][0]] == " ":
+        j += 1
+    return i, j
+
+
+def cue_of(text: str, toks: list, i: int, j: int) -> str | None:
+    """The cue word that frames the phrase: region, province, town, city, near, border, river, in..."""
+    nxt = fold(toks[j][2]) if j < len(toks) else ""
+    prev = [fold(t[2]) for t in toks[max(0, i - 4):i]]
+    first, last = fold(toks[i][2]), fold(toks[j - 1][2])
+    if j - i > 1 and (first in FEATURE_BEFORE or last in FEATURE_AFTER):
+        return FEATURE_BEFORE.get(first) or FEATURE_AFTER[last]
+    if nxt in ADMIN_WORDS:
+        return ADMIN_WORDS[nxt]
+    if nxt in FEATURE_AFTER:
+        return FEATURE_AFTER[nxt]
+    if nxt in {"base", "camp", "airport", "garrison", "checkpoint"} and prev[-1:] == ["the"]:
+        return "town"  # "the Boulkessi base"
+    if nxt == "border" or prev[-2:] == ["border", "with"]:
+        return "border"
+    if prev and prev[-1] in FEATURE_BEFORE:
+        return FEATURE_BEFORE[prev[-1]]
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in TOWN_WORDS:
+        return TOWN_WORDS[prev[-2]]
+    if prev and prev[-1] in {"near", "outside", "nearby", "around"}:
+        return "near"
+    if len(prev) >= 2 and prev[-2:] in (["close", "to"], ["north", "of"], ["south", "of"], ["east", "of"],
+                                        ["west", "of"], ["km", "from"], ["kilometres", "from"], ["miles", "from"]):
+        return "near"
+    if prev and prev[-1] in CUE_WORDS:
+        return prev[-1]
+    return None
+
+
+def context_of(text: str, s: int, e: int, width: int = 90) -> str:
+    """The words around a mention, within its sentence."""
+    left = max(text.rfind(". ", 0, s) + 2, text.rfind("\n", 0, s) + 1, s - width, 0)
+    ends = [k for k in (text.find(". ", e), text.find("\n", e)) if k != -1] + [len(text), e + width]
+    right = min(ends)
+    ctx = text[left:right]
+    if left > 0 and left == s - width:
+        ctx = ctx.split(" ", 1)[-1]
+    if right == e + width:
+        ctx = ctx.rsplit(" ", 1)[0]
+    return " ".join(ctx.split())
+
+
+def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every place named in ``text``; spans are offsets into ``text``; ``ents`` are spaCy entities."""
+    gaz = gazetteer or Gazetteer.default()
+    ents = [tuple(e) for e in ents]
+    toks = tokens(text)
+    cands = runs(text, toks)
+    phrases = {(i, j): text[toks[i][0]:toks[j - 1][1]] for i, j in cands}
+    known = gaz.known(list(phrases.values()) + [t[2] for t in toks if is_cap(t[2])])
+    found: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for (i, j) in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
+        if phrases[(i, j)] in known and not taken & set(range(i, j)):
+            if not false_hit(text, toks, i, j, ents, known, "gazetteer"):
+                i, j = widen_feature(text, toks, i, j)
+                found.append((i, j, "gazetteer"))
+                taken |= set(range(i, j))
+    by_start = {t[0]: k for k, t in enumerate(toks)}
+    by_end = {t[1]: k for k, t in enumerate(toks)}
+    for s, e, label in ents:
+        if label not in PLACE_ENTS:
+            continue
+        while text[s:s + 4].lower() == "the ":
+            s += 4
+        i, j = by_start.get(s), by_end.get(e)
+        if i is None or j is None or taken & set(range(i, j + 1)) or not is_cap(toks[i][2]):
+            continue
+        if not false_hit(text, toks, i, j + 1, ents, known, "ner"):
+            found.append((i, j + 1, "ner"))
+            taken |= set(range(i, j + 1))
+    for i, j in cands:  # cue words: "the town of Boulikessi", "Sirakorola region", "in Boulkessi"
+        if taken & set(range(i, j)) or (i, j) != max(((a, b) for a, b in cands if a == i), key=lambda c: c[1]):
+            continue
+        cue = cue_of(text, toks, i, j)
+        before = {fold(t[2]) for t in toks[max(0, i - 4):i]}
+        if cue == "at" and before & JOB_WORDS:
+            continue  # "senior analyst at Dragonfly": a workplace, not a place
+        if cue in ACCEPT_CUES and not false_hit(text, toks, i, j, ents, known, "cue"):
+            found.append((i, j, "cue"))
+            taken |= set(range(i, j))
+    out = []
+    for i, j, source in sorted(found):
+        s, e = toks[i][0], toks[j - 1][1]
+        out.append(PlaceMention(text=text[s:e], span=(s, e), context=context_of(text, s, e),
+                                cue=cue_of(text, toks, i, j), source=source))
+    share_plural_cues(text, out)
+    return out
+
+
+def share_plural_cues(text: str, mentions: list[PlaceMention]) -> None:
+    """"the Tahoua and Dosso regions": the plural cue after the last name covers the names before it."""
+    for a, b in zip(mentions, mentions[1:]):
+        between = text[a.span[1]:b.span[0]].strip().lower()
+        after = text[b.span[1]:b.span[1] + 12].lower()
+        if a.cue in (None, "in", "at") and between in ("and", ",", ", and", "or") and re.match(r"\s+\w+s\b", after):
+            if b.cue in ADMIN_WORDS.values():
+                a.cue = b.cue

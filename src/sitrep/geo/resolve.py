@@ -1,0 +1,252 @@
+"""Resolve place mentions to gazetteer entries by context, with honest precision and fallback.
+
+Candidates are ranked by the article's countries (named, or implied by demonyms and divisions),
+the mention's own sentence ("Paris, Texas", "the Malian town of X", "in central Mali"), the cue
+("X region" wants a division, "the town of X" a town, "the X River" a river), nearby resolved
+places, population and spelling (rapidfuzz, for Boulikessi ~ Boulkessi). A place the gazetteer
+lacks keeps its name and takes the smallest unit the text supports, never a point elsewhere.
+
+    >>> resolve_extraction(extraction, article, Gazetteer.open())   # sets .resolved and .location
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+from sitrep.geo.context import Context, local_country, macro_regions, owner_country
+from sitrep.geo.gazetteer import Gazetteer, Place
+from sitrep.geo.precision import NEAR_KM, RANK, km, make_location, place_precision
+from sitrep.geo.recognise import fold
+from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
+
+ADMIN_CUES = {"region", "province", "state", "district"}
+TOWN_CUES = {"town", "village", "city"}
+FEATURE_CUES = {"river", "lake"}
+def score(p: Place, ms: list[PlaceMention], ctx: Context, container: list[Place], local: str | None,
+          contained: list[Place] = ()) -> float:
+    cues = {m.cue for m in ms}
+    s = 3.0 * ctx.share(p.country_code) + (1.0 if ctx.near_context(p.country_code) else 0.0)
+    s += 3.0 if local and p.country_code == local and not p.is_country else 0.0
+    if inside(p, container):
+        s += 6.0  # "Paris, Texas", "Alexandria, Virginia"
+    if contained and (p.is_country or p.is_admin) and any(
+            c.country_code == p.country_code and (p.is_country or c.admin1 == p.admin1) for c in contained):
+        s += 4.0 + 0.3 * math.log10(max(c.population for c in contained if c.country_code == p.country_code) + 1)
+    if cues & ADMIN_CUES:
+        s += 2.5 if p.is_admin else -0.5
+    elif cues & TOWN_CUES:
+        s += 1.5 if p.feature_class == "P" else -1.5
+    elif cues & FEATURE_CUES:
+        s += 4.0 if p.feature_class in ("H", "L", "T") else -6.0
+    elif p.is_country:
+        s += 1.5  # a country's name is most often the country
+    elif p.is_admin:
+        s -= 1.0  # "in Gao" is the town; "the Gao region" the division
+    s += 0.35 * math.log10(p.population + 1) + (0.5 if p.main_name else 0.0)
+    s += 1.0 if p.source != "default" else 0.0
+    if p.lat is not None and ctx.points and not p.is_country:
+        d = min(km(p.lat, p.lon, a, b) for a, b, _ in ctx.points)
+        s += 1.5 if d < 100 else 0.7 if d < 300 else 0.0
+    return s
+
+
+def inside(p: Place, container: list[Place]) -> bool:
+    return not p.is_country and any(p.country_code == c.country_code and (c.is_country or c.admin1 == p.admin1)
+                                    for c in container)
+
+
+def plausible(p: Place, ms: list[PlaceMention], ctx: Context, local: str | None, container: list[Place]) -> bool:
+    """Never a confident point in the wrong country: small places far from the story's countries fail."""
+    if local and p.country_code != local and not p.is_country:
+        return False
+    if container and not inside(p, container):
+        return False
+    if {m.cue for m in ms} & FEATURE_CUES and p.feature_class not in ("H", "L", "T"):
+        return False
+    if ctx.countries and not p.is_country and ctx.share(p.country_code) == 0 \
+            and not ctx.near_context(p.country_code) and p.population < 100_000 and p.source == "default":
+        return False
+    return True
+
+
+def spelling_variants(gaz: Gazetteer, text: str, countries: list[str]) -> list[Place]:
+    """Towns and divisions in the story's countries spelled almost like ``text`` (same initial)."""
+    q = fold(text)
+    if not countries or not q:
+        return []
+    keys, gids = gaz.names_in(tuple(countries)).get(q[:1], ([], []))
+    hits = process.extract(q, keys, scorer=fuzz.ratio, score_cutoff=90, limit=5)
+    out = []
+    for name, _sc, idx in hits:
+        if abs(len(name) - len(q)) <= 2:
+            p = gaz.place(gids[idx])
+            if p is not None:
+                out.append(p._replace(main_name=False))
+    return out
+
+
+def to_location(gaz: Gazetteer, name: str, p: Place, reason: str) -> Location:
+    a1 = gaz.admin1s.get((p.country_code, p.admin1 or ""))
+    a2 = gaz.admin2_name(p.country_code, p.admin1, p.admin2) if p.admin2 and p.source != "default" else None
+    prec = place_precision(p.feature_class, p.feature_code, p.is_country)
+    return make_location(p.name, prec, reason,
+                         linear=p.feature_class == "H", country_code=p.country_code,
+                         admin1=a1.name if a1 and not p.is_country else None, admin2=a2, lat=p.lat, lon=p.lon,
+                         geonameid=p.gid if p.gid > 0 else None, feature_class=p.feature_class,
+                         feature_code=p.feature_code, population=p.population or None)
+
+
+def fallback(gaz: Gazetteer, m: PlaceMention, ctx: Context, local: str | None, words: str,
+             admin1: Place | None, why: str) -> Location:
+    """The smallest unit the text supports for a place the gazetteer lacks (name kept)."""
+    border = re.search(r"border with ([A-Z][\w ]+?)(?:[,.;]|$)", m.context or "")
+    note = f"; the text puts it near the border with {border.group(1)}" if border else ""
+    if admin1 is not None:
+        return make_location(m.text, "admin1", f"{why}; coded to the {admin1.name} division the text names{note}",
+                             country_code=admin1.country_code, admin1=admin1.name, lat=admin1.lat, lon=admin1.lon)
+    cc = local
+    if cc is None and ctx.countries:
+        (top, n), *rest = ctx.countries.most_common(2)
+        cc = top if not rest or n >= 1.3 * rest[0][1] else None  # one country clearly leads
+        words = f"the article is mostly about {gaz.countries[top].name}, which" if cc and top in gaz.countries else words
+        if cc is None and ctx.lead in (top, rest[0][0]) and ctx.lead in gaz.countries:
+            cc, words = ctx.lead, f"the article's lead names {gaz.countries[ctx.lead].name}, which"
+    country = gaz.countries.get(cc) if cc else None
+    if country is None:
+        return make_location(m.text, "unknown", f"{why}; the text names no country for it")
+    return make_location(m.text, "country", f"{why}; {words} places it in {country.name}{note}: coded to the country",
+                         country_code=cc, lat=country.lat, lon=country.lon)
+
+
+def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Location:
+    """Resolve every mention of one name in one article together (they share cues and context)."""
+    local, words = None, ""
+    container = [c for m in ms for c in containers.get(id(m), [])]
+    contained = [c for m in ms for c in contains.get(id(m), [])]
+    for m in ms:
+        local, words = local_country(ctx, m, cands, spans)
+        if local or container:
+            break
+    if not any(inside(p, container) for p in cands.get(key, [])):
+        container = []  # "Mali, Niger and Burkina Faso" is a list, not "Paris, Texas"
+    elif local and not any(inside(p, container) and p.country_code == local for p in cands.get(key, [])):
+        local, words = None, ""  # "Atlanta, Georgia": the container, not the country Georgia, places it
+    if any(p.is_country and p.main_name for p in cands.get(key, [])):
+        local, words = None, ""  # a country's name is not placed by its neighbours in the sentence
+    if key in macro_regions():
+        owner = owner_country(ctx, ms, cands, spans)  # "Burkina Faso's Sahel region" is a division
+        divisions = [p for p in cands.get(key, []) if p.feature_code == "ADM1" and p.country_code == owner]
+        if not divisions:
+            return make_location(ms[0].text, "unknown", f"'{ms[0].text}' is a region spanning several countries")
+        return to_location(gaz, ms[0].text, divisions[0], f"a division of {gaz.countries[owner].name}, "
+                           "named as that country's own")
+    pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
+    why = f"'{ms[0].text}' is not in the gazetteer"
+    if not pool and not ({m.cue for m in ms} & FEATURE_CUES):
+        ranked = [c for c, _ in ctx.countries.most_common(3)]
+        pool = [p for p in spelling_variants(gaz, ms[0].text, [local] if local else ranked)
+                if plausible(p, ms, ctx, local, container)]
+        if pool:
+            best = max(pool, key=lambda p: score(p, ms, ctx, container, local, contained))
+            return to_location(gaz, ms[0].text, best, f"spelling variant of {best.name} "
+                               f"({gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code})")
+    if not pool:
+        if {m.cue for m in ms} & FEATURE_CUES:
+            return make_location(ms[0].text, "unknown", f"{why} as a river or lake; not taken for a town or country")
+        rejected = cands.get(key, [])
+        if rejected:
+            why = f"'{ms[0].text}' names only places outside the story's countries ({', '.join(sorted({p.country_code for p in rejected if p.country_code})[:4])})"
+        admin1 = next((c for c in container if c.is_admin and c.feature_code == "ADM1"), None)
+        if admin1 is None:  # "the village of X in the Mopti region": a division named in its sentence
+            s, e = ctx.sentence(ms[0].span)
+            named = [loc for span, loc in ctx.divisions if s <= span[0] < e and loc.country_code in (local, None)
+                     or s <= span[0] < e and local is None]
+            a1 = {(loc.country_code, loc.admin1) for loc in named}
+            if len(a1) == 1:
+                cc, name = a1.pop()
+                admin1 = next((p for p in gaz.admin1s.values() if p.country_code == cc and p.name == name), None)
+        return fallback(gaz, ms[0], ctx, local, words, admin1, why)
+    best = max(pool, key=lambda p: score(p, ms, ctx, container, local, contained))
+    n = len(cands.get(key, []))
+    reasons = ["the only place of that name" if n == 1 else f"best of {n} places of that name"]
+    if local:
+        reasons.append(f"{words} in its sentence")
+    elif ctx.share(best.country_code) > 0:
+        reasons.append(f"the article names {gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code}")
+    if contained and any(c.country_code == best.country_code for c in contained):
+        reasons.append("it contains the place named just before it")
+    cues = sorted({m.cue for m in ms if m.cue})
+    if cues:
+        reasons.append("cue: " + ", ".join(cues))
+    return to_location(gaz, ms[0].text, best, "; ".join(reasons))
+
+
+def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> dict[str, Location]:
+    """Resolve place mentions (raw spans into ``text``); returns a Location per folded name."""
+    groups: dict[str, list[PlaceMention]] = defaultdict(list)
+    for m in mentions:
+        groups[fold(m.text)].append(m)
+    found = gaz.lookup(list({m.text for m in mentions}))
+    cands: dict[str, list[Place]] = defaultdict(list)
+    for q, ps in found.items():
+        cands[fold(q)].extend(p for p in ps if p.gid not in {c.gid for c in cands[fold(q)]})
+    ctx = Context(text, groups, cands)
+    ordered = sorted(mentions, key=lambda m: m.span)
+    containers, contains = {}, {}
+    for a, b in zip(ordered, ordered[1:]):  # "Paris, Texas": the second name contains the first
+        if text[a.span[1]:b.span[0]] in (", ", ","):
+            containers[id(a)] = [p for p in cands.get(fold(b.text), []) if p.is_country or p.is_admin]
+            contains[id(b)] = [p for p in cands.get(fold(a.text), []) if not p.is_country]
+    out: dict[str, Location] = {}
+    # unambiguous names first: their points help the rest ("nearby places in the same text")
+    def order(k):  # countries and divisions first, then the least ambiguous names
+        units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
+        return (not units, len(cands.get(k, [])) or 99)
+
+    for key in sorted(groups, key=order):
+        loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
+        out[key] = loc
+        if loc.feature_code == "ADM1":
+            ctx.divisions += [(m.span, loc) for m in groups[key]]
+        if loc.precision in ("exact", "admin2") and loc.lat is not None:
+            ctx.points.append((loc.lat, loc.lon, key))
+            ctx.countries[loc.country_code] += 0.25
+    return out
+
+
+def incident_location(places: list[PlaceMention]) -> Location | None:
+    """The incident's place: the first one named, unless it is a unit (country, division) or unknown
+    and a later place lies inside it ("in Mali ... in Boulkessi"). "near X" becomes precision near."""
+    best = None
+    for m in places:
+        if m.resolved is None or (m.cue == "border" and len(places) > 1):
+            continue
+        loc = m.resolved.model_copy()
+        if m.cue == "near" and loc.precision == "exact":
+            loc.precision, loc.geo_precision, loc.where_prec = "near", 2, 2
+            loc.reason = f"{loc.reason}; the text says near {m.text} (within ~{NEAR_KM:.0f} km)"
+        if best is None:
+            best = loc
+            continue
+        is_unit = best.feature_code is not None and best.feature_code.startswith(("PCL", "ADM"))
+        if (best.precision == "unknown" or is_unit and loc.country_code == best.country_code) \
+                and RANK[loc.precision] <= RANK[best.precision] and loc.name != best.name:
+            best = loc
+    return best
+
+
+def resolve_extraction(extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
+    """Set ``.resolved`` on every place mention and ``.location`` on every incident mention."""
+    gaz = gazetteer or Gazetteer.default()
+    every = list(extraction.places) + [p for mention in extraction.mentions for p in mention.places]
+    if not every:
+        return extraction
+    resolved = resolve_mentions(every, article.raw_text, gaz)
+    for p in every:
+        p.resolved = resolved[fold(p.text)].model_copy()
+    for mention in extraction.mentions:
+        mention.location = incident_location(mention.places)
+    return extraction
