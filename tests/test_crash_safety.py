@@ -2,6 +2,7 @@
 next run stores every input exactly once (issues 2 and 8)."""
 from __future__ import annotations
 
+import json
 import random
 import signal
 import subprocess
@@ -84,3 +85,41 @@ def test_sigkill_mid_ingest_loses_and_duplicates_nothing(tmp_path):
     assert {r[1] for r in rows} == {str(p) for p in corpus.iterdir()}
     assert len({r[2] for r in rows}) == n
     assert sorted(r[0] for r in rows) == sorted(r[0] for r in stored(tmp_path / "ref" / "sitrep.duckdb"))
+
+
+@pytest.mark.slow
+def test_sigkill_mid_pipeline_gives_the_same_incidents(tmp_path):
+    """Killed during reuse/extraction (after ingest), twice; the finished store yields the same
+    incidents as an uninterrupted run."""
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 60, seed=11)
+
+    def run(out: Path) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "sitrep.cli", "run", str(corpus), "--out",
+                                 str(out), "-q", "--no-report"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+
+    t0 = time.monotonic()
+    ref = run(tmp_path / "ref")
+    assert ref.wait(timeout=900) == 0, ref.stderr.read()
+    full = time.monotonic() - t0
+
+    out = tmp_path / "out"
+    killed = 0
+    for frac in (0.55, 0.8):
+        proc = run(out)
+        time.sleep(frac * full)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            killed += 1
+        proc.wait(timeout=60)
+    assert killed >= 1
+    final = run(out)
+    assert final.wait(timeout=900) == 0, final.stderr.read()
+
+    def incidents(folder: Path) -> list[dict]:
+        data = json.loads((folder / "incidents.json").read_text())["incidents"]
+        return sorted(data, key=lambda i: i["incident_id"])
+
+    assert incidents(out) == incidents(tmp_path / "ref")
+    assert len(stored(out / "sitrep.duckdb")) == 60
