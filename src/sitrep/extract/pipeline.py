@@ -1,0 +1,181 @@
+"""Run extraction over articles: spaCy once per article, then dates, places, types, actors, claims.
+
+    >>> extractions = extract_articles(articles)     # {article_id: ArticleExtraction}
+
+spaCy runs once per article over ``Article.clean_text`` (``nlp.pipe`` in batches, with paragraph
+breaks preset as sentence starts); every span is mapped back to raw offsets at the end. All of the
+small model's pipes are used: the parser for sentences and roles, the tagger and lemmatizer for the
+role verbs, NER for the place recogniser and for actor names the dictionary does not know.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from sitrep.extract import figures
+from sitrep.extract.actors import ActorDictionary
+from sitrep.extract.dates import find_dates, resolve_date
+from sitrep.extract.event_types import classify_event
+from sitrep.extract.incidents import (Sentence, is_background, is_specific, is_speech_date,
+                                      place_context, split_mentions)
+from sitrep.extract.mentions import build_mention, map_claim, named_groups
+from sitrep.models import load_spacy
+from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention
+
+EXTRACTOR_VERSION = "1"
+BATCH_SIZE = 16
+_TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
+
+
+def extract_articles(articles: list[Article]) -> dict[str, ArticleExtraction]:
+    """Extract every incident mention of each article (see the stage's ``__init__``)."""
+    if not articles:
+        return {}
+    nlp = load_spacy()
+    actors = ActorDictionary.load()
+    out = {}
+    for a in articles:      # the English model reads English only: others are kept, not read
+        if not a.is_english:
+            out[a.article_id] = ArticleExtraction(
+                article_id=a.article_id, notes=[f"not extracted: language {a.language or 'unknown'}"])
+    todo = [a for a in articles if a.article_id not in out]
+    docs = (_make_doc(nlp, a.clean_text) for a in todo)
+    for article, doc in zip(todo, nlp.pipe(docs, batch_size=BATCH_SIZE)):
+        out[article.article_id] = extract_one(article, doc, actors)
+    return {a.article_id: out[a.article_id] for a in articles}
+
+
+def _make_doc(nlp, text: str):
+    """A tokenised doc whose paragraph and heading breaks are fixed sentence starts."""
+    doc = nlp.make_doc(text)
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if prev.is_space and "\n" in prev.text:
+            before = text[:prev.idx].rstrip()
+            line = before[before.rfind("\n") + 1:]
+            # A single line break ends a sentence after terminal punctuation or a short heading;
+            # inside hard-wrapped prose it is left to the parser.
+            if "\n\n" in prev.text or _TERMINAL.search(before) or len(line) < 100:
+                doc[i].is_sent_start = True
+    return doc
+
+
+def extract_one(article: Article, doc, actors: ActorDictionary) -> ArticleExtraction:
+    """One article's extraction from its parsed clean text."""
+    text = article.clean_text
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    places = _find_places(text, ents)
+    sents = [_sentence(i, s, article, places, doc) for i, s in enumerate(doc.sents)]
+    sents = [s for s in sents if s is not None]
+    by_idx = {s.idx: s for s in sents}
+    countries = _countries(places, actors)
+    groups, context = split_mentions(sents)
+    ex = ArticleExtraction(article_id=article.article_id)
+    n_claims = 0
+    named = named_groups(article, actors, set(countries)) if groups else []
+    mentions = [build_mention(article, doc, g, by_idx, k, len(groups), actors, countries, named)
+                for k, g in enumerate(groups)]
+    # Claims: a sentence shared by several mentions gives one shared claim linked to each.
+    owners: dict[int, list] = {}
+    for m, g in zip(mentions, groups):
+        for i in g.sents:
+            owners.setdefault(i, []).append(m)
+    for s in sents:
+        for claim in s.claims:
+            n_claims += 1
+            c = map_claim(article, claim, n_claims)
+            holders = owners.get(s.idx, [])
+            if c.scope == "aggregate" or s.aggregate or s.background or not holders:
+                if s.aggregate or s.background:
+                    c.scope = "aggregate"
+                ex.context_claims.append(c)
+                continue
+            if len(holders) > 1 or c.scope == "shared":
+                c.scope = "shared" if len(holders) > 1 else c.scope
+                c.covers = [m.mention_id for m in holders]
+            for m in holders:
+                m.claims.append(c)
+    ex.mentions = mentions
+    ex.places = [_raw_place(article, p) for p in places]
+    if context:
+        ex.notes.append(f"{len(context)} sentence(s) kept as context (background or running totals)")
+    return ex
+
+
+def _find_places(text: str, ents) -> list[PlaceMention]:
+    from sitrep.geo import find_place_mentions
+
+    found = sorted(find_place_mentions(text, ents), key=lambda p: p.span)
+    out, last = [], -1
+    for p in found:
+        if p.span[0] < last:
+            continue
+        if not p.context:
+            ctx, cue = place_context(text, p.span[0], p.span[1])
+            p = p.model_copy(update={"context": ctx, "cue": p.cue or cue})
+        out.append(p)
+        last = p.span[1]
+    return out
+
+
+def _raw_place(article: Article, p: PlaceMention) -> PlaceMention:
+    s, e = article.raw_span(*p.span)
+    return p.model_copy(update={"span": (s, e), "text": article.raw_text[s:e]})
+
+
+def _countries(places: list[PlaceMention], actors: ActorDictionary) -> list[str]:
+    from sitrep.extract.incidents import country_names
+
+    names = country_names()
+    out = []
+    for p in places:
+        code = names.get(p.text.lower()) or actors.country_words.get(p.text.lower())
+        if code and code not in out:
+            out.append(code)
+    return out
+
+
+def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -> Optional[Sentence]:
+    raw = span.text
+    stripped = raw.strip()
+    if not stripped or not any(ch.isalpha() for ch in stripped):
+        return None
+    start = span.start_char + (len(raw) - len(raw.lstrip()))
+    end = start + len(stripped)
+    s = Sentence(idx=i, start=start, end=end, text=stripped)
+    s.heading = not _TERMINAL.search(stripped) and len(stripped) < 160
+    s.places = [p for p in places if start <= p.span[0] < end]
+    s.specific = [p for p in s.places if is_specific(p, stripped, start, doc)]
+    _read_dates(s, article.published)
+    s.event = classify_event(stripped)
+    s.claims = figures.find_claims(span, article.article_id)
+    if any(c.scope == "aggregate" for c in s.claims) and not s.dates:
+        s.aggregate = True
+    if is_background(stripped) and not any(d.precision == "day" for d in s.dates):
+        s.background = True
+    return s
+
+
+def _read_dates(s: Sentence, published: Optional[str]) -> None:
+    """Event dates of a sentence; running totals and history mark it as context instead."""
+    for m in find_dates(s.text):
+        if is_speech_date(s.text[:m.start]):
+            continue
+        if m.since:
+            s.aggregate = True
+            continue
+        info: DateInfo = resolve_date(m.text, published)
+        info.span = (s.start + m.start, s.start + m.end)
+        if m.kind in ("year", "range"):
+            pub_year = int(published[:4]) if published else None
+            if pub_year is None or int(m.groups[-1]) < pub_year:
+                s.background = True       # history or background ("in 2012", "2020 and 2023")
+            continue
+        if info.precision == "unknown":      # "recent weeks": a date only for a placed event
+            if not s.specific:
+                s.background = True
+                continue
+        key = (f"day:{info.start}/{info.end}" if info.start
+               else f"{m.kind}:" + " ".join(g.lower() for g in m.groups))
+        s.dates.append(info)
+        s.date_keys.append(key)
