@@ -1,0 +1,97 @@
+"""The words figures are made of: casualty verbs, nouns, adjectives and victim groups.
+
+Data tables a user can extend (another language's or region's words go here):
+
+    >>> VERB_WHAT["kill"], GROUP_OF["jihadist"]
+    ('killed', 'militants')
+"""
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.quantities import VAGUE_WORDS
+
+VERB_WHAT = {
+    "kill": "killed", "slay": "killed", "murder": "killed", "execute": "killed", "behead": "killed",
+    "massacre": "killed", "slaughter": "killed", "assassinate": "killed", "neutralise": "killed",
+    "neutralize": "killed", "die": "killed", "perish": "killed", "lynch": "killed",
+    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
+    "hospitalize": "shot", "hospitalise": "shot",
+    "shoot": "shot", "stab": "shot",
+    "capture": "captured", "seize": "captured",
+    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested",
+    "abduct": "abducted", "kidnap": "abducted",
+    "displace": "displaced", "uproot": "displaced",
+    "disappear": "missing",
+}
+ADJ_WHAT = {"dead": "killed", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
+            "missing": "missing", "killed": "killed"}
+NOUN_WHAT = {"death": "killed", "fatality": "killed", "dead": "killed", "injury": "wounded",
+             "wounded": "wounded", "injured": "wounded", "arrest": "arrested",
+             "abduction": "abducted", "kidnapping": "abducted", "life": "killed", "body": "killed",
+             "wound": "wounded", "condition": "wounded"}
+# "suffered gunshot wounds", "was treated for injuries", "in critical condition": the subject was hurt.
+SUFFER_VERBS = {"suffer", "sustain", "receive", "treat", "leave", "list", "be", "remain", "take", "hospitalize"}
+CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave"}
+# Verbs whose object must be a person for the figure to count ("seized 40 soldiers", not a base).
+PERSON_ONLY = {"seize", "capture", "flee", "displace", "disappear", "execute"}
+# "taken prisoner" / "taken hostage" (a verb with an object predicate).
+TAKE_WHAT = {"prisoner": "captured", "captive": "captured", "hostage": "abducted", "hostages": "abducted"}
+GROUPS = {
+    "soldiers": "soldier troop serviceman servicemen servicemember paratrooper marine recruit "
+                "guardsman legionnaire sailor airman personnel army",
+    "police": "police policeman policemen policewoman officer cop deputy trooper gendarme constable",
+    "militants": "militant jihadist jihadi extremist insurgent fighter terrorist assailant attacker "
+                 "gunman gunmen rebel bandit islamist combatant militiaman shooter",
+    "suspects": "suspect",
+    "civilians": "civilian villager resident worshipper passenger student pupil farmer herder "
+                 "shepherd trader merchant miner pilgrim refugee migrant protester demonstrator "
+                 "journalist",
+    "children": "child children kid boy girl baby infant toddler minor schoolchild",
+    "people": "person people man men woman women individual victim adult teen teenager youth "
+              "other others more bystander male female customer employee worker friend relative "
+              "neighbor neighbour husband wife mother father son daughter brother sister "
+              "driver guard inmate prisoner hostage occupant family member body",
+}
+GROUP_OF = {w: g for g, words in GROUPS.items() for w in words.split()}
+# Objects that are never casualty figures ("killed the engine", "shot 12 rounds").
+NON_PERSON = set(
+    "animal dog cat cow cattle livestock goat sheep camel horse bird deer vehicle car truck "
+    "building home house round shot bullet hour day year time minute engine plant crop tree "
+    "attack base town city village weapon gun rifle bill plan deal idea chance motion process "
+    "project fire light lead money dollar percent window door tire tyre attempt incident action "
+    "investigation scene case range spree video footage photo picture story report shooting morning "
+    "evening night afternoon weekend today week month".split()
+)
+PRONOUN_ONE = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1}
+REFLEXIVE = {"himself", "herself"}
+RELATIVE = {"who", "that", "which", "whom"}
+MODALS = {"could", "would", "might", "may", "will", "should", "can", "must", "shall", "'ll", "wo"}
+HYPOTHETICAL = {"threaten", "plan", "try", "want", "vow", "attempt", "aim", "intend", "seek",
+                 "plot", "conspire", "order", "fear", "prevent", "allow"}
+AGGREGATE = re.compile(
+    r"\bsince (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\bso far\b|\bthis year\b"
+    r"|\bto date\b|\bin recent (days|weeks|months|years)\b|\bover the (past|last)\b"
+    r"|\bin the (past|last) (\w+ )?(weeks|months|years|decades?)\b|\bper (year|month)\b|\beach year\b"
+    r"|\bannually\b|\byear-to-date\b|\bcumulative\b|\bin total\b|\bsince records began\b", re.I)
+SHARED = re.compile(
+    r"\bin (the )?(two|three|four|five|six|several|multiple|separate|a series of|a spate of|\d+|these"
+    r"|both|twin|coordinated|co-ordinated)\b[\w\s-]{0,30}?\b(attacks|raids|incidents|ambushes|assaults"
+    r"|clashes|shootings|strikes|bombings|explosions|operations)\b", re.I)
+
+
+def group_of(tok) -> str | None:
+    """Normalised victim group of a noun token ("jihadists" -> "militants"), or None."""
+    for word in (tok.lemma_.lower(), tok.lower_):
+        if word in GROUP_OF:
+            return GROUP_OF[word]
+    if tok.ent_type_ in ("PERSON", "NORP"):
+        return "people"
+    return None
+
+
+def is_number(tok) -> bool:
+    return tok.like_num or tok.pos_ == "NUM" or tok.lower_ in VAGUE_WORDS or tok.lower_ in (
+        "none", "all", "dozen", "both", "some", "nobody", "more", "others")
+
+

@@ -1,0 +1,193 @@
+"""Casualty and other figure claims in a sentence: what, for whom, how many, said by whom.
+
+    >>> nlp = load_spacy(); sent = next(nlp("Two security sources said more than 30 soldiers had been killed.").sents)
+    >>> [(c.what, c.group, c.low, c.high, c.qualifier, c.claimant_kind) for c in find_claims(sent)]
+    [('killed', 'soldiers', 31, None, 'more_than', 'security_source')]
+"""
+from __future__ import annotations
+
+from sitrep.extract.claimants import find_claimant
+from sitrep.extract.figure_words import (
+    AGGREGATE, NON_PERSON, PERSON_ONLY, PRONOUN_ONE, REFLEXIVE, RELATIVE, SHARED, group_of, is_number,
+)
+from sitrep.extract.quantities import Quantity
+from sitrep.extract.toll import article_toll  # noqa: F401  (re-exported for callers)
+from sitrep.extract.victims import count_of, negated_at, of_noun, skip_trigger, victims_of, what_of
+from sitrep.records import Claim
+
+
+def _clause_text(trigger) -> str:
+    node = trigger
+    if trigger.pos_ in ("NOUN", "ADJ", "NUM") and trigger.head.pos_ in ("VERB", "AUX"):
+        node = trigger.head
+    return " ".join(t.text for t in node.subtree)
+
+
+def _span(sent, toks) -> tuple[int, int]:
+    doc = sent.doc
+    return doc[min(t.i for t in toks)].idx, doc[max(t.i for t in toks)].idx + len(doc[max(t.i for t in toks)])
+
+
+def find_claims(sent, article_id: str = "") -> list[Claim]:
+    """Claims stated in one spaCy sentence ``sent`` (a ``Span``).
+
+    Spans (``span``, ``quote_span``) are character offsets into ``sent.doc.text`` (the clean
+    text); the caller maps them to raw offsets. Sets ``scope="aggregate"`` for running totals
+    ("since the start of May") and ``scope="shared"`` for one figure over several incidents
+    ("in two attacks"); the incident splitter fills ``covers``.
+
+        >>> find_claims(next(nlp("A man was shot and killed Tuesday, police said.").sents))[0].what
+        'killed'
+    """
+    claims: list[Claim] = []
+    killed_victims: set[int] = set()
+    seen: set[tuple[str, int]] = set()
+    fatal = {t.i for t in sent if t.lower_ in ("fatally", "dead", "death") or t.lemma_ in ("kill", "die")}
+    for trigger in sent:
+        what = what_of(trigger)
+        if what is None or skip_trigger(trigger):
+            continue
+        if what == "shot" and trigger.lemma_ != "kill":
+            # "shot and killed", "shot dead", "fatally shot", "shot to death": a death, not a wound.
+            own = [c for c in trigger.children if c.dep_ in ("advmod", "acomp", "oprd", "prep", "xcomp")]
+            bare = [c for c in trigger.conjuncts if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            near = {t.i for c in own for t in c.subtree} | {c.i for c in bare} | {
+                t.i for c in bare for t in c.children if t.dep_ in ("advmod", "acomp", "oprd")}
+            if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
+                what = "killed"
+        victims = victims_of(trigger, what)
+        if what == "wounded" and trigger.lemma_ in ("injury", "wound", "condition") and victims and victims[0].i != trigger.i:
+            # "suffered gunshot wounds": hit, as "was shot" is; "fatal injuries": killed.
+            fatal_words = {"fatal", "mortal", "deadly", "fatally"}
+            what = "killed" if any(c.lower_ in fatal_words for c in trigger.children) else "shot"
+        if not victims and trigger.pos_ == "NOUN" and trigger.lemma_ == "toll":
+            continue
+        previous_group = claims[-1].group if claims else None
+        batch: list[Claim] = []
+        for victim in victims + _subset_victims(trigger, victims):
+            if victim.lower_ in RELATIVE or victim.lower_ in ("it", "this", "what", "which"):
+                continue
+            negated = negated_at(trigger, victim) or (bool(victims) and victim.i != victims[0].i and negated_at(trigger, victims[0]))
+            if victim.lower_ in ("anyone", "anybody", "everyone", "everybody") and not negated:
+                continue
+            if any(c.lower_ in ("possible", "potential", "unconfirmed") for c in victim.children):
+                continue          # "a call about a possible person shot"
+            if (what, victim.i) in seen:
+                continue          # "was shot and killed": one victim, one claim
+            seen.add((what if what != "shot" else "killed", victim.i))
+            seen.add((what, victim.i))
+            if negated and trigger.dep_ in ("relcl", "acl", "amod"):
+                continue   # "those who didn't die were taken prisoner"
+            head = victim
+            if is_number(victim) or victim.pos_ == "PRON":
+                head = of_noun(victim) or victim
+            group = group_of(head)
+            if head.lemma_.lower() in NON_PERSON and head.i != trigger.i:
+                continue
+            if group is None and head.pos_ in ("NOUN",) and head.i != victim.i:
+                group = "people"
+            if group is None and head.pos_ == "PROPN":
+                if head.ent_type_ not in ("PERSON", "") or trigger.lemma_ in PERSON_ONLY:
+                    continue      # "Timbuktu was captured": a place, not people
+                group = "people"
+            if group is None and head.pos_ == "NOUN" and not is_number(head):
+                if trigger.lemma_ in PERSON_ONLY or what in ("captured", "displaced"):
+                    continue
+                group = "people"
+            if previous_group and (head.lower_ in ("more", "others", "other", "another") or (
+                    group is None and is_number(victim) and head.i == victim.i)):   # "wounded 40 more", "and five were"
+                group = previous_group
+            if group is None and (head.lower_ in PRONOUN_ONE or head.lower_ in REFLEXIVE):
+                group = "people"
+            if trigger.lemma_ in PERSON_ONLY and group is None and victim.pos_ not in ("NUM", "PRON"):
+                continue
+            if victim.i == trigger.i:
+                group = None              # "no injuries", "12 deaths": no victim group stated
+            q, reference = count_of(victim)
+            if reference == "additional" and victim.dep_ == "dobj" and victim.lower_ not in ("more", "others"):
+                reference = "new"     # "a man shot and killed another man": other than the killer
+            if head.i != victim.i and head.tag_ == "PRP":
+                reference = "same"       # "one of them", "two of the victims"
+            if negated:
+                q = Quantity(0, 0, "exactly", q.text if q else "")
+            if q is None or (q.low is None and trigger.pos_ in ("NOUN",) and not negated):
+                if trigger.pos_ == "NOUN" or is_number(victim) and victim.lower_ not in ("all", "some", "none"):
+                    continue      # "the bodies of soldiers", "no casualty numbers": not a figure
+                q = Quantity(None, None, "none", "")
+            if what == "shot" and victim.i in killed_victims:
+                continue
+            toks = [t for t in victim.subtree if t.i <= victim.i] + ([head] if head.i != victim.i else [])
+            toks = [t for t in toks if t.i >= victim.left_edge.i] + ([trigger] if abs(trigger.i - victim.i) < 8 else [])
+            span = _span(sent, toks)
+            clause = _clause_text(trigger)
+            scope = "aggregate" if AGGREGATE.search(clause) else "shared" if SHARED.search(clause) else "incident"
+            killer = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+            if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):   # "it assaulted a base, killing 40"
+                killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            who = find_claimant(trigger, killer)
+            if any(c.lower_ == "also" for c in trigger.children) and reference == "new":
+                reference = "additional"     # "a woman was also shot"
+            batch.append(Claim(
+                article_id=article_id, what="wounded" if what == "shot" else what, group=group,
+                low=q.low, high=q.high, qualifier=q.qualifier,
+                text=sent.doc.text[span[0]:span[1]], span=span, quote=sent.text,
+                quote_span=(sent.start_char, sent.end_char), attributed_to=who.text,
+                claimant_kind=who.kind, credited_outlet=who.outlet, negated=negated, scope=scope,
+                victim=head.text if head.pos_ != "PRON" else victim.text, reference=reference,
+                includes_killed=what == "shot",
+                subset=victim.i not in {v.i for v in victims} or trigger.head.lower_ == "among",
+            ))
+            if what == "killed":
+                killed_victims.add(victim.i)
+        claims.extend(_merge_conjuncts(batch))
+        if what == "shot" and batch:
+            claims.extend(_fatal_part(trigger, batch[0]))
+    return claims
+
+
+def _subset_victims(trigger, victims) -> list:
+    """Victims named as part of a total: "including three children", "among them two officers"."""
+    out = []
+    for node in [trigger] + list(victims):
+        for child in node.children:
+            if child.lower_ in ("including", "among", "includes", "include") and child.dep_ in ("prep", "advcl", "acl"):
+                for g in child.children:
+                    if g.dep_ in ("pobj", "dobj") and g.lower_ not in ("them", "whom", "those"):
+                        out.append(g)
+                        out.extend(c for c in g.conjuncts if c.i > g.i)
+                    elif g.dep_ == "pobj":      # "among them two police officers"
+                        out.extend(c for c in g.children if c.dep_ in ("appos", "nummod", "npadvmod"))
+                        out.extend(c for c in child.children if c.dep_ in ("appos", "npadvmod", "dobj") and c.i != g.i)
+    return out
+
+
+def _merge_conjuncts(batch: list[Claim]) -> list[Claim]:
+    """One claim per group for coordinated victims of one trigger ("a man and a woman" -> 2)."""
+    out: list[Claim] = []
+    for c in batch:
+        prev = next((p for p in out if p.group == c.group and p.subset == c.subset and p.negated == c.negated
+                     and p.what == c.what and p.low is not None and c.low is not None), None)
+        if prev is None:
+            out.append(c)
+            continue
+        prev.low += c.low
+        prev.high = None if prev.high is None or c.high is None else prev.high + c.high
+        prev.span = (min(prev.span[0], c.span[0]), max(prev.span[1], c.span[1]))
+        prev.victim = f"{prev.victim} and {c.victim}"
+    return out
+
+
+def _fatal_part(trigger, shot: Claim) -> list[Claim]:
+    """ "Two people were shot, one fatally": the one who died, as a killed claim."""
+    # The parser hangs "one fatally" on the verb, or anywhere nearby when a "police said" follows.
+    for child in trigger.sent:
+        if abs(child.i - trigger.i) <= 4 and child.i > trigger.i and is_number(child) and any(
+                g.lower_ in ("fatally", "dead", "mortally") for g in child.children):
+            q, _ = count_of(child)
+            if q is not None and q.low is not None:
+                span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                return [shot.model_copy(update={
+                    "what": "killed", "low": q.low, "high": q.high, "qualifier": q.qualifier,
+                    "text": child.doc.text[span[0]:span[1]], "span": span,
+                    "includes_killed": False, "reference": "same", "victim": child.text})]
+    return []

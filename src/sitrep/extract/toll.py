@@ -1,0 +1,105 @@
+"""One article's toll: repeated mentions of the same victims reconciled into one count per kind.
+
+    >>> article_toll(claims)          # claims from find_claims over one article's sentences
+    {'killed': (1, 1, 1), 'wounded': (1, 1, 1)}
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional
+
+from sitrep.records import Claim
+
+_SAME_WORDS = {"he", "she", "him", "her", "they", "them", "victim", "victims", "one", "who"}
+
+
+# Groups that can name the same victims ("the teen" / "a 16-year-old girl"; "the suspect" / "the gunman").
+_SIDE = {"soldiers": "soldiers", "police": "police", "militants": "assailants", "suspects": "assailants"}
+_MALE = {"man", "men", "boy", "boys", "he", "him", "himself", "father", "son", "brother", "husband"}
+_FEMALE = {"woman", "women", "girl", "girls", "she", "her", "herself", "mother", "daughter", "sister", "wife"}
+
+
+def _sex(victim: Optional[str]) -> Optional[str]:
+    word = (victim or "").split()[-1:] or [""]
+    w = word[0].lower()
+    return "m" if w in _MALE else "f" if w in _FEMALE else None
+
+
+def _point(c: Claim) -> Optional[int]:
+    """The number a claim stands for: its low, or its high for "up to N"."""
+    if c.negated:
+        return 0
+    if c.qualifier == "up_to":
+        return c.high
+    return c.low
+
+
+def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    """(low, best, high) of one kind of figure over one article's claims about it."""
+    counted = [c for c in claims if _point(c) is not None]
+    if not counted:
+        return None, None, None
+    # Specific figures win over vague ones ("dozens") where both exist (CONTRACT.md).
+    specific = [c for c in counted if c.qualifier != "vague"] or counted
+    by_sentence: dict = defaultdict(list)
+    for c in specific:
+        by_sentence[c.quote_span].append(c)
+    base, extra = [], 0
+    for sentence in by_sentence.values():
+        firsts = [c for c in sentence if c.reference != "additional"]
+        # Others told twice ("wounds 2 others" ... "two others were treated") are the same others.
+        extra = max(extra, sum(_point(c) for c in sentence if c.reference == "additional" and not c.negated))
+        # Within a sentence, different groups add up; the same group told twice does not.
+        per_group: dict = defaultdict(int)
+        for c in firsts:
+            side = _SIDE.get(c.group, "people")
+            per_group[side] = max(per_group[side], _point(c))
+        base.append(sum(per_group.values()))
+    best = max(base) + extra
+    lows = [c.low or 0 for c in specific]
+    highs = [c.high for c in specific]
+    low = max(min(lows), 0) if lows else None
+    high = None if any(h is None for h in highs) else max(max(highs), best)
+    return min(low, best) if low is not None else None, best, high
+
+
+def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional[int], Optional[int]]]:
+    """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
+
+    Rule, for one article (never across articles):
+    - Aggregates (running totals) and subsets ("including three children") are left out.
+    - Claims in the same sentence about different victims add up ("a man and a woman were killed").
+    - Mentions in different sentences are the same victims told again ("a man was shot and killed
+      ... the victim died at the scene" is 1 killed): the largest sentence total wins, plus
+      victims marked as additional ("another man", "a second victim", "10 other people").
+    - "Were shot" counts people hit, dead or not: injured = shot - killed when the shot count
+      covers the dead ("two people were shot; one died" -> killed 1, wounded 1), or when a shot
+      victim is a re-mention of a dead one; otherwise the shot victims are other people.
+    - A specific figure beats a vague one; negations ("no one was hurt") count 0.
+
+        >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
+    """
+    kept = [c for c in claims if c.scope != "aggregate" and not c.subset]
+    by_what: dict[str, list[Claim]] = defaultdict(list)
+    for c in kept:
+        by_what["shot" if c.includes_killed else c.what].append(c)
+    out = {}
+    for what, cs in by_what.items():
+        if what != "shot":
+            out[what] = _count(cs)
+    shot = by_what.get("shot")
+    if shot:
+        _, shot_best, _ = _count(shot)
+        killed = (out.get("killed") or (None, 0, None))[1] or 0
+        if shot_best is not None:
+            # Shot victims are the dead told again, unless marked as others ("another man",
+            # "a woman was also shot") or of the other sex than every dead victim.
+            killed_sex = {_sex(c.victim) for c in by_what.get("killed", [])}
+            distinct = max([_point(c) or 0 for c in shot if c.reference == "additional" or (
+                _sex(c.victim) and killed_sex and None not in killed_sex and _sex(c.victim) not in killed_sex)] or [0])
+            from_shot = max(shot_best - killed, distinct, 0)
+            low, best, high = out.get("wounded", (None, None, None))
+            best = max(best or 0, from_shot)
+            out["wounded"] = (min(low, best) if low is not None else best, best,
+                              None if high is None and "wounded" in out else max(high or 0, best))
+    return out

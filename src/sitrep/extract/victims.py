@@ -1,0 +1,200 @@
+"""Finding a figure's trigger, its victims and their count in a spaCy parse.
+
+    >>> what_of(token)                 # "killed" for "killing", "wounded" for "injuries"
+    >>> victims_of(trigger, "killed")  # the victim head tokens ("soldiers" in "killed 40 soldiers")
+"""
+from __future__ import annotations
+
+from sitrep.extract.figure_words import (
+    ADJ_WHAT, CONDITIONS, GROUP_OF, NOUN_WHAT, SUFFER_VERBS, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
+    HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, is_number, group_of,
+)
+from sitrep.extract.quantities import VAGUE_WORDS, Quantity, parse_quantity
+
+def _quantity_tokens(head):
+    """Tokens that count ``head``: its number, determiner and qualifier words (not ages)."""
+    toks = []
+    for child in head.children:
+        if child.i > head.i and not (head.pos_ == "NUM" and child.dep_ in ("quantmod",)):
+            continue
+        if child.dep_ in ("nummod", "quantmod", "det", "advmod", "predet") or (
+                child.dep_ == "amod" and (child.lower_ in VAGUE_WORDS or child.like_num or child.lower_ in ("more", "few"))):
+            toks.extend(child.subtree)
+    return toks
+
+
+def count_of(head) -> tuple[Quantity | None, str]:
+    """How many ``head`` names, and whether it is a new, same or additional mention."""
+    qt = _quantity_tokens(head)
+    words = {t.lower_ for t in head.subtree if t.i <= head.i}
+    more = any(t.lower_ == "more" and t.i > head.i for t in head.subtree) or head.lower_ == "more"
+    extra = words & {"another", "second", "third", "fourth", "fifth", "other", "others", "additional"}
+    reference = "additional" if extra or more else "new"
+    if head.pos_ == "NUM" or is_number(head):
+        toks = sorted(qt + [head], key=lambda t: t.i)
+        text = head.doc[toks[0].i:toks[-1].i + 1].text
+        q = parse_quantity(text)
+        if head.lower_ in ("all", "some", "others", "more"):
+            q = parse_quantity(text) if qt else None
+        return q, reference
+    if qt:
+        toks = sorted(qt, key=lambda t: t.i)
+        q = parse_quantity(head.doc[toks[0].i:toks[-1].i + 1].text)
+        if q is not None:
+            if {t.lower_ for t in qt} & {"the", "this", "that", "these", "those"} and q.low == 1 and q.text.lower() in ("a", "an"):
+                reference = "same"
+            return q, reference
+    if head.lower_ == "another" and head.pos_ == "PRON":
+        return Quantity(1, 1, "exactly", head.text), "additional"   # "one dead and another hurt"
+    if head.lower_ in PRONOUN_ONE:
+        return Quantity(1, 1, "exactly", head.text), "same"
+    if head.lower_ in REFLEXIVE:        # "killed himself": the shooter, one more death
+        return Quantity(1, 1, "exactly", head.text), "new"
+    singular = head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in ("police", "personnel", "people")
+    if singular:
+        dets = {t.lower_ for t in qt}
+        if dets & {"the", "this", "that"} or any(c.dep_ == "poss" for c in head.children) or head.pos_ == "PROPN":
+            reference = "same" if reference == "new" and head.pos_ != "PROPN" else reference
+        return Quantity(1, 1, "exactly", head.text), reference
+    if {t.lower_ for t in qt} & {"the", "these", "those"} or head.lower_ in ("they", "them"):
+        reference = "same"
+    return Quantity(None, None, "none", ""), reference
+
+
+def of_noun(tok):
+    """The noun in "dozens of soldiers" / "two of the victims" / "the deaths of 60 soldiers"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "among"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def resolve(tok):
+    """Follow relative pronouns to the noun they stand for ("soldiers who were killed")."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def victims_of(trigger, what):
+    """Victim head tokens of a trigger (with conjoined victims), or [] if none is stated."""
+    pos, lemma = trigger.pos_, trigger.lemma_.lower()
+    kids = {c.dep_: c for c in trigger.children}
+    found = None
+    if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and "dobj" not in kids:
+        found = trigger.head                      # "13 jihadists killed", "the wounded man"
+    elif pos in ("VERB", "AUX") or trigger.tag_ in ("VBN", "VBD", "VBG"):
+        passive = "nsubjpass" in kids or "auxpass" in kids
+        subj = kids.get("nsubj")
+        if (subj is not None and not passive and lemma in ("shoot", "kill", "wound", "injure", "stab")
+                and subj.tag_ == "NN" and GROUP_OF.get(subj.lemma_.lower()) and not any(
+                    c.dep_ in ("det", "poss", "nummod") for c in subj.children)):
+            found = subj                          # headline passive: "Man shot and killed on ..."
+        elif lemma in ("die", "perish", "flee", "disappear") or trigger.lower_ == "missing":
+            found = kids.get("nsubj")
+        elif trigger.tag_ == "VBN" and "dobj" not in kids and "nsubj" in kids and is_number(kids["nsubj"]) \
+                and not any(c.lemma_ == "have" for c in trigger.children):
+            found = kids["nsubj"]                 # "two killed and 14 injured"
+        elif passive:
+            found = kids.get("nsubjpass")
+        else:
+            found = kids.get("dobj")
+        if found is None and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.pos_ in ("VERB", "AUX"):
+            hk = {c.dep_: c for c in trigger.head.children}   # "was shot and killed"
+            if passive or lemma in ("die", "perish"):
+                found = hk.get("nsubjpass") or hk.get("nsubj")
+            elif trigger.dep_ != "advcl":
+                found = hk.get("nsubjpass") if "nsubjpass" in hk else None
+    if pos in ("ADJ", "NOUN") or (found is None and trigger.lower_ in ADJ_WHAT):
+        head = trigger.head
+        if trigger.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            hk = {c.dep_: c for c in head.children}
+            found = hk.get("dobj") or hk.get("nsubjpass") or (hk.get("nsubj") if head.lemma_ in ("be", "lie", "remain", "go", "lay", "leave", "find") else None)
+        if found is None and (any(c.dep_ in ("nummod", "amod", "det") and (is_number(c) or c.lower_ == "no")
+                                  for c in trigger.children) or of_noun(trigger)):
+            found = of_noun(trigger) if pos == "NOUN" and of_noun(trigger) is not None and not any(
+                c.dep_ == "nummod" for c in trigger.children) else trigger
+        if found is None and trigger.dep_ == "amod" and is_number(head):
+            found = head                          # "three wounded"
+    if pos == "NOUN" and lemma in ("wound", "condition"):
+        found = None              # "six gunshot wounds" counts wounds, not people
+    if found is None and pos == "NOUN" and lemma in ("injury", "wound", "condition"):
+        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        if verb.lemma_ in SUFFER_VERBS and (lemma != "condition" or any(c.lower_ in CONDITIONS for c in trigger.children)):
+            hk = {c.dep_: c for c in verb.children}
+            found = hk.get("dobj") if verb.lemma_ == "leave" else hk.get("nsubjpass") or hk.get("nsubj")
+            if found is None and verb.dep_ == "acl":
+                found = verb.head                 # "a man suffering from a gunshot wound"
+        elif trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and (
+                group_of(trigger.head.head) or trigger.head.head.lower_ in ("another", "one", "other", "others")):
+            found = trigger.head.head             # "a victim with a gunshot wound"
+            if found is not None and found.i == trigger.i:
+                found = None
+    if found is None and lemma == "body" and trigger.tag_ == "NN" and trigger.head.lemma_ in (
+            "find", "discover", "recover", "identify", "pull"):
+        found = next((c for c in trigger.children if c.dep_ == "poss"), trigger)   # "a man's body was found"
+    if found is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "among" and trigger.head.head.pos_ in ("AUX", "VERB"):
+        hk = {c.dep_: c for c in trigger.head.head.children}   # "among the dead were three officers"
+        found = hk.get("nsubj") or hk.get("attr")
+    if found is None:
+        return []
+    found = resolve(found)
+    out = [found]
+    for c in found.conjuncts:
+        if c.i > found.i and c.lemma_.lower() not in NOUN_WHAT and (
+                group_of(c) or c.pos_ in ("NUM", "PRON") or c.ent_type_ == "PERSON"):
+            out.append(c)
+    return out
+
+
+def what_of(trigger) -> str | None:
+    lemma, low = trigger.lemma_.lower(), trigger.lower_
+    if trigger.pos_ == "VERB":
+        if trigger.tag_ == "VBG" and trigger.dep_ in ("compound", "amod", "pobj", "nsubj", "dobj", "nsubjpass"):
+            return None           # "the shooting death of", "after a shooting"
+        if lemma == "take":
+            for c in trigger.children:
+                if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.lower_ in TAKE_WHAT:
+                    return TAKE_WHAT[c.lower_]
+                if c.dep_ == "prep" and c.lower_ == "into" and any(g.lower_ == "custody" for g in c.children):
+                    return "arrested"
+            return None
+        if low in ("dead", "missing") or (trigger.dep_ in ("amod",) and low in ADJ_WHAT):
+            return ADJ_WHAT.get(low)
+        return VERB_WHAT.get(lemma) or ADJ_WHAT.get(low if trigger.dep_ in ("amod", "acomp", "oprd") else "")
+    if trigger.pos_ == "ADJ":
+        return ADJ_WHAT.get(low)
+    if trigger.pos_ == "NOUN":
+        if low == "shot" and any(c.dep_ == "nummod" for c in trigger.children):
+            return "shot"         # headline "Three shot, one dead"
+        return NOUN_WHAT.get(lemma) or NOUN_WHAT.get(low)
+    return None
+
+
+def skip_trigger(trigger) -> bool:
+    """Hypothetical, questioned or future figures: "whether any were killed", "could kill"."""
+    node = trigger
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless"):
+                return True
+            if c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to"):
+                return True       # "could kill", "to kill him"
+            if c.dep_ == "advmod" and c.lower_ in ("possibly", "nearly", "almost", "narrowly"):
+                return True
+        if node.dep_ == "xcomp" and node.head.lemma_ in HYPOTHETICAL:
+            return True
+        if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "oprd", "acomp"):
+            break
+        node = node.head
+    return any(t.lower_ == "how" for t in trigger.subtree) or trigger.lemma_ == "life" and trigger.head.lemma_ not in ("claim", "take", "lose", "cost")
+
+
+def negated_at(trigger, victim) -> bool:
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    return any(t.lower_ in ("no", "none", "nobody", "zero") for t in victim.subtree if t.i <= victim.i)
+
+
