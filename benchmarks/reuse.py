@@ -24,11 +24,14 @@ sys.path.insert(0, str(HERE))
 SEEDS = HERE.parent / "examples" / "seeds"
 
 
-def run_size(n: int, seed: int) -> dict:
+def run_size(n: int, seed: int, threads: int = 0) -> dict:
     """One corpus of ``n`` articles through find_reuse, in this process."""
+    if threads:
+        import torch
+        torch.set_num_threads(threads)
     from reuse_corpus import make_corpus
     from sitrep.reuse import detect
-    from sitrep.reuse.embed import MemoryEmbeddingCache
+    from sitrep.reuse.embed import MemoryEmbeddingCache, default_dtype
 
     corpus = make_corpus(n, seed=seed)
     stats = {"embedded": 0, "embed_s": 0.0, "candidates": 0}
@@ -70,7 +73,7 @@ def run_size(n: int, seed: int) -> dict:
     twins_hit = sum(frozenset(p) in undirected for p in corpus.independent)
     recalled = sum(h[0] for h in per_kind.values())
     return {
-        "n": n, "seconds": round(elapsed, 1), "embed_seconds": round(stats["embed_s"], 1),
+        "n": n, "dtype": default_dtype(), "seconds": round(elapsed, 1), "embed_seconds": round(stats["embed_s"], 1),
         "sentences_embedded": stats["embedded"], "candidate_pairs": stats["candidates"],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "planted": len(corpus.planted), "recall": round(recalled / max(len(planted), 1), 4),
@@ -119,6 +122,22 @@ def thresholds() -> None:
         sem, lex = read_semantic(prep[a], prep[b], vec), read_lexical(prep[a], prep[b])
         print(f"{a + '>' + b:16s} {sem.coverage:7.2f} {sem.source_coverage:7.2f} {sem.mean_score:5.2f} "
               f"{lex.coverage:7.2f} {lex.verbatim:6.2f} {len(sem.pairs):5d}")
+    # The per-pair cosine floor: rewrites' coverage against the best non-reuse pair of seeds.
+    from sitrep.reuse import align
+    rewrites = [("001", "002"), ("000", "003")]
+    skip = set(rewrites) | {(y, x) for x, y in rewrites}
+    seeds = ["000", "001", "002", "003", "004"]
+    print("\ntau   rewrites(001>002, 000>003)  best non-reuse seed orientation (excluding x>004)")
+    for tau in (0.5, 0.55, 0.6, 0.65, 0.7):
+        align.TAU_COSINE = tau
+        cov = {(x, y): read_semantic(prep[x], prep[y], vec).coverage
+               for x, y in permutations(seeds, 2) if (x, y) not in skip}
+        others = {k: v for k, v in cov.items() if k[1] != "004"}
+        worst = max(others, key=others.get)
+        blend = max((v, k) for k, v in cov.items() if k[1] == "004")
+        rw = [read_semantic(prep[x], prep[y], vec).coverage for x, y in rewrites]
+        print(f"{tau:.2f}  {rw[0]:.2f} {rw[1]:.2f}   {worst[0]}>{worst[1]} {others[worst]:.2f}"
+              f"   (into 004: {blend[1][0]}>004 {blend[0]:.2f}, 000>004 {cov[('000', '004')]:.2f})")
 
 
 def throughput(n: int) -> None:
@@ -151,18 +170,20 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="*", default=[10000, 20000, 50000])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
     ap.add_argument("--thresholds", action="store_true")
     ap.add_argument("--throughput", type=int, metavar="N_SENTENCES")
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one, args.seed)))
+        print(json.dumps(run_size(args.one, args.seed, args.threads)))
     elif args.thresholds:
         thresholds()
     elif args.throughput:
         throughput(args.throughput)
     else:
         for n in args.sizes:      # a fresh process per size, so peak memory is that size's own
-            out = subprocess.run([sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)],
+            out = subprocess.run([sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
+                                  "--threads", str(args.threads)],
                                  capture_output=True, text=True, check=True)
             print(out.stdout.strip().splitlines()[-1], flush=True)
 

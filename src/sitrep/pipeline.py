@@ -133,22 +133,8 @@ def ingest(store: Store, run_id: str, inputs: Sequence[Path], manifest, max_byte
 
 # --------------------------------------------------------------------------- later stages
 
-class _StoreEmbeddings:
-    """The reuse stage's embedding cache, backed by the store's ``embeddings`` table."""
-
-    def __init__(self, store: Store, model: str):
-        self.store, self.model = store, model
-
-    def get(self, keys: list[str]) -> dict[str, list[float]]:
-        return self.store.get_embeddings(self.model, keys)
-
-    def put(self, vectors: dict[str, list[float]]) -> None:
-        self.store.put_embeddings(self.model, vectors)
-
-
 def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str]):
-    from sitrep.models import EMBEDDING_MODEL
-    from sitrep.reuse import build_lineage, find_reuse
+    from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
 
     previous, lineage = store.load_reuse()
     new_set = set(new_ids)
@@ -156,7 +142,7 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str]):
         return previous, lineage
     new = [a for a in articles if a.article_id in new_set]
     stored = [a for a in articles if a.article_id not in new_set]
-    edges = find_reuse(new, stored, embeddings=_StoreEmbeddings(store, EMBEDDING_MODEL),
+    edges = find_reuse(new, stored, embeddings=StoreEmbeddingCache(store),
                        previous=previous)
     lineage = build_lineage(articles, edges)
     store.save_reuse(edges, lineage)

@@ -1,0 +1,146 @@
+"""Find reuse edges between new articles and every other article.
+
+Steps: split each article into sentences; find candidate pairs (MinHash LSH for copies, rare
+names and numbers for rewrites); align copied pairs by character similarity (no embedding); embed
+the sentences of the remaining candidates only (through the cache, so each sentence once, ever)
+and align them by cosine; classify each pair and decide its direction.
+
+    >>> edges = find_reuse(new_articles, stored_articles, embeddings=MemoryEmbeddingCache())
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from sitrep.records import AlignedPair, Article, Direction, ReuseEdge
+from sitrep.reuse.candidates import candidate_pairs
+from sitrep.reuse.compare import (
+    Prepared, Reading, lexical_matrix, prepare_article, read_lexical, read_semantic,
+)
+from sitrep.reuse.direction import credits_outlet, outlet_of, weigh_direction
+from sitrep.reuse.embed import EmbeddingCache, MemoryEmbeddingCache, embed_sentences  # noqa: F401
+
+# Document-level thresholds, chosen on the seeds and generated variants (docs/reuse.md).
+COPY_SHARE = 0.8          # share of aligned pairs with copied wording that makes a pair a copy
+EDITED_SHARE = 0.5        # ... and a lightly edited one
+PARAPHRASE_COVERAGE = 0.6 # seeds' rewrites: 0.83, 0.88; anything else: <= 0.39
+PARTIAL_COVERAGE = 0.1
+MIN_PARTIAL_PAIRS = 3
+LEXICAL_ENOUGH = 0.5      # a pair this covered by copied wording is read by characters alone
+
+
+def classify(reading: Reading, credited: bool) -> Optional[str]:
+    """The kind of reuse one orientation shows, or None.
+
+    ``credited``: the derived article names the source's outlet, which lets a small block of
+    rewritten sentences count as reuse (a blend quoting a wire story) rather than shared facts.
+    """
+    cov, n = reading.coverage, len(reading.pairs)
+    if n == 0:
+        return None
+    if reading.verbatim >= COPY_SHARE and reading.whole_derived:
+        return "duplicate" if reading.whole_source else "near_duplicate"
+    if reading.verbatim >= EDITED_SHARE and reading.whole_derived:
+        return "near_duplicate"
+    if reading.verbatim >= COPY_SHARE and cov >= PARTIAL_COVERAGE and n >= MIN_PARTIAL_PAIRS:
+        return "partial"
+    if cov >= PARAPHRASE_COVERAGE:
+        return "paraphrase"
+    if credited and cov >= PARTIAL_COVERAGE and n >= MIN_PARTIAL_PAIRS:
+        return "partial"
+    return None
+
+
+def decide(a: Prepared, b: Prepared, ab: Reading, ba: Reading, a_first: bool) -> Optional[ReuseEdge]:
+    """The edge between ``a`` and ``b`` (``ab``: b read as derived from a), or None.
+
+    ``a_first``: a was stored before b, the tie-break when no cue says which came first.
+    """
+    score, reasons = weigh_direction(a.article, b.article, ab, ba)
+    kinds = {
+        True: classify(ab, credits_outlet(b.article, outlet_of(a.article))),
+        False: classify(ba, credits_outlet(a.article, outlet_of(b.article))),
+    }
+    if score == 0:
+        forward = a_first
+        reasons.append("no cue says which came first: the one stored first is read as the source")
+    else:
+        forward = score > 0
+    if kinds[forward] is None:
+        if kinds[not forward] is None or abs(score) >= 0.3:
+            return None
+        # Weak cues only: the text says which reading is reuse, so follow it.
+        forward = not forward
+        reasons.append("direction follows the only reading that shows reuse")
+        score = 0.0
+    src, der, reading = (a, b, ab) if forward else (b, a, ba)
+    return ReuseEdge(
+        source=src.article.article_id, derived=der.article.article_id, kind=kinds[forward],
+        coverage=round(reading.coverage, 3),
+        direction=Direction(confidence=round(min(abs(score), 1.0), 2), reasons=reasons),
+        aligned=aligned_pairs(src, der, reading),
+    )
+
+
+def aligned_pairs(src: Prepared, der: Prepared, reading: Reading) -> list[AlignedPair]:
+    """The reading's pairs with raw spans and raw text, for a person to check."""
+    out = []
+    for p in reading.pairs:
+        ds = der.sentences[p.i]
+        s0, s1 = src.sentences[p.j], src.sentences[p.j_end]
+        dspan = der.article.raw_span(ds.start, ds.end)
+        sspan = src.article.raw_span(s0.start, s1.end)
+        out.append(AlignedPair(
+            source_span=sspan, derived_span=dspan, score=round(p.score, 3),
+            source_text=src.article.raw_text[sspan[0]:sspan[1]],
+            derived_text=der.article.raw_text[dspan[0]:dspan[1]],
+        ))
+    return out
+
+
+def find_reuse(new: list[Article], stored: list[Article],
+               embeddings: Optional[EmbeddingCache] = None,
+               previous: Iterable[ReuseEdge] = ()) -> list[ReuseEdge]:
+    """Edges between each new article and every other article (new or stored); ``previous`` edges
+    that touch no new article are kept as they are.
+
+        >>> edges = find_reuse([a1], [a0], embeddings=MemoryEmbeddingCache())
+        >>> [(e.source, e.derived, e.kind, e.coverage) for e in edges]
+    """
+    new_ids = [a.article_id for a in new]
+    fresh = set(new_ids)
+    kept = [e for e in previous if e.source not in fresh and e.derived not in fresh]
+    order = {a.article_id: i for i, a in enumerate([*stored, *new])}
+    articles = {a.article_id: a for a in [*stored, *new]}
+    prepared = {aid: prepare_article(a) for aid, a in articles.items()}
+    pairs = candidate_pairs({aid: p.profile for aid, p in prepared.items()}, new_ids)
+
+    readings: dict[tuple[str, str], tuple[Reading, Reading]] = {}
+    semantic: list[tuple[str, str]] = []
+    for (x, y), how in sorted(pairs.items()):
+        px, py = prepared[x], prepared[y]
+        if not px.sentences or not py.sentences:
+            continue
+        m = lexical_matrix(px, py)
+        xy, yx = read_lexical(px, py, m), read_lexical(py, px, m.T)
+        copied = max((r for r in (xy, yx)), key=lambda r: r.coverage)
+        if (copied.coverage >= LEXICAL_ENOUGH and copied.verbatim >= COPY_SHARE) or how == "copy":
+            # Shared 5-grams but few shared rare names: boilerplate, not a rewrite; the
+            # character reading is all it gets.
+            readings[(x, y)] = (xy, yx)
+        else:
+            semantic.append((x, y))
+
+    if semantic:
+        needed = {aid for pair in semantic for aid in pair}
+        texts = [s.text for aid in sorted(needed) for s in prepared[aid].sentences]
+        vectors = embed_sentences(texts, embeddings if embeddings is not None else MemoryEmbeddingCache())
+        for x, y in semantic:
+            px, py = prepared[x], prepared[y]
+            readings[(x, y)] = (read_semantic(px, py, vectors), read_semantic(py, px, vectors))
+
+    edges = []
+    for (x, y), (xy, yx) in sorted(readings.items()):
+        edge = decide(prepared[x], prepared[y], xy, yx, order[x] < order[y])
+        if edge is not None:
+            edges.append(edge)
+    return kept + edges

@@ -1,0 +1,111 @@
+"""Which of two related articles is the source: dates, wire credits, attributions, containment.
+
+Each cue adds signed evidence for "a is the source of b"; the sum (clipped to 1) is the confidence
+and every cue that fired is a reason a person can check.
+
+    >>> score, reasons = weigh_direction(a, b, cover_ab=0.9, cover_ba=0.6)
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from sitrep.records import Article
+from sitrep.reuse.candidates import parse_day
+
+# Weights: publication order is the strongest cue, naming the other's outlet next (a copy credits
+# its wire, a rewrite keeps "Reuters has not independently verified"), then being a wire agency,
+# then containment (a trim or condensed rewrite is contained in its source).
+W_DATE = 0.5
+W_CREDITS_OTHER = 0.4
+W_WIRE = 0.3
+W_CONTAINED = 0.2
+CONTAINMENT_GAP = 0.1
+
+OUTLETS = {
+    "Reuters": r"Reuters",
+    "Associated Press": r"(?:The )?Associated Press|\bAP\b(?= news|\)|,| reported| said| that)",
+    "AFP": r"\bAFP\b|Agence France[- ]Presse",
+    "Xinhua": r"\bXinhua\b",
+    "Anadolu": r"\bAnadolu\b",
+    "Bloomberg": r"\bBloomberg\b",
+    "BBC": r"\bBBC\b",
+    "Al Jazeera": r"Al Jazeera",
+}
+ALIASES = {"ap": "Associated Press", "the ap": "Associated Press", "reuters": "Reuters",
+           "thomson reuters": "Reuters", "afp": "AFP"}
+WIRES = {"Reuters", "Associated Press", "AFP", "Xinhua", "Anadolu", "Bloomberg"}
+_CREDIT_LINE = re.compile(
+    r"(?:produced by\s+|\((?=\w+\)\s*[-–—])|^By [^\n]{0,80}?,\s*|©\s*|Copyright\s+(?:\d{4}\s+)?"
+    r"|Source:\s*)(" + "|".join(f"(?:{p})" for p in OUTLETS.values()) + ")", re.M)
+
+
+def canonical_outlet(name: Optional[str]) -> Optional[str]:
+    """The outlet a name stands for ("The Associated Press" -> "Associated Press"), or the name.
+
+        >>> canonical_outlet("The Associated Press"), canonical_outlet("Daily Blend")
+        ('Associated Press', 'Daily Blend')
+    """
+    if not name:
+        return None
+    if name.strip().lower() in ALIASES:
+        return ALIASES[name.strip().lower()]
+    for outlet, pattern in OUTLETS.items():
+        if re.fullmatch(rf"\s*(?:{pattern})\s*", name, flags=re.I):
+            return outlet
+    return name.strip()
+
+
+def outlet_of(article: Article) -> Optional[str]:
+    """The article's outlet: metadata first, then its credit lines, then a credit line in the text."""
+    if article.outlet:
+        return canonical_outlet(article.outlet)
+    for credit in article.credits:
+        if credit.outlet:
+            return canonical_outlet(credit.outlet)
+    m = _CREDIT_LINE.search(article.raw_text)
+    return canonical_outlet(m.group(1)) if m else None
+
+
+def credits_outlet(article: Article, outlet: Optional[str]) -> bool:
+    """True if ``article`` names ``outlet`` (in its text or credits) and is not that outlet."""
+    if not outlet or outlet not in OUTLETS or outlet_of(article) == outlet:
+        return False
+    if any(canonical_outlet(c.outlet) == outlet for c in article.credits):
+        return True
+    return re.search(OUTLETS[outlet], article.raw_text) is not None
+
+
+def weigh_direction(a: Article, b: Article, ab, ba) -> tuple[float, list[str]]:
+    """Evidence that ``a`` is the source of ``b`` (positive) or ``b`` of ``a`` (negative), and why.
+
+    ``ab`` is the reading of b as derived from a (a ``compare.Reading``), ``ba`` the reverse; the
+    derived text is the one contained in the other (all of it aligned, up to furniture lines,
+    while the other has more).
+    """
+    score, reasons = 0.0, []
+    da, db = parse_day(a.published), parse_day(b.published)
+    if da and db and da != db:
+        first, later = (a, b) if da < db else (b, a)
+        score += W_DATE if da < db else -W_DATE
+        reasons.append(f"{first.article_id} was published {first.published}, before "
+                       f"{later.article_id} ({later.published})")
+    oa, ob = outlet_of(a), outlet_of(b)
+    if credits_outlet(b, oa) and not credits_outlet(a, ob):
+        score += W_CREDITS_OTHER
+        reasons.append(f"{b.article_id} credits {oa}, the outlet of {a.article_id}")
+    elif credits_outlet(a, ob) and not credits_outlet(b, oa):
+        score -= W_CREDITS_OTHER
+        reasons.append(f"{a.article_id} credits {ob}, the outlet of {b.article_id}")
+    if (oa in WIRES) != (ob in WIRES):
+        wire, other = (a, b) if oa in WIRES else (b, a)
+        score += W_WIRE if oa in WIRES else -W_WIRE
+        reasons.append(f"{wire.article_id} is a wire story ({outlet_of(wire)}); "
+                       f"{other.article_id} is not")
+    if ab.whole_derived != ba.whole_derived and abs(ab.coverage - ba.coverage) >= CONTAINMENT_GAP:
+        inner, outer = (b, a) if ab.whole_derived else (a, b)
+        score += W_CONTAINED if ab.whole_derived else -W_CONTAINED
+        reasons.append(f"{inner.article_id} is contained in {outer.article_id} "
+                       f"({max(ab.coverage, ba.coverage):.0%} of its sentences align, "
+                       f"{min(ab.coverage, ba.coverage):.0%} the other way)")
+    return score, reasons

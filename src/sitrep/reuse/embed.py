@@ -1,0 +1,137 @@
+"""Sentence embeddings, each sentence embedded once (keyed by a hash of its normalised text).
+
+    >>> cache = MemoryEmbeddingCache()
+    >>> vectors = embed_sentences(["Gunmen killed five people."], cache)   # {key: np.ndarray}
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from functools import lru_cache
+from typing import Iterable, Optional, Protocol
+
+import numpy as np
+
+from sitrep.models import EMBEDDING_MODEL
+from sitrep.reuse.sentences import sentence_key
+
+
+
+@lru_cache(maxsize=1)
+def default_dtype() -> str:
+    """bfloat16 where the CPU runs it natively (avx512_bf16 or AMX), else float32.
+
+    Measured on this project's CPU (avx512_bf16, no AMX): bfloat16 autocast embeds about twice
+    as fast on one thread, with cosine to float32 >= 0.9999 and the seeds' separation unchanged
+    (docs/benchmarks_reuse.md). SITREP_EMBED_DTYPE=float32 turns it off.
+    """
+    chosen = os.environ.get("SITREP_EMBED_DTYPE")
+    if chosen:
+        return chosen
+    try:
+        import torch
+        return "bfloat16" if torch.ops.mkldnn._is_mkldnn_bf16_supported() else "float32"
+    except Exception:   # an old torch without the probe: stay exact
+        return "float32"
+
+BATCH_SIZE = 64
+
+
+class EmbeddingCache(Protocol):
+    """Where sentence vectors live between runs (the store's ``embeddings`` table in the pipeline)."""
+
+    model: str
+
+    def get(self, keys: list[str]) -> dict[str, list[float]]: ...
+
+    def put(self, vectors: dict[str, list[float]]) -> None: ...
+
+
+class MemoryEmbeddingCache:
+    """An in-process ``EmbeddingCache`` (tests, benchmarks, runs without a store).
+
+        >>> c = MemoryEmbeddingCache(); c.put({"k": [1.0]}); c.get(["k", "x"])
+        {'k': [1.0]}
+    """
+
+    def __init__(self, model: str | None = None):
+        self.model = model or model_tag()
+        self.vectors: dict[str, list[float]] = {}
+
+    def get(self, keys: list[str]) -> dict[str, list[float]]:
+        return {k: self.vectors[k] for k in keys if k in self.vectors}
+
+    def put(self, vectors: dict[str, list[float]]) -> None:
+        self.vectors.update(vectors)
+
+
+def model_tag(dtype: Optional[str] = None) -> str:
+    """The name vectors are stored under: bfloat16 vectors differ slightly, so they get their own.
+
+        >>> model_tag("float32")
+        'all-MiniLM-L6-v2'
+    """
+    dtype = dtype or default_dtype()
+    return EMBEDDING_MODEL if dtype == "float32" else f"{EMBEDDING_MODEL}@{dtype}"
+
+
+class StoreEmbeddingCache:
+    """An ``EmbeddingCache`` over anything with the store's ``get_embeddings(model, keys)`` and
+    ``put_embeddings(model, vectors)`` (the pipeline passes its ``Store``).
+
+        >>> cache = StoreEmbeddingCache(store)
+    """
+
+    def __init__(self, store, model: str | None = None):
+        self.store = store
+        self.model = model or model_tag()
+
+    def get(self, keys: list[str]) -> dict[str, list[float]]:
+        return self.store.get_embeddings(self.model, keys)
+
+    def put(self, vectors: dict[str, list[float]]) -> None:
+        self.store.put_embeddings(self.model, vectors)
+
+
+def encode(texts: list[str], dtype: Optional[str] = None) -> np.ndarray:
+    """Unit-length float32 vectors for ``texts`` with the project embedder.
+
+        >>> encode(["Gunmen killed five people."]).shape
+        (1, 384)
+    """
+    from sitrep.models import load_embedder
+
+    model = load_embedder()
+    if not texts:
+        return np.zeros((0, model.get_sentence_embedding_dimension()), dtype=np.float32)
+    ctx = contextlib.nullcontext()
+    if (dtype or default_dtype()) == "bfloat16":
+        import torch
+        ctx = torch.autocast("cpu", dtype=torch.bfloat16)
+    with ctx:
+        vecs = model.encode(texts, batch_size=BATCH_SIZE, convert_to_numpy=True,
+                            normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vecs, dtype=np.float32)
+
+
+def embed_sentences(texts: Iterable[str], cache: Optional[EmbeddingCache] = None,
+                    dtype: Optional[str] = None) -> dict[str, np.ndarray]:
+    """Vectors for ``texts`` keyed by ``sentence_key``; only sentences missing from ``cache`` are
+    embedded, and those are put back into it.
+
+        >>> vecs = embed_sentences(["Gunmen killed five people."], MemoryEmbeddingCache())
+    """
+    by_key: dict[str, str] = {}
+    for t in texts:
+        by_key.setdefault(sentence_key(t), t)
+    keys = list(by_key)
+    found = cache.get(keys) if cache is not None else {}
+    out = {k: np.asarray(v, dtype=np.float32) for k, v in found.items()}
+    missing = [k for k in keys if k not in out]
+    if missing:
+        vecs = encode([by_key[k] for k in missing], dtype=dtype)
+        new = dict(zip(missing, vecs))
+        out.update(new)
+        if cache is not None:
+            cache.put({k: v.tolist() for k, v in new.items()})
+    return out
