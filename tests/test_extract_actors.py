@@ -83,3 +83,17 @@ def test_roles_from_the_parse(sentence, actor, role):
     doc = load_spacy()(sentence)
     start = sentence.index(actor)
     assert role_of(doc, start, start + len(actor)) == role
+
+
+def test_a_demonym_modifying_a_place_is_not_an_actor():
+    from sitrep.clean import clean_document
+    from sitrep.extract import extract_articles
+    from sitrep.records import Document
+
+    text = ("JNIM has claimed a major attack on the Malian town of Boulikessi, resulting in the "
+            "seizure of an army base. More than 30 soldiers were killed, two sources said.")
+    art = clean_document(Document(input="t.txt", text=text, format="txt",
+                                  published="2025-06-03"), "t")
+    mentions = extract_articles([art])["t"].mentions
+    names = {a.name for m in mentions for a in m.actors}
+    assert "JNIM" in names and "Malian" not in names

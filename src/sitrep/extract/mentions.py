@@ -197,6 +197,8 @@ def _unknown_names(doc, s: Sentence, taken: list[tuple[int, int]]) -> list:
             continue
         if any(ent.start_char < e and b < ent.end_char for b, e in taken):
             continue
+        if ent.label_ == "NORP" and ent.root.dep_ == "amod":
+            continue   # "the Malian town": a demonym modifying a noun is not an actor
         entry = ActorEntry(ent.text.strip(), "unknown_name")
         out.append((ent.start_char, ent.end_char, entry, ent.text))
     return out
