@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 import re
 import resource
@@ -59,6 +60,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--json", type=Path, help="append the result as one JSON line to this file")
     args = ap.parse_args()
     arts, words = make_articles(args.words)
     nlp = load_spacy()
@@ -86,6 +88,16 @@ def main() -> None:
     print(f"mentions / claims   {mentions} / {claims}")
     print(f"peak RSS            after warm-up {mem_before:.0f} MB, after spaCy {mem_spacy:.0f} MB, "
           f"after extraction {peak_mb():.0f} MB")
+    if args.json:   # the line benchmarks/run_all.py collects; wall clock, CPU ratio in the notes
+        record = {"stage": "extract", "n": len(arts), "n_words": words, "unit": "words/s",
+                  "throughput": round(words / extract_s, 1), "seconds": round(extract_s, 2),
+                  "baseline": "spaCy sm alone", "baseline_throughput": round(words / spacy_s, 1),
+                  "ratio": round(spacy_s / extract_s, 3), "peak_mb": round(peak_mb(), 1),
+                  "cpu_ratio": round(spacy_cpu / extract_cpu, 3), "mentions": mentions, "claims": claims,
+                  "notes": f"{words:,} words; wall clock; CPU ratio {spacy_cpu / extract_cpu:.2f}; "
+                           f"{mentions} mentions, {claims} claims"}
+        with args.json.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(record) + "\n")
 
 
 if __name__ == "__main__":

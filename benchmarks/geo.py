@@ -92,6 +92,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=30_000, help="rows of the generated country dump")
     ap.add_argument("--dump", type=Path, help="a real GeoNames dump (e.g. ML.zip) instead of a generated one")
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--json", type=Path, help="append the result as one JSON line to this file")
     args = ap.parse_args()
     out: dict = {}
     inputs = seed_inputs()
@@ -131,6 +132,22 @@ def main() -> None:
         gaz.close()
     out["peak_rss_mb"] = round(peak_mb(), 1)
     print(json.dumps(out, indent=2))
+    if args.json:
+        with args.json.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(record(out, len(inputs), args.repeat)) + "\n")
+
+
+def record(out: dict, n_texts: int, repeat: int) -> dict:
+    """The line benchmarks/run_all.py collects: the default gazetteer (what ``sitrep run`` uses),
+    with the imported-dump figures in the notes. No baseline: no library does this part alone."""
+    d, imp = out["default"], out["imported"]
+    return {"stage": "geo", "n": n_texts * repeat, "unit": "mentions/s", "throughput": d["end_to_end_per_s"],
+            "seconds": round(d["mentions"] / d["end_to_end_per_s"], 3), "baseline": None,
+            "baseline_throughput": None, "ratio": None, "peak_mb": out["peak_rss_mb"],
+            "notes": f"n = seed articles x {repeat} passes ({d['mentions']} place mentions); recognise "
+                     f"{d['recognised_per_s']}/s, resolve {d['resolved_per_s']}/s; gazetteer build "
+                     f"{out['cold_build_s']} s, {out['file_mb']} MB; with {out['dump']} imported "
+                     f"({out['import_s']} s): {imp['end_to_end_per_s']} mentions/s", "details": out}
 
 
 if __name__ == "__main__":

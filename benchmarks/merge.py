@@ -107,10 +107,23 @@ def run_one(n: int) -> dict:
             "merge_rss_increase_mb": round((rss_after - rss_before) / 1024, 1)}
 
 
+def record(r: dict) -> dict:
+    """The line benchmarks/run_all.py collects: CPU time of ``merge_incidents`` (wall in the notes).
+    No baseline: no library clusters and reconciles mentions on its own."""
+    n = r["mentions"]
+    return {"stage": "merge", "n": n, "unit": "mentions/s", "throughput": round(n / r["merge_cpu_s"], 1),
+            "seconds": r["merge_cpu_s"], "baseline": None, "baseline_throughput": None, "ratio": None,
+            "peak_mb": r["peak_rss_mb"],
+            "notes": f"CPU s (wall {r['merge_s']} s); {r['incidents']} incidents merged from "
+                     f"{r['generated_incidents']} generated; peak includes the generated records "
+                     f"(merge added {r['merge_rss_increase_mb']} MB)", "details": r}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--json", help="append one JSON line per size to this file")
     args = ap.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one)))
@@ -121,6 +134,9 @@ def main() -> None:
                              text=True, check=True)
         rows.append(json.loads(res.stdout.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), flush=True)
+        if args.json:
+            with open(args.json, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(record(rows[-1])) + "\n")
     print("\n| mentions | incidents (generated) | incidents (merged) | cluster CPU s | merge CPU s "
           "| merge wall s | CPU us/mention | peak RSS MB | RSS added by merge MB |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -82,6 +80,8 @@ def bench(n: int, workdir: Path) -> dict:
         "peak_mb": round(run["peak_mb"], 1), "baseline_peak_mb": round(spacy["peak_mb"], 1),
         "stages_s": {k: round(v, 2) for k, v in run["stages"].items()},
         "incidents": run["incidents"],
+        "notes": f"n = articles; wall clock; {run['incidents']} incidents; stage seconds "
+                 + ", ".join(f"{k} {v:.0f}" for k, v in run["stages"].items()),
     }
 
 

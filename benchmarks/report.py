@@ -10,7 +10,9 @@ Prints the page size (must stay under 5 MB) and, per run, the browser's navigati
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -150,6 +152,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=None, help="where to write report.html (default: a temp dir)")
+    parser.add_argument("--json", type=Path, help="append the result as one JSON line to this file")
     args = parser.parse_args()
     t0 = time.perf_counter()
     data = generate(args.incidents, args.articles)
@@ -164,6 +167,7 @@ def main() -> None:
     print("under 5 MB:", size < 5_000_000)
     if not Path("/usr/bin/chromium").exists():
         print("no /usr/bin/chromium: run scripts/install_browser.sh to time the page in a browser")
+        write_record(args, t2 - t1, size, [])
         return
     timings = measure(out, args.runs)
     for k, t in enumerate(timings, 1):
@@ -172,6 +176,28 @@ def main() -> None:
               f"requests beyond the page: {t['requests_beyond_page']}")
     load = statistics.median(t["load"] for t in timings)
     print(f"median load event: {load:.0f} ms; under 2 s: {load < 2000}")
+    write_record(args, t2 - t1, size, timings)
+
+
+def write_record(args, render_s: float, size: int, timings: list[dict]) -> None:
+    """Append the line benchmarks/run_all.py collects: render throughput in incidents/s, the page's
+    size and browser timings in the notes. No baseline: nothing else renders these records."""
+    if not args.json:
+        return
+    if timings:
+        load = statistics.median(t["load"] for t in timings)
+        fcp = statistics.median(t["first_contentful_paint"] or 0 for t in timings)
+        browser = f"median load {load:.0f} ms, first contentful paint {fcp:.0f} ms ({len(timings)} runs)"
+    else:
+        browser = "not timed in a browser (no /usr/bin/chromium)"
+    record = {"stage": "report", "n": args.incidents, "n_articles": args.articles, "unit": "incidents/s",
+              "throughput": round(args.incidents / render_s, 1), "seconds": round(render_s, 3),
+              "baseline": None, "baseline_throughput": None, "ratio": None,
+              "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+              "page_bytes": size, "timings": timings,
+              "notes": f"n = incidents ({args.articles:,} articles); render only; page {size / 1e6:.2f} MB; {browser}"}
+    with args.json.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(record) + "\n")
 
 
 if __name__ == "__main__":

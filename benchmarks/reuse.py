@@ -165,6 +165,19 @@ def throughput(n: int) -> None:
                   f"min {cos.min():.4f} mean {cos.mean():.4f}")
 
 
+def record(r: dict) -> dict:
+    """The line benchmarks/run_all.py collects. The baseline is the embedder's share of the same run
+    (the ``embed_sentences`` calls inside ``find_reuse``, timed there): how fast the stage would be
+    if it did nothing but embed."""
+    return {"stage": "reuse", "n": r["n"], "unit": "articles/s", "throughput": round(r["n"] / r["seconds"], 1),
+            "seconds": r["seconds"], "baseline": "MiniLM embedding alone (timed in run)",
+            "baseline_throughput": round(r["n"] / r["embed_seconds"], 1) if r["embed_seconds"] else None,
+            "ratio": round(r["embed_seconds"] / r["seconds"], 3) if r["seconds"] else None,
+            "peak_mb": r["peak_rss_mb"],
+            "notes": f"recall {r['recall']}, precision {r['precision']}, direction right {r['direction_right']}, "
+                     f"{r['sentences_embedded']} sentences embedded ({r['dtype']})", "details": r}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[10000, 20000, 50000])
@@ -173,6 +186,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
     ap.add_argument("--thresholds", action="store_true")
     ap.add_argument("--throughput", type=int, metavar="N_SENTENCES")
+    ap.add_argument("--json", type=Path, help="append one JSON line per corpus size to this file")
     args = ap.parse_args()
     if args.one:
         print(json.dumps(run_size(args.one, args.seed, args.threads)))
@@ -186,6 +200,9 @@ def main() -> None:
                                   "--threads", str(args.threads)],
                                  capture_output=True, text=True, check=True)
             print(out.stdout.strip().splitlines()[-1], flush=True)
+            if args.json:
+                with args.json.open("a", encoding="utf-8") as fh:
+                    fh.write(json.dumps(record(json.loads(out.stdout.strip().splitlines()[-1]))) + "\n")
 
 
 if __name__ == "__main__":

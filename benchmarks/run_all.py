@@ -24,16 +24,17 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 GVDB = REPO.parent / "shared" / "dev" / "gvdb" / "dev.tsv"
 
-# (name, args for the full suite, args for --quick)
+# (name, args for the full suite, args for --quick); the full suite is sized for ~40 min on 2 cores
 SUITE = [
-    ("ingest", ["--n", "2000", "10000"], ["--n", "300"]),
+    ("ingest", ["--n", "2000", "10000", "--repeat", "1"], ["--n", "300", "--repeat", "1"]),
     ("reuse", ["--sizes", "2000", "10000", "20000"], ["--sizes", "300", "600"]),
     ("extract", ["--words", "200000"], ["--words", "20000"]),
-    ("geo", [], ["--quick"]),
+    ("geo", ["--rows", "30000", "--repeat", "20"], ["--rows", "3000", "--repeat", "3"]),
     ("merge", ["--sizes", "1000", "10000", "50000"], ["--sizes", "500", "1000"]),
     ("pipeline", ["--n", "500", "2000"], ["--n", "100"]),
-    ("report", [], ["--quick"]),
-    ("gvdb", [], ["--limit", "100"]),
+    ("report", ["--incidents", "1000", "--articles", "10000", "--runs", "3"],
+     ["--incidents", "100", "--articles", "1000", "--runs", "1"]),
+    ("gvdb", [], ["--limit", "50"]),          # full: all 400 articles of the dev split
 ]
 
 

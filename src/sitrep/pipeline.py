@@ -156,6 +156,7 @@ def extract_all(store: Store, articles: list[Article], progress: Progress) -> di
     cached = store.get_extractions(EXTRACTOR_VERSION)
     todo = [a for a in articles if a.article_id not in cached]
     english = [a for a in todo if a.is_english and len(a.clean_text) <= MAX_EXTRACT_CHARS]
+    progress("extract", 0, len(english))
     for start in range(0, len(english), BATCH_SIZE):
         chunk = english[start:start + BATCH_SIZE]
         done = extract_articles(chunk)
@@ -289,6 +290,7 @@ def run(
 
             incidents = merge_incidents(extractions, by_id, lineage, previous=store.load_incidents())
             store.save_incidents(incidents)
+            progress("write", 0, None)
             duplicates = store.duplicates()
             files = write_outputs(out_dir, incidents=incidents, articles=articles, lineage=lineage,
                                   edges=edges, rejected=rejected, duplicates=duplicates,
