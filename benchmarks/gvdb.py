@@ -1,6 +1,6 @@
 """Killed / injured exact-match accuracy of find_claims + article_toll on the GVDB dev split.
 
-    python benchmarks/gvdb.py [/work/shared/dev/gvdb/dev.tsv] [--limit N] [--errors K] [--strip-title]
+    python benchmarks/gvdb.py [/work/shared/dev/gvdb/dev.tsv] [--limit N] [--errors K] [--title glued|strip|split]
 
 Gold (README of the data): killed = victims whose ``victim-was`` has ``killed``; injured =
 victims with ``injured`` or ``hospitalized`` and not ``killed``. The data is read from its path,
@@ -24,14 +24,20 @@ from sitrep.models import load_spacy
 DEFAULT = Path("/work/shared/dev/gvdb/dev.tsv")
 
 
-def strip_title(text: str, title: str) -> str:
-    """The body without the page title GVDB glues to its start ("...Los Angeles TimesJassely Lupoe, a")."""
+def strip_title(text: str, title: str, keep: bool = False) -> str:
+    """The body without the page title GVDB glues to its start ("...Los Angeles TimesJassely Lupoe, a").
+
+    ``keep`` keeps the title as a paragraph of its own ("title\n\nbody") instead of dropping it.
+    """
     title = title.strip()
-    return text[len(title):].lstrip() if title and text.startswith(title) else text
+    if not title or not text.startswith(title):
+        return text
+    body = text[len(title):].lstrip()
+    return f"{title}\n\n{body}" if keep else body
 
 
-def read_gold(path: Path, limit: int | None = None, no_title: bool = False) -> list[dict]:
-    """Rows of the GVDB TSV as {id, text, killed, injured}; ``no_title`` strips the title column from the text."""
+def read_gold(path: Path, limit: int | None = None, title: str = "glued") -> list[dict]:
+    """Rows of the GVDB TSV as {id, text, killed, injured}; ``title``: glued (as given), strip or split."""
     csv.field_size_limit(sys.maxsize)
     rows = []
     with open(path, encoding="utf-8", newline="") as fh:
@@ -40,7 +46,8 @@ def read_gold(path: Path, limit: int | None = None, no_title: bool = False) -> l
             was = [set(v.get("victim-was") or []) for v in victims]
             rows.append({
                 "id": row["Article id"],
-                "text": strip_title(row["Full text"], row["Article title"]) if no_title else row["Full text"],
+                "text": row["Full text"] if title == "glued" else strip_title(
+                    row["Full text"], row["Article title"], keep=title == "split"),
                 "killed": sum("killed" in w for w in was),
                 "injured": sum(bool(w & {"injured", "hospitalized"}) and "killed" not in w for w in was),
                 "annotated": any(was),   # the annotator marked at least one victim's outcome
@@ -75,12 +82,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", default=str(DEFAULT))
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--strip-title", action="store_true",
-                    help="cut the title column off the start of the text (it is a separate field)")
+    ap.add_argument("--title", choices=("glued", "strip", "split"), default="glued",
+                    help="the title GVDB glues to the text's start: leave it (glued), cut it off "
+                         "(strip), or keep it as a paragraph of its own (split); it is the TSV's title column")
     ap.add_argument("--errors", type=int, default=0, help="list K article ids per error kind")
     ap.add_argument("--json", type=Path, help="append the result as one JSON line to this file")
     args = ap.parse_args(argv)
-    rows = read_gold(Path(args.path), args.limit, args.strip_title)
+    rows = read_gold(Path(args.path), args.limit, args.title)
     nlp = load_spacy()
     t0 = time.perf_counter()
     preds = predict(nlp.pipe((r["text"] for r in rows), batch_size=32))
@@ -108,7 +116,7 @@ def main(argv=None) -> int:
         record = {"stage": "gvdb", "n": n, "n_words": words, "unit": "words/s", "throughput": round(words / secs, 1),
                   "seconds": round(secs, 2), "baseline": None, "baseline_throughput": None, "ratio": None,
                   "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                  "strip_title": args.strip_title,
+                  "title": args.title,
                   "accuracy": {k: round(ok / n, 3) for k, (ok, _, _) in acc.items()},
                   "notes": "exact match " + ", ".join(f"{k} {ok}/{n} = {ok / n:.3f}" for k, (ok, _, _) in acc.items())
                            + f" (annotated {acc['killed'][2]}: " + ", ".join(

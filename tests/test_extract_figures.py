@@ -237,6 +237,30 @@ TABLE = [
     ("The army could kill hundreds of fighters if the talks fail.", []),
     ("The 28-year-old suspect was booked into jail at 2 a.m.", []),
     ("Mali has been fighting jihadists since 2012.", []),
+    # a shot victim who died is one death, not a wound ("found shot ... has died")
+    ("A 40-year-old woman was suffering from a gunshot wound and died at the scene, police said.",
+     [(K, "people", 1, 1, "exactly", "official")]),
+    ("A teenager who was found shot near the park has died, police said.",
+     [(K, "people", 1, 1, "exactly", "official")]),
+    # shots fired are not people shot; "until" is not a report
+    ("The officer fired one shot at the fleeing car.", []),
+    ("Officers waited until one of them was hurt.", []),
+    # "along with" joins victims as "and" does
+    ("A clerk was killed along with a customer in the robbery, police said.",
+     [(K, "people", 2, 2, "exactly", "official")]),
+    ("At least one more man was wounded, police said.",
+     [(W, "people", 1, None, "at_least", "official")]),
+    # spaCy's misreadings of "left/found someone hurt" and "had wounds"
+    ("Deputies are searching for a gunman after a robbery that left one man critically injured.",
+     [(W, "people", 1, 1, "exactly", "unknown")]),
+    ("When they arrived, officers found a man shot in the leg.",
+     [(W, "people", 1, 1, "exactly", "unknown")]),
+    ("Two of the victims had gunshot wounds to the lower body, the third managed to escape.",
+     [(W, "people", 2, 2, "exactly", "unknown")]),
+    # an age set off by commas is not a count ("Girl, 7, shot ..." is one girl, not seven)
+    ("Boy, 9, accidentally shot in head in southern Colorado dies.", [(K, "children", None, None, "none", "unknown")]),
+    ("Police found a man shot to death, along with two victims who had been stabbed.",
+     [(K, "people", 1, 1, "exactly", "unknown"), (W, "people", 2, 2, "exactly", "unknown")]),
 ]
 
 
@@ -260,6 +284,12 @@ def test_table_is_large_enough():
     ("According to sources quoted by Reuters, more than 30 soldiers were killed.", "credited_outlet", "Reuters"),
     ("A local source told Reuters that 12 people were killed.", "credited_outlet", "Reuters"),
     ("Two security sources said more than 30 soldiers had been killed.", "attributed_to", "Two security sources"),
+    # history: a past year is another incident than this report's
+    ("The city recorded its most killings since 2009, when 31 people were killed.", "scope", "aggregate"),
+    ("Her brother was shot to death in 2008.", "scope", "aggregate"),
+    ("A man was shot and killed on Jan. 27, 2015, police said.", "scope", "incident"),
+    ("At least one more man was wounded, police said.", "reference", "additional"),
+    ("There have been so many deaths in the last month in this city.", "scope", "aggregate"),
 ])
 def test_claim_fields(nlp, sentence, field, value):
     claims = claims_of(nlp, sentence)
@@ -285,6 +315,12 @@ def test_subset_and_capture_without_number(nlp):
     ("Man killed in shooting. A 30-year-old man was shot and killed Sunday. He was pronounced dead.", 1, None),
     ("Officers found a man suffering from gunshot wounds. He was pronounced dead at the scene.", 1, 0),
     ("Police found a man's body near the driveway. His body was next to the house.", 1, None),
+    ("A man and a 15-year-old girl were shot Friday. The girl was taken to a hospital.", None, 2),
+    ("Officers found one victim with gunshot wounds. A second victim was pronounced dead at the scene.", 1, 1),
+    ("Two people were killed. One man died at the scene and another man died at a hospital.", 2, None),
+    ("A boy was wounded in a shooting that hurt two others. Two others were treated for graze wounds.", None, 3),
+    ("A burglar was shot by a homeowner. Police said the homeowner was also shot.", None, 2),
+    ("A man was killed Friday. In 2008, two men were shot to death at the same corner.", 1, None),
 ])
 def test_article_toll(nlp, text, killed, wounded):
     toll = article_toll(claims_of(nlp, text))

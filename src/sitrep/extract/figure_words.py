@@ -31,7 +31,7 @@ NOUN_WHAT = {"death": "killed", "fatality": "killed", "dead": "killed", "injury"
              "abduction": "abducted", "kidnapping": "abducted", "life": "killed", "body": "killed",
              "wound": "wounded", "condition": "wounded"}
 # "suffered gunshot wounds", "was treated for injuries", "in critical condition": the subject was hurt.
-SUFFER_VERBS = {"suffer", "sustain", "receive", "treat", "leave", "list", "be", "remain", "take", "hospitalize"}
+SUFFER_VERBS = {"suffer", "sustain", "receive", "treat", "leave", "list", "be", "remain", "take", "hospitalize", "have"}
 CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave"}
 # Verbs whose object must be a person for the figure to count ("seized 40 soldiers", not a base).
 PERSON_ONLY = {"seize", "capture", "flee", "displace", "disappear", "execute"}
@@ -72,7 +72,7 @@ HYPOTHETICAL = {"threaten", "plan", "try", "want", "vow", "attempt", "aim", "int
 AGGREGATE = re.compile(
     r"\bsince (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\bso far\b|\bthis year\b"
     r"|\bto date\b|\bin recent (days|weeks|months|years)\b|\bover the (past|last)\b"
-    r"|\bin the (past|last) (\w+ )?(weeks|months|years|decades?)\b|\bper (year|month)\b|\beach year\b"
+    r"|\bin the (past|last) (\w+ )?(weeks|months?|years?|decades?)\b|\bper (year|month)\b|\beach year\b"
     r"|\bannually\b|\byear-to-date\b|\bcumulative\b|\bin total\b|\bsince records began\b", re.I)
 SHARED = re.compile(
     r"\bin (the )?(two|three|four|five|six|several|multiple|separate|a series of|a spate of|\d+|these"

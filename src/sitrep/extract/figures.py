@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.figure_words import (
     AGGREGATE, NON_PERSON, PERSON_ONLY, PRONOUN_ONE, REFLEXIVE, RELATIVE, SHARED, group_of, is_number,
@@ -42,6 +44,7 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
     claims: list[Claim] = []
     killed_victims: set[int] = set()
     seen: set[tuple[str, int]] = set()
+    shot_claims: dict = {}          # victim token index -> its "shot" claim
     fatal = {t.i for t in sent if t.lower_ in ("fatally", "dead", "death") or t.lemma_ in ("kill", "die")}
     for trigger in sent:
         what = what_of(trigger)
@@ -64,7 +67,9 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             continue
         previous_group = claims[-1].group if claims else None
         batch: list[Claim] = []
+        victim_of_claim: dict = {}
         for victim in victims + _subset_victims(trigger, victims):
+            victim = _aged(victim)
             if victim.lower_ in RELATIVE or victim.lower_ in ("it", "this", "what", "which"):
                 continue
             negated = negated_at(trigger, victim) or (bool(victims) and victim.i != victims[0].i and negated_at(trigger, victims[0]))
@@ -72,10 +77,14 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
                 continue
             if any(c.lower_ in ("possible", "potential", "unconfirmed") for c in victim.children):
                 continue          # "a call about a possible person shot"
-            if (what, victim.i) in seen:
+            if (what, victim.i) in seen or what == "shot" and ("killed", victim.i) in seen:
                 continue          # "was shot and killed": one victim, one claim
-            seen.add((what if what != "shot" else "killed", victim.i))
             seen.add((what, victim.i))
+            if what == "killed" and victim.i in shot_claims:
+                # "found shot ... has died", "suffering from a gunshot wound and died": the shot
+                # victim is the dead one, so the death replaces the wound.
+                wound = shot_claims.pop(victim.i)
+                claims[:] = [c for c in claims if c is not wound]
             if negated and trigger.dep_ in ("relcl", "acl", "amod"):
                 continue   # "those who didn't die were taken prisoner"
             head = victim
@@ -104,7 +113,7 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             if victim.i == trigger.i:
                 group = None              # "no injuries", "12 deaths": no victim group stated
             q, reference = count_of(victim)
-            if reference == "additional" and victim.dep_ == "dobj" and victim.lower_ not in ("more", "others"):
+            if reference == "additional" and victim.dep_ == "dobj" and victim.head.i == trigger.i and victim.lower_ not in ("more", "others"):
                 reference = "new"     # "a man shot and killed another man": other than the killer
             if head.i != victim.i and head.tag_ == "PRP":
                 reference = "same"       # "one of them", "two of the victims"
@@ -120,13 +129,14 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             toks = [t for t in toks if t.i >= victim.left_edge.i] + ([trigger] if abs(trigger.i - victim.i) < 8 else [])
             span = _span(sent, toks)
             clause = _clause_text(trigger)
-            scope = "aggregate" if AGGREGATE.search(clause) else "shared" if SHARED.search(clause) else "incident"
+            scope = "aggregate" if AGGREGATE.search(clause) or in_past_year(trigger) else "shared" if SHARED.search(clause) else "incident"
             killer = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
             if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):   # "it assaulted a base, killing 40"
                 killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
             who = find_claimant(trigger, killer)
-            if any(c.lower_ == "also" for c in trigger.children) and reference == "new":
-                reference = "additional"     # "a woman was also shot"
+            if any(c.lower_ == "also" for c in trigger.children) and (reference == "new" or (
+                    reference == "same" and victim.pos_ != "PRON" and head.lemma_ not in ("victim", "one"))):
+                reference = "additional"     # "a woman was also shot", "the homeowner was also shot"
             batch.append(Claim(
                 article_id=article_id, what="wounded" if what == "shot" else what, group=group,
                 low=q.low, high=q.high, qualifier=q.qualifier,
@@ -137,12 +147,57 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
                 includes_killed=what == "shot",
                 subset=victim.i not in {v.i for v in victims} or trigger.head.lower_ == "among",
             ))
+            victim_of_claim[id(batch[-1])] = (victim.i, batch[-1].victim)
             if what == "killed":
                 killed_victims.add(victim.i)
-        claims.extend(_merge_conjuncts(batch))
+        merged = _merge_conjuncts(batch)
+        for c in merged:
+            index, victim_text = victim_of_claim.get(id(c), (None, None))
+            if c.includes_killed and c.victim == victim_text:   # one victim, not merged ones
+                shot_claims[index] = c
+        claims.extend(merged)
         if what == "shot" and batch:
             claims.extend(_fatal_part(trigger, batch[0]))
     return claims
+
+
+def _aged(victim):
+    """The person in "Boy, 9, shot ..." where the parser takes the age for the victim."""
+    doc, i = victim.doc, victim.i
+    if victim.like_num and victim.text.isdigit() and 0 < i - 1 and i + 1 < len(doc) and doc[i - 1].text == "," \
+            and doc[i + 1].text == "," and (group_of(doc[i - 2]) or doc[i - 2].pos_ == "PROPN"):
+        return doc[i - 2]
+    return victim
+
+
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+           "january", "february", "march", "april", "june", "july", "august", "september",
+           "october", "november", "december"}
+
+
+def _bare_year(tok) -> bool:
+    """A year on its own ("in 2012", "December 2012"), not the year of a full date ("Jan. 27, 2015")."""
+    if not re.fullmatch(r"(19|20)\d\d", tok.text):
+        return False
+    date = [tok.head] + list(tok.head.children) + list(tok.head.head.children) if tok.head.lower_.rstrip(".") in _MONTHS else [tok.head]
+    return not any(t.i != tok.i and t.like_num and t.text.isdigit() and int(t.text) <= 31 for t in date)
+
+
+def in_past_year(trigger) -> bool:
+    """History, not this report's incident: "shot to death in 2008", "since 2007, when 28 were killed".
+
+        >>> in_past_year(next(t for t in nlp("He was shot to death in 1993.") if t.lemma_ == "shoot"))
+        True
+    """
+    nodes = [trigger] + [a for a in trigger.ancestors][:4]
+    for node in nodes:
+        if node.i != trigger.i and _bare_year(node):
+            return True            # "since 2007, when 28 were killed": the clause hangs on the year
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "since", "during", "until") and any(
+                    _bare_year(t) for t in child.subtree):
+                return True
+    return False
 
 
 def _subset_victims(trigger, victims) -> list:

@@ -44,18 +44,26 @@ def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[
     by_sentence: dict = defaultdict(list)
     for c in specific:
         by_sentence[c.quote_span].append(c)
-    base, extra = [], 0
+    base, told, extra = [], [], 0
     for sentence in by_sentence.values():
         firsts = [c for c in sentence if c.reference != "additional"]
+        start = min((c.span[0] for c in firsts), default=None)
+        # "One man was declared dead, and another man died": others after a first victim in the
+        # same sentence are that sentence's own; others alone ("another man was killed") are extra.
+        inner = [c for c in sentence if c.reference == "additional" and not c.negated and start is not None and c.span[0] > start]
         # Others told twice ("wounds 2 others" ... "two others were treated") are the same others.
-        extra = max(extra, sum(_point(c) for c in sentence if c.reference == "additional" and not c.negated))
-        # Within a sentence, different groups add up; the same group told twice does not.
+        extra = max(extra, sum(_point(c) for c in sentence if c.reference == "additional" and not c.negated and id(c) not in {id(x) for x in inner}))
+        # Within a sentence, different groups add up ("a man and a 16-year-old boy were shot");
+        # the same group told twice, or a victim told again ("the teen"), does not.
         per_group: dict = defaultdict(int)
         for c in firsts:
-            side = _SIDE.get(c.group, "people")
+            side = _SIDE.get(c.group, c.group or "people") if c.reference != "same" else "same"
             per_group[side] = max(per_group[side], _point(c))
-        base.append(sum(per_group.values()))
-    best = max(base) + extra
+        again = per_group.pop("same", 0)
+        base.append(max(sum(per_group.values()), again))
+        told.append(base[-1] + sum(_point(c) for c in inner))
+    # Others told inside a sentence count with it; others told alone add to the largest telling.
+    best = max(max(told), max(base) + extra)
     lows = [c.low or 0 for c in specific]
     highs = [c.high for c in specific]
     low = max(min(lows), 0) if lows else None
@@ -71,7 +79,8 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional
     - Claims in the same sentence about different victims add up ("a man and a woman were killed").
     - Mentions in different sentences are the same victims told again ("a man was shot and killed
       ... the victim died at the scene" is 1 killed): the largest sentence total wins, plus
-      victims marked as additional ("another man", "a second victim", "10 other people").
+      victims marked as additional ("another man", "a second victim", "10 other people");
+      others told after a first victim in the same sentence count with that sentence only.
     - "Were shot" counts people hit, dead or not: injured = shot - killed when the shot count
       covers the dead ("two people were shot; one died" -> killed 1, wounded 1), or when a shot
       victim is a re-mention of a dead one; otherwise the shot victims are other people.
@@ -91,6 +100,9 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional
     if shot:
         _, shot_best, _ = _count(shot)
         killed = (out.get("killed") or (None, 0, None))[1] or 0
+        # The dead marked as others ("the second victim was pronounced dead") are not the shot
+        # victims told again, so they do not net against them.
+        killed -= max([_point(c) or 0 for c in by_what.get("killed", []) if c.reference == "additional" and c.qualifier == "exactly"] or [0])
         if shot_best is not None:
             # Shot victims are the dead told again, unless marked as others ("another man",
             # "a woman was also shot") or of the other sex than every dead victim.

@@ -27,7 +27,9 @@ def count_of(head) -> tuple[Quantity | None, str]:
     """How many ``head`` names, and whether it is a new, same or additional mention."""
     qt = _quantity_tokens(head)
     words = {t.lower_ for t in head.subtree if t.i <= head.i}
-    more = any(t.lower_ == "more" and t.i > head.i for t in head.subtree) or head.lower_ == "more"
+    more = any(t.lower_ == "more" and t.i > head.i for t in head.subtree) or head.lower_ == "more" or any(
+        t.lower_ == "more" and t.i < head.i and t.i + 1 < len(t.doc) and t.nbor(1).lower_ != "than"
+        and t.head.like_num for t in head.subtree)     # "one more man was wounded"
     extra = words & {"another", "second", "third", "fourth", "fifth", "other", "others", "additional"}
     reference = "additional" if extra or more else "new"
     if head.pos_ == "NUM" or is_number(head):
@@ -92,6 +94,9 @@ def victims_of(trigger, what):
                 and subj.tag_ == "NN" and GROUP_OF.get(subj.lemma_.lower()) and not any(
                     c.dep_ in ("det", "poss", "nummod") for c in subj.children)):
             found = subj                          # headline passive: "Man shot and killed on ..."
+        elif (subj is not None and not passive and trigger.tag_ == "VBN" and trigger.dep_ in ("ccomp", "xcomp", "oprd")
+              and trigger.head.lemma_ in ("find", "discover", "leave") and group_of(subj)):
+            found = subj                          # "officers found a man shot in the leg" (misparsed)
         elif lemma in ("die", "perish", "flee", "disappear") or trigger.lower_ == "missing":
             found = kids.get("nsubj")
         elif trigger.tag_ == "VBN" and "dobj" not in kids and "nsubj" in kids and is_number(kids["nsubj"]) \
@@ -107,6 +112,8 @@ def victims_of(trigger, what):
                 found = hk.get("nsubjpass") or hk.get("nsubj")
             elif trigger.dep_ != "advcl":
                 found = hk.get("nsubjpass") if "nsubjpass" in hk else None
+            elif trigger.tag_ == "VBN" and trigger.head.lemma_ == "leave":
+                found = hk.get("dobj")            # "a shooting that left one man critically injured"
     if pos in ("ADJ", "NOUN") or (found is None and trigger.lower_ in ADJ_WHAT):
         head = trigger.head
         if trigger.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
@@ -142,10 +149,21 @@ def victims_of(trigger, what):
         return []
     found = resolve(found)
     out = [found]
-    for c in found.conjuncts:
+    for c in list(found.conjuncts) + _along_with(trigger):
         if c.i > found.i and c.lemma_.lower() not in NOUN_WHAT and (
                 group_of(c) or c.pos_ in ("NUM", "PRON") or c.ent_type_ == "PERSON"):
             out.append(c)
+    return out
+
+
+def _along_with(trigger) -> list:
+    """Victims joined by "along with": "Smith was killed along with his brother" is two."""
+    out = []
+    for node in trigger.subtree:
+        if node.lower_ == "with" and node.dep_ == "prep" and node.i > 0 and node.nbor(-1).lower_ == "along" and (
+                node.i < 2 or node.nbor(-2).text != ",") and (   # ", along with two victims who had been shot too": an aside
+                node.head.i == trigger.i or node.head.head.i == trigger.i):
+            out.extend(g for g in node.children if g.dep_ == "pobj")
     return out
 
 
@@ -167,7 +185,7 @@ def what_of(trigger) -> str | None:
     if trigger.pos_ == "ADJ":
         return ADJ_WHAT.get(low)
     if trigger.pos_ == "NOUN":
-        if low == "shot" and any(c.dep_ == "nummod" for c in trigger.children):
+        if low == "shot" and any(c.dep_ == "nummod" for c in trigger.children) and trigger.dep_ not in ("dobj", "pobj"):
             return "shot"         # headline "Three shot, one dead"
         return NOUN_WHAT.get(lemma) or NOUN_WHAT.get(low)
     return None
@@ -178,7 +196,7 @@ def skip_trigger(trigger) -> bool:
     node = trigger
     for _ in range(4):
         for c in node.children:
-            if c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless"):
+            if c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless", "until"):
                 return True
             if c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to"):
                 return True       # "could kill", "to kill him"
