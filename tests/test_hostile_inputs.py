@@ -172,3 +172,19 @@ def test_what_must_be_rejected_is_rejected(hostile_run):
         assert str(corpus / name) in rejected, f"{kinds[name]} was not rejected"
     lines = sorted(r["line"] for r in rejected[str(corpus / "feed.jsonl")])
     assert {2, 4} <= set(lines)
+
+
+def test_the_whole_pipeline_survives_the_hostile_corpus(hostile_run, tmp_path):
+    """Not just ingest: reuse, extraction, geo, merge and the report run over what was stored
+    (a 2 MB one-line text once took reuse over ten minutes; it is now stored, not compared)."""
+    corpus = hostile_run[0]
+    t0 = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "run", str(corpus), "--out",
+                           str(tmp_path / "out"), "-q"], capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert time.monotonic() - t0 < 300
+    report = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "</html>" in report
+    arts = json.loads((tmp_path / "out" / "articles.json").read_text())["articles"]
+    assert all(a["origin"] for a in arts)

@@ -140,8 +140,11 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str]):
     new_set = set(new_ids)
     if not new_set and len(lineage) == len(articles):
         return previous, lineage
-    new = [a for a in articles if a.article_id in new_set]
-    stored = [a for a in articles if a.article_id not in new_set]
+    # texts longer than any news article (a 2 MB dump) are stored but not compared: aligning
+    # their tens of thousands of sentences would cost more than the whole rest of the run
+    usable = [a for a in articles if len(a.clean_text) <= MAX_EXTRACT_CHARS]
+    new = [a for a in usable if a.article_id in new_set]
+    stored = [a for a in usable if a.article_id not in new_set]
     edges = find_reuse(new, stored, embeddings=StoreEmbeddingCache(store),
                        previous=previous)
     lineage = build_lineage(articles, edges)
