@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import lru_cache
 from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
@@ -50,15 +51,22 @@ def attrs_html(attrs: Optional[dict]) -> str:
     for name, value in attrs.items():
         if value is None or value is False:
             continue
-        name = name.rstrip("_").replace("_", "-")  # class_ -> class, data_x -> data-x
-        if not name.replace("-", "").isalnum() or name.lower().startswith("on"):
-            raise ValueError(f"attribute name not allowed: {name!r}")
-        if name.lower() in ("href", "src", "action", "formaction", "xlink:href"):
+        name, is_url = _attr_name(name)
+        if is_url:
             value = value if isinstance(value, Markup) else safe_href(value)
             if value is None:
                 continue
         out.append(f' {name}' if value is True else f' {name}="{escape(value)}"')
     return "".join(out)
+
+
+@lru_cache(maxsize=512)
+def _attr_name(name: str) -> tuple[str, bool]:
+    """Checked attribute name (``class_`` -> ``class``) and whether its value is a URL."""
+    name = name.rstrip("_").replace("_", "-")
+    if not name.replace("-", "").isalnum() or name.lower().startswith("on"):
+        raise ValueError(f"attribute name not allowed: {name!r}")
+    return name, name.lower() in ("href", "src", "action", "formaction")
 
 
 def el(tag: str, attrs: Optional[dict] = None, *children) -> Markup:

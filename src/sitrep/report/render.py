@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Optional
 
 from sitrep.records import Article, Incident, Lineage, Rejection, ReuseEdge
 from sitrep.report.cards import render_card
@@ -81,14 +82,18 @@ def filter_data(incidents: list[Incident]) -> dict:
                           for i in incidents]}
 
 
-def budget_cards(incidents: list[Incident], ctx: Context, max_bytes: int) -> tuple[list[Markup], int]:
+def budget_cards(incidents: list[Incident], ctx: Context, max_bytes: int,
+                 compact: Optional[set[str]] = None) -> tuple[list[Markup], set[str]]:
     """Cards in page order; past ``max_bytes`` the least prominent lose their claims tables.
 
-    Prominence: a conflict first, then more deaths. Returns the cards and how many are compact.
+    Prominence: a conflict first, then more deaths. Returns the cards and the ids drawn compact;
+    given ``compact``, draws exactly those compact (a second pass needs no new choice).
     """
+    if compact is not None:
+        return [render_card(i, ctx, full=i.incident_id not in compact) for i in incidents], compact
     full = {i.incident_id: render_card(i, ctx) for i in incidents}
     total = sum(len(c.encode("utf-8")) for c in full.values())
-    compact: set[str] = set()
+    compact = set()
     by_prominence = sorted(incidents, key=lambda i: (bool(i.conflicts), i.fatalities.best or i.fatalities.low or 0))
     for inc in by_prominence:
         if total <= max_bytes:
@@ -97,7 +102,7 @@ def budget_cards(incidents: list[Incident], ctx: Context, max_bytes: int) -> tup
         total -= len(full[inc.incident_id].encode("utf-8")) - len(small.encode("utf-8"))
         full[inc.incident_id] = small
         compact.add(inc.incident_id)
-    return [full[i.incident_id] for i in incidents], len(compact)
+    return [full[i.incident_id] for i in incidents], compact
 
 
 def render_report(data: ReportData) -> str:
@@ -111,20 +116,20 @@ def render_report(data: ReportData) -> str:
     map_svg, timeline = render_map(incidents), render_timeline(incidents)
     data_json = json_script("sitrep-data", filter_data(incidents))
     fixed = sum(len(x.encode("utf-8")) for x in [css, js, overview, map_svg, timeline, data_json]) + 30_000
-    cards, n_compact = budget_cards(incidents, ctx, int((data.max_bytes - fixed) * CARD_SHARE))
+    cards, compact = budget_cards(incidents, ctx, int((data.max_bytes - fixed) * CARD_SHARE))
     used = fixed + sum(len(c.encode("utf-8")) for c in cards)
     budget = Budget(page_bytes=max(data.max_bytes - used, 20_000))
     ctx.listed = choose_listed(data.articles, ctx, budget)
     if len(ctx.listed) < len(data.articles):
         # Some cited articles have no entry: draw their names as text, not as links to nowhere.
-        cards, _ = budget_cards(incidents, ctx, int((data.max_bytes - fixed) * CARD_SHARE))
+        cards, _ = budget_cards(incidents, ctx, 0, compact)
         overview = render_overview(data, ctx)
     else:
         ctx.listed = None
     sources = render_sources(data.articles, ctx, budget, data.duplicates)
     omitted = []
-    if n_compact:
-        omitted.append(f"{n_compact} incident card(s) leave out their claims tables (incidents with conflicting "
+    if compact:
+        omitted.append(f"{len(compact)} incident card(s) leave out their claims tables (incidents with conflicting "
                        "reports and the most deaths keep theirs)")
     if budget.shown["unlisted"]:
         omitted.append(f"{budget.shown['unlisted']} article(s) are not listed (quoted and cited articles come first)")
