@@ -43,6 +43,15 @@ FURNITURE_TAIL = ["You may be interested in", "/", "/", "Sign up for our newslet
                   "Follow us on X and Facebook"]
 
 
+def _vary(sentence: str, rng: random.Random, place: str, country: str) -> str:
+    words = sentence.split()
+    cut = rng.randint(len(words) // 3, len(words) // 2)
+    lead = rng.choice([f"In {country},", f"Around {place},", "Officials say", "Residents say",
+                       f"Since {rng.choice(['January', 'March', 'last year', 'the coup'])},"])
+    tail = rng.choice(["", f" near {place}", f" in {country}", " this year", " locally"])
+    return f"{lead} {' '.join(words[:cut]).lower()}{tail} {' '.join(words[cut:])}"
+
+
 def make_story(rng: random.Random, i: int) -> tuple[str, dict]:
     place, country = rng.choice(PLACES)
     actor, victims = rng.choice(ACTORS), rng.choice(VICTIMS)
@@ -61,7 +70,9 @@ def make_story(rng: random.Random, i: int) -> tuple[str, dict]:
         f"were killed when an improvised explosive device hit a vehicle on the road to "
         f"{rng.choice(PLACES)[0]}, a security source said.",
     ]
-    paras += rng.sample(FILLER, k=rng.randint(3, 6))
+    # background paragraphs in the register of wire copy, worded afresh for each story (verbatim
+    # boilerplate shared by every story would make every pair a copy, which real feeds are not)
+    paras += [_vary(f, rng, place, country) for f in rng.sample(FILLER, k=rng.randint(3, 6))]
     meta = {"title": title, "published": day.isoformat()}
     return title + "\n\n" + "\n\n".join(paras), meta
 

@@ -132,7 +132,12 @@ def main() -> None:
 
     results = REPO / "benchmarks" / "_work" / "results.jsonl"
     results.parent.mkdir(parents=True, exist_ok=True)
-    results.unlink(missing_ok=True)
+    if args.only and results.exists():   # re-measure some stages, keep the others' records
+        keep = [l for l in results.read_text().splitlines()
+                if json.loads(l).get("stage") not in args.only]
+        results.write_text("".join(l + "\n" for l in keep))
+    else:
+        results.unlink(missing_ok=True)
     status = []
     t0 = time.monotonic()
     for name, full, quick in SUITE:

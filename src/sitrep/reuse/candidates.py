@@ -32,6 +32,7 @@ MIN_DF_CAP = 20
 RAREST_KEYS = 24           # per article, only its rarest keys are looked up
 MIN_SHARED = 3             # rewrites of the seeds share 9-20 such keys; see docs/reuse.md
 MIN_SHARED_NAMES = 2       # ... of which names: numbers alone recur across unrelated stories
+TOP_COPIES = 25             # copy candidates kept per new article (closest by Jaccard)
 TOP_K = 10                 # rewrite candidates kept per new article ...
 RELATIVE = 0.5             # ... scoring at least half the best one's shared-key weight
 WINDOW_DAYS = 7
@@ -80,8 +81,13 @@ def copy_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set
     pairs = set()
     for nid in new_ids:
         mine = profiles[nid].minhash
-        for other in lsh.query(mine):
-            if other != nid and mine.jaccard(profiles[other].minhash) >= MIN_JACCARD:
+        scored = sorted(
+            ((mine.jaccard(profiles[o].minhash), o) for o in lsh.query(mine) if o != nid),
+            reverse=True)
+        # boilerplate shared by a whole site would otherwise make every pair a candidate:
+        # keep the closest few, as rewrite candidates keep their TOP_K
+        for jac, other in scored[:TOP_COPIES]:
+            if jac >= MIN_JACCARD:
                 pairs.add(tuple(sorted((nid, other))))
     return pairs
 
