@@ -333,3 +333,16 @@ def test_incident_without_place_or_date_gets_a_card_but_no_point():
     page = render_report(data)
     assert "1 incident(s) have no coordinates" in page and "1 incident(s) have no date" in page
     assert page.count('<article class="card"') == 7
+
+
+def test_an_open_top_reads_as_a_floor_not_a_ceiling():
+    """'at least 60' gives high 60 with high_open: the page must say 60+, never a plain 60."""
+    from sitrep.report.overview import fatality_totals
+
+    data = seed_like_data()
+    inc = data.incidents[0]
+    inc.fatalities.low, inc.fatalities.high, inc.fatalities.high_open = 31, 60, True
+    low, high, open_ended = fatality_totals([inc])
+    assert (low, high, open_ended) == (31, 60, True)
+    page = render_report(data)
+    assert "31–60+ killed" in page

@@ -135,7 +135,7 @@ def figure_block(what: str, fig: Figure, ctx: Context, full: bool = True) -> tup
     rows = fold_claims(fig)
     found = disagreements(what, rows, ctx)
     stats = el("p", {"class": "lbh"}, "low ", _num(fig.low), " best ", _num(fig.best), " high ",
-               _num(fig.high, open_word="open"))
+               _num(fig.high, open_word="open"), "+" if fig.high_open and fig.high is not None else "")
     groups = None
     if len(fig.by_group) > 1:
         groups = el("p", {"class": "muted small"}, "By group: " + "; ".join(
@@ -195,7 +195,8 @@ def render_card(inc: Incident, ctx: Context, full: bool = True) -> Markup:
                          [el("li", {"class": "muted"}, "As reconciled (", snake_words(c.field), "): ", c.explanation) for c in notes]))
     sources = [ref(a, ctx.outlet(a) or short_id(a), ctx) for a in inc.articles]
     fat = inc.fatalities
-    headline_fig = f"{figure_range(fat.low, fat.high)} killed" if (fat.low is not None or fat.high is not None) else "no death toll reported"
+    top_open = "+" if fat.high_open and fat.high is not None and fat.high != fat.low else ""
+    headline_fig = f"{figure_range(fat.low, fat.high)}{top_open} killed" if (fat.low is not None or fat.high is not None) else "no death toll reported"
     return el("article", {"class": "card", "id": dom_id("inc", inc.incident_id), "data-inc": inc.incident_id},
               el("header", None,
                  el("p", {"class": "kicker"}, el("i", {"class": "dot " + type_class(inc.event_type)}),

@@ -28,6 +28,7 @@ def fatality_totals(incidents: list[Incident]) -> tuple[int, int, bool]:
             open_ended = open_ended or bool(fig.claims) or fig.low is not None
         else:
             high += fig.high
+            open_ended = open_ended or fig.high_open   # "at least 60": 60 is only a floor
     return low, high, open_ended
 
 
