@@ -68,3 +68,12 @@ def test_find_dates_marks_running_totals_and_ignores_may_the_verb():
 def test_two_dates_in_one_sentence_are_both_found():
     texts = [f.text for f in find_dates("in the Tahoua region on May 24 and the Dosso region on May 26")]
     assert texts == ["on May 24", "on May 26"]
+
+
+def test_a_part_of_month_not_yet_begun_is_last_years():
+    from sitrep.extract.dates import resolve_date
+
+    info = resolve_date("mid-May", "2000-05-01")
+    assert (info.start, info.end, info.precision) == ("1999-05-11", "1999-05-20", "part_of_month")
+    assert resolve_date("mid-May", "2025-06-02").start == "2025-05-11"
+    assert resolve_date("early May", "2025-05-03").start == "2025-05-01"

@@ -175,17 +175,21 @@ def _resolve(kind, g, words, low, pub: Optional[date]) -> DateInfo:
         if ygroup is None and pub is None:
             prec = "part_of_month" if part else "month"
             return _info(None, None, prec, words, nopub, relative=True)
-        year = int(ygroup) if ygroup else _year_for(mon, 1, pub)
+        if part is None:
+            lo = 1
+        elif part.startswith("mid") or "middle" in part:
+            lo = 11
+        elif part.startswith("early") or "start" in part or "beginning" in part:
+            lo = 1
+        else:
+            lo = 21
+        # the span must have begun by publication: "mid-May" in a 1 May story is last year's
+        year = int(ygroup) if ygroup else _year_for(mon, lo, pub)
         last = calendar.monthrange(year, mon)[1]
+        hi = {1: 10, 11: 20, 21: last}[lo]
         if part is None:
             return _info(date(year, mon, 1), date(year, mon, last), "month", words, "month",
                          relative=not ygroup)
-        if part.startswith("mid") or "middle" in part:
-            lo, hi = 11, 20
-        elif part.startswith("early") or "start" in part or "beginning" in part:
-            lo, hi = 1, 10
-        else:
-            lo, hi = 21, last
         return _info(date(year, mon, lo), date(year, mon, hi), "part_of_month", words,
                      f"{part} {calendar.month_name[mon]}", relative=not ygroup)
     if kind == "wday":
