@@ -7,7 +7,8 @@ import pytest
 from sitrep.records import Article, Direction, OffsetMap, ReuseEdge
 from sitrep.reuse.align import Pair, best_chain, numbers_agree, window_scores
 from sitrep.reuse.compare import Reading
-from sitrep.reuse.candidates import Profile, candidate_pairs, make_minhash, within_window, parse_day
+from sitrep.reuse.candidates import Profile, candidate_pairs, make_minhash, within_window
+from sitrep.records import parse_day
 from sitrep.reuse.direction import canonical_outlet, outlet_of, weigh_direction
 from sitrep.reuse.embed import MemoryEmbeddingCache, embed_sentences
 from sitrep.reuse.graph import build_lineage

@@ -16,6 +16,7 @@ their offsets back with ``Article.offsets``.
 from __future__ import annotations
 
 import bisect
+from datetime import date
 from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
@@ -32,6 +33,20 @@ Qualifier = Literal["exactly", "at_least", "more_than", "up_to", "about", "vague
 DatePrecision = Literal["day", "week", "part_of_month", "month", "year", "unknown"]
 GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country", "unknown"]
 ReuseKind = Literal["duplicate", "near_duplicate", "paraphrase", "partial"]
+
+
+def parse_day(value: Optional[str]) -> Optional[date]:
+    """The day of an ISO date or datetime string (``published``, ``DateInfo.start``), or None.
+
+        >>> parse_day("2025-06-02T10:00:00Z")
+        datetime.date(2025, 6, 2)
+    """
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 class Record(BaseModel):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-from sitrep.records import DateInfo
+from sitrep.records import DateInfo, parse_day
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -98,15 +98,6 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
-def _parse_pub(published: Optional[str]) -> Optional[date]:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
 def _month_num(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
@@ -138,7 +129,7 @@ def resolve_date(text: str, published: Optional[str]) -> DateInfo:
     if not found:
         return DateInfo(text=[text.strip()], precision="unknown", reason="no date expression")
     m = found[0]
-    pub = _parse_pub(published)
+    pub = parse_day(published)
     groups = list(m.groups)
     words = m.text.strip()
     low = words.lower()

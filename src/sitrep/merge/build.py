@@ -21,7 +21,7 @@ from sitrep.merge.summary import summarize
 from sitrep.merge.views import MentionView, place_name, view_mention
 from sitrep.records import (
     Article, ArticleExtraction, Figure, FigureClaim, Incident, IncidentActor, IncidentDate,
-    Lineage, Location, OtherFigure, Outcome,
+    Lineage, Location, OtherFigure, Outcome, parse_day,
 )
 
 GEO_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4, "unknown": 5}
@@ -109,10 +109,7 @@ def _outlet_namer(articles: dict[str, Article]):
 
 
 def _published(article: Article | None) -> date | None:
-    try:
-        return date.fromisoformat(article.published[:10]) if article and article.published else None
-    except ValueError:
-        return None
+    return parse_day(article.published) if article else None
 
 
 @contextmanager

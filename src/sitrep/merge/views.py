@@ -12,7 +12,7 @@ from datetime import date
 from typing import Optional
 
 from sitrep.merge.ids import normalize_name, skeleton
-from sitrep.records import Article, IncidentMention, Lineage
+from sitrep.records import Article, IncidentMention, Lineage, parse_day
 
 # Type families: mentions of one incident are often typed differently by different outlets
 # (a clash in one, an attack or a shelling in another), so only families have to agree.
@@ -79,12 +79,8 @@ class MentionView:
 
 
 def _parse_day(text: Optional[str]) -> Optional[int]:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10]).toordinal()
-    except ValueError:
-        return None
+    day = parse_day(text)
+    return day.toordinal() if day else None
 
 
 def _is_address(text: str, cue: Optional[str]) -> bool:

@@ -7,9 +7,10 @@
 """
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from typing import Optional
+
+from sitrep.records import parse_day
 
 EVENT_TYPES = {
     "battles": ("Battles", "#d55e00"),
@@ -85,14 +86,7 @@ def country_name(code: Optional[str]) -> str:
     return _countries().get(code.upper(), code)
 
 
-def parse_date(value: Optional[str]) -> Optional[dt.date]:
-    """The date part of an ISO date or datetime, or None."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+parse_date = parse_day   # the report's name for the shared ISO-day parser
 
 
 def format_date(value: Optional[str]) -> str:

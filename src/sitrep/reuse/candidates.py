@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 
 from datasketch import MinHash, MinHashLSH
 
+
 NUM_PERM = 128
 # 5-gram Jaccard, measured on the benchmark corpus: copies with other furniture 0.77-0.84, copies
 # with the last third cut 0.42-0.6, unrelated stories sharing boilerplate wording up to 0.34. So
@@ -49,18 +50,6 @@ class Profile:
     minhash: Optional[MinHash] = field(default=None, repr=False)
 
 
-def parse_day(value: Optional[str]) -> Optional[date]:
-    """The day of an ISO date or datetime string, or None.
-
-        >>> parse_day("2025-06-02T10:00:00Z")
-        datetime.date(2025, 6, 2)
-    """
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def make_minhash(words: list[str]) -> MinHash:

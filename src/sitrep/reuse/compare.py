@@ -15,7 +15,8 @@ from rapidfuzz.process import cdist
 
 from sitrep.records import Article
 from sitrep.reuse import align
-from sitrep.reuse.candidates import Profile, article_keys, parse_day
+from sitrep.records import parse_day
+from sitrep.reuse.candidates import Profile, article_keys
 from sitrep.reuse.sentences import (
     Sentence, name_phrases, names, normalise, numbers, sentence_key, split_sentences, words,
 )

@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from sitrep.records import Article
-from sitrep.reuse.candidates import parse_day
+from sitrep.records import parse_day
 
 # Weights: publication order is the strongest cue, naming the other's outlet next (a copy credits
 # its wire, a rewrite keeps "Reuters has not independently verified"), then being a wire agency,
