@@ -76,6 +76,25 @@ CREATE TABLE IF NOT EXISTS claims (
 STORE_VERSION = "1"
 
 
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], verb: str = "INSERT") -> None:
+    """Insert ``rows`` (tuples in the table's column order) in one statement, through Arrow.
+
+    DuckDB's ``executemany`` runs one statement per row; a registered Arrow table is one bulk
+    insert, about a hundred times faster for thousands of rows.
+    """
+    if not rows:
+        return
+    import pyarrow as pa
+
+    data = pa.table({f"c{i}": pa.array(list(col)) for i, col in enumerate(zip(*rows))})
+    name = f"new_{table}"
+    con.register(name, data)
+    try:
+        con.execute(f"{verb} INTO {table} SELECT * FROM {name}")
+    finally:
+        con.unregister(name)
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
@@ -207,16 +226,10 @@ class Store:
                 )
                 for a in articles
             ]
-            if rows:
-                con.executemany(
-                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows
-                )
-            dups = [(i, a, h, run_id) for i, a, h in duplicates]
-            if dups:
-                con.executemany("INSERT OR REPLACE INTO duplicates VALUES (?,?,?,?)", dups)
+            _insert(con, "articles", rows)
+            _insert(con, "duplicates", [(i, a, h, run_id) for i, a, h in duplicates], "INSERT OR REPLACE")
             rejs = [(r.input, r.line or 0, r.code, r.reason, run_id, now) for r in rejections]
-            if rejs:
-                con.executemany("INSERT OR REPLACE INTO rejected VALUES (?,?,?,?,?,?)", rejs)
+            _insert(con, "rejected", rejs, "INSERT OR REPLACE")
 
     def load_articles(self, ids: Optional[Iterable[str]] = None) -> list[Article]:
         if ids is None:
@@ -253,20 +266,10 @@ class Store:
         with self.transaction() as con:
             con.execute("DELETE FROM reuse_edges")
             con.execute("DELETE FROM lineage")
-            if edges:
-                con.executemany(
-                    "INSERT INTO reuse_edges VALUES (?,?,?,?,?)",
-                    [(e.source, e.derived, e.kind, e.coverage, json.dumps(e.to_dict())) for e in edges],
-                )
-            if lineage:
-                con.executemany(
-                    "INSERT INTO lineage VALUES (?,?,?,?,?)",
-                    [
-                        (l.article_id, l.derived_from, l.origin, l.independent_group,
-                         json.dumps(l.to_dict()))
-                        for l in lineage.values()
-                    ],
-                )
+            _insert(con, "reuse_edges",
+                    [(e.source, e.derived, e.kind, e.coverage, json.dumps(e.to_dict())) for e in edges])
+            _insert(con, "lineage", [(l.article_id, l.derived_from, l.origin, l.independent_group,
+                                      json.dumps(l.to_dict())) for l in lineage.values()])
 
     def load_reuse(self) -> tuple[list[ReuseEdge], dict[str, Lineage]]:
         edges = [
@@ -321,7 +324,7 @@ class Store:
         if not rows:
             return
         with self.transaction() as con:
-            con.executemany("INSERT OR REPLACE INTO extractions VALUES (?,?,?)", rows)
+            _insert(con, "extractions", rows, "INSERT OR REPLACE")
 
     # ------------------------------------------------------------------ incidents
 
@@ -348,10 +351,8 @@ class Store:
                             inc.incident_id, field, c.claim_id, c.article_id, c.origin, c.low,
                             c.high, c.qualifier, c.claimant_kind, json.dumps(c.to_dict()),
                         ))
-            if rows:
-                con.executemany("INSERT INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-            if claims:
-                con.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?)", claims)
+            _insert(con, "incidents", rows)
+            _insert(con, "claims", claims)
 
     def load_incidents(self) -> list[Incident]:
         rows = self.con.execute("SELECT payload FROM incidents ORDER BY incident_id").fetchall()

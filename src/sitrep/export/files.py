@@ -5,12 +5,12 @@
 """
 from __future__ import annotations
 
-import json
-import math
 import os
 import tempfile
 from pathlib import Path
 from typing import Iterable
+
+import orjson
 
 from sitrep.export.geojson import incidents_geojson
 from sitrep.export.jsonfiles import articles_json, incidents_json, rejected_json, reuse_json
@@ -36,19 +36,12 @@ def write_atomic(path: Path, data: bytes) -> Path:
     return path
 
 
-def _clean(obj):
-    # JSON has no NaN/Infinity: a float that is not finite is written as null
-    if isinstance(obj, float) and not math.isfinite(obj):
-        return None
-    if isinstance(obj, dict):
-        return {str(k): _clean(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_clean(v) for v in obj]
-    return obj
-
-
 def dump_json(obj) -> bytes:
-    return (json.dumps(_clean(obj), ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+    """Indented UTF-8 JSON; orjson because the standard encoder is pure Python once it indents.
+
+    JSON has no NaN or Infinity: orjson writes a float that is not finite as null.
+    """
+    return orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
 
 
 def write_outputs(out_dir: Path, *, incidents: list[Incident], articles: list[Article],

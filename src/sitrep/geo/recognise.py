@@ -10,6 +10,7 @@ capitalised word run is looked up in the gazetteer; entities and cue words ("the
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from sitrep.geo.gazetteer import Gazetteer, data_file
@@ -48,9 +49,9 @@ ACCEPT_CUES = {"region", "province", "state", "district", "town", "village", "ci
 CUE_WORDS = {"in", "near", "at", "outside", "around", "from", "towards", "toward"}
 
 
+@lru_cache(maxsize=65536)       # called for every capitalised word: words repeat
 def fold(s: str) -> str:
     """Accent-, case- and punctuation-folded form of a word run (for the stop-lists)."""
-    import unicodedata
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
 
