@@ -44,6 +44,8 @@ ROWS = [
     ("A man was shot dead outside a bar in Chicago early Sunday, police said.", V, "attack", False),
     ("A 17-year-old was stabbed to death during a robbery at a convenience store.", V, "attack", False),
     ("A woman was fatally shot by her boyfriend at their apartment, detectives said.", V, "attack", False),
+    # a band of kidnappers is an (unidentified) armed group, as ACLED codes it
+    ("Kidnappers abducted 20 students from a boarding school overnight.", V, "abduction_forced_disappearance", True),
     ("Two people were injured when a gunman opened fire at a house party.", V, "attack", False),
     # protests and riots
     ("Thousands of people marched peacefully through the capital to demand elections.", P, "peaceful_protest", True),
@@ -54,6 +56,8 @@ ROWS = [
     ("Rioters torched a police station and looted shops after the verdict.", R, "violent_demonstration", True),
     ("Protesters threw stones at police, who responded with batons.", R, "violent_demonstration", True),
     ("A mob lynched a man accused of theft in the market.", R, "mob_violence", True),
+    # "riot police", "anti-riot" units: the police, not a riot
+    ("Anti-riot police fired rubber bullets to break up a crowd of demonstrators.", P, "protest_with_intervention", True),
     # strategic developments
     ("Police arrested three members of the opposition party in a dawn raid on their homes.", S, "arrests", True),
     ("The security services detained a journalist at the airport.", S, "arrests", True),
@@ -70,6 +74,7 @@ ROWS = [
     ("Inflation rose to 9 percent in May, the central bank said.", None, None, None),
     ("A fire broke out in a textile factory, killing five workers.", None, None, None),
     ("The president visited the flooded region on Tuesday.", None, None, None),
+    ("A tornado tore through the town overnight, killing three people.", None, None, None),
 ]
 
 
@@ -121,6 +126,47 @@ HELD_OUT = [
     ("A tropical storm swept through the coast, killing 14 people.", None, None, None),
     ("Officials from both countries met to discuss a border trade deal.", None, None, None),
 ]
+
+# Written on 2026-11-28 before the typing fixes of that day (which the misses of HELD_OUT above
+# prompted) and measured before and after them: a second held-out set, never tuned on.
+HELD_OUT_2 = [
+    ("Jihadists attacked an army outpost near Nampala, and the fighting lasted into the night.", B, "armed_clash", True),
+    ("Al-Shabaab militants overran a military base in Lower Shabelle after government troops withdrew.", B, "non_state_actor_overtakes_territory", True),
+    ("Government forces recaptured the town of Kidal from the rebels on Tuesday.", B, "government_regains_territory", True),
+    ("A drone strike hit a vehicle carrying suspected militants, killing four.", E, "air_drone_strike", True),
+    ("A roadside bomb struck a military convoy, wounding three soldiers.", E, "remote_explosive_landmine_ied", True),
+    ("A suicide bomber blew himself up at a checkpoint, killing two policemen.", E, "suicide_bomb", True),
+    ("Armed men abducted 30 villagers from their homes in Zamfara state.", V, "abduction_forced_disappearance", True),
+    ("Gunmen opened fire on worshippers at a mosque during Friday prayers, killing 12.", V, "attack", True),
+    ("A man was fatally stabbed outside a bar early Sunday, police said.", V, "attack", False),
+    ("Thousands marched peacefully through the capital to demand early elections.", P, "peaceful_protest", True),
+    ("Police fired tear gas to disperse protesters outside parliament.", P, "protest_with_intervention", True),
+    ("Security forces shot dead five demonstrators during a protest against the junta.", P, "excessive_force_against_protesters", True),
+    ("A mob lynched a suspected thief in the market.", R, "mob_violence", True),
+    ("Troops arrested a local commander of the group during a raid, with no shots fired.", S, "arrests", True),
+    ("Flash floods killed nine people and destroyed hundreds of homes in the region.", None, None, None),
+    ("A bus overturned on the highway, killing 11 passengers.", None, None, None),
+    ("The minister visited flood victims in the north on Monday.", None, None, None),
+]
+
+
+def _score(rows) -> tuple[int, list[str]]:
+    right, misses = 0, []
+    for sentence, ev, sub, pol in rows:
+        got = classify_event(sentence)
+        want = None if ev is None else (ev, sub, pol)
+        have = None if got is None else (got.event_type, got.sub_event_type, got.political)
+        right += have == want
+        if have != want:
+            misses.append(f"{sentence!r}: {have} (want {want})")
+    return right, misses
+
+
+def test_second_held_out_accuracy():
+    right, misses = _score(HELD_OUT_2)
+    print(f"second held-out typing accuracy: {right}/{len(HELD_OUT_2)} = {right / len(HELD_OUT_2):.2f}")
+    print("\n".join(misses))
+    assert right / len(HELD_OUT_2) >= 0.75
 
 
 def test_held_out_accuracy():

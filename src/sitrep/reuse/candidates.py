@@ -14,6 +14,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from datasketch import MinHash, MinHashLSH
@@ -52,9 +53,16 @@ class Profile:
 
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """An empty MinHash whose permutations every other shares (drawing them costs more than hashing)."""
+    return MinHash(num_perm=NUM_PERM)
+
+
 def make_minhash(words: list[str]) -> MinHash:
     """MinHash of the word 5-grams of a text (the whole text if shorter)."""
-    mh = MinHash(num_perm=NUM_PERM)
+    template = _template()
+    mh = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
     grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))}
     mh.update_batch([g.encode("utf-8") for g in grams])
     return mh

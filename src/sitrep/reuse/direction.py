@@ -8,6 +8,7 @@ and every cue that fired is a reason a person can check.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from sitrep.records import Article
@@ -40,6 +41,7 @@ _CREDIT_LINE = re.compile(
     r"|Source:\s*)(" + "|".join(f"(?:{p})" for p in OUTLETS.values()) + ")", re.M)
 
 
+@lru_cache(maxsize=4096)
 def canonical_outlet(name: Optional[str]) -> Optional[str]:
     """The outlet a name stands for ("The Associated Press" -> "Associated Press"), or the name.
 
@@ -63,7 +65,12 @@ def outlet_of(article: Article) -> Optional[str]:
     for credit in article.credits:
         if credit.outlet:
             return canonical_outlet(credit.outlet)
-    m = _CREDIT_LINE.search(article.raw_text)
+    return _credited_in_text(article.raw_text)
+
+
+@lru_cache(maxsize=4096)        # asked for each candidate pair: an article's text is read once
+def _credited_in_text(raw_text: str) -> Optional[str]:
+    m = _CREDIT_LINE.search(raw_text)
     return canonical_outlet(m.group(1)) if m else None
 
 
