@@ -170,11 +170,7 @@ def test_second_held_out_accuracy():
 
 
 def test_held_out_accuracy():
-    right = 0
-    for sentence, ev, sub, pol in HELD_OUT:
-        got = classify_event(sentence)
-        want = None if ev is None else (ev, sub, pol)
-        right += (None if got is None else (got.event_type, got.sub_event_type, got.political)) == want
-    accuracy = right / len(HELD_OUT)
-    print(f"held-out typing accuracy: {right}/{len(HELD_OUT)} = {accuracy:.2f}")
-    assert accuracy >= 0.75
+    right, misses = _score(HELD_OUT)     # tuned on since 2026-11-28: see HELD_OUT_2
+    print(f"held-out typing accuracy: {right}/{len(HELD_OUT)} = {right / len(HELD_OUT):.2f}")
+    print("\n".join(misses))
+    assert right / len(HELD_OUT) >= 0.75
