@@ -23,6 +23,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from sitrep.extract.cue_filter import CueFilter
+
 SUB_EVENT_TYPES = {
     "battles": ["armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"],
     "explosions_remote_violence": ["chemical_weapon", "air_drone_strike", "suicide_bomb",
@@ -55,6 +57,12 @@ def load_cues() -> dict[str, re.Pattern]:
             for name, pats in raw["cues"].items()}
 
 
+@lru_cache(maxsize=1)
+def _cue_filter() -> CueFilter:
+    raw = json.loads(resources.files("sitrep").joinpath("data", "event_types.json").read_text("utf-8"))
+    return CueFilter(raw["cues"])
+
+
 def _norm(text: str) -> str:
     return text.replace("’", "'").replace("\n", " ")
 
@@ -72,7 +80,8 @@ def find_cue(text: str, name: str) -> Optional[str]:
 def classify_event(text: str) -> Optional[EventType]:
     """The ACLED event and sub-event type a sentence (or a few) reports, or None for no event."""
     t = _norm(text)
-    c = {name: rx.search(t) for name, rx in load_cues().items()}
+    maybe = _cue_filter().candidates(t)      # most of the forty cues cannot match: skip them
+    c = {name: rx.search(t) if name in maybe else None for name, rx in load_cues().items()}
     hit = {k: (m.group(0).lower() if m else None) for k, m in c.items()}
     violent = hit["violence"] or hit["remote"] or hit["clash"]
     political = _political(hit)

@@ -95,10 +95,14 @@ def best_chain(scores: np.ndarray, allowed: np.ndarray, tau: float) -> list[tupl
     n, m = scores.shape
     if n == 0 or m == 0:
         return []
-    weight = np.where(allowed & (scores >= tau), scores - tau + 1e-6, -np.inf)
+    usable = allowed & (scores >= tau)
+    rows = np.flatnonzero(usable.any(axis=1))
+    if not len(rows):
+        return []
+    weight = np.where(usable, scores - tau + 1e-6, -np.inf)
     best = np.full((n, m), -np.inf)
     prefix = np.zeros(m)                    # best chain ending at rows < i, columns <= j
-    for i in range(n):
+    for i in rows:                          # a row with no usable pair changes nothing
         best[i] = weight[i] + prefix
         prefix = np.maximum.accumulate(np.maximum(prefix, np.where(np.isfinite(best[i]), best[i], 0)))
     finite = np.where(np.isfinite(best), best, -1.0)
