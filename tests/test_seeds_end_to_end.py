@@ -140,6 +140,24 @@ def test_no_incident_from_aggregates_or_history(out):
     assert len(incidents) == 7
 
 
+def test_not_incidents_are_kept_as_context_with_a_reason(out, expected, seeds_dir):
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (seeds_dir / "articles").glob("*.txt")}
+    articles = _load(out, "articles.json")["articles"]
+    aside = [(a["article_id"], x) for a in articles for x in a["set_aside"]]
+    for aid, x in aside:                       # each is the article's own sentence, at its offsets
+        assert texts[aid][x["span"][0]:x["span"][1]] == x["text"]
+    for item in expected["not_incidents"]:
+        holders = [x for _, x in aside if item["text"] in x["text"]]
+        assert holders, f"not kept as context: {item['text']}"
+        want = "running_total" if "aggregate" in item["why"] else "background"
+        assert {x["reason"] for x in holders} == {want}
+    totals = [c for a in articles for c in a["context_claims"] if c["low"] == 401]
+    assert {c["article_id"] for c in totals} == {"000_637d78b309cbb5dc", "004_9b07b6954dd56870"}
+    assert all(c["scope"] == "aggregate" for c in totals)
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert report.count('<mark class="aside"') >= len(expected["not_incidents"])
+
+
 def test_every_quote_is_the_articles_own_text(out, seeds_dir):
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (seeds_dir / "articles").glob("*.txt")}
     n = 0

@@ -297,7 +297,7 @@ def run(
             duplicates = store.duplicates()
             files = write_outputs(out_dir, incidents=incidents, articles=articles, lineage=lineage,
                                   edges=edges, rejected=rejected, duplicates=duplicates,
-                                  formats=tuple(formats))
+                                  formats=tuple(formats), extractions=extractions)
             run_info = {"run_id": run_id, "n_new": len(ing.new_ids), "n_total": len(articles)}
             if report:
                 files.append(write_report(out_dir, incidents, articles, lineage, edges, rejected,

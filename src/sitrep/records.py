@@ -314,12 +314,21 @@ class IncidentMention(Record):
     in_passing: bool = False
 
 
+class SetAside(Record):
+    """A sentence read and kept as context, not as an incident: where it is and why."""
+
+    span: Span                      # raw offsets
+    text: str
+    reason: Literal["running_total", "background", "no_incident"]
+
+
 class ArticleExtraction(Record):
     """Everything the extract stage reads out of one article."""
 
     article_id: str
     mentions: list[IncidentMention] = Field(default_factory=list)
     context_claims: list[Claim] = Field(default_factory=list)   # aggregates: kept, never a toll
+    set_aside: list[SetAside] = Field(default_factory=list)     # sentences kept as context
     places: list[PlaceMention] = Field(default_factory=list)    # every place named in the article
     notes: list[str] = Field(default_factory=list)
 

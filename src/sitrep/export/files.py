@@ -8,14 +8,14 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 import orjson
 
 from sitrep.export.geojson import incidents_geojson
 from sitrep.export.jsonfiles import articles_json, incidents_json, rejected_json, reuse_json
 from sitrep.export.table import incident_rows, rows_to_csv, rows_to_parquet
-from sitrep.records import Article, Incident, Lineage, Rejection, ReuseEdge
+from sitrep.records import Article, ArticleExtraction, Incident, Lineage, Rejection, ReuseEdge
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
@@ -47,7 +47,8 @@ def dump_json(obj) -> bytes:
 def write_outputs(out_dir: Path, *, incidents: list[Incident], articles: list[Article],
                   lineage: dict[str, Lineage], edges: list[ReuseEdge], rejected: list[Rejection],
                   duplicates: Iterable[tuple[str, str]] = (),
-                  formats: tuple[str, ...] = ("json", "csv", "geojson")) -> list[Path]:
+                  formats: tuple[str, ...] = ("json", "csv", "geojson"),
+                  extractions: Optional[dict[str, ArticleExtraction]] = None) -> list[Path]:
     """Write incidents (json/csv/geojson/parquet as asked), articles, reuse and rejected files."""
     out_dir = Path(out_dir)
     by_id = {a.article_id: a for a in articles}
@@ -63,7 +64,7 @@ def write_outputs(out_dir: Path, *, incidents: list[Incident], articles: list[Ar
     if "parquet" in formats:
         written.append(write_atomic(out_dir / "incidents.parquet", rows_to_parquet(rows)))
     written.append(write_atomic(out_dir / "articles.json",
-                                dump_json(articles_json(articles, lineage, duplicates))))
+                                dump_json(articles_json(articles, lineage, duplicates, extractions))))
     written.append(write_atomic(out_dir / "reuse.json", dump_json(reuse_json(edges))))
     written.append(write_atomic(out_dir / "rejected.json", dump_json(rejected_json(rejected))))
     return written

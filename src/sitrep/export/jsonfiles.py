@@ -5,9 +5,9 @@
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
-from sitrep.records import SCHEMA_VERSION, Article, Incident, Lineage, Rejection, ReuseEdge
+from sitrep.records import SCHEMA_VERSION, Article, ArticleExtraction, Incident, Lineage, Rejection, ReuseEdge
 
 
 def incidents_json(incidents: Iterable[Incident]) -> dict:
@@ -15,8 +15,11 @@ def incidents_json(incidents: Iterable[Incident]) -> dict:
 
 
 def articles_json(articles: Iterable[Article], lineage: dict[str, Lineage],
-                  duplicates: Iterable[tuple[str, str]] = ()) -> dict:
-    """Article metadata with lineage; ``duplicate_inputs`` lists inputs that were exact copies."""
+                  duplicates: Iterable[tuple[str, str]] = (),
+                  extractions: Optional[dict[str, ArticleExtraction]] = None) -> dict:
+    """Article metadata with lineage; ``duplicate_inputs`` lists inputs that were exact copies;
+    ``set_aside`` and ``context_claims`` what extraction kept as context (running totals, history)."""
+    extractions = extractions or {}
     copies: dict[str, list[str]] = {}
     for inp, aid in duplicates:
         copies.setdefault(aid, []).append(inp)
@@ -34,8 +37,16 @@ def articles_json(articles: Iterable[Article], lineage: dict[str, Lineage],
             "duplicate_inputs": sorted(copies.get(a.article_id, [])),
             "is_english": a.is_english, "input": a.input, "url": a.url, "format": a.format,
             "credits": [c.to_dict() for c in a.credits],
+            **_context(extractions.get(a.article_id)),
         })
     return {"schema_version": SCHEMA_VERSION, "articles": rows}
+
+
+def _context(ex: Optional[ArticleExtraction]) -> dict:
+    if ex is None:
+        return {"set_aside": [], "context_claims": []}
+    return {"set_aside": [x.to_dict() for x in ex.set_aside],
+            "context_claims": [c.to_dict() for c in ex.context_claims]}
 
 
 def reuse_json(edges: Iterable[ReuseEdge]) -> dict:

@@ -20,9 +20,9 @@ from sitrep.extract.incidents import (Sentence, is_background, is_specific, is_s
                                       place_context, split_mentions)
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.models import load_spacy
-from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention
+from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 BATCH_SIZE = 16
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
 
@@ -97,6 +97,7 @@ def extract_one(article: Article, doc, actors: ActorDictionary) -> ArticleExtrac
                 m.claims.append(c)
     ex.mentions = mentions
     ex.places = [_raw_place(article, p) for p in places]
+    ex.set_aside = [_set_aside(article, by_idx[i]) for i in context if i in by_idx]
     if context:
         ex.notes.append(f"{len(context)} sentence(s) kept as context (background or running totals)")
     return ex
@@ -116,6 +117,13 @@ def _find_places(text: str, ents) -> list[PlaceMention]:
         out.append(p)
         last = p.span[1]
     return out
+
+
+def _set_aside(article: Article, s: Sentence) -> SetAside:
+    """A context sentence as the output shows it: a running total, background, or a stray figure."""
+    reason = "running_total" if s.aggregate else "background" if s.background else "no_incident"
+    start, end = article.raw_span(s.start, s.end)
+    return SetAside(span=(start, end), text=article.raw_text[start:end], reason=reason)
 
 
 def _raw_place(article: Article, p: PlaceMention) -> PlaceMention:

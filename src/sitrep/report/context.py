@@ -10,7 +10,13 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
-from sitrep.records import Article, FigureClaim, Incident, Lineage, OffsetMap, ReuseEdge
+from sitrep.records import Article, FigureClaim, Incident, Lineage, OffsetMap, ReuseEdge, SetAside
+
+ASIDE_NOTES = {
+    "running_total": "Kept as context: a running total over many incidents, never one incident's toll",
+    "background": "Kept as context: background or history, not an incident of this reporting",
+    "no_incident": "Kept as context: a figure with no incident of this reporting to attach it to",
+}
 
 
 @dataclass
@@ -30,6 +36,7 @@ class Context:
     edges_into: dict[str, list[ReuseEdge]]
     incidents_of: dict[str, list[Incident]] = field(default_factory=dict)
     marks: dict[str, list[Mark]] = field(default_factory=dict)
+    asides: dict[str, list[Mark]] = field(default_factory=dict)   # sentences kept as context
     listed: Optional[set[str]] = None   # articles with an entry under Sources (None: all)
 
     @classmethod
@@ -45,6 +52,8 @@ class Context:
             for what, claim in incident_claims(inc):
                 ctx.add_marks(claim, what)
                 ctx.add_echo_marks(claim, what)
+        for aid, ex in (data.extractions or {}).items():
+            ctx.add_asides(aid, ex.set_aside)
         return ctx
 
     def outlet(self, article_id: Optional[str]) -> Optional[str]:
@@ -82,6 +91,14 @@ class Context:
                         found.append(Mark(at + inner, at + inner + len(claim.text), "fig", note))
         self.marks.setdefault(art.article_id, []).extend(found)
 
+
+    def add_asides(self, article_id: str, set_aside: list[SetAside]) -> None:
+        """Mark the sentences extraction kept as context, with the reason as the mark's note."""
+        art = self.articles.get(article_id)
+        for x in set_aside if art else []:
+            start, end = raw_to_clean(art.offsets, x.span[0]), raw_to_clean(art.offsets, x.span[1])
+            if end > start:
+                self.asides.setdefault(article_id, []).append(Mark(start, end, "aside", ASIDE_NOTES[x.reason]))
 
     def add_echo_marks(self, claim: FigureClaim, what: str) -> None:
         """Mark, in each echoing article, the sentence aligned to the claim's sentence."""

@@ -70,7 +70,7 @@ def plan_texts(articles: list[Article], ctx: Context, budget: Budget) -> dict[st
         if not marks and len(art.clean_text) > budget.text:
             budget.shown["omitted"] += 1
             continue
-        body = marked_text(art.clean_text, marks)
+        body = marked_text(art.clean_text, marks + ctx.asides.get(art.article_id, []))
         how = "full"
         if len(body.encode("utf-8")) > budget.text and marks:
             body, how = marked_text(art.clean_text, marks, passages_only=True), "passages"
@@ -144,7 +144,9 @@ def entry(art: Article, ctx: Context, plan: dict, budget: Budget, children: list
     if art.article_id in plan:
         how, body = plan[art.article_id]
         quoted = len({(m.start, m.end) for m in ctx.marks.get(art.article_id, []) if m.kind != "fig"})
-        label = f"Text ({len(art.clean_text):,} characters" + (f", {quoted} quoted passage(s))" if quoted else ")")
+        asides = len(ctx.asides.get(art.article_id, [])) if how == "full" else 0
+        label = (f"Text ({len(art.clean_text):,} characters" + (f", {quoted} quoted passage(s)" if quoted else "")
+                 + (f", {asides} sentence(s) kept as context" if asides else "") + ")")
         text = el("details", {"class": "text"}, el("summary", None, label + (": quoted passages only" if how == "passages" else "")),
                   el("div", {"class": "body"}, body))
     n_inc = len(ctx.incidents_of.get(art.article_id, []))
