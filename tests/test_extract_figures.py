@@ -261,6 +261,23 @@ TABLE = [
     ("Boy, 9, accidentally shot in head in southern Colorado dies.", [(K, "children", None, None, "none", "unknown")]),
     ("Police found a man shot to death, along with two victims who had been stabbed.",
      [(K, "people", 1, 1, "exactly", "unknown"), (W, "people", 2, 2, "exactly", "unknown")]),
+    # a "by ..." agent makes the verb passive however spaCy parses it: the subject is the victim
+    ("A 30-year-old man shot and killed by deputies Sunday had a warrant out for his arrest, the sheriff said.",
+     [(K, "people", 1, 1, "exactly", "official")]),
+    # "pronounced the 19-year-old dead" ("dead" parsed as the object); "deceased" is "dead"
+    ("Paramedics pronounced the 19-year-old dead at the scene.", [(K, None, 1, 1, "exactly", "unknown")]),
+    ("The woman was later pronounced deceased at the hospital.", [(K, "people", 1, 1, "exactly", "unknown")]),
+    # a name given an age is a person even when the entity tagger calls it an organisation
+    ("Deputies are investigating the shooting death of 42-year-old Tanner Vale.",
+     [(K, "people", 1, 1, "exactly", "unknown")]),
+    # taken to a hospital: hurt (a "shot" count the toll nets against the dead); driving oneself is not stated
+    ("The boy was rushed to the hospital, police said.", [(W, "children", 1, 1, "exactly", "official")]),
+    ("The suspect drove himself to the hospital.", []),
+    # "after being shot": the victim is the subject of the main verb; "shot at" is fired at
+    ("A teenager is recovering after being shot in the arm Friday night.", [(W, "people", 1, 1, "exactly", "unknown")]),
+    ("Officers returned fire after being shot at.", []),
+    # an age on its own stands for one person
+    ("Police said the 16-year-old was found shot near the school.", [(W, "people", 1, 1, "exactly", "official")]),
 ]
 
 
@@ -321,6 +338,8 @@ def test_subset_and_capture_without_number(nlp):
     ("A boy was wounded in a shooting that hurt two others. Two others were treated for graze wounds.", None, 3),
     ("A burglar was shot by a homeowner. Police said the homeowner was also shot.", None, 2),
     ("A man was killed Friday. In 2008, two men were shot to death at the same corner.", 1, None),
+    # "also" on the first of two joined verbs marks another victim
+    ("A deputy shot and killed a man who fired at him. The deputy also accidentally shot and killed a bystander.", 2, None),
 ])
 def test_article_toll(nlp, text, killed, wounded):
     toll = article_toll(claims_of(nlp, text))

@@ -24,7 +24,7 @@ VERB_WHAT = {
     "displace": "displaced", "uproot": "displaced",
     "disappear": "missing",
 }
-ADJ_WHAT = {"dead": "killed", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
+ADJ_WHAT = {"dead": "killed", "deceased": "killed", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
             "missing": "missing", "killed": "killed"}
 NOUN_WHAT = {"death": "killed", "fatality": "killed", "dead": "killed", "injury": "wounded",
              "wounded": "wounded", "injured": "wounded", "arrest": "arrested",
@@ -32,6 +32,8 @@ NOUN_WHAT = {"death": "killed", "fatality": "killed", "dead": "killed", "injury"
              "wound": "wounded", "condition": "wounded"}
 # "suffered gunshot wounds", "was treated for injuries", "in critical condition": the subject was hurt.
 SUFFER_VERBS = {"suffer", "sustain", "receive", "treat", "leave", "list", "be", "remain", "take", "hospitalize", "have"}
+# "was taken to a hospital" after a shooting: the person was hit (the toll nets the dead out).
+CARRY_VERBS = {"take", "transport", "rush", "fly", "airlift", "carry", "bring", "drive"}
 CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave"}
 # Verbs whose object must be a person for the figure to count ("seized 40 soldiers", not a base).
 PERSON_ONLY = {"seize", "capture", "flee", "displace", "disappear", "execute"}
@@ -85,9 +87,15 @@ def group_of(tok) -> str | None:
     for word in (tok.lemma_.lower(), tok.lower_):
         if word in GROUP_OF:
             return GROUP_OF[word]
-    if tok.ent_type_ in ("PERSON", "NORP"):
+    if tok.ent_type_ in ("PERSON", "NORP") or is_age_noun(tok):
         return "people"
     return None
+
+
+def is_age_noun(tok) -> bool:
+    """An age standing for a person: "the 17-year-old was shot" (not "a 17-year-old boy")."""
+    return tok.lower_ in ("old", "year-old") and tok.dep_ != "amod" and any(
+        c.lower_ in ("year", "years", "month", "months") or c.like_num for c in tok.lefts)
 
 
 def is_number(tok) -> bool:

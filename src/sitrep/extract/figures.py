@@ -101,7 +101,7 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             if group is None and head.pos_ in ("NOUN",) and head.i != victim.i:
                 group = "people"
             if group is None and head.pos_ == "PROPN":
-                if head.ent_type_ not in ("PERSON", "") or trigger.lemma_ in PERSON_ONLY:
+                if head.ent_type_ not in ("PERSON", "") and not _with_age(head) or trigger.lemma_ in PERSON_ONLY:
                     continue      # "Timbuktu was captured": a place, not people
                 group = "people"
             if group is None and head.pos_ == "NOUN" and not is_number(head):
@@ -139,7 +139,7 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):   # "it assaulted a base, killing 40"
                 killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
             who = find_claimant(trigger, killer)
-            if any(c.lower_ == "also" for c in trigger.children) and (reference == "new" or (
+            if _also(trigger) and (reference == "new" or (
                     reference == "same" and victim.pos_ != "PRON" and head.lemma_ not in ("victim", "one"))):
                 reference = "additional"     # "a woman was also shot", "the homeowner was also shot"
             batch.append(Claim(
@@ -166,6 +166,12 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
     return claims
 
 
+def _also(trigger) -> bool:
+    """ "also" on the trigger, or on the verb it is joined to ("also shot and killed a neighbor")."""
+    verbs = [trigger] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    return any(c.lower_ == "also" for v in verbs for c in v.children)
+
+
 def _aged(victim):
     """The person in "Boy, 9, shot ..." where the parser takes the age for the victim."""
     doc, i = victim.doc, victim.i
@@ -173,6 +179,14 @@ def _aged(victim):
             and doc[i + 1].text == "," and (group_of(doc[i - 2]) or doc[i - 2].pos_ == "PROPN"):
         return doc[i - 2]
     return victim
+
+
+def _with_age(name) -> bool:
+    """A name given an age ("38-year-old Jo Long", "Jo Long, 38,") is a person, whatever the entity tagger says."""
+    doc, i = name.doc, name.i
+    before = any(t.lower_ in ("old", "year-old") for t in name.lefts)
+    after = i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].text.isdigit() and doc[i + 3].text == ","
+    return before or after
 
 
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from sitrep.extract.figure_words import (
-    ADJ_WHAT, CONDITIONS, GROUP_OF, NOUN_WHAT, SUFFER_VERBS, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
-    HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, is_number, group_of,
+    ADJ_WHAT, CARRY_VERBS, CONDITIONS, GROUP_OF, NOUN_WHAT, SUFFER_VERBS, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
+    HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, is_age_noun, is_number, group_of,
 )
 from sitrep.extract.quantities import VAGUE_WORDS, Quantity, parse_quantity
 
@@ -52,7 +52,7 @@ def count_of(head) -> tuple[Quantity | None, str]:
         return Quantity(1, 1, "exactly", head.text), "same"
     if head.lower_ in REFLEXIVE:        # "killed himself": the shooter, one more death
         return Quantity(1, 1, "exactly", head.text), "new"
-    singular = head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in ("police", "personnel", "people")
+    singular = (head.tag_ in ("NN", "NNP") or is_age_noun(head)) and head.lemma_.lower() not in ("police", "personnel", "people")
     if singular:
         dets = {t.lower_ for t in qt}
         if dets & {"the", "this", "that"} or any(c.dep_ == "poss" for c in head.children) or head.pos_ == "PROPN":
@@ -94,6 +94,8 @@ def victims_of(trigger, what):
                 and subj.tag_ == "NN" and GROUP_OF.get(subj.lemma_.lower()) and not any(
                     c.dep_ in ("det", "poss", "nummod") for c in subj.children)):
             found = subj                          # headline passive: "Man shot and killed on ..."
+        elif subj is not None and not passive and "dobj" not in kids and _by_agent(trigger):
+            found = subj                          # "a man shot and killed by police Monday carried ..." (misparsed)
         elif (subj is not None and not passive and trigger.tag_ == "VBN" and trigger.dep_ in ("ccomp", "xcomp", "oprd")
               and trigger.head.lemma_ in ("find", "discover", "leave") and group_of(subj)):
             found = subj                          # "officers found a man shot in the leg" (misparsed)
@@ -114,6 +116,9 @@ def victims_of(trigger, what):
                 found = hk.get("nsubjpass") if "nsubjpass" in hk else None
             elif trigger.tag_ == "VBN" and trigger.head.lemma_ == "leave":
                 found = hk.get("dobj")            # "a shooting that left one man critically injured"
+        if found is None and passive and trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep" and not _shot_at(trigger):
+            hk = {c.dep_: c for c in trigger.head.head.children}   # "a man is recovering after being shot"
+            found = hk.get("nsubj") or hk.get("nsubjpass")
     if pos in ("ADJ", "NOUN") or (found is None and trigger.lower_ in ADJ_WHAT):
         head = trigger.head
         if trigger.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
@@ -123,6 +128,9 @@ def victims_of(trigger, what):
                                   for c in trigger.children) or of_noun(trigger)):
             found = of_noun(trigger) if pos == "NOUN" and of_noun(trigger) is not None and not any(
                 c.dep_ == "nummod" for c in trigger.children) else trigger
+        if found is None and trigger.dep_ == "dobj" and head.lemma_ in ("pronounce", "declare") and any(
+                c.dep_ == "det" for c in trigger.children):
+            found = trigger                       # "pronounced the 21-year-old dead": "dead" parsed as the object
         if found is None and trigger.dep_ == "amod" and is_number(head):
             found = head                          # "three wounded"
     if pos == "NOUN" and lemma in ("wound", "condition"):
@@ -156,6 +164,16 @@ def victims_of(trigger, what):
     return out
 
 
+def _shot_at(trigger) -> bool:
+    """ "shot at" with nothing after: fired at, not hit."""
+    return any(c.lower_ == "at" and not list(c.children) for c in trigger.children)
+
+
+def _by_agent(trigger) -> bool:
+    """A "by ..." agent on the verb or its conjuncts: the verb is passive whatever its parse."""
+    return any(c.dep_ == "agent" for v in [trigger] + list(trigger.conjuncts) for c in v.children)
+
+
 def _along_with(trigger) -> list:
     """Victims joined by "along with": "Smith was killed along with his brother" is two."""
     out = []
@@ -172,6 +190,8 @@ def what_of(trigger) -> str | None:
     if trigger.pos_ == "VERB":
         if trigger.tag_ == "VBG" and trigger.dep_ in ("compound", "amod", "pobj", "nsubj", "dobj", "nsubjpass"):
             return None           # "the shooting death of", "after a shooting"
+        if lemma in CARRY_VERBS and _to_hospital(trigger):
+            return "shot"         # "was taken to a hospital": hurt (or dead), as "was shot" is
         if lemma == "take":
             for c in trigger.children:
                 if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.lower_ in TAKE_WHAT:
@@ -189,6 +209,18 @@ def what_of(trigger) -> str | None:
             return "shot"         # headline "Three shot, one dead"
         return NOUN_WHAT.get(lemma) or NOUN_WHAT.get(low)
     return None
+
+
+def _to_hospital(verb) -> bool:
+    """A passive "taken / rushed / flown to (a) hospital", not "drove to the hospital" of one's own."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            words = [t.lower_ for t in prep.subtree]
+            if "hospital" in words or "hospitals" in words or ("medical" in words and "center" in words):
+                return True
+    return False
 
 
 def skip_trigger(trigger) -> bool:
