@@ -307,10 +307,39 @@ def test_table_is_large_enough():
     ("A man was shot and killed on Jan. 27, 2015, police said.", "scope", "incident"),
     ("At least one more man was wounded, police said.", "reference", "additional"),
     ("There have been so many deaths in the last month in this city.", "scope", "aggregate"),
+    # a figure joined to another by "and" shares its time phrase ("in the last month")
+    ("Neighbors said there were so many shootings and so many deaths in the last month.", "scope", "aggregate"),
+    # "has since been upgraded" is not a running total
+    ("The woman was rushed to the hospital in critical condition, where she has since been upgraded to stable.",
+     "scope", "incident"),
+    # "another man" after a man who is not a casualty in the sentence is other than him, not a second victim
+    ("A man who fled the state after the death of another man who was shot dead outside a bar has been sentenced.",
+     "reference", "new"),
+    ("One man was declared dead at the scene, and another man died at the hospital.", "reference", "new"),
 ])
 def test_claim_fields(nlp, sentence, field, value):
     claims = claims_of(nlp, sentence)
     assert claims and getattr(claims[0], field) == value
+
+
+# A parse as spaCy gives it for a headline run into the body ("Jo Long, 67 - The Crime Report - ..."):
+# the age after the name hangs on the name as a number. (words, heads, deps, pos, tags, lemmas)
+AGE_PARSES = [
+    (["Ann", "Mora", ",", "67", "-", "Ann", "Mora", "died", "."],
+     [1, 7, 1, 6, 3, 6, 7, 7, 7],
+     ["compound", "nsubj", "punct", "nummod", "punct", "compound", "nsubj", "ROOT", "punct"],
+     ["PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+     ["NNP", "NNP", ",", "CD", ":", "NNP", "NNP", "VBD", "."],
+     ["Ann", "Mora", ",", "67", "-", "Ann", "Mora", "die", "."]),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,tags,lemmas", AGE_PARSES)
+def test_age_after_name_is_not_a_count(nlp, words, heads, deps, pos, tags, lemmas):
+    from spacy.tokens import Doc
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    claims = find_claims(doc[:])
+    assert [(c.what, c.low) for c in claims] == [("killed", 1)]
 
 
 def test_subset_and_capture_without_number(nlp):

@@ -72,7 +72,7 @@ MODALS = {"could", "would", "might", "may", "will", "should", "can", "must", "sh
 HYPOTHETICAL = {"threaten", "plan", "try", "want", "vow", "attempt", "aim", "intend", "seek",
                  "plot", "conspire", "order", "fear", "prevent", "allow"}
 AGGREGATE = re.compile(
-    r"\bsince (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\bso far\b|\bthis year\b"
+    r"\bsince (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday|been|then)\b)|\bso far\b|\bthis year\b"
     r"|\bto date\b|\bin recent (days|weeks|months|years)\b|\bover the (past|last)\b"
     r"|\bin the (past|last) (\w+ )?(weeks|months?|years?|decades?)\b|\bper (year|month)\b|\beach year\b"
     r"|\bannually\b|\byear-to-date\b|\bcumulative\b|\bin total\b|\bsince records began\b", re.I)
@@ -103,3 +103,11 @@ def is_number(tok) -> bool:
         "none", "all", "dozen", "both", "some", "nobody", "more", "others")
 
 
+
+
+def age_after_name(tok) -> bool:
+    """A number set off by a comma after a name or person word is an age: "Boy, 9, shot", "Jo Long, 67 - ..."."""
+    doc, i = tok.doc, tok.i
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    return tok.text.isdigit() and i >= 2 and doc[i - 1].text == "," and after in ("", ",", "-", "–", "—", "[", "(", "|") \
+        and (group_of(doc[i - 2]) is not None or doc[i - 2].pos_ == "PROPN")

@@ -10,7 +10,8 @@ import re
 
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.figure_words import (
-    AGGREGATE, NON_PERSON, PERSON_ONLY, PRONOUN_ONE, REFLEXIVE, RELATIVE, SHARED, group_of, is_number,
+    AGGREGATE, NON_PERSON, PERSON_ONLY, PRONOUN_ONE, REFLEXIVE, RELATIVE, SHARED, age_after_name, group_of,
+    is_number,
 )
 from sitrep.extract.quantities import Quantity
 from sitrep.extract.toll import article_toll  # noqa: F401  (re-exported for callers)
@@ -20,8 +21,10 @@ from sitrep.records import Claim
 
 def _clause_text(trigger) -> str:
     node = trigger
-    if trigger.pos_ in ("NOUN", "ADJ", "NUM") and trigger.head.pos_ in ("VERB", "AUX"):
-        node = trigger.head
+    while node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.i < node.i:
+        node = node.head          # "so many shootings and so many deaths in the last month": one clause
+    if node.pos_ in ("NOUN", "ADJ", "NUM") and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
     return " ".join(t.text for t in node.subtree)
 
 
@@ -120,6 +123,8 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             q, reference = count_of(victim)
             if reference == "additional" and victim.dep_ == "dobj" and victim.head.i == trigger.i and victim.lower_ not in ("more", "others"):
                 reference = "new"     # "a man shot and killed another man": other than the killer
+            if reference == "additional" and _other_than_agent(victim):
+                reference = "new"     # "a man who fled after the murder of another man": other than him
             if head.i != victim.i and head.tag_ == "PRP":
                 reference = "same"       # "one of them", "two of the victims"
             if negated:
@@ -166,6 +171,22 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
     return claims
 
 
+def _other_than_agent(victim) -> bool:
+    """ "another man" after "a man" who, in the same sentence, acts (or is acted on) but is no casualty."""
+    if not any(c.lower_ == "another" for c in victim.children):
+        return False
+    for tok in victim.sent:
+        if tok.i < victim.i and tok.lemma_ == victim.lemma_ and (
+                tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and not _casualty_verb(tok.head)):
+            return True
+    return False
+
+
+def _casualty_verb(verb) -> bool:
+    """ "was shot", "was declared dead": the verb or its predicate states a casualty."""
+    return what_of(verb) is not None or any(what_of(c) is not None for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp"))
+
+
 def _also(trigger) -> bool:
     """ "also" on the trigger, or on the verb it is joined to ("also shot and killed a neighbor")."""
     verbs = [trigger] + ([trigger.head] if trigger.dep_ == "conj" else [])
@@ -173,12 +194,8 @@ def _also(trigger) -> bool:
 
 
 def _aged(victim):
-    """The person in "Boy, 9, shot ..." where the parser takes the age for the victim."""
-    doc, i = victim.doc, victim.i
-    if victim.like_num and victim.text.isdigit() and 0 < i - 1 and i + 1 < len(doc) and doc[i - 1].text == "," \
-            and doc[i + 1].text == "," and (group_of(doc[i - 2]) or doc[i - 2].pos_ == "PROPN"):
-        return doc[i - 2]
-    return victim
+    """The person in "Boy, 9, shot ..." or "Jo Long, 67 - ..." where the parser takes the age for the victim."""
+    return victim.doc[victim.i - 2] if age_after_name(victim) else victim
 
 
 def _with_age(name) -> bool:

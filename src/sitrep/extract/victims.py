@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sitrep.extract.figure_words import (
     ADJ_WHAT, CARRY_VERBS, CONDITIONS, GROUP_OF, NOUN_WHAT, SUFFER_VERBS, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
-    HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, is_age_noun, is_number, group_of,
+    HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, age_after_name, is_age_noun, is_number, group_of,
 )
 from sitrep.extract.quantities import VAGUE_WORDS, Quantity, parse_quantity
 
@@ -15,7 +15,7 @@ def _quantity_tokens(head):
     """Tokens that count ``head``: its number, determiner and qualifier words (not ages)."""
     toks = []
     for child in head.children:
-        if child.i > head.i and not (head.pos_ == "NUM" and child.dep_ in ("quantmod",)):
+        if child.i > head.i and not (head.pos_ == "NUM" and child.dep_ in ("quantmod",)) or age_after_name(child):
             continue
         if child.dep_ in ("nummod", "quantmod", "det", "advmod", "predet") or (
                 child.dep_ == "amod" and (child.lower_ in VAGUE_WORDS or child.like_num or child.lower_ in ("more", "few"))):
