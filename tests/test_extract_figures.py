@@ -276,6 +276,12 @@ TABLE = [
     # "after being shot": the victim is the subject of the main verb; "shot at" is fired at
     ("A teenager is recovering after being shot in the arm Friday night.", [(W, "people", 1, 1, "exactly", "unknown")]),
     ("Officers returned fire after being shot at.", []),
+    # "found a woman dead" parsed as a small clause: the woman is the victim, not the officers
+    ("Officers found a woman dead inside the home.", [(K, "people", 1, 1, "exactly", "unknown")]),
+    ("Neither officer was injured, the department said.", [(W, "police", 0, 0, "exactly", "official")]),
+    # grazed by a bullet is hit; a wound that is the subject ("the wound was self-inflicted") is no person
+    ("One person was grazed by a bullet, police said.", [(W, "people", 1, 1, "exactly", "official")]),
+    ("Police said the gunshot wound was self-inflicted.", []),
     # an age on its own stands for one person
     ("Police said the 16-year-old was found shot near the school.", [(W, "people", 1, 1, "exactly", "official")]),
 ]
@@ -316,6 +322,10 @@ def test_table_is_large_enough():
     ("A man who fled the state after the death of another man who was shot dead outside a bar has been sentenced.",
      "reference", "new"),
     ("One man was declared dead at the scene, and another man died at the hospital.", "reference", "new"),
+    # "the 2000 block of Oak Street" is an address, not a past year
+    ("A man was killed in the 2000 block of Oak Street.", "scope", "incident"),
+    # a headline's bare "Teen shot" names the victim the story goes on to tell about
+    ("Teen shot outside mall, police say", "reference", "same"),
 ])
 def test_claim_fields(nlp, sentence, field, value):
     claims = claims_of(nlp, sentence)
@@ -367,6 +377,8 @@ def test_subset_and_capture_without_number(nlp):
     ("A boy was wounded in a shooting that hurt two others. Two others were treated for graze wounds.", None, 3),
     ("A burglar was shot by a homeowner. Police said the homeowner was also shot.", None, 2),
     ("A man was killed Friday. In 2008, two men were shot to death at the same corner.", 1, None),
+    # victims joined in one clause are different people, "his" or not
+    ("A man opened fire at his home, killing his two young children as well as his wife. Police said he then killed himself.", 3, None),
     # "also" on the first of two joined verbs marks another victim
     ("A deputy shot and killed a man who fired at him. The deputy also accidentally shot and killed a bystander.", 2, None),
 ])

@@ -17,7 +17,7 @@ VERB_WHAT = {
     "neutralize": "killed", "die": "killed", "perish": "killed", "lynch": "killed",
     "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
     "hospitalize": "shot", "hospitalise": "shot",
-    "shoot": "shot", "stab": "shot",
+    "shoot": "shot", "stab": "shot", "graze": "shot",
     "capture": "captured", "seize": "captured",
     "arrest": "arrested", "detain": "arrested", "apprehend": "arrested",
     "abduct": "abducted", "kidnap": "abducted",

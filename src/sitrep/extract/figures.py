@@ -127,6 +127,10 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
                 reference = "new"     # "a man who fled after the murder of another man": other than him
             if head.i != victim.i and head.tag_ == "PRP":
                 reference = "same"       # "one of them", "two of the victims"
+            if reference == "new" and _headline_noun(victim):
+                reference = "same"       # "Teen shot ..." names the victim the story then tells of
+            if batch and reference == "same" and victim.pos_ != "PRON" and victim.i in {v.i for v in victims[1:]}:
+                reference = batch[0].reference   # "his five children as well as his wife": joined, so not the same
             if negated:
                 q = Quantity(0, 0, "exactly", q.text if q else "")
             if q is None or (q.low is None and trigger.pos_ in ("NOUN",) and not negated):
@@ -182,6 +186,12 @@ def _other_than_agent(victim) -> bool:
     return False
 
 
+def _headline_noun(victim) -> bool:
+    """A capitalised singular noun with no article or number, as headlines write: "Teen shot", "Man killed"."""
+    return victim.tag_ == "NN" and victim.text[:1].isupper() and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in victim.children)
+
+
 def _casualty_verb(verb) -> bool:
     """ "was shot", "was declared dead": the verb or its predicate states a casualty."""
     return what_of(verb) is not None or any(what_of(c) is not None for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp"))
@@ -213,8 +223,8 @@ _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept"
 
 def _bare_year(tok) -> bool:
     """A year on its own ("in 2012", "December 2012"), not the year of a full date ("Jan. 27, 2015")."""
-    if not re.fullmatch(r"(19|20)\d\d", tok.text):
-        return False
+    if not re.fullmatch(r"(19|20)\d\d", tok.text) or tok.head.lemma_ == "block":
+        return False            # "in the 1900 block of Elm Street" is an address
     date = [tok.head] + list(tok.head.children) + list(tok.head.head.children) if tok.head.lower_.rstrip(".") in _MONTHS else [tok.head]
     return not any(t.i != tok.i and t.like_num and t.text.isdigit() and int(t.text) <= 31 for t in date)
 

@@ -123,7 +123,9 @@ def victims_of(trigger, what):
         head = trigger.head
         if trigger.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             hk = {c.dep_: c for c in head.children}
-            found = hk.get("dobj") or hk.get("nsubjpass") or (hk.get("nsubj") if head.lemma_ in ("be", "lie", "remain", "go", "lay", "leave", "find") else None)
+            # "found a woman dead": spaCy may make "a woman dead" a small clause with its own subject
+            found = hk.get("dobj") or hk.get("nsubjpass") or kids.get("nsubj") or (
+                hk.get("nsubj") if head.lemma_ in ("be", "lie", "remain", "go", "lay", "leave", "find") else None)
         if found is None and (any(c.dep_ in ("nummod", "amod", "det") and (is_number(c) or c.lower_ == "no")
                                   for c in trigger.children) or of_noun(trigger)):
             found = of_noun(trigger) if pos == "NOUN" and of_noun(trigger) is not None and not any(
@@ -140,6 +142,8 @@ def victims_of(trigger, what):
         if verb.lemma_ in SUFFER_VERBS and (lemma != "condition" or any(c.lower_ in CONDITIONS for c in trigger.children)):
             hk = {c.dep_: c for c in verb.children}
             found = hk.get("dobj") if verb.lemma_ == "leave" else hk.get("nsubjpass") or hk.get("nsubj")
+            if found is not None and found.i == trigger.i:
+                found = None                      # "the gunshot wound was self-inflicted": no person
             if found is None and verb.dep_ == "acl":
                 found = verb.head                 # "a man suffering from a gunshot wound"
         elif trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and (
@@ -245,6 +249,6 @@ def skip_trigger(trigger) -> bool:
 def negated_at(trigger, victim) -> bool:
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
-    return any(t.lower_ in ("no", "none", "nobody", "zero") for t in victim.subtree if t.i <= victim.i)
+    return any(t.lower_ in ("no", "none", "nobody", "zero", "neither") for t in victim.subtree if t.i <= victim.i)
 
 
