@@ -332,24 +332,32 @@ def test_claim_fields(nlp, sentence, field, value):
     assert claims and getattr(claims[0], field) == value
 
 
-# A parse as spaCy gives it for a headline run into the body ("Jo Long, 67 - The Crime Report - ..."):
-# the age after the name hangs on the name as a number. (words, heads, deps, pos, tags, lemmas)
-AGE_PARSES = [
+# Parses as spaCy gives them for a headline run into the body ("Jo Long, 67 - The Crime Report - ...").
+# (words, heads, deps, pos, tags, lemmas, entities, expected (what, low) claims)
+MISPARSES = [
+    # the age after the name hangs on the name as a number: it is not a count
     (["Ann", "Mora", ",", "67", "-", "Ann", "Mora", "died", "."],
      [1, 7, 1, 6, 3, 6, 7, 7, 7],
      ["compound", "nsubj", "punct", "nummod", "punct", "compound", "nsubj", "ROOT", "punct"],
      ["PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
      ["NNP", "NNP", ",", "CD", ":", "NNP", "NNP", "VBD", "."],
-     ["Ann", "Mora", ",", "67", "-", "Ann", "Mora", "die", "."]),
+     ["Ann", "Mora", ",", "67", "-", "Ann", "Mora", "die", "."], None, [("killed", 1)]),
+    # two subjects for one verb (the title's and the body's): the person is the one who died
+    (["Ann", "Mora", "-", "The", "Crime", "Report", "died", "."],
+     [1, 6, 1, 5, 5, 6, 6, 6],
+     ["compound", "nsubj", "punct", "det", "compound", "nsubj", "ROOT", "punct"],
+     ["PROPN", "PROPN", "PUNCT", "DET", "PROPN", "PROPN", "VERB", "PUNCT"],
+     ["NNP", "NNP", ":", "DT", "NNP", "NNP", "VBD", "."],
+     ["Ann", "Mora", "-", "the", "Crime", "Report", "die", "."],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"], [("killed", 1)]),
 ]
 
 
-@pytest.mark.parametrize("words,heads,deps,pos,tags,lemmas", AGE_PARSES)
-def test_age_after_name_is_not_a_count(nlp, words, heads, deps, pos, tags, lemmas):
+@pytest.mark.parametrize("words,heads,deps,pos,tags,lemmas,ents,expected", MISPARSES)
+def test_headline_misparses(nlp, words, heads, deps, pos, tags, lemmas, ents, expected):
     from spacy.tokens import Doc
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    claims = find_claims(doc[:])
-    assert [(c.what, c.low) for c in claims] == [("killed", 1)]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)
+    assert [(c.what, c.low) for c in find_claims(doc[:])] == expected
 
 
 def test_subset_and_capture_without_number(nlp):

@@ -100,7 +100,7 @@ def victims_of(trigger, what):
               and trigger.head.lemma_ in ("find", "discover", "leave") and group_of(subj)):
             found = subj                          # "officers found a man shot in the leg" (misparsed)
         elif lemma in ("die", "perish", "flee", "disappear") or trigger.lower_ == "missing":
-            found = kids.get("nsubj")
+            found = _person_subject(trigger)
         elif trigger.tag_ == "VBN" and "dobj" not in kids and "nsubj" in kids and is_number(kids["nsubj"]) \
                 and not any(c.lemma_ == "have" for c in trigger.children):
             found = kids["nsubj"]                 # "two killed and 14 injured"
@@ -166,6 +166,13 @@ def victims_of(trigger, what):
                 group_of(c) or c.pos_ in ("NUM", "PRON") or c.ent_type_ == "PERSON"):
             out.append(c)
     return out
+
+
+def _person_subject(verb):
+    """The verb's subject; of two (a headline run into the text), the one that names a person."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    people = [c for c in subjects if group_of(c) or c.ent_type_ == "PERSON" or c.pos_ == "PRON"]
+    return (people or subjects or [None])[-1]
 
 
 def _shot_at(trigger) -> bool:
