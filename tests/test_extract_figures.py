@@ -282,6 +282,10 @@ TABLE = [
     # grazed by a bullet is hit; a wound that is the subject ("the wound was self-inflicted") is no person
     ("One person was grazed by a bullet, police said.", [(W, "people", 1, 1, "exactly", "official")]),
     ("Police said the gunshot wound was self-inflicted.", []),
+    # the victim of a homicide or of a fatal shooting is dead; a victim of a shooting is not said to be
+    ("The homicide victim was identified as Jason Reed.", [(K, None, 1, 1, "exactly", "unknown")]),
+    ("Police released the name of the victim of a fatal shooting on Elm Street.", [(K, None, 1, 1, "exactly", "unknown")]),
+    ("The victim of the shooting was taken to a hospital.", [(W, "people", 1, 1, "exactly", "unknown")]),
     # an age on its own stands for one person
     ("Police said the 16-year-old was found shot near the school.", [(W, "people", 1, 1, "exactly", "official")]),
 ]

@@ -119,7 +119,9 @@ def victims_of(trigger, what):
         if found is None and passive and trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep" and not _shot_at(trigger):
             hk = {c.dep_: c for c in trigger.head.head.children}   # "a man is recovering after being shot"
             found = hk.get("nsubj") or hk.get("nsubjpass")
-    if pos in ("ADJ", "NOUN") or (found is None and trigger.lower_ in ADJ_WHAT):
+    if pos == "NOUN" and lemma == "victim":
+        found = trigger                           # "the homicide victim" is the dead person
+    elif pos in ("ADJ", "NOUN") or (found is None and trigger.lower_ in ADJ_WHAT):
         head = trigger.head
         if trigger.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             hk = {c.dep_: c for c in head.children}
@@ -216,6 +218,8 @@ def what_of(trigger) -> str | None:
     if trigger.pos_ == "ADJ":
         return ADJ_WHAT.get(low)
     if trigger.pos_ == "NOUN":
+        if lemma == "victim" and _dead_victim(trigger):
+            return "killed"       # "the homicide victim", "the victim of a fatal shooting"
         if low == "shot" and any(c.dep_ == "nummod" for c in trigger.children) and trigger.dep_ not in ("dobj", "pobj"):
             return "shot"         # headline "Three shot, one dead"
         return NOUN_WHAT.get(lemma) or NOUN_WHAT.get(low)
@@ -232,6 +236,14 @@ def _to_hospital(verb) -> bool:
             if "hospital" in words or "hospitals" in words or ("medical" in words and "center" in words):
                 return True
     return False
+
+
+def _dead_victim(victim) -> bool:
+    """A victim named as dead by what he is the victim of: "homicide victim", "victim of a deadly shooting"."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() in ("homicide", "murder") for c in victim.children):
+        return True
+    event = of_noun(victim)
+    return event is not None and any(t.lower_ in ("fatal", "deadly") for t in event.subtree if t.i < event.i)
 
 
 def skip_trigger(trigger) -> bool:
