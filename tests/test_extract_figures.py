@@ -286,6 +286,9 @@ TABLE = [
     ("The homicide victim was identified as Jason Reed.", [(K, None, 1, 1, "exactly", "unknown")]),
     ("Police released the name of the victim of a fatal shooting on Elm Street.", [(K, None, 1, 1, "exactly", "unknown")]),
     ("The victim of the shooting was taken to a hospital.", [(W, "people", 1, 1, "exactly", "unknown")]),
+    # "was struck" / "was hit" is a gunshot hit, unless a vehicle did it
+    ("The driver was struck once in the back, police said.", [(W, "people", 1, 1, "exactly", "official")]),
+    ("She was hit by a car in the parking lot.", []),
     # an age on its own stands for one person
     ("Police said the 16-year-old was found shot near the school.", [(W, "people", 1, 1, "exactly", "official")]),
 ]

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from sitrep.extract.figure_words import (
-    ADJ_WHAT, CARRY_VERBS, CONDITIONS, GROUP_OF, NOUN_WHAT, SUFFER_VERBS, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
+    ADJ_WHAT, CARRY_VERBS, CONDITIONS, GROUP_OF, NON_PERSON, NOUN_WHAT, SUFFER_VERBS, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
     HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, age_after_name, is_age_noun, is_number, group_of,
 )
 from sitrep.extract.quantities import VAGUE_WORDS, Quantity, parse_quantity
@@ -203,6 +203,8 @@ def what_of(trigger) -> str | None:
     if trigger.pos_ == "VERB":
         if trigger.tag_ == "VBG" and trigger.dep_ in ("compound", "amod", "pobj", "nsubj", "dobj", "nsubjpass"):
             return None           # "the shooting death of", "after a shooting"
+        if lemma in ("strike", "hit") and _struck_by_fire(trigger):
+            return "shot"         # "the victim was struck once in the back"
         if lemma in CARRY_VERBS and _to_hospital(trigger):
             return "shot"         # "was taken to a hospital": hurt (or dead), as "was shot" is
         if lemma == "take":
@@ -224,6 +226,16 @@ def what_of(trigger) -> str | None:
             return "shot"         # headline "Three shot, one dead"
         return NOUN_WHAT.get(lemma) or NOUN_WHAT.get(low)
     return None
+
+
+def _struck_by_fire(verb) -> bool:
+    """A passive "was struck" / "was hit" in a shooting report is hit by gunfire, unless by a vehicle."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(g.dep_ == "neg" for c in verb.conjuncts for g in c.children):
+        return False              # "was struck by a stray bullet but was not hurt"
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return not any(g.lemma_.lower() in NON_PERSON and g.lemma_.lower() not in ("round", "shot", "bullet", "fire") for g in agents)
 
 
 def _to_hospital(verb) -> bool:
