@@ -289,6 +289,9 @@ TABLE = [
     # "was struck" / "was hit" is a gunshot hit, unless a vehicle did it
     ("The driver was struck once in the back, police said.", [(W, "people", 1, 1, "exactly", "official")]),
     ("She was hit by a car in the parking lot.", []),
+    # "found X with a gunshot wound" where spaCy hangs "with" on the verb: X is the one hurt
+    ("Deputies discovered the teenager with a gunshot wound to the chest.", [(W, "people", 1, 1, "exactly", "unknown")]),
+    ("Officers found the gun with his fingerprints.", []),
     # an age on its own stands for one person
     ("Police said the 16-year-old was found shot near the school.", [(W, "people", 1, 1, "exactly", "official")]),
 ]

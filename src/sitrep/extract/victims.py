@@ -153,6 +153,8 @@ def victims_of(trigger, what):
             found = trigger.head.head             # "a victim with a gunshot wound"
             if found is not None and found.i == trigger.i:
                 found = None
+        elif trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.lemma_ in ("find", "discover", "locate"):
+            found = next((c for c in trigger.head.head.children if c.dep_ == "dobj"), None)   # "found a boy with a gunshot wound" ("with" on the verb)
     if found is None and lemma == "body" and trigger.tag_ == "NN" and trigger.head.lemma_ in (
             "find", "discover", "recover", "identify", "pull"):
         found = next((c for c in trigger.children if c.dep_ == "poss"), trigger)   # "a man's body was found"
