@@ -194,7 +194,8 @@ def _headline_noun(victim) -> bool:
 
 def _casualty_verb(verb) -> bool:
     """ "was shot", "was declared dead": the verb or its predicate states a casualty."""
-    return what_of(verb) is not None or any(what_of(c) is not None for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp"))
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")]
+    return what_of(verb) is not None or any(what_of(c) is not None for c in predicates)
 
 
 def _also(trigger) -> bool:

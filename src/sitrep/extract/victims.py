@@ -154,7 +154,8 @@ def victims_of(trigger, what):
             if found is not None and found.i == trigger.i:
                 found = None
         elif trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.lemma_ in ("find", "discover", "locate"):
-            found = next((c for c in trigger.head.head.children if c.dep_ == "dobj"), None)   # "found a boy with a gunshot wound" ("with" on the verb)
+            # "found a boy with a gunshot wound", "with" hung on the verb: the boy is hurt
+            found = next((c for c in trigger.head.head.children if c.dep_ == "dobj"), None)
     if found is None and lemma == "body" and trigger.tag_ == "NN" and trigger.head.lemma_ in (
             "find", "discover", "recover", "identify", "pull"):
         found = next((c for c in trigger.children if c.dep_ == "poss"), trigger)   # "a man's body was found"
@@ -237,7 +238,8 @@ def _struck_by_fire(verb) -> bool:
     if any(g.dep_ == "neg" for c in verb.conjuncts for g in c.children):
         return False              # "was struck by a stray bullet but was not hurt"
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return not any(g.lemma_.lower() in NON_PERSON and g.lemma_.lower() not in ("round", "shot", "bullet", "fire") for g in agents)
+    fired = ("round", "shot", "bullet", "fire")
+    return not any(g.lemma_.lower() in NON_PERSON and g.lemma_.lower() not in fired for g in agents)
 
 
 def _to_hospital(verb) -> bool:
