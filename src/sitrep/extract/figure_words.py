@@ -17,14 +17,14 @@ VERB_WHAT = {
     "neutralize": "killed", "die": "killed", "perish": "killed", "lynch": "killed",
     "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
     "hospitalize": "shot", "hospitalise": "shot",
-    "shoot": "shot", "stab": "shot",
+    "shoot": "shot", "stab": "shot", "graze": "shot",
     "capture": "captured", "seize": "captured",
     "arrest": "arrested", "detain": "arrested", "apprehend": "arrested",
     "abduct": "abducted", "kidnap": "abducted",
     "displace": "displaced", "uproot": "displaced",
     "disappear": "missing",
 }
-ADJ_WHAT = {"dead": "killed", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
+ADJ_WHAT = {"dead": "killed", "deceased": "killed", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
             "missing": "missing", "killed": "killed"}
 NOUN_WHAT = {"death": "killed", "fatality": "killed", "dead": "killed", "injury": "wounded",
              "wounded": "wounded", "injured": "wounded", "arrest": "arrested",
@@ -32,6 +32,8 @@ NOUN_WHAT = {"death": "killed", "fatality": "killed", "dead": "killed", "injury"
              "wound": "wounded", "condition": "wounded"}
 # "suffered gunshot wounds", "was treated for injuries", "in critical condition": the subject was hurt.
 SUFFER_VERBS = {"suffer", "sustain", "receive", "treat", "leave", "list", "be", "remain", "take", "hospitalize", "have"}
+# "was taken to a hospital" after a shooting: the person was hit (the toll nets the dead out).
+CARRY_VERBS = {"take", "transport", "rush", "fly", "airlift", "carry", "bring", "drive"}
 CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave"}
 # Verbs whose object must be a person for the figure to count ("seized 40 soldiers", not a base).
 PERSON_ONLY = {"seize", "capture", "flee", "displace", "disappear", "execute"}
@@ -70,7 +72,7 @@ MODALS = {"could", "would", "might", "may", "will", "should", "can", "must", "sh
 HYPOTHETICAL = {"threaten", "plan", "try", "want", "vow", "attempt", "aim", "intend", "seek",
                  "plot", "conspire", "order", "fear", "prevent", "allow"}
 AGGREGATE = re.compile(
-    r"\bsince (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\bso far\b|\bthis year\b"
+    r"\bsince (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday|been|then)\b)|\bso far\b|\bthis year\b"
     r"|\bto date\b|\bin recent (days|weeks|months|years)\b|\bover the (past|last)\b"
     r"|\bin the (past|last) (\w+ )?(weeks|months?|years?|decades?)\b|\bper (year|month)\b|\beach year\b"
     r"|\bannually\b|\byear-to-date\b|\bcumulative\b|\bin total\b|\bsince records began\b", re.I)
@@ -85,9 +87,15 @@ def group_of(tok) -> str | None:
     for word in (tok.lemma_.lower(), tok.lower_):
         if word in GROUP_OF:
             return GROUP_OF[word]
-    if tok.ent_type_ in ("PERSON", "NORP"):
+    if tok.ent_type_ in ("PERSON", "NORP") or is_age_noun(tok):
         return "people"
     return None
+
+
+def is_age_noun(tok) -> bool:
+    """An age standing for a person: "the 17-year-old was shot" (not "a 17-year-old boy")."""
+    return tok.lower_ in ("old", "year-old") and tok.dep_ != "amod" and any(
+        c.lower_ in ("year", "years", "month", "months") or c.like_num for c in tok.lefts)
 
 
 def is_number(tok) -> bool:
@@ -95,3 +103,11 @@ def is_number(tok) -> bool:
         "none", "all", "dozen", "both", "some", "nobody", "more", "others")
 
 
+
+
+def age_after_name(tok) -> bool:
+    """A number set off by a comma after a name or person word is an age: "Boy, 9, shot", "Jo Long, 67 - ..."."""
+    doc, i = tok.doc, tok.i
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    return tok.text.isdigit() and i >= 2 and doc[i - 1].text == "," and after in ("", ",", "-", "–", "—", "[", "(", "|") \
+        and (group_of(doc[i - 2]) is not None or doc[i - 2].pos_ == "PROPN")

@@ -10,7 +10,8 @@ import re
 
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.figure_words import (
-    AGGREGATE, NON_PERSON, PERSON_ONLY, PRONOUN_ONE, REFLEXIVE, RELATIVE, SHARED, group_of, is_number,
+    AGGREGATE, NON_PERSON, PERSON_ONLY, PRONOUN_ONE, REFLEXIVE, RELATIVE, SHARED, age_after_name, group_of,
+    is_number,
 )
 from sitrep.extract.quantities import Quantity
 from sitrep.extract.toll import article_toll  # noqa: F401  (re-exported for callers)
@@ -20,8 +21,10 @@ from sitrep.records import Claim
 
 def _clause_text(trigger) -> str:
     node = trigger
-    if trigger.pos_ in ("NOUN", "ADJ", "NUM") and trigger.head.pos_ in ("VERB", "AUX"):
-        node = trigger.head
+    while node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.i < node.i:
+        node = node.head          # "so many shootings and so many deaths in the last month": one clause
+    if node.pos_ in ("NOUN", "ADJ", "NUM") and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
     return " ".join(t.text for t in node.subtree)
 
 
@@ -101,7 +104,7 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             if group is None and head.pos_ in ("NOUN",) and head.i != victim.i:
                 group = "people"
             if group is None and head.pos_ == "PROPN":
-                if head.ent_type_ not in ("PERSON", "") or trigger.lemma_ in PERSON_ONLY:
+                if head.ent_type_ not in ("PERSON", "") and not _with_age(head) or trigger.lemma_ in PERSON_ONLY:
                     continue      # "Timbuktu was captured": a place, not people
                 group = "people"
             if group is None and head.pos_ == "NOUN" and not is_number(head):
@@ -120,8 +123,14 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             q, reference = count_of(victim)
             if reference == "additional" and victim.dep_ == "dobj" and victim.head.i == trigger.i and victim.lower_ not in ("more", "others"):
                 reference = "new"     # "a man shot and killed another man": other than the killer
+            if reference == "additional" and _other_than_agent(victim):
+                reference = "new"     # "a man who fled after the murder of another man": other than him
             if head.i != victim.i and head.tag_ == "PRP":
                 reference = "same"       # "one of them", "two of the victims"
+            if reference == "new" and _headline_noun(victim):
+                reference = "same"       # "Teen shot ..." names the victim the story then tells of
+            if batch and reference == "same" and victim.pos_ != "PRON" and victim.i in {v.i for v in victims[1:]}:
+                reference = batch[0].reference   # "his five children as well as his wife": joined, so not the same
             if negated:
                 q = Quantity(0, 0, "exactly", q.text if q else "")
             if q is None or (q.low is None and trigger.pos_ in ("NOUN",) and not negated):
@@ -139,7 +148,7 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):   # "it assaulted a base, killing 40"
                 killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
             who = find_claimant(trigger, killer)
-            if any(c.lower_ == "also" for c in trigger.children) and (reference == "new" or (
+            if _also(trigger) and (reference == "new" or (
                     reference == "same" and victim.pos_ != "PRON" and head.lemma_ not in ("victim", "one"))):
                 reference = "additional"     # "a woman was also shot", "the homeowner was also shot"
             batch.append(Claim(
@@ -166,13 +175,46 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
     return claims
 
 
+def _other_than_agent(victim) -> bool:
+    """ "another man" after "a man" who, in the same sentence, acts (or is acted on) but is no casualty."""
+    if not any(c.lower_ == "another" for c in victim.children):
+        return False
+    for tok in victim.sent:
+        if tok.i < victim.i and tok.lemma_ == victim.lemma_ and (
+                tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and not _casualty_verb(tok.head)):
+            return True
+    return False
+
+
+def _headline_noun(victim) -> bool:
+    """A capitalised singular noun with no article or number, as headlines write: "Teen shot", "Man killed"."""
+    return victim.tag_ == "NN" and victim.text[:1].isupper() and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in victim.children)
+
+
+def _casualty_verb(verb) -> bool:
+    """ "was shot", "was declared dead": the verb or its predicate states a casualty."""
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")]
+    return what_of(verb) is not None or any(what_of(c) is not None for c in predicates)
+
+
+def _also(trigger) -> bool:
+    """ "also" on the trigger, or on the verb it is joined to ("also shot and killed a neighbor")."""
+    verbs = [trigger] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    return any(c.lower_ == "also" for v in verbs for c in v.children)
+
+
 def _aged(victim):
-    """The person in "Boy, 9, shot ..." where the parser takes the age for the victim."""
-    doc, i = victim.doc, victim.i
-    if victim.like_num and victim.text.isdigit() and 0 < i - 1 and i + 1 < len(doc) and doc[i - 1].text == "," \
-            and doc[i + 1].text == "," and (group_of(doc[i - 2]) or doc[i - 2].pos_ == "PROPN"):
-        return doc[i - 2]
-    return victim
+    """The person in "Boy, 9, shot ..." or "Jo Long, 67 - ..." where the parser takes the age for the victim."""
+    return victim.doc[victim.i - 2] if age_after_name(victim) else victim
+
+
+def _with_age(name) -> bool:
+    """A name given an age ("38-year-old Jo Long", "Jo Long, 38,") is a person, whatever the entity tagger says."""
+    doc, i = name.doc, name.i
+    before = any(t.lower_ in ("old", "year-old") for t in name.lefts)
+    after = i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].text.isdigit() and doc[i + 3].text == ","
+    return before or after
 
 
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -182,8 +224,8 @@ _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept"
 
 def _bare_year(tok) -> bool:
     """A year on its own ("in 2012", "December 2012"), not the year of a full date ("Jan. 27, 2015")."""
-    if not re.fullmatch(r"(19|20)\d\d", tok.text):
-        return False
+    if not re.fullmatch(r"(19|20)\d\d", tok.text) or tok.head.lemma_ == "block":
+        return False            # "in the 1900 block of Elm Street" is an address
     date = [tok.head] + list(tok.head.children) + list(tok.head.head.children) if tok.head.lower_.rstrip(".") in _MONTHS else [tok.head]
     return not any(t.i != tok.i and t.like_num and t.text.isdigit() and int(t.text) <= 31 for t in date)
 

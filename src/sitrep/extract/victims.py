@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from sitrep.extract.figure_words import (
-    ADJ_WHAT, CONDITIONS, GROUP_OF, NOUN_WHAT, SUFFER_VERBS, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
-    HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, is_number, group_of,
+    ADJ_WHAT, CARRY_VERBS, CONDITIONS, GROUP_OF, NON_PERSON, NOUN_WHAT, SUFFER_VERBS, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
+    HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, age_after_name, is_age_noun, is_number, group_of,
 )
 from sitrep.extract.quantities import VAGUE_WORDS, Quantity, parse_quantity
 
@@ -15,7 +15,7 @@ def _quantity_tokens(head):
     """Tokens that count ``head``: its number, determiner and qualifier words (not ages)."""
     toks = []
     for child in head.children:
-        if child.i > head.i and not (head.pos_ == "NUM" and child.dep_ in ("quantmod",)):
+        if child.i > head.i and not (head.pos_ == "NUM" and child.dep_ in ("quantmod",)) or age_after_name(child):
             continue
         if child.dep_ in ("nummod", "quantmod", "det", "advmod", "predet") or (
                 child.dep_ == "amod" and (child.lower_ in VAGUE_WORDS or child.like_num or child.lower_ in ("more", "few"))):
@@ -52,7 +52,7 @@ def count_of(head) -> tuple[Quantity | None, str]:
         return Quantity(1, 1, "exactly", head.text), "same"
     if head.lower_ in REFLEXIVE:        # "killed himself": the shooter, one more death
         return Quantity(1, 1, "exactly", head.text), "new"
-    singular = head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in ("police", "personnel", "people")
+    singular = (head.tag_ in ("NN", "NNP") or is_age_noun(head)) and head.lemma_.lower() not in ("police", "personnel", "people")
     if singular:
         dets = {t.lower_ for t in qt}
         if dets & {"the", "this", "that"} or any(c.dep_ == "poss" for c in head.children) or head.pos_ == "PROPN":
@@ -94,11 +94,13 @@ def victims_of(trigger, what):
                 and subj.tag_ == "NN" and GROUP_OF.get(subj.lemma_.lower()) and not any(
                     c.dep_ in ("det", "poss", "nummod") for c in subj.children)):
             found = subj                          # headline passive: "Man shot and killed on ..."
+        elif subj is not None and not passive and "dobj" not in kids and _by_agent(trigger):
+            found = subj                          # "a man shot and killed by police Monday carried ..." (misparsed)
         elif (subj is not None and not passive and trigger.tag_ == "VBN" and trigger.dep_ in ("ccomp", "xcomp", "oprd")
               and trigger.head.lemma_ in ("find", "discover", "leave") and group_of(subj)):
             found = subj                          # "officers found a man shot in the leg" (misparsed)
         elif lemma in ("die", "perish", "flee", "disappear") or trigger.lower_ == "missing":
-            found = kids.get("nsubj")
+            found = _person_subject(trigger)
         elif trigger.tag_ == "VBN" and "dobj" not in kids and "nsubj" in kids and is_number(kids["nsubj"]) \
                 and not any(c.lemma_ == "have" for c in trigger.children):
             found = kids["nsubj"]                 # "two killed and 14 injured"
@@ -114,15 +116,25 @@ def victims_of(trigger, what):
                 found = hk.get("nsubjpass") if "nsubjpass" in hk else None
             elif trigger.tag_ == "VBN" and trigger.head.lemma_ == "leave":
                 found = hk.get("dobj")            # "a shooting that left one man critically injured"
-    if pos in ("ADJ", "NOUN") or (found is None and trigger.lower_ in ADJ_WHAT):
+        if found is None and passive and trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep" and not _shot_at(trigger):
+            hk = {c.dep_: c for c in trigger.head.head.children}   # "a man is recovering after being shot"
+            found = hk.get("nsubj") or hk.get("nsubjpass")
+    if pos == "NOUN" and lemma == "victim":
+        found = trigger                           # "the homicide victim" is the dead person
+    elif pos in ("ADJ", "NOUN") or (found is None and trigger.lower_ in ADJ_WHAT):
         head = trigger.head
         if trigger.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             hk = {c.dep_: c for c in head.children}
-            found = hk.get("dobj") or hk.get("nsubjpass") or (hk.get("nsubj") if head.lemma_ in ("be", "lie", "remain", "go", "lay", "leave", "find") else None)
+            # "found a woman dead": spaCy may make "a woman dead" a small clause with its own subject
+            found = hk.get("dobj") or hk.get("nsubjpass") or kids.get("nsubj") or (
+                hk.get("nsubj") if head.lemma_ in ("be", "lie", "remain", "go", "lay", "leave", "find") else None)
         if found is None and (any(c.dep_ in ("nummod", "amod", "det") and (is_number(c) or c.lower_ == "no")
                                   for c in trigger.children) or of_noun(trigger)):
             found = of_noun(trigger) if pos == "NOUN" and of_noun(trigger) is not None and not any(
                 c.dep_ == "nummod" for c in trigger.children) else trigger
+        if found is None and trigger.dep_ == "dobj" and head.lemma_ in ("pronounce", "declare") and any(
+                c.dep_ == "det" for c in trigger.children):
+            found = trigger                       # "pronounced the 21-year-old dead": "dead" parsed as the object
         if found is None and trigger.dep_ == "amod" and is_number(head):
             found = head                          # "three wounded"
     if pos == "NOUN" and lemma in ("wound", "condition"):
@@ -132,6 +144,8 @@ def victims_of(trigger, what):
         if verb.lemma_ in SUFFER_VERBS and (lemma != "condition" or any(c.lower_ in CONDITIONS for c in trigger.children)):
             hk = {c.dep_: c for c in verb.children}
             found = hk.get("dobj") if verb.lemma_ == "leave" else hk.get("nsubjpass") or hk.get("nsubj")
+            if found is not None and found.i == trigger.i:
+                found = None                      # "the gunshot wound was self-inflicted": no person
             if found is None and verb.dep_ == "acl":
                 found = verb.head                 # "a man suffering from a gunshot wound"
         elif trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and (
@@ -139,6 +153,9 @@ def victims_of(trigger, what):
             found = trigger.head.head             # "a victim with a gunshot wound"
             if found is not None and found.i == trigger.i:
                 found = None
+        elif trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.lemma_ in ("find", "discover", "locate"):
+            # "found a boy with a gunshot wound", "with" hung on the verb: the boy is hurt
+            found = next((c for c in trigger.head.head.children if c.dep_ == "dobj"), None)
     if found is None and lemma == "body" and trigger.tag_ == "NN" and trigger.head.lemma_ in (
             "find", "discover", "recover", "identify", "pull"):
         found = next((c for c in trigger.children if c.dep_ == "poss"), trigger)   # "a man's body was found"
@@ -154,6 +171,23 @@ def victims_of(trigger, what):
                 group_of(c) or c.pos_ in ("NUM", "PRON") or c.ent_type_ == "PERSON"):
             out.append(c)
     return out
+
+
+def _person_subject(verb):
+    """The verb's subject; of two (a headline run into the text), the one that names a person."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    people = [c for c in subjects if group_of(c) or c.ent_type_ == "PERSON" or c.pos_ == "PRON"]
+    return (people or subjects or [None])[-1]
+
+
+def _shot_at(trigger) -> bool:
+    """ "shot at" with nothing after: fired at, not hit."""
+    return any(c.lower_ == "at" and not list(c.children) for c in trigger.children)
+
+
+def _by_agent(trigger) -> bool:
+    """A "by ..." agent on the verb or its conjuncts: the verb is passive whatever its parse."""
+    return any(c.dep_ == "agent" for v in [trigger] + list(trigger.conjuncts) for c in v.children)
 
 
 def _along_with(trigger) -> list:
@@ -172,6 +206,10 @@ def what_of(trigger) -> str | None:
     if trigger.pos_ == "VERB":
         if trigger.tag_ == "VBG" and trigger.dep_ in ("compound", "amod", "pobj", "nsubj", "dobj", "nsubjpass"):
             return None           # "the shooting death of", "after a shooting"
+        if lemma in ("strike", "hit") and _struck_by_fire(trigger):
+            return "shot"         # "the victim was struck once in the back"
+        if lemma in CARRY_VERBS and _to_hospital(trigger):
+            return "shot"         # "was taken to a hospital": hurt (or dead), as "was shot" is
         if lemma == "take":
             for c in trigger.children:
                 if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.lower_ in TAKE_WHAT:
@@ -185,10 +223,43 @@ def what_of(trigger) -> str | None:
     if trigger.pos_ == "ADJ":
         return ADJ_WHAT.get(low)
     if trigger.pos_ == "NOUN":
+        if lemma == "victim" and _dead_victim(trigger):
+            return "killed"       # "the homicide victim", "the victim of a fatal shooting"
         if low == "shot" and any(c.dep_ == "nummod" for c in trigger.children) and trigger.dep_ not in ("dobj", "pobj"):
             return "shot"         # headline "Three shot, one dead"
         return NOUN_WHAT.get(lemma) or NOUN_WHAT.get(low)
     return None
+
+
+def _struck_by_fire(verb) -> bool:
+    """A passive "was struck" / "was hit" in a shooting report is hit by gunfire, unless by a vehicle."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(g.dep_ == "neg" for c in verb.conjuncts for g in c.children):
+        return False              # "was struck by a stray bullet but was not hurt"
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    fired = ("round", "shot", "bullet", "fire")
+    return not any(g.lemma_.lower() in NON_PERSON and g.lemma_.lower() not in fired for g in agents)
+
+
+def _to_hospital(verb) -> bool:
+    """A passive "taken / rushed / flown to (a) hospital", not "drove to the hospital" of one's own."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            words = [t.lower_ for t in prep.subtree]
+            if "hospital" in words or "hospitals" in words or ("medical" in words and "center" in words):
+                return True
+    return False
+
+
+def _dead_victim(victim) -> bool:
+    """A victim named as dead by what he is the victim of: "homicide victim", "victim of a deadly shooting"."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() in ("homicide", "murder") for c in victim.children):
+        return True
+    event = of_noun(victim)
+    return event is not None and any(t.lower_ in ("fatal", "deadly") for t in event.subtree if t.i < event.i)
 
 
 def skip_trigger(trigger) -> bool:
@@ -213,6 +284,6 @@ def skip_trigger(trigger) -> bool:
 def negated_at(trigger, victim) -> bool:
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
-    return any(t.lower_ in ("no", "none", "nobody", "zero") for t in victim.subtree if t.i <= victim.i)
+    return any(t.lower_ in ("no", "none", "nobody", "zero", "neither") for t in victim.subtree if t.i <= victim.i)
 
 
