@@ -103,8 +103,6 @@ def is_number(tok) -> bool:
         "none", "all", "dozen", "both", "some", "nobody", "more", "others")
 
 
-
-
 def age_after_name(tok) -> bool:
     """A number set off by a comma after a name or person word is an age: "Boy, 9, shot", "Jo Long, 67 - ..."."""
     doc, i = tok.doc, tok.i
