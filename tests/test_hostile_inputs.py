@@ -81,6 +81,9 @@ def build_corpus(root: Path) -> dict[str, str]:
         "not json at all",
         json.dumps({"id": "j3", "text": ("A long report. " + STORY) * 12_000}),
     ]) + "\n", "JSONL: broken, duplicate-id and enormous lines")
+    # JSON may escape half a UTF-16 pair; no UTF-8 store can hold it as it stands
+    put("surrogates.jsonl", '{"id": "s1", "title": "Half \\udfff a pair", "text": "'
+        + STORY.replace('"', "'").replace("\n", " ") + ' \\ud800 cut."}\n', "JSONL with lone surrogate escapes")
     put("bad.rss", "<rss><channel><item><title>x</title><description>oops</item></rss",
         "RSS that is not XML")
     put("bomb.rss", '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -161,6 +164,8 @@ def test_what_must_be_kept_is_kept(hostile_run):
     assert french.language == "fr" and not french.is_english
     assert str(corpus / "nested.html") in arts
     assert str(corpus / "loop" / "inner.txt") in arts
+    halves = next(a for inp, a in arts.items() if inp.endswith("surrogates.jsonl"))
+    assert "\ufffd cut." in halves.raw_text and halves.title == "Half \ufffd a pair"
 
 
 def test_what_must_be_rejected_is_rejected(hostile_run):

@@ -16,14 +16,16 @@ their offsets back with ``Article.offsets``.
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 from typing import Literal, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 SCHEMA_VERSION = 1
 
 Span = tuple[int, int]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 ClaimantKind = Literal[
     "security_source", "official", "perpetrator", "witness", "medical", "civil_society", "media",
@@ -88,6 +90,19 @@ class Document(Record):
     encoding: Optional[str] = None
     notes: list[str] = Field(default_factory=list)  # e.g. "decoded as cp1252 (no charset declared)"
     from_manifest: list[str] = Field(default_factory=list)  # fields the manifest set (they beat what cleaning finds)
+
+    @model_validator(mode="after")
+    def _no_lone_surrogates(self) -> "Document":
+        # JSON may escape half a UTF-16 pair ("\ud800"): no UTF-8 store or file can hold it.
+        fixed = 0
+        for name in ("input", "text", "article_id", "title", "url", "outlet", "author", "published"):
+            value = getattr(self, name)
+            if value and _SURROGATE.search(value):
+                setattr(self, name, _SURROGATE.sub("\ufffd", value))
+                fixed += 1
+        if fixed:
+            self.notes.append(f"unpaired surrogate code points replaced by U+FFFD in {fixed} field(s)")
+        return self
 
 
 # --------------------------------------------------------------------------- clean
