@@ -11,6 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from sitrep.errors import BadArguments
 from sitrep.ingest import iter_inputs, load_manifest
 from sitrep.ingest.readers import format_of, read_html, read_input, read_jsonl
 from sitrep.records import Document, Rejection
@@ -213,6 +214,30 @@ def test_jsonl_manifest_matches_by_file(tmp_path):
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # hidden files are not articles
     [doc] = list(iter_inputs([tmp_path], manifest=load_manifest(tmp_path / "meta.jsonl")))
     assert (doc.article_id, doc.outlet, doc.published) == ("X1", "AFP", "2025-01-02")
+
+
+def test_spreadsheet_manifest_in_cp1252_and_a_json_array(tmp_path):
+    (tmp_path / "a.txt").write_text(" ".join(STORY), encoding="utf-8")
+    (tmp_path / "meta.csv").write_bytes("file,outlet\na.txt,Le Soleil \u2013 Dakar\n".encode("cp1252"))
+    [doc] = list(iter_inputs([tmp_path / "a.txt"], manifest=load_manifest(tmp_path / "meta.csv")))
+    assert doc.outlet == "Le Soleil \u2013 Dakar"
+    (tmp_path / "meta.json").write_text(json.dumps([{"file": "a.txt", "outlet": "Wire"}]), encoding="utf-8")
+    [doc] = list(iter_inputs([tmp_path / "a.txt"], manifest=load_manifest(tmp_path / "meta.json")))
+    assert doc.outlet == "Wire"
+
+
+@pytest.mark.parametrize("content, says", [
+    (b'{"file": "a.txt"\n', "Line 1 of the manifest"),
+    (b'["a.txt"]\n', "not a JSON object"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a text file"),
+])
+def test_bad_manifest_is_a_clear_error(tmp_path, content, says):
+    path = tmp_path / "meta.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(BadArguments, match=says):
+        load_manifest(path)
+    with pytest.raises(BadArguments, match="Cannot read the manifest"):
+        load_manifest(tmp_path / "missing.csv")
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.html", "a.jsonl", "a.rss", "a.warc"])

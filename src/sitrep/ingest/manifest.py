@@ -9,6 +9,8 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
+from sitrep.errors import BadArguments
+from sitrep.ingest.decoding import decode_bytes
 from sitrep.records import Document
 
 FIELDS = ("article_id", "outlet", "published", "url", "title")
@@ -46,14 +48,41 @@ class Manifest(BaseModel):
         return doc.model_copy(update=updates)
 
 
+def _json_array(text: str, path: Path) -> list:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise BadArguments(f"The manifest {path} is not valid JSON: {exc}.") from exc
+
+
+def _json_row(line: str, n: int, path: Path) -> dict:
+    try:
+        row = json.loads(line)
+    except ValueError as exc:
+        raise BadArguments(f"Line {n} of the manifest {path} is not JSON: {exc}.") from exc
+    if not isinstance(row, dict):
+        raise BadArguments(f"Line {n} of the manifest {path} is not a JSON object.")
+    return row
+
+
 def load_manifest(path: str | Path) -> Manifest:
     """Read a CSV or JSONL manifest.  ``load_manifest("examples/seeds/manifest.csv").by_id["000_637d78b309cbb5dc"]``"""
     path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
-    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
-        records = [json.loads(line) for line in text.splitlines() if line.strip()]
+    try:
+        text = decode_bytes(path.read_bytes()).text      # spreadsheets often save cp1252
+    except OSError as exc:
+        raise BadArguments(f"Cannot read the manifest {path}: {exc.strerror or exc}.") from exc
+    except ValueError as exc:                             # binary or undecodable
+        raise BadArguments(f"The manifest {path} is not a text file: {exc}") from exc
+    if path.suffix.lower() == ".json" and text.lstrip().startswith("["):   # one JSON array of rows
+        records = [_json_row(json.dumps(r), n, path) for n, r in enumerate(_json_array(text, path), 1)]
+    elif path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+        records = [_json_row(line, n, path) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     else:
-        records = list(csv.DictReader(io.StringIO(text)))  # StringIO keeps quoted newlines intact
+        try:
+            records = list(csv.DictReader(io.StringIO(text)))  # StringIO keeps quoted newlines intact
+        except csv.Error as exc:
+            raise BadArguments(f"The manifest {path} is not a readable CSV file: {exc}.") from exc
     manifest = Manifest(path=str(path.resolve()))
     for rec in records:
         row = {k: (str(v).strip() if v is not None else "") for k, v in rec.items() if k}
