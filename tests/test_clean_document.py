@@ -206,3 +206,21 @@ def test_big_single_line_cleans_fast():
     art = clean(text)
     assert time.perf_counter() - t0 < 10
     assert art.clean_text.endswith("officials said.")
+
+
+@pytest.mark.parametrize("given, stored", [
+    ("2025-06-03", "2025-06-03"),
+    ("2025-06-03T10:00:00Z", "2025-06-03T10:00:00Z"),
+    ("20250603", "2025-06-03"),
+    ("Tue, 03 Jun 2025 10:15:00 GMT", "2025-06-03T10:15:00+00:00"),
+    ("June 3, 2025", "2025-06-03"),
+    ("03/06/2025", None),            # day and month order unknown: not guessed
+    ("2025-13-45", None),
+    ("not a date", None),
+])
+def test_publication_date_is_iso_or_empty_with_a_note(given, stored):
+    doc = Document(input="a.txt", text="Gunmen killed five soldiers in Gao on Sunday.", format="txt",
+                   published=given)
+    art = clean_document(doc, "a")
+    assert art.published == stored
+    assert (stored is None) == any("not a date sitrep can read" in n for n in art.notes)

@@ -12,6 +12,7 @@ from sitrep.clean.credits import find_credits, outlet_and_author
 from sitrep.clean.furniture import find_furniture
 from sitrep.clean.language import detect_language
 from sitrep.clean.offsets import compose, delete_spans, whitespace_spans
+from sitrep.clean.published import read_published
 from sitrep.records import Article, Document, Removed
 
 
@@ -46,10 +47,13 @@ def clean_document(doc: Document, article_id: str) -> Article:
             notes.append(f"outlet {found_outlet!r} from the article's credit line (the page said {doc.outlet!r})")
         outlet = found_outlet
     author = doc.author or found_author
+    published, why = read_published(doc.published)
+    if why:
+        notes.append(why)
     language, _prob = detect_language(clean)
     return Article(
         article_id=article_id, input=doc.input, format=doc.format, raw_text=raw, clean_text=clean,
-        offsets=offsets, title=doc.title, outlet=outlet, author=author, published=doc.published,
+        offsets=offsets, title=doc.title, outlet=outlet, author=author, published=published,
         url=doc.url, language=language, is_english=language == "en", content_hash=content_hash(clean),
         credits=credits, removed=removed, notes=notes,
     )

@@ -36,7 +36,7 @@ def articles_json(articles: Iterable[Article], lineage: dict[str, Lineage],
             "duplicate_of": lin.duplicate_of if lin else None,
             "duplicate_inputs": sorted(copies.get(a.article_id, [])),
             "is_english": a.is_english, "input": a.input, "url": a.url, "format": a.format,
-            "credits": [c.to_dict() for c in a.credits],
+            "credits": [c.to_dict() for c in a.credits], "notes": list(a.notes),
             **_context(extractions.get(a.article_id)),
         })
     return {"schema_version": SCHEMA_VERSION, "articles": rows}
