@@ -80,7 +80,7 @@ def test_seed_shared_figure(nlp, seed_texts):
     assert (claim.what, claim.low, claim.high, claim.scope) == ("killed", 101, None, "shared")
     assert claim.claimant_kind == "security_source"
     assert doc.text[claim.span[0]:claim.span[1]] == claim.text
-    assert doc.text[claim.quote_span[0]:claim.quote_span[1]] == claim.quote == sent.text
+    assert doc.text[claim.quote_span[0]:claim.quote_span[1]] == claim.quote == sent.text.rstrip()
 
 
 def test_seed_not_incidents(nlp, expected, seed_texts):

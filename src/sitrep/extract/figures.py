@@ -50,6 +50,7 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
         'killed'
     """
     claims: list[Claim] = []
+    quote = sent.text.rstrip()      # a sentence before a paragraph break ends in its line breaks
     killed_victims: set[int] = set()
     seen: set[tuple[str, int]] = set()
     shot_claims: dict = {}          # victim token index -> its "shot" claim
@@ -154,8 +155,8 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
             batch.append(Claim(
                 article_id=article_id, what="wounded" if what == "shot" else what, group=group,
                 low=q.low, high=q.high, qualifier=q.qualifier,
-                text=_text_at(sent, span), span=span, quote=sent.text,
-                quote_span=(sent.start_char, sent.end_char), attributed_to=who.text,
+                text=_text_at(sent, span), span=span, quote=quote,
+                quote_span=(sent.start_char, sent.start_char + len(quote)), attributed_to=who.text,
                 claimant_kind=who.kind, credited_outlet=who.outlet, negated=negated, scope=scope,
                 victim=head.text if head.pos_ != "PRON" else victim.text, reference=reference,
                 includes_killed=what == "shot",
