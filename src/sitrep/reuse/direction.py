@@ -65,13 +65,18 @@ def outlet_of(article: Article) -> Optional[str]:
     for credit in article.credits:
         if credit.outlet:
             return canonical_outlet(credit.outlet)
-    return _credited_in_text(article.raw_text)
+    # Asked for each candidate pair: read an article's text once (remembered by content hash,
+    # not by the text, so the memo holds no article text).
+    key = article.content_hash or hash(article.raw_text)
+    if key not in _CREDITED:
+        if len(_CREDITED) > 50_000:
+            _CREDITED.clear()
+        m = _CREDIT_LINE.search(article.raw_text)
+        _CREDITED[key] = canonical_outlet(m.group(1)) if m else None
+    return _CREDITED[key]
 
 
-@lru_cache(maxsize=4096)        # asked for each candidate pair: an article's text is read once
-def _credited_in_text(raw_text: str) -> Optional[str]:
-    m = _CREDIT_LINE.search(raw_text)
-    return canonical_outlet(m.group(1)) if m else None
+_CREDITED: dict = {}
 
 
 def credits_outlet(article: Article, outlet: Optional[str]) -> bool:
