@@ -79,3 +79,13 @@ def test_false_hits_are_filtered(gaz, text, place):
 def test_cue_words(gaz, text, name, cue):
     found = {m.text: m.cue for m in find_place_mentions(text, ents_of(text), gazetteer=gaz)}
     assert found.get(name) == cue, found
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Oliver was shot in the leg on Monday, police said.", set()),     # a person spaCy knows as one
+    ("Police said Taylor died at the scene.", set()),
+    ("A man was shot in Oliver on Monday.", {"Oliver"}),                # a place word frames it
+    ("Mali said it would respond.", {"Mali"}),                         # a country, whatever the tagger says
+])
+def test_a_person_named_like_a_small_town_is_a_person(gaz, text, places):
+    assert {m.text for m in find_place_mentions(text, ents_of(text), gazetteer=gaz)} == places

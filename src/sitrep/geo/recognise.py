@@ -154,6 +154,19 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
     return False
 
 
+def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) -> bool:
+    """A name spaCy reads as a person ("Oliver", "Taylor", "Kimi") that only small places bear,
+    with no place word framing it: the person. Countries, regions and cities of 100,000 or more
+    stay places whatever the tagger says (the small model reads "Mali" and "Niger" as people)."""
+    start, end = toks[i][0], toks[j - 1][1]
+    if not any(e[0] == start and e[1] == end and e[2] == "PERSON" for e in ents):
+        return False
+    if cue_of(text, toks, i, j) in ACCEPT_CUES:
+        return False                    # "in Oliver", "the town of Taylor"
+    places = gaz.lookup([text[start:end]]).get(text[start:end], [])
+    return not any(p.is_country or p.is_admin or p.population >= 100_000 for p in places)
+
+
 def widen_feature(text: str, toks: list, i: int, j: int) -> tuple[int, int]:
     """"Lake Chad Basin", "Niger River": the feature words belong to the name."""
     if i > 0 and is_cap(toks[i - 1][2]) and fold(toks[i - 1][2]) in FEATURE_BEFORE and text[toks[i - 1][1]:toks[i][0]] == " ":
@@ -217,7 +230,8 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     taken: set[int] = set()
     for (i, j) in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
         if phrases[(i, j)] in known and not taken & set(range(i, j)):
-            if not false_hit(text, toks, i, j, ents, known, "gazetteer"):
+            if not false_hit(text, toks, i, j, ents, known, "gazetteer") and not person_named(
+                    text, toks, i, j, ents, gaz):
                 i, j = widen_feature(text, toks, i, j)
                 found.append((i, j, "gazetteer"))
                 taken |= set(range(i, j))
