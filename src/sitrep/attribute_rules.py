@@ -26,19 +26,19 @@ class FastAttributeRules:
     """The rules of a loaded ``AttributeRuler``, indexed for lookup by lowercase form and tag."""
 
     def __init__(self, ruler):
-        self.rules = []          # (rule number, token index to set, token specs, attrs)
+        rules = []          # (rule number, token index to set, token specs, attrs)
         for number, pattern in enumerate(ruler.patterns):
             for seq in pattern["patterns"]:
                 for spec in seq:
                     if set(spec) - set(_KEYS) or any(
                             isinstance(v, dict) and set(v) - {"IN", "NOT_IN", "REGEX"} for v in spec.values()):
                         raise ValueError(f"unsupported attribute rule: {spec}")
-                self.rules.append((number, pattern.get("index", 0), seq, ruler.attrs[number]))
+                rules.append((number, pattern.get("index", 0), seq, ruler.attrs[number]))
         self.by_lower: dict[str, list] = {}
         self.by_tag: dict[str, list] = {}
         self.anywhere: list = []
         self._seen: dict[tuple, list] = {}
-        for rule in self.rules:
+        for rule in rules:
             first = rule[2][0]
             for key, index in (("LOWER", self.by_lower), ("TAG", self.by_tag)):
                 value = first.get(key)

@@ -50,17 +50,21 @@ class EventType:
 
 
 @lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, list[str]]:
+    """The cue pattern lists of ``sitrep/data/event_types.json``, by cue name."""
+    return json.loads(resources.files("sitrep").joinpath("data", "event_types.json").read_text("utf-8"))["cues"]
+
+
+@lru_cache(maxsize=1)
 def load_cues() -> dict[str, re.Pattern]:
-    """The cue patterns of ``sitrep/data/event_types.json``, one compiled regex per cue name."""
-    raw = json.loads(resources.files("sitrep").joinpath("data", "event_types.json").read_text("utf-8"))
+    """One compiled regex per cue name."""
     return {name: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
-            for name, pats in raw["cues"].items()}
+            for name, pats in _cue_patterns().items()}
 
 
 @lru_cache(maxsize=1)
 def _cue_filter() -> CueFilter:
-    raw = json.loads(resources.files("sitrep").joinpath("data", "event_types.json").read_text("utf-8"))
-    return CueFilter(raw["cues"])
+    return CueFilter(_cue_patterns())
 
 
 def _norm(text: str) -> str:

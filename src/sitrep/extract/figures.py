@@ -213,9 +213,8 @@ def _aged(victim):
 def _with_age(name) -> bool:
     """A name given an age ("38-year-old Jo Long", "Jo Long, 38,") is a person, whatever the entity tagger says."""
     doc, i = name.doc, name.i
-    before = any(t.lower_ in ("old", "year-old") for t in name.lefts)
-    after = i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].text.isdigit() and doc[i + 3].text == ","
-    return before or after
+    return any(t.lower_ in ("old", "year-old") for t in name.lefts) or (
+        i + 2 < len(doc) and age_after_name(doc[i + 2]))
 
 
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

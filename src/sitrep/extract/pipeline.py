@@ -22,7 +22,7 @@ from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.models import load_spacy
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 
-EXTRACTOR_VERSION = "9"     # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "10"     # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = 16
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
 
@@ -98,8 +98,6 @@ def extract_one(article: Article, doc, actors: ActorDictionary) -> ArticleExtrac
     ex.mentions = mentions
     ex.places = [_raw_place(article, p) for p in places]
     ex.set_aside = [_set_aside(article, by_idx[i]) for i in context if i in by_idx]
-    if context:
-        ex.notes.append(f"{len(context)} sentence(s) kept as context (background or running totals)")
     return ex
 
 

@@ -60,8 +60,12 @@ def _json_row(line: str, n: int, path: Path) -> dict:
         row = json.loads(line)
     except ValueError as exc:
         raise BadArguments(f"Line {n} of the manifest {path} is not JSON: {exc}.") from exc
+    return _object(row, n, path)
+
+
+def _object(row, n: int, path: Path) -> dict:
     if not isinstance(row, dict):
-        raise BadArguments(f"Line {n} of the manifest {path} is not a JSON object.")
+        raise BadArguments(f"Row {n} of the manifest {path} is not a JSON object.")
     return row
 
 
@@ -75,7 +79,7 @@ def load_manifest(path: str | Path) -> Manifest:
     except ValueError as exc:                             # binary or undecodable
         raise BadArguments(f"The manifest {path} is not a text file: {exc}") from exc
     if path.suffix.lower() == ".json" and text.lstrip().startswith("["):   # one JSON array of rows
-        records = [_json_row(json.dumps(r), n, path) for n, r in enumerate(_json_array(text, path), 1)]
+        records = [_object(r, n, path) for n, r in enumerate(_json_array(text, path), 1)]
     elif path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
         records = [_json_row(line, n, path) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     else:

@@ -91,7 +91,6 @@ class Context:
                         found.append(Mark(at + inner, at + inner + len(claim.text), "fig", note))
         self.marks.setdefault(art.article_id, []).extend(found)
 
-
     def add_asides(self, article_id: str, set_aside: list[SetAside]) -> None:
         """Mark the sentences extraction kept as context, with the reason as the mark's note."""
         art = self.articles.get(article_id)
