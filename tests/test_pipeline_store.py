@@ -125,3 +125,14 @@ def test_nothing_usable_exits_non_zero_and_lists_rejections(tmp_path):
     assert cli.returncode == 2
     rejected = json.loads((tmp_path / "o" / "rejected.json").read_text())["rejected"]
     assert [r["input"] for r in rejected] == [str(bad / "empty.txt")]
+
+
+def test_a_new_store_appears_whole_with_no_leftovers(tmp_path):
+    # Built beside its path and moved into place: a kill mid-creation leaves no table-less file.
+    path = tmp_path / "s" / "sitrep.duckdb"
+    with Store.open(path) as store:
+        tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"articles", "extractions", "incidents", "claims", "meta"} <= tables
+    assert not [p.name for p in path.parent.iterdir() if p.name.startswith(".new-store-")]
+    with Store.open(path, read_only=True) as store:
+        assert store.con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone() == ("1",)

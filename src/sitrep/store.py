@@ -10,6 +10,8 @@ either the whole batch or none of it, and the next run picks up where the last o
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 import time
 import uuid
 from contextlib import contextmanager
@@ -95,6 +97,31 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], verb:
         con.unregister(name)
 
 
+def _create(path: str) -> None:
+    """A new store, schema and all, built beside ``path`` and moved into place: a run killed while
+    creating it leaves no store at all rather than a file without tables."""
+    fd, tmp = tempfile.mkstemp(dir=Path(path).parent, prefix=".new-store-", suffix=".duckdb")
+    os.close(fd)
+    os.unlink(tmp)                  # DuckDB must create the file itself
+    try:
+        con = duckdb.connect(tmp)
+        con.execute(SCHEMA)
+        con.execute("INSERT INTO meta VALUES ('store_version', ?)", [STORE_VERSION])
+        con.close()
+        try:
+            os.link(tmp, path)      # fails if another run created the store meanwhile: keep theirs
+        except FileExistsError:
+            pass
+        except OSError:             # a file system without hard links
+            if not Path(path).exists():
+                os.replace(tmp, path)
+    except (duckdb.Error, OSError) as exc:
+        raise StoreUnavailable(f"Cannot create the store {path}: {exc}") from exc
+    finally:
+        for leftover in (tmp, tmp + ".wal"):
+            Path(leftover).unlink(missing_ok=True)
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
@@ -119,6 +146,8 @@ class Store:
                 raise StoreUnavailable(
                     f"Cannot create the folder for the store {path}: {exc.strerror or exc}"
                 ) from exc
+            if not Path(path).exists():
+                _create(path)
         deadline = time.monotonic() + wait
         while True:
             try:
