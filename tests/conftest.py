@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.geo.gazetteer import Gazetteer
+from support.gazetteer import shared_gazetteer
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "examples" / "seeds"
 
@@ -28,3 +31,14 @@ def expected() -> dict:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted((SEEDS / "articles").glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def gazetteer_file(tmp_path_factory) -> Path:
+    """The default gazetteer, built once per session (shared by xdist workers)."""
+    return shared_gazetteer(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def gaz(gazetteer_file) -> Gazetteer:
+    return Gazetteer.open(gazetteer_file)

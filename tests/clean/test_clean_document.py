@@ -3,7 +3,6 @@ real-world phrasing of furniture and credits."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

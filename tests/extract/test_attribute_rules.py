@@ -5,7 +5,7 @@ import pytest
 
 from sitrep.models import load_spacy
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds" / "articles"
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds" / "articles"
 
 # The ruler's exceptions (multi-token rules, rules on the dependency, regex rules) next to news prose.
 TRICKY = [

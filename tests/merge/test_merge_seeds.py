@@ -5,7 +5,7 @@ import pytest
 
 from sitrep.merge import merge_incidents
 from sitrep.records import Lineage
-from test_merge_fixture import A0, A1, A2, A3, A4, seed_records
+from support.seed_records import A0, A1, A2, A3, A4, seed_records
 
 
 @pytest.fixture()

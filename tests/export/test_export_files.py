@@ -11,7 +11,7 @@ from sitrep.export import write_outputs
 from sitrep.export.table import CSV_COLUMNS
 from sitrep.merge import merge_incidents
 from sitrep.records import Credit, Direction, Incident, Rejection, ReuseEdge
-from test_merge_fixture import A0, A1, A2, A3, seed_records
+from support.seed_records import A0, A1, A2, A3, seed_records
 
 CONTRACT_COLUMNS = (
     "incident_id, event_date, date_start, date_end, time_precision, date_prec, event_type, "

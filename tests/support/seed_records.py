@@ -229,19 +229,3 @@ def seed_records(texts: dict[str, str]):
     lineage[A2] = Lineage(article_id=A2, derived_from=A1, origin=A1, independent_group=A1)
     lineage[A3] = Lineage(article_id=A3, derived_from=A0, origin=A0, independent_group=A0)
     return ex, articles, lineage
-
-
-def test_fixture_spans_name_their_phrases(seed_texts):
-    """Every claim and place span names its phrase in the raw seed text, quotes included."""
-    ex, _, _ = seed_records(seed_texts)
-    n = 0
-    for e in ex.values():
-        text = seed_texts[e.article_id]
-        for m in e.mentions:
-            for c in m.claims:
-                assert text[c.span[0]:c.span[1]] == c.text
-                assert c.text in c.quote and c.quote in text
-                n += 1
-            for p in m.places:
-                assert text[p.span[0]:p.span[1]] == p.text
-    assert n >= 25

@@ -9,8 +9,8 @@ from sitrep.clean import clean_document
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.geoparse import geoparse_articles
 from sitrep.records import Document
-from test_geo_gazetteer import shared_gazetteer
-from test_geo_recognise import SEED_PLACES
+from support.gazetteer import shared_gazetteer
+from support.seed_places import SEED_PLACES
 
 KEYS = {"article_id", "start", "end", "text", "name", "lat", "lon", "geonameid", "country_code", "admin1",
         "feature_class", "precision"}

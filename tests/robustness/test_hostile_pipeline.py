@@ -2,7 +2,6 @@
 reason, nothing else is lost, the run exits 0, and time and memory stay bounded (issue 8)."""
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os

@@ -9,7 +9,7 @@ import time
 
 import duckdb
 
-from tests.test_crash_safety import write_corpus
+from support.corpus import write_corpus
 
 
 def _run(corpus, out, db, *extra) -> subprocess.Popen:

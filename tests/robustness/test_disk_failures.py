@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.test_crash_safety import write_corpus
+from support.corpus import write_corpus
 
 
 def _can_mount() -> bool:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from sitrep.extract.cue_filter import CueFilter, word_starts
 from sitrep.extract.event_types import _cue_filter, _norm, load_cues
 
-SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds" / "articles"
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds" / "articles"
 WORDS = ["Militants", "ambushed", "an", "army", "patrol", "KILLING", "riot", "police", "anti-riot", "storm",
          "stormed", "re-took", "retook", "al-Qaeda", "kidnappers", "tear", "gas", "teargas", "drone", "strikes",
          "Air", "strike", "US", "IED", "protesters", "were", "shot", "dead", "ſhot", "Kill", "by", "a", "mob"]

@@ -3,25 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.recognise import find_place_mentions
 from sitrep.models import load_spacy
-from test_geo_gazetteer import shared_gazetteer
+from support.seed_places import SEED_PLACES
 
-SEED_PLACES = {
-    "000_637d78b309cbb5dc": {"Mali", "Timbuktu", "Niger", "Burkina Faso", "Boulkessi", "Mondoro", "Dioura",
-                             "Sirakorola", "Djibo", "Tahoua", "Dosso", "Russia"},
-    "001_5fd46db9fb16ef00": {"Mali", "Boulkessi", "Burkina Faso", "Niger", "Russia", "Timbuktu", "Morocco"},
-    "002_d621ef57b203f649": {"Mali", "Boulkessi", "Burkina Faso", "Niger", "Timbuktu", "Morocco", "France"},
-    "003_a5aecea2bd63faf4": {"Mali", "Burkina Faso", "Boulkessi", "Mondoro", "Niger", "Dioura", "Sirakorola",
-                             "Djibo", "Tahoua", "Dosso", "Russia"},
-    "004_9b07b6954dd56870": {"Boulikessi", "Mali", "Timbuktu", "Nigeria", "Burkina Faso", "Niger"},
-}
-
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory):
-    return Gazetteer.open(shared_gazetteer(tmp_path_factory))
 
 
 def ents_of(text):

@@ -14,7 +14,7 @@ from sitrep.geo.recognise import find_place_mentions, fold
 from sitrep.geo.resolve import resolve_extraction, resolve_mentions
 from sitrep.models import load_spacy
 from sitrep.records import ArticleExtraction, Document, IncidentMention, PlaceMention
-from test_geo_gazetteer import geonames_row, shared_gazetteer
+from support.gazetteer import geonames_row, shared_gazetteer
 
 BOULKESSI = (14.5667, -1.9667)  # the point the test's own GeoNames file gives
 

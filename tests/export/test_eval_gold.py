@@ -9,7 +9,7 @@ from sitrep.evaluate import evaluate, format_table
 from sitrep.export import write_outputs
 from sitrep.merge import merge_incidents
 from sitrep.records import Direction, ReuseEdge
-from test_merge_fixture import A0, A1, A2, A3, seed_records
+from support.seed_records import A0, A1, A2, A3, seed_records
 
 
 def _write(out, seed_texts, mutate=None):

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from sitrep.report import render_report
-from test_report_render import A0, A1, A2, A3, hostile_data, seed_like_data
+from support.report_data import A0, A1, A2, A3, hostile_data, seed_like_data
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not CHROMIUM.exists(),

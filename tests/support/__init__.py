@@ -1,0 +1,1 @@
+"""Builders and data shared by several test modules (not tests themselves)."""
