@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from sitrep.countries import country_names
 from sitrep.extract import figures
 from sitrep.extract.actors import ActorDictionary
 from sitrep.extract.dates import find_dates, resolve_date
@@ -130,8 +131,6 @@ def _raw_place(article: Article, p: PlaceMention) -> PlaceMention:
 
 
 def _countries(places: list[PlaceMention], actors: ActorDictionary) -> list[str]:
-    from sitrep.extract.incidents import country_names
-
     names = country_names()
     out = []
     for p in places:
