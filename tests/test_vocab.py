@@ -17,7 +17,14 @@ import pytest
 from sitrep import vocab
 from sitrep.clean.credits import find_credits
 from sitrep.countries import country_name, country_names, country_table
-from sitrep.outlets import canonical_outlet, find_outlet, is_outlet_name, outlet_in_text, outlet_label, outlet_table
+from sitrep.outlets import (
+    canonical_outlet,
+    find_outlet,
+    is_outlet_name,
+    outlet_in_text,
+    outlet_label,
+    outlet_table,
+)
 
 SRC = Path(vocab.__file__).resolve().parent
 HOMES = {"vocab.py", "outlets.py", "countries.py"}
@@ -65,7 +72,7 @@ def _outlets_in_string(text: str) -> set[str]:
     found = set()
     for o in outlet_table():
         for s in (o.name, *o.spellings):
-            flags = 0 if len(s) <= 3 else re.I      # "AP" the agency; "ap" may be anything
+            flags = 0 if len(s) <= 3 else re.IGNORECASE      # "AP" the agency; "ap" may be anything
             if re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text, flags):
                 found.add(o.name)
     return found

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -20,7 +19,7 @@ class Country:
     name: str                            # GeoNames' English name
     geonameid: int
     population: int = 0
-    area_km2: Optional[float] = None
+    area_km2: float | None = None
     iso_numeric: str = ""                # zero-padded, "466"
     neighbours: tuple[str, ...] = ()     # ISO codes
     other_names: tuple[str, ...] = ()    # "USA", "Ivory Coast": the gazetteer files them under the country
@@ -64,7 +63,7 @@ def country_names() -> dict[str, str]:
     return names
 
 
-def country_name(code: Optional[str]) -> str:
+def country_name(code: str | None) -> str:
     """Country name for an ISO alpha-2 code (the code itself when unknown)."""
     if not code:
         return "Unknown country"

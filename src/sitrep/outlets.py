@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class Outlet:
     label: str                     # short name for citations ("AP")
     wire: bool = False
     spellings: tuple[str, ...] = ()
-    text: Optional[str] = None     # regex for the outlet named in running text (case-sensitive)
+    text: str | None = None     # regex for the outlet named in running text (case-sensitive)
     photo: tuple[str, ...] = ()    # spellings in photo credits, as written
     credit: bool = True            # False: a photo agency, never a story's credit
 
@@ -34,7 +33,7 @@ class Outlet:
 def _key(name: str) -> str:
     """Lookup key of a whole name: lower case, punctuation folded, no leading "the"."""
     key = re.sub(r"[^\w]+", " ", name.lower()).strip()
-    return key[4:] if key.startswith("the ") else key
+    return key.removeprefix("the ")
 
 
 @lru_cache(maxsize=1)
@@ -57,12 +56,12 @@ def _by_key() -> dict[str, Outlet]:
 
 
 @lru_cache(maxsize=20_000)
-def find_outlet(name: Optional[str]) -> Optional[Outlet]:
+def find_outlet(name: str | None) -> Outlet | None:
     """The table's outlet a whole name stands for, or None."""
     return _by_key().get(_key(name)) if name else None
 
 
-def canonical_outlet(name: Optional[str]) -> Optional[str]:
+def canonical_outlet(name: str | None) -> str | None:
     """The outlet's canonical name ("The Associated Press", "AP" -> "Associated Press"); a name
     not in the table is kept, its spaces tidied."""
     if not name:
@@ -71,7 +70,7 @@ def canonical_outlet(name: Optional[str]) -> Optional[str]:
     return o.name if o else (" ".join(name.split()) or None)
 
 
-def outlet_label(name: Optional[str]) -> Optional[str]:
+def outlet_label(name: str | None) -> str | None:
     """The short name a citation uses: ``outlet_label("Associated Press") == "AP"``."""
     if not name:
         return None
@@ -79,7 +78,7 @@ def outlet_label(name: Optional[str]) -> Optional[str]:
     return o.label if o else name.strip()
 
 
-def is_wire(name: Optional[str]) -> bool:
+def is_wire(name: str | None) -> bool:
     o = find_outlet(name)
     return bool(o and o.wire)
 
@@ -96,7 +95,7 @@ def photo_pattern() -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-def text_pattern(name: Optional[str]) -> Optional[str]:
+def text_pattern(name: str | None) -> str | None:
     """The running-text regex of the outlet ``name`` stands for, or None."""
     o = find_outlet(name)
     return o.text if o else None
@@ -120,10 +119,10 @@ def is_outlet_name(name: str) -> bool:
     o = find_outlet(name)
     bare = re.sub(r"^[Tt]he\s+", "", (name or "").strip())
     # case matters only for short names ("AP" the agency, "ap" not)
-    return bool(o and o.text and re.fullmatch(o.text, bare, 0 if len(bare) <= 3 else re.I))
+    return bool(o and o.text and re.fullmatch(o.text, bare, 0 if len(bare) <= 3 else re.IGNORECASE))
 
 
-def outlet_in_text(text: str) -> Optional[str]:
+def outlet_in_text(text: str) -> str | None:
     """The canonical name of the first outlet named in ``text`` ("told Reuters"), or None."""
     regex, groups = _text_regex()
     m = regex.search(text or "")
