@@ -21,8 +21,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitrep.merge.ids import normalize_name
-
-FIELDS = ("fatalities", "wounded", "captured")
+from sitrep.vocab import FIGURE_FIELDS as FIELDS
 
 
 @dataclass

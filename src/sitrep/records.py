@@ -22,18 +22,21 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field, model_validator
 
+from sitrep.vocab import (
+    FIGURE_FIELDS,
+    ClaimantKind,
+    DatePrecision,
+    EventType,
+    GeoPrecision,
+    SubEventType,
+)
+
 SCHEMA_VERSION = 1
 
 Span = tuple[int, int]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-ClaimantKind = Literal[
-    "security_source", "official", "perpetrator", "witness", "medical", "civil_society", "media",
-    "unknown",
-]
 Qualifier = Literal["exactly", "at_least", "more_than", "up_to", "about", "vague", "none"]
-DatePrecision = Literal["day", "week", "part_of_month", "month", "year", "unknown"]
-GeoPrecision = Literal["exact", "near", "admin2", "admin1", "country", "unknown"]
 ReuseKind = Literal["duplicate", "near_duplicate", "paraphrase", "partial"]
 
 
@@ -317,8 +320,8 @@ class IncidentMention(Record):
     article_id: str
     label: str = ""                   # short "what happened"
     sentences: list[Span] = Field(default_factory=list)
-    event_type: str = "battles"
-    sub_event_type: str = "armed_clash"
+    event_type: EventType = "battles"
+    sub_event_type: SubEventType = "armed_clash"
     political: bool = True
     date: DateInfo = Field(default_factory=DateInfo)
     places: list[PlaceMention] = Field(default_factory=list)   # first is the incident's place
@@ -402,7 +405,7 @@ class Conflict(Record):
 class IncidentDate(Record):
     start: Optional[str] = None
     end: Optional[str] = None
-    precision: str = "unknown"
+    precision: DatePrecision = "unknown"
     text: list[str] = Field(default_factory=list)
 
 
@@ -419,8 +422,8 @@ class Incident(Record):
     model_config = {"extra": "allow"}
 
     incident_id: str
-    event_type: str
-    sub_event_type: str
+    event_type: EventType
+    sub_event_type: SubEventType
     political: bool = True
     date: IncidentDate = Field(default_factory=IncidentDate)
     location: Optional[Location] = None
@@ -439,3 +442,7 @@ class Incident(Record):
     outcomes: list[Outcome] = Field(default_factory=list)   # stated outcomes, deduplicated
     filled_dates: list[str] = Field(default_factory=list)   # mention ids whose missing date came from here
     notes: list[str] = Field(default_factory=list)
+
+    def figures(self) -> list[tuple[str, Figure]]:
+        """(field, Figure) for the incident's own figure fields, then its other figures."""
+        return [(f, getattr(self, f)) for f in FIGURE_FIELDS] + [(o.what, o.figure) for o in self.other_figures]

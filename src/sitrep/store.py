@@ -358,10 +358,7 @@ class Store:
                     inc.fatalities.low, inc.fatalities.best, inc.fatalities.high,
                     json.dumps(inc.to_dict()),
                 ))
-                figures = [("fatalities", inc.fatalities), ("wounded", inc.wounded),
-                           ("captured", inc.captured)]
-                figures += [(o.what, o.figure) for o in inc.other_figures]
-                for field, fig in figures:
+                for field, fig in inc.figures():
                     for c in list(fig.claims) + list(fig.shared_claims):
                         claims.append((
                             inc.incident_id, field, c.claim_id, c.article_id, c.origin, c.low,

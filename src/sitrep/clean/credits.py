@@ -8,20 +8,10 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
+from sitrep.outlets import canonical_outlet, find_outlet, spelling_pattern
 from sitrep.records import Credit
 
-# Spellings of news agencies and outlets -> the name we record.
-AGENCIES = {
-    "ap": "Associated Press", "the associated press": "Associated Press", "associated press": "Associated Press",
-    "reuters": "Reuters", "thomson reuters": "Reuters", "afp": "AFP", "agence france-presse": "AFP",
-    "agence france presse": "AFP", "bloomberg": "Bloomberg", "xinhua": "Xinhua", "anadolu": "Anadolu Agency",
-    "anadolu agency": "Anadolu Agency", "aa": "Anadolu Agency", "dpa": "dpa", "efe": "EFE", "ansa": "ANSA",
-    "pti": "PTI", "ians": "IANS", "ani": "ANI", "kyodo": "Kyodo News", "kyodo news": "Kyodo News",
-    "yonhap": "Yonhap", "tass": "TASS", "upi": "UPI", "cnn": "CNN", "bbc": "BBC", "bbc news": "BBC",
-    "al jazeera": "Al Jazeera", "pa": "PA Media", "pa media": "PA Media", "press association": "PA Media",
-    "aps": "APS", "apa": "APA", "voa": "VOA", "rfi": "RFI",
-}
-AGENCY_ALT = "(?i:" + "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True)) + ")"
+AGENCY_ALT = "(?i:" + spelling_pattern() + ")"   # every spelling of a news outlet (sitrep/outlets.py)
 NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|da|di|van|von|bin|al|el|ul|la|le)){0,4}"
 DASH = r"\s*[—–-]{1,2}\s*"
 
@@ -48,13 +38,7 @@ def normalise_outlet(name: Optional[str]) -> Optional[str]:
     """The outlet's usual name.  ``normalise_outlet("The Associated Press")`` -> 'Associated Press'"""
     if not name:
         return None
-    name = re.sub(r"\s+", " ", name).strip(" .,;:-—–")
-    key = name.lower()
-    if key in AGENCIES:
-        return AGENCIES[key]
-    if key.startswith("the ") and key[4:] in AGENCIES:
-        return AGENCIES[key[4:]]
-    return name or None
+    return canonical_outlet(re.sub(r"\s+", " ", name).strip(" .,;:-—–"))
 
 
 def _dateline_ok(m: re.Match) -> bool:
@@ -129,15 +113,20 @@ def find_credits(text: str) -> list[Credit]:
     return _drop_nested(found)
 
 
+def _agency(name: str) -> bool:
+    o = find_outlet(name)
+    return o is not None and o.credit
+
+
 def _byline(m: re.Match, span: tuple[int, int]) -> Optional[Credit]:
     line = m.group()
     if len(line) > 160 or line.rstrip().endswith("."):
         return None  # a sentence that starts with "By", not a byline
     authors = re.split(r",\s*| and | & ", m.group("authors"))
     outlet = m.group("outlet")
-    if outlet is None and authors and authors[-1].lower() in AGENCIES:
+    if outlet is None and authors and _agency(authors[-1]):
         outlet = authors.pop()
-    elif outlet is None and authors[0].lower() in AGENCIES:  # "By Reuters"
+    elif outlet is None and _agency(authors[0]):  # "By Reuters"
         outlet, authors = authors[0], []
     return Credit(text="", span=span, kind="byline", outlet=normalise_outlet(outlet),
                   author=", ".join(a.strip() for a in authors if a.strip()) or None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from sitrep.outlets import photo_pattern
 from sitrep.records import Removed
 
 RELATED = re.compile(
@@ -22,8 +23,8 @@ CAPTION_PREFIX = re.compile(
     r"^(?:supporting image for story|image(?: caption| source)?|photo(?:graph)?(?: credit)?|picture|caption|"
     r"file photo|pictured|video|watch|gallery|credit|illustration)\s*[:|,-]", re.I)
 PHOTO_CREDIT = re.compile(
-    r"\((?:(?:AP|AFP|EPA|PA|UPI|Reuters|REUTERS|Getty|Xinhua|Anadolu)[ /-]?(?:Photo|Wire|Media|Images|via Getty Images|"
-    r"Pool|File)?(?:/[^()\n]{0,80})?|(?:[^()\n]{0,60}/)?(?:AFP|Reuters|REUTERS|AP|EPA|Getty Images|Shutterstock)"
+    r"\((?:(?:" + photo_pattern() + r")[ /-]?(?:Photo|Wire|Media|Images|via Getty Images|"
+    r"Pool|File)?(?:/[^()\n]{0,80})?|(?:[^()\n]{0,60}/)?(?:" + photo_pattern() + r")"
     r"(?: via Getty Images)?|File(?: photo)?|Photo[:/][^()\n]{0,80}|Handout[^()\n]{0,60})\)[ \t]*$")
 PHOTO_TAIL = re.compile(r"(?:Photograph|Photo|Image|Picture)\s*:\s*[^.\n]{1,80}/[^.\n]{1,40}$")
 PROMPT = re.compile(  # (?![a-z]): "Subscribers said..." is a sentence, "Subscribe" a prompt

@@ -10,6 +10,7 @@ from typing import Iterable, Optional
 
 from sitrep.merge.ids import outlet_label
 from sitrep.records import Article, Incident
+from sitrep.vocab import ACLED_GEO, ACLED_TIME, UCDP_DATE, UCDP_WHERE
 
 CSV_COLUMNS = [
     "incident_id", "event_date", "date_start", "date_end", "time_precision", "date_prec",
@@ -20,14 +21,6 @@ CSV_COLUMNS = [
 ]
 EXTRA_COLUMNS = ["fatalities_high_open", "wounded_low", "wounded_high", "captured_low",
                  "captured_high", "other_figures", "origins", "articles", "summary"]
-# ACLED time_precision: 1 day, 2 within a week or so, 3 within a month or coarser
-ACLED_TIME = {"day": 1, "week": 2, "part_of_month": 2, "month": 3, "year": 3}
-# UCDP GED date_prec: 1 day, 2 2-6 days, 3 a week, 4 8-30 days / month, 5 longer
-UCDP_DATE = {"day": 1, "week": 3, "part_of_month": 4, "month": 4, "year": 5}
-# ACLED geo_precision: 1 the town, 2 near it / a small part of a region, 3 a region or coarser
-ACLED_GEO = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3}
-# UCDP GED where_prec: 1 exact, 2 within 25 km, 3 admin2, 4 admin1, 6 country
-UCDP_WHERE = {"exact": 1, "near": 2, "admin2": 3, "admin1": 4, "country": 6}
 
 
 def _first(inc: Incident, role: str) -> Optional[str]:

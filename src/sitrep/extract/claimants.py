@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from sitrep.outlets import outlet_in_text
+
 # Verbs that attribute what follows to their subject.
 SAY_VERBS = {
     "say", "tell", "report", "state", "claim", "confirm", "announce", "add", "acknowledge",
@@ -30,8 +32,8 @@ KIND_PATTERNS: list[tuple[str, str]] = [
     ("witness", r"\b(residents?|witness(es)?|eyewitness(es)?|neighbou?rs?|survivors?|villagers?"
                 r"|relatives?|family|families|locals|bystanders?|passers-by|traders?|mother"
                 r"|father|brother|sister|son|daughter|friends?|wife|husband|onlookers?|students?)\b"),
-    ("media", r"\b(reuters|associated press|the ap|ap|afp|agence france-presse|bbc|cnn|al jazeera"
-              r"|xinhua|anadolu|rfi|voa|voice of america|media|newspaper|television|radio|tv"
+    # (and any outlet of sitrep/data/outlets.json named in the phrase)
+    ("media", r"\b(media|newspaper|television|radio|tv"
               r"|broadcaster|news agency|outlet|press|reporters?|journalists?)\b"),
     ("perpetrator", r"\b(jnim|al[- ]qa[e']?ida|al[- ]qaeda|islamic state|isis|isil|is sahel|iswap"
                     r"|boko haram|al[- ]shabaa?b|taliban|hamas|hezbollah|houthis?|wagner|m23|rsf)\b"),
@@ -48,13 +50,6 @@ KIND_PATTERNS: list[tuple[str, str]] = [
                     r"|fighters|extremists?|terrorists?|the suspects?|the gunman|the shooter"
                     r"|jama'?a|jama’a|nusrat|m23|rsf|ansaroul)\b"),
 ]
-OUTLETS = {
-    "reuters": "Reuters", "associated press": "Associated Press", "the ap": "Associated Press",
-    "ap": "Associated Press", "afp": "AFP", "agence france-presse": "AFP", "bbc": "BBC",
-    "cnn": "CNN", "al jazeera": "Al Jazeera", "xinhua": "Xinhua", "anadolu": "Anadolu",
-    "rfi": "RFI", "voa": "VOA", "voice of america": "VOA",
-}
-_OUTLET_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, OUTLETS), key=len, reverse=True)) + r")\b", re.I)
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "who", "which", "that"}
 
 
@@ -72,7 +67,7 @@ def claimant_kind(phrase: str, verb: str = "") -> str:
     """Kind of a claimant phrase: ``"two security sources"`` -> ``"security_source"``."""
     low = phrase.lower().replace("’", "'")
     for kind, pattern in KIND_PATTERNS:
-        if re.search(pattern, low):
+        if re.search(pattern, low) or (kind == "media" and outlet_in_text(phrase)):
             return kind
     if verb == "claim":       # "X claimed it had killed ..." by an unknown X: a perpetrator's claim
         return "perpetrator"
@@ -81,8 +76,7 @@ def claimant_kind(phrase: str, verb: str = "") -> str:
 
 def credited_outlet(phrase: str) -> Optional[str]:
     """The news outlet named in a claimant phrase ("sources quoted by Reuters" -> "Reuters")."""
-    m = _OUTLET_RE.search(phrase)
-    return OUTLETS[m.group(1).lower()] if m and (m.group(1) != "ap" or "AP" in phrase) else None
+    return outlet_in_text(phrase)
 
 
 def _phrase(head) -> tuple[str, tuple[int, int]]:

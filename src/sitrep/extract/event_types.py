@@ -24,21 +24,7 @@ from importlib import resources
 from typing import Optional
 
 from sitrep.extract.cue_filter import CueFilter
-
-SUB_EVENT_TYPES = {
-    "battles": ["armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"],
-    "explosions_remote_violence": ["chemical_weapon", "air_drone_strike", "suicide_bomb",
-                                   "shelling_artillery_missile_attack", "remote_explosive_landmine_ied",
-                                   "grenade"],
-    "violence_against_civilians": ["sexual_violence", "attack", "abduction_forced_disappearance"],
-    "protests": ["peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"],
-    "riots": ["violent_demonstration", "mob_violence"],
-    "strategic_developments": ["agreement", "arrests", "change_to_group_activity",
-                               "disrupted_weapons_use", "headquarters_or_base_established",
-                               "looting_property_destruction", "non_violent_transfer_of_territory",
-                               "other"],
-}
-EVENT_TYPE_OF = {sub: ev for ev, subs in SUB_EVENT_TYPES.items() for sub in subs}
+from sitrep.vocab import EVENT_TYPE_OF, SUB_EVENT_TYPES  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)

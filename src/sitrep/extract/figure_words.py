@@ -1,4 +1,4 @@
-"""The words figures are made of: casualty verbs, nouns, adjectives and victim groups.
+"""The words figures are made of: casualty verbs, nouns and adjectives (victim groups: ``sitrep.vocab``).
 
 Data tables a user can extend (another language's or region's words go here):
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.quantities import VAGUE_WORDS
+from sitrep.vocab import GROUP_OF  # victim groups: the shared vocabulary
 
 VERB_WHAT = {
     "kill": "killed", "slay": "killed", "murder": "killed", "execute": "killed", "behead": "killed",
@@ -39,23 +40,6 @@ CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave"}
 PERSON_ONLY = {"seize", "capture", "flee", "displace", "disappear", "execute"}
 # "taken prisoner" / "taken hostage" (a verb with an object predicate).
 TAKE_WHAT = {"prisoner": "captured", "captive": "captured", "hostage": "abducted", "hostages": "abducted"}
-GROUPS = {
-    "soldiers": "soldier troop serviceman servicemen servicemember paratrooper marine recruit "
-                "guardsman legionnaire sailor airman personnel army",
-    "police": "police policeman policemen policewoman officer cop deputy trooper gendarme constable",
-    "militants": "militant jihadist jihadi extremist insurgent fighter terrorist assailant attacker "
-                 "gunman gunmen rebel bandit islamist combatant militiaman shooter",
-    "suspects": "suspect",
-    "civilians": "civilian villager resident worshipper passenger student pupil farmer herder "
-                 "shepherd trader merchant miner pilgrim refugee migrant protester demonstrator "
-                 "journalist",
-    "children": "child children kid boy girl baby infant toddler minor schoolchild",
-    "people": "person people man men woman women individual victim adult teen teenager youth "
-              "other others more bystander male female customer employee worker friend relative "
-              "neighbor neighbour husband wife mother father son daughter brother sister "
-              "driver guard inmate prisoner hostage occupant family member body",
-}
-GROUP_OF = {w: g for g, words in GROUPS.items() for w in words.split()}
 # Objects that are never casualty figures ("killed the engine", "shot 12 rounds").
 NON_PERSON = set(
     "animal dog cat cow cattle livestock goat sheep camel horse bird deer vehicle car truck "

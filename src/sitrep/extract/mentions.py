@@ -13,6 +13,7 @@ from sitrep.extract.actors import ActorDictionary, ActorEntry, role_of
 from sitrep.extract.claimants import claimant_kind, find_claimant
 from sitrep.extract.event_types import EventType, classify_event, refine_battle
 from sitrep.extract.incidents import Group, Sentence, country_names
+from sitrep.outlets import is_outlet_name
 from sitrep.records import (ActorMention, Article, Claim, DateInfo, IncidentMention, Outcome,
                             PlaceMention)
 
@@ -184,8 +185,7 @@ def prior_group(named: list, before: int) -> Optional[ActorMention]:
                         country_code=last.entry.country, role="perpetrator", aliases=[last.text])
 
 
-_NOT_ACTORS = {"reuters", "ap", "associated press", "afp", "bbc", "cnn", "al jazeera", "x", "twitter",
-               "facebook", "telegram", "the associated press"}
+_NOT_ACTORS = {"x", "twitter", "facebook", "telegram"}   # and the news outlets of sitrep/outlets.py
 
 
 def _unknown_names(doc, s: Sentence, taken: list[tuple[int, int]]) -> list:
@@ -193,7 +193,7 @@ def _unknown_names(doc, s: Sentence, taken: list[tuple[int, int]]) -> list:
     the parse gives them a role)."""
     out = []
     for ent in doc.char_span(s.start, s.end, alignment_mode="expand").ents:
-        if ent.label_ not in ("ORG", "NORP", "PERSON") or ent.text.lower() in _NOT_ACTORS:
+        if ent.label_ not in ("ORG", "NORP", "PERSON") or ent.text.lower() in _NOT_ACTORS or is_outlet_name(ent.text):
             continue
         if any(ent.start_char < e and b < ent.end_char for b, e in taken):
             continue

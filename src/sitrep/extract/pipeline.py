@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from sitrep.countries import country_names
 from sitrep.extract import figures
 from sitrep.extract.actors import ActorDictionary
 from sitrep.extract.dates import find_dates, resolve_date
@@ -22,7 +23,7 @@ from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.models import load_spacy
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 
-EXTRACTOR_VERSION = "10"     # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "11"     # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = 16
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
 
@@ -130,8 +131,6 @@ def _raw_place(article: Article, p: PlaceMention) -> PlaceMention:
 
 
 def _countries(places: list[PlaceMention], actors: ActorDictionary) -> list[str]:
-    from sitrep.extract.incidents import country_names
-
     names = country_names()
     out = []
     for p in places:

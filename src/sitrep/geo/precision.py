@@ -14,10 +14,10 @@ import math
 from typing import Optional
 
 from sitrep.records import Location
+from sitrep.vocab import ACLED_GEO as ACLED
+from sitrep.vocab import GEO_RANK as RANK
+from sitrep.vocab import UCDP_WHERE as UCDP
 
-ACLED = {"exact": 1, "near": 2, "admin2": 2, "admin1": 3, "country": 3, "unknown": None}
-UCDP = {"exact": 1, "near": 2, "admin2": 3, "admin1": 4, "country": 6, "unknown": None}
-RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4, "unknown": 5}
 NEAR_KM = 25.0
 
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from sitrep.countries import country_table
 from sitrep.geo.gazetteer import Gazetteer, data_file
 from sitrep.records import PlaceMention
 
@@ -67,12 +68,7 @@ def stop_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """'malian' -> 'ML' (hand-kept list in data/geo/country_names.tsv)."""
-    out = {}
-    for line in data_file("country_names.tsv").splitlines():
-        if line and not line.startswith("#"):
-            cc, _alt, dem = (line.split("\t") + ["", ""])[:3]
-            out.update({fold(d): cc for d in dem.split("|") if d})
-    return out
+    return {fold(d): cc for cc, c in country_table().items() for d in c.demonyms}
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

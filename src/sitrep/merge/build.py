@@ -10,11 +10,11 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Iterable
 
-from sitrep.merge.cluster import PRECISION_RANK, cluster_mentions
+from sitrep.merge.cluster import cluster_mentions
 from sitrep.merge.conflicts import figure_conflicts, outcome_conflicts
 from sitrep.merge.ids import assign_ids, normalize_name, outlet_label, short_article, skeleton
 from sitrep.merge.reconcile import (
-    MAIN_FIELDS, ClaimEntry, build_figure, field_of, fold_echoes, killed_by_article,
+    ClaimEntry, build_figure, field_of, fold_echoes, killed_by_article,
     trace_origin,
 )
 from sitrep.merge.summary import summarize
@@ -23,8 +23,8 @@ from sitrep.records import (
     Article, ArticleExtraction, Figure, FigureClaim, Incident, IncidentActor, IncidentDate,
     Lineage, Location, OtherFigure, Outcome, parse_day,
 )
+from sitrep.vocab import DATE_RANK, FIGURE_FIELDS, GEO_RANK
 
-GEO_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4, "unknown": 5}
 DEFAULT_SUB = "armed_clash"   # the extraction record's default: weaker evidence than any other
 
 
@@ -40,7 +40,7 @@ def incident_date(group: list[MentionView]) -> IncidentDate:
         return IncidentDate(text=texts)
     counts = Counter((v.day_range, v.precision) for v in dated)
     (rng, prec), _ = min(counts.items(), key=lambda kv: (kv[0][0][1] - kv[0][0][0],
-                                                         PRECISION_RANK.get(kv[0][1], 5), -kv[1]))
+                                                         DATE_RANK.get(kv[0][1], 5), -kv[1]))
     return IncidentDate(start=date.fromordinal(rng[0]).isoformat(),
                         end=date.fromordinal(rng[1]).isoformat(), precision=prec, text=texts)
 
@@ -242,11 +242,11 @@ def _build(iid, group, loc, when, articles, lineage, shared_entries, entry_cover
         filled_dates=[v.mention.mention_id for v in group
                       if (not v.day_range or v.year_guessed) and when.start],
     )
-    for f in MAIN_FIELDS:
+    for f in FIGURE_FIELDS:
         inc.conflicts.extend(figure_conflicts(f, getattr(inc, f), outlet_of))
     for of in inc.other_figures:
         inc.conflicts.extend(figure_conflicts(of.what, of.figure, outlet_of))
     inc.conflicts.extend(outcome_conflicts(outcomes))
-    inc.notes = [f"{f}: {n}" for f in MAIN_FIELDS for n in getattr(inc, f).notes]
+    inc.notes = [f"{f}: {n}" for f in FIGURE_FIELDS for n in getattr(inc, f).notes]
     inc.summary = summarize(inc, outlet_of)
     return inc

@@ -11,8 +11,8 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from sitrep.merge.views import MentionView
+from sitrep.vocab import DATE_RANK
 
-PRECISION_RANK = {"day": 0, "week": 1, "part_of_month": 2, "month": 3, "year": 4, "unknown": 5}
 NAME_RATIO = 85      # Boulkessi ~ Boulikessi is 95; Dosso ~ Douentza is 46
 ADDRESS_RATIO = 85
 FOLLOW_UP_DAYS = 3 * 365
@@ -130,7 +130,7 @@ def _follow_up_score(v: MentionView, c: Cluster, n_at_place: int) -> int:
 
 def _sort_key(v: MentionView):
     return (v.follow_up or v.history, v.coarse_place, v.derived_from is not None,
-            v.day_range is None or v.year_guessed, PRECISION_RANK.get(v.precision, 5),
+            v.day_range is None or v.year_guessed, DATE_RANK.get(v.precision, 5),
             v.mention.in_passing, v.published.toordinal() if v.published else 10**7, v.order)
 
 

@@ -12,8 +12,8 @@ from rapidfuzz import fuzz
 
 from sitrep.merge.ids import normalize_name
 from sitrep.records import Conflict, Figure, FigureClaim, Outcome
+from sitrep.vocab import FIELD_VERB
 
-VERB = {"fatalities": "killed", "wounded": "wounded", "captured": "captured"}
 # the extract stage says "seized" for a place taken and "captured" for people taken prisoner,
 # so "captured" is not a side of an outcome dispute
 TAKEN = {"seized", "overran", "overtook", "took_control", "took control", "occupied", "took"}
@@ -79,7 +79,7 @@ def figure_conflicts(field: str, figure: Figure, outlet_of: Callable[[str], str]
             origins = _join([outlet_of(c.origin) for c in side])
             if source:
                 if k == 0:
-                    phrase = f"{phrase} {group} {VERB.get(field, field)}"
+                    phrase = f"{phrase} {group} {FIELD_VERB.get(field, field)}"
                 parts.append(f"{phrase} ({source}, via {origins})")
             else:
                 cites = "; ".join(dict.fromkeys(

