@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
+from sitrep.extract.identifiers import Identifiers
 from sitrep.merge.ids import normalize_name, skeleton
 from sitrep.records import Article, IncidentMention, Lineage, parse_day
 
@@ -67,6 +68,8 @@ class MentionView:
     actor_names: set[str] = field(default_factory=set)
     follow_up: bool = False
     history: bool = False
+    ids: Identifiers = field(default_factory=Identifiers)   # victims, streets (merge/link.py)
+    counts: Optional[tuple[int, int]] = None             # (killed, wounded) this report states
 
     @property
     def block_keys(self) -> set[str]:
