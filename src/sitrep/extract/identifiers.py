@@ -50,6 +50,10 @@ SETTINGS = {
     "vehicle": "vehicle", "car": "vehicle", "home": "home", "house": "home", "residence": "home",
 }
 SETTING_RE = re.compile(r"\b(" + "|".join(sorted(SETTINGS, key=len, reverse=True)) + r")s?\b", re.I)
+VICTIM_WORDS = re.compile(r"\b(killed|died|dead|death|shot|wounded|injured|victim\w*|hospital\w*|"
+                          r"pronounced|slain|struck|hit)\b", re.I)
+SUSPECT_WORDS = re.compile(r"\b(charged|arrested|suspect\w*|accused|booked|indicted|sentenced|"
+                           r"convicted|custody|jail\w*|pleaded|arraigned|shooter|gunman)\b", re.I)
 WEAPONS = re.compile(r"\b(shotgun|rifle|handgun|pistol|knife|stabb\w+|ar-15|assault weapon)\b", re.I)
 
 
@@ -66,6 +70,7 @@ class Identifiers:
     people: set[str] = field(default_factory=set)          # "jordan miles"
     surnames: set[str] = field(default_factory=set)        # "miles"
     ages: dict[str, int] = field(default_factory=dict)     # surname -> age
+    victims: dict[str, int] = field(default_factory=dict)  # surname -> age, said of a victim
     streets: set[str] = field(default_factory=set)         # "elm" (suffix and directions dropped)
     blocks: set[str] = field(default_factory=set)          # "1200 elm"
     settings: set[str] = field(default_factory=set)
@@ -82,12 +87,15 @@ class Identifiers:
             if not any(q.split()[-1] == surname for q in self.people):
                 self.surnames.discard(surname)
                 self.ages.pop(surname, None)
+                self.victims.pop(surname, None)
 
     def update(self, other: "Identifiers") -> None:
         self.people |= other.people
         self.surnames |= other.surnames
         for k, a in other.ages.items():
             self.ages.setdefault(k, a)
+        for k, a in other.victims.items():
+            self.victims.setdefault(k, a)
         self.streets |= other.streets
         self.blocks |= other.blocks
         self.settings |= other.settings
@@ -120,22 +128,36 @@ def words(text: str) -> dict[str, int]:
     return out
 
 
-def read_identifiers(text: str) -> Identifiers:
-    """Victims, streets, blocks, settings and weapons named in ``text``."""
+def _sentence(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    b = min(x for x in (text.find(". ", end), text.find("\n", end), len(text)) if x >= 0)
+    return text[a:b]
+
+
+def read_identifiers(text: str, title: str = "") -> Identifiers:
+    """People, streets, blocks, settings and weapons named in ``text`` (and ``title``, whose
+    Title Case words are never read as people)."""
     ids = Identifiers()
-    found: list[tuple[str, int | None]] = []
-    found += [(m.group(1), int(m.group(2))) for m in NAME_AGE.finditer(text)]
-    found += [(m.group(2), int(m.group(1))) for m in AGE_NAME.finditer(text)]
-    found += [(m.group(1), None) for m in IDENTIFIED.finditer(text)]
-    for name, age in found:
+    lower = set(re.findall(r"\b[a-z][a-z'\-]+\b", text))
+    found: list[tuple[re.Match, str, int | None]] = []
+    found += [(m, m.group(1), int(m.group(2))) for m in NAME_AGE.finditer(text)]
+    found += [(m, m.group(2), int(m.group(1))) for m in AGE_NAME.finditer(text)]
+    found += [(m, m.group(1), None) for m in IDENTIFIED.finditer(text)]
+    for m, name, age in found:
         person = _person(name)
         if person is None or (age is not None and not 0 < age < 100):
             continue
+        if any(w in lower for w in person.split()):
+            continue   # "Shooting Wounds Boy": words the text also writes in lower case
         ids.people.add(person)
         surname = person.split()[-1]
         ids.surnames.add(surname)
         if age is not None:
             ids.ages.setdefault(surname, age)
+            sentence = _sentence(text, m.start(), m.end())
+            if VICTIM_WORDS.search(sentence) and not SUSPECT_WORDS.search(sentence):
+                ids.victims.setdefault(surname, age)
+    text = f"{title}.\n{text}" if title else text
     for m in STREET.finditer(text):
         street = _street(m.group(1))
         if street and street not in NOT_PEOPLE:

@@ -74,7 +74,7 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
             rest.append(text[pos:a])
             pos = max(pos, b)
         rest.append(text[pos:])
-        lead.ids = read_identifiers((art.title or "") + ".\n" + " ".join(rest))
+        lead.ids = read_identifiers(" ".join(rest), title=art.title or "")
         # "Des Moines, 24 miles away" reads like a name and an age: a place is never a victim
         places = {p.text.lower() for v in vs for p in v.mention.places}
         for v in vs:
@@ -85,9 +85,9 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
 
 def _victims_differ(a: Identifiers, b: Identifiers) -> bool:
     """Both name victims with ages, and neither report names any of the other's."""
-    if not a.ages or not b.ages:
+    if not a.victims or not b.victims:
         return False
-    return not (set(a.ages) & b.capitalised) and not (set(b.ages) & a.capitalised)
+    return not (set(a.victims) & b.capitalised) and not (set(b.victims) & a.capitalised)
 
 
 def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evidence:
@@ -190,16 +190,18 @@ def _gap(a: Optional[tuple[int, int]], b: Optional[tuple[int, int]]) -> Optional
 def _may_join(a, b, ev: Evidence) -> bool:
     if ev.conflict or ev.points < LINK_THRESHOLD:
         return False
-    if a.country and b.country and a.country != b.country:
-        return False
+    victim = any(r.startswith("same victim") for r in ev.reasons)
+    stated = any(r.startswith(("same victim", "same block", "same street")) for r in ev.reasons)
+    if a.country and b.country and a.country != b.country and not stated:
+        return False   # a named victim or street outweighs a gazetteer's guess at the country
     if a.family != "violence" or b.family != "violence":
         return False
     if a.articles & b.articles:
         return False   # one article told these apart
-    victim = any(r.startswith("same victim") for r in ev.reasons)
+    block = any(r.startswith("same block") for r in ev.reasons)
     window = STRONG_WINDOW if victim else STREET_WINDOW
     day_gap = _gap(_days(a), _days(b))
-    if day_gap is not None and day_gap > (1 if not victim else window):
+    if day_gap is not None and day_gap > (window if victim else STREET_WINDOW if block else 1):
         return False
     pub_gap = _gap(_published_range(a), _published_range(b))
     return pub_gap is None or pub_gap <= window

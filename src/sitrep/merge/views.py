@@ -26,6 +26,8 @@ GENERIC_ACTORS = {
     "unknown", "unidentified", "unidentified gunmen", "gunmen", "unknown gunmen", "assailants",
     "attackers", "militants", "insurgents", "jihadists", "extremists", "terrorists", "armed men",
     "suspects", "a suspect", "shooter", "gunman", "people", "civilians",
+    # who answers every shooting in a town: naming them links no two reports
+    "police", "officers", "police officers", "us police", "deputies", "sheriffs office",
 }
 FOLLOW_UP_WORDS = re.compile(r"\b(arrest\w*|charg\w*|sentenc\w*|convict\w*|trial|court|indict\w*)\b", re.I)
 FOLLOW_UP_WHATS = {"arrested", "charged", "sentenced", "convicted", "detained"}
