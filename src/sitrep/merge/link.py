@@ -28,9 +28,9 @@ LINK_THRESHOLD = 5          # a victim, or a block and one more thing
 MAX_POSTINGS = 40           # a key shared by more clusters than this identifies nothing
 STRONG_WINDOW = 400         # days: a victim named again at a trial or a funeral
 STREET_WINDOW = 2           # days: a street alone links only reports of the same days
-RARE_WORDS = 4              # blocking keys from a report's rarest words
-WORDING_HIGH = 0.5          # tf-idf cosine of the incident's own sentences (titles included)
-WORDING_LOW = 0.3
+RARE_WORDS = 6              # blocking keys from a report's rarest words
+WORDING_HIGH = 0.3
+WORDING_LOW = 0.15
 
 
 @dataclass
