@@ -65,7 +65,8 @@ def article_label(article) -> str:
 
     outlet = outlet_label(article.outlet)
     if not outlet and article.url:
-        host = urlparse(article.url).netloc.lower()
+        url = re.sub(r"^https?://web\.archive\.org/web/[^/]+/", "", article.url)   # the archived site
+        host = urlparse(url if "://" in url else "http://" + url).netloc.lower()
         outlet = host[4:] if host.startswith("www.") else host or None
     title = (article.title or "").strip() or short_article(article.article_id)
     return f"{title} ({outlet})" if outlet else title
