@@ -19,6 +19,9 @@ FULL_NAME = rf"{NAME}(?: [A-Z]\.)?(?: {NAME}){{1,2}}"
 # "Jordan Miles, 24," / "Jordan Miles, age 24" / "24-year-old Jordan Miles" / "identified as Jordan Miles"
 NAME_AGE = re.compile(rf"\b({FULL_NAME}),? (?:age |aged )?(\d{{1,2}})\b(?!-| ?(?:percent|%|years? ago|p\.?m|a\.?m))")
 AGE_NAME = re.compile(rf"\b(\d{{1,2}})-year-old (?:[a-z]+ ){{0,3}}({FULL_NAME})")
+# "killed Marcus Dillard and Terrence Vole", "the shooting death of Ana Ruiz": victims without an age
+OBJECT_OF = re.compile(rf"\b(?:killed|shot|wounded|slew|murdered|(?:death|killing|shooting|murder) of) "
+                       rf"({FULL_NAME})(?:,? and ({FULL_NAME}))?")
 IDENTIFIED = re.compile(rf"\b(?:identified|named)(?: \w+){{0,4}} as ({FULL_NAME})")
 NOT_PEOPLE = {
     "police", "county", "city", "street", "avenue", "road", "sheriff", "department", "hospital",
@@ -143,6 +146,7 @@ def read_identifiers(text: str, title: str = "") -> Identifiers:
     found += [(m, m.group(1), int(m.group(2))) for m in NAME_AGE.finditer(text)]
     found += [(m, m.group(2), int(m.group(1))) for m in AGE_NAME.finditer(text)]
     found += [(m, m.group(1), None) for m in IDENTIFIED.finditer(text)]
+    found += [(m, name, None) for m in OBJECT_OF.finditer(text) for name in m.groups() if name]
     for m, name, age in found:
         person = _person(name)
         if person is None or (age is not None and not 0 < age < 100):

@@ -40,8 +40,11 @@ def incident_date(group: list[MentionView]) -> IncidentDate:
     if not dated:
         return IncidentDate(text=texts)
     counts = Counter((v.day_range, v.precision) for v in dated)
+    # ties go to the earliest day: reports come after the event, and a later day among equally
+    # precise reports is a vigil, a charge or a death in hospital
     (rng, prec), _ = min(counts.items(), key=lambda kv: (kv[0][0][1] - kv[0][0][0],
-                                                         PRECISION_RANK.get(kv[0][1], 5), -kv[1]))
+                                                         PRECISION_RANK.get(kv[0][1], 5), -kv[1],
+                                                         kv[0][0][0]))
     return IncidentDate(start=date.fromordinal(rng[0]).isoformat(),
                         end=date.fromordinal(rng[1]).isoformat(), precision=prec, text=texts)
 

@@ -66,7 +66,7 @@ def article_label(article) -> str:
     outlet = outlet_label(article.outlet)
     if not outlet and article.url:
         url = re.sub(r"^https?://web\.archive\.org/web/[^/]+/", "", article.url)   # the archived site
-        host = urlparse(url if "://" in url else "http://" + url).netloc.lower()
+        host = (urlparse(url if "://" in url else "http://" + url).hostname or "").lower()
         outlet = host[4:] if host.startswith("www.") else host or None
     title = (article.title or "").strip() or short_article(article.article_id)
     return f"{title} ({outlet})" if outlet else title

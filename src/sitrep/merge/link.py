@@ -21,15 +21,18 @@ from sitrep.extract.identifiers import Identifiers, read_identifiers, words
 from sitrep.merge.views import MentionView
 from sitrep.records import Article
 
+PERSON = ("same victim", "same person and age", "same person named")
 VICTIM_POINTS = 5
 BLOCK_POINTS = 4
 STREET_POINTS = 2
 LINK_THRESHOLD = 5          # a victim, or a block and one more thing
 MAX_POSTINGS = 40           # a key shared by more clusters than this identifies nothing
 STRONG_WINDOW = 400         # days: a victim named again at a trial or a funeral
+PERSON_WINDOW = 30          # days: anyone else named (a suspect, a witness) links only a month
 STREET_WINDOW = 2           # days: a street alone links only reports of the same days
 RARE_WORDS = 6              # blocking keys from a report's rarest words
 WORDING_HIGH = 0.3
+CONTEXT_NEEDS_DAYS = True
 WORDING_LOW = 0.15
 
 
@@ -96,8 +99,11 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
     aged = {s for s in set(a.ages) & set(b.ages) if a.ages[s] == b.ages[s]}
     if people or aged:
         ev.points += VICTIM_POINTS
-        ev.reasons.append("same victim: " + ", ".join(sorted(people) or
-                                                      [f"{s}, {a.ages[s]}" for s in sorted(aged)]))
+        said = {p.split()[-1] for p in people} | aged
+        who = ("same victim" if said & (set(a.victims) | set(b.victims)) else
+               "same person and age" if aged else "same person named")
+        ev.reasons.append(f"{who}: " + ", ".join(sorted(people) or
+                                                 [f"{s}, {a.ages[s]}" for s in sorted(aged)]))
     elif _victims_differ(a, b):
         ev.conflict = "different victims named"
         return ev
@@ -169,6 +175,11 @@ def _context(a, b, sim: float) -> Evidence:
     if gap is not None and gap <= 1:
         ev.points += 1
         ev.reasons.append("same or next day")
+    elif gap is None and (_gap(_published_range(a), _published_range(b)) or 0) <= 1 \
+            and _published_range(a) and _published_range(b):
+        ev.reasons.append("published the same or next day")
+    elif CONTEXT_NEEDS_DAYS:
+        return Evidence()   # wording and place alone, days apart or undated: two incidents
     return ev
 
 
@@ -190,8 +201,8 @@ def _gap(a: Optional[tuple[int, int]], b: Optional[tuple[int, int]]) -> Optional
 def _may_join(a, b, ev: Evidence) -> bool:
     if ev.conflict or ev.points < LINK_THRESHOLD:
         return False
-    victim = any(r.startswith("same victim") for r in ev.reasons)
-    stated = any(r.startswith(("same victim", "same block", "same street")) for r in ev.reasons)
+    victim = any(r.startswith(PERSON) for r in ev.reasons)
+    stated = any(r.startswith((*PERSON, "same block", "same street")) for r in ev.reasons)
     if a.country and b.country and a.country != b.country and not stated:
         return False   # a named victim or street outweighs a gazetteer's guess at the country
     if a.family != "violence" or b.family != "violence":
@@ -199,12 +210,24 @@ def _may_join(a, b, ev: Evidence) -> bool:
     if a.articles & b.articles:
         return False   # one article told these apart
     block = any(r.startswith("same block") for r in ev.reasons)
-    window = STRONG_WINDOW if victim else STREET_WINDOW
+    named_victim = any(r.startswith(PERSON[:2]) for r in ev.reasons)
+    window = STRONG_WINDOW if named_victim else PERSON_WINDOW if victim else STREET_WINDOW
     day_gap = _gap(_days(a), _days(b))
     if day_gap is not None and day_gap > (window if victim else STREET_WINDOW if block else 1):
         return False
     pub_gap = _gap(_published_range(a), _published_range(b))
     return pub_gap is None or pub_gap <= window
+
+
+def _date_follow_ups(a, b) -> None:
+    """Reports dated days after the other cluster's incident (a charge, a funeral, "last week's
+    shooting") are follow-ups: the incident keeps the first report's date."""
+    if not a.day_range or not b.day_range:
+        return
+    first, later = (a, b) if a.day_range[0] <= b.day_range[0] else (b, a)
+    for v in later.members:
+        if v.day_range and v.day_range[0] > first.day_range[1] + 1:
+            v.follow_up = True
 
 
 def link_clusters(clusters: list) -> list:
@@ -243,6 +266,7 @@ def link_clusters(clusters: list) -> list:
         if not _may_join(a, b, ev):
             continue
         keep, gone = (ri, rj) if ri < rj else (rj, ri)
+        _date_follow_ups(a, b)
         clusters[keep].absorb(clusters[gone], ev.reasons)
         parent[gone] = keep
     return [c for i, c in enumerate(clusters) if find(i) == i]
