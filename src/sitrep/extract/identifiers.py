@@ -54,7 +54,7 @@ SETTINGS = {
 }
 SETTING_RE = re.compile(r"\b(" + "|".join(sorted(SETTINGS, key=len, reverse=True)) + r")s?\b", re.I)
 VICTIM_WORDS = re.compile(r"\b(killed|died|dead|death|shot|wounded|injured|victim\w*|hospital\w*|"
-                          r"pronounced|slain|struck|hit)\b", re.I)
+                          r"pronounced|slain|struck|hit|identified)\b", re.I)
 SUSPECT_WORDS = re.compile(r"\b(charged|arrested|suspect\w*|accused|booked|indicted|sentenced|"
                            r"convicted|custody|jail\w*|pleaded|arraigned|shooter|gunman)\b", re.I)
 WEAPONS = re.compile(r"\b(shotgun|rifle|handgun|pistol|knife|stabb\w+|ar-15|assault weapon)\b", re.I)

@@ -109,6 +109,9 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
         return ev
     blocks = a.blocks & b.blocks
     streets = a.streets & b.streets
+    if a.blocks and b.blocks and not streets:
+        ev.conflict = "different blocks named"
+        return ev
     if blocks:
         ev.points += BLOCK_POINTS
         ev.reasons.append("same block: " + ", ".join(sorted(blocks)))
