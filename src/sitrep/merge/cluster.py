@@ -159,7 +159,8 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False) -> int:
     if ev.conflict and not _lineage_link(v, c):
         return 0
     s = place + (3 if addr else 0) + (1 if v.actor_names & c.actor_names else 0) + ev.points
-    strong = bool(addr) or ev.points >= LINK_THRESHOLD or _lineage_link(v, c)
+    strong = bool(addr) or ev.points >= LINK_THRESHOLD or _lineage_link(v, c) or (
+        place >= 1 and not v.coarse_place and bool(v.actor_names & c.actor_names))   # a named armed group at a named town
     undated = not v.day_range or v.year_guessed or not c.day_range
     if undated and not strong and not _fresh(v, c):
         return 0   # an undated report joins on strong evidence, or a named town within days
