@@ -29,6 +29,7 @@ LINK_THRESHOLD = 5          # a victim, or a block and one more thing
 MAX_POSTINGS = 40           # a key shared by more clusters than this identifies nothing
 STRONG_WINDOW = 400         # days: a victim named again at a trial or a funeral
 PERSON_WINDOW = 30          # days: anyone else named (a suspect, a witness) links only a month
+BLOCK_WINDOW = 7            # days: the same block and more within a week
 STREET_WINDOW = 2           # days: a street alone links only reports of the same days
 RARE_WORDS = 6              # blocking keys from a report's rarest words
 WORDING_HIGH = 0.3
@@ -208,15 +209,17 @@ def _may_join(a, b, ev: Evidence) -> bool:
     stated = any(r.startswith((*PERSON, "same block", "same street")) for r in ev.reasons)
     if a.country and b.country and a.country != b.country and not stated:
         return False   # a named victim or street outweighs a gazetteer's guess at the country
-    if a.family != "violence" or b.family != "violence":
-        return False
-    if a.articles & b.articles:
-        return False   # one article told these apart
     block = any(r.startswith("same block") for r in ev.reasons)
     named_victim = any(r.startswith(PERSON[:2]) for r in ev.reasons)
-    window = STRONG_WINDOW if named_victim else PERSON_WINDOW if victim else STREET_WINDOW
+    # an arrest or a trial report (another type family) joins the shooting by its victim
+    if (a.family != "violence" or b.family != "violence") and not named_victim:
+        return False
+    if a.articles & b.articles and not (named_victim or block):
+        return False   # one article told these apart, and nothing it states says otherwise
+    window = STRONG_WINDOW if named_victim else PERSON_WINDOW if victim else \
+        BLOCK_WINDOW if block else STREET_WINDOW
     day_gap = _gap(_days(a), _days(b))
-    if day_gap is not None and day_gap > (window if victim else STREET_WINDOW if block else 1):
+    if day_gap is not None and day_gap > (window if victim or block else 1):
         return False
     pub_gap = _gap(_published_range(a), _published_range(b))
     return pub_gap is None or pub_gap <= window
