@@ -21,10 +21,11 @@ from sitrep.extract.identifiers import Identifiers, read_identifiers, words
 from sitrep.merge.views import MentionView
 from sitrep.records import Article
 
-PERSON = ("same victim", "same person and age", "same person named")
+PERSON = ("same victim", "same person and age", "same person named", "same surname and age")
 VICTIM_POINTS = 5
 BLOCK_POINTS = 4
 STREET_POINTS = 2
+ROUND_UP_PEOPLE = 4         # more people with ages than this: a round-up, not one incident
 LINK_THRESHOLD = 5          # a victim, or a block and one more thing
 MAX_POSTINGS = 40           # a key shared by more clusters than this identifies nothing
 STRONG_WINDOW = 400         # days: a victim named again at a trial or a funeral
@@ -79,6 +80,10 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
             pos = max(pos, b)
         rest.append(text[pos:])
         lead.ids = read_identifiers(" ".join(rest), title=art.title or "")
+        if len(lead.ids.ages) > ROUND_UP_PEOPLE:
+            # a round-up or a year in review names many victims: its lead keeps its own sentences
+            lead.ids = read_identifiers(" ".join(text[a:b] for a, b in lead.mention.sentences),
+                                        title=art.title or "")
         # "Des Moines, 24 miles away" reads like a name and an age: a place is never a victim
         places = {p.text.lower() for v in vs for p in v.mention.places}
         for v in vs:
@@ -101,7 +106,8 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
     if people or aged:
         ev.points += VICTIM_POINTS
         said = {p.split()[-1] for p in people} | aged
-        who = ("same victim" if said & (set(a.victims) | set(b.victims)) else
+        victim = said & (set(a.victims) | set(b.victims))
+        who = ("same victim" if victim and people else "same surname and age" if not people else
                "same person and age" if aged else "same person named")
         ev.reasons.append(f"{who}: " + ", ".join(sorted(people) or
                                                  [f"{s}, {a.ages[s]}" for s in sorted(aged)]))
