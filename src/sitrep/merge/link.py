@@ -33,9 +33,9 @@ PERSON_WINDOW = 30          # days: anyone else named (a suspect, a witness) lin
 BLOCK_WINDOW = 7            # days: the same block and more within a week
 STREET_WINDOW = 2           # days: a street alone links only reports of the same days
 RARE_WORDS = 6              # blocking keys from a report's rarest words
-WORDING_HIGH = 0.3
+WORDING_HIGH = 0.25
 CONTEXT_NEEDS_DAYS = True
-WORDING_LOW = 0.15
+WORDING_LOW = 0.12
 
 
 @dataclass
