@@ -80,7 +80,7 @@ def why_joined(v: MentionView, c: Cluster) -> list[str]:
     if _lineage_link(v, c):
         out.append("copied from or rewritten from a report already in this incident")
     if v.geonameid is not None and v.geonameid in c.geonameids or v.names & c.names:
-        out.append("same place: " + ", ".join(sorted(v.names & c.names) or [str(v.geonameid)]))
+        out.append("same place: " + ", ".join(sorted(v.names & c.names) or ["same gazetteer place"]))
     elif v.coarse_place:
         out.append("the only incident that fits its country- or region-level place")
     if _address_match(v, c):
