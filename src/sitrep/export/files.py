@@ -65,6 +65,6 @@ def write_outputs(out_dir: Path, *, incidents: list[Incident], articles: list[Ar
         written.append(write_atomic(out_dir / "incidents.parquet", rows_to_parquet(rows)))
     written.append(write_atomic(out_dir / "articles.json",
                                 dump_json(articles_json(articles, lineage, duplicates, extractions))))
-    written.append(write_atomic(out_dir / "reuse.json", dump_json(reuse_json(edges))))
+    written.append(write_atomic(out_dir / "reuse.json", dump_json(reuse_json(edges, by_id))))
     written.append(write_atomic(out_dir / "rejected.json", dump_json(rejected_json(rejected))))
     return written

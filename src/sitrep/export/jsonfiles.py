@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from sitrep.merge.ids import article_label
 from sitrep.records import SCHEMA_VERSION, Article, ArticleExtraction, Incident, Lineage, Rejection, ReuseEdge
 
 
@@ -49,9 +50,20 @@ def _context(ex: Optional[ArticleExtraction]) -> dict:
             "context_claims": [c.to_dict() for c in ex.context_claims]}
 
 
-def reuse_json(edges: Iterable[ReuseEdge]) -> dict:
+def reuse_json(edges: Iterable[ReuseEdge], articles: Optional[dict] = None) -> dict:
+    """The reuse edges; with ``articles``, each edge also names both articles by title and outlet
+    (``source_label``, ``derived_label``) and its reasons say those names instead of hashes."""
     ordered = sorted(edges, key=lambda e: (e.source, e.derived))
-    return {"schema_version": SCHEMA_VERSION, "edges": [e.to_dict() for e in ordered]}
+    out = [e.to_dict() for e in ordered]
+    for d in out if articles else []:
+        labels = {aid: article_label(articles[aid]) for aid in (d["source"], d["derived"]) if aid in articles}
+        d["source_label"], d["derived_label"] = labels.get(d["source"]), labels.get(d["derived"])
+        direction = d.get("direction") or {}
+        for i, reason in enumerate(direction.get("reasons", [])):
+            for aid, label in labels.items():
+                reason = reason.replace(aid, f"\"{label}\"")
+            direction["reasons"][i] = reason
+    return {"schema_version": SCHEMA_VERSION, "edges": out}
 
 
 def rejected_json(rejected: Iterable[Rejection]) -> dict:

@@ -10,9 +10,10 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Iterable
 
-from sitrep.merge.cluster import cluster_mentions
+from sitrep.merge.cluster import link_mentions
+from sitrep.merge.link import attach_identifiers
 from sitrep.merge.conflicts import figure_conflicts, outcome_conflicts
-from sitrep.merge.ids import assign_ids, normalize_name, outlet_label, short_article, skeleton
+from sitrep.merge.ids import article_label, assign_ids, normalize_name, outlet_label, short_article, skeleton
 from sitrep.merge.reconcile import (
     ClaimEntry, build_figure, field_of, fold_echoes, killed_by_article,
     trace_origin,
@@ -39,8 +40,11 @@ def incident_date(group: list[MentionView]) -> IncidentDate:
     if not dated:
         return IncidentDate(text=texts)
     counts = Counter((v.day_range, v.precision) for v in dated)
+    # ties go to the earliest day: reports come after the event, and a later day among equally
+    # precise reports is a vigil, a charge or a death in hospital
     (rng, prec), _ = min(counts.items(), key=lambda kv: (kv[0][0][1] - kv[0][0][0],
-                                                         DATE_RANK.get(kv[0][1], 5), -kv[1]))
+                                                         DATE_RANK.get(kv[0][1], 5), -kv[1],
+                                                         kv[0][0][0]))
     return IncidentDate(start=date.fromordinal(rng[0]).isoformat(),
                         end=date.fromordinal(rng[1]).isoformat(), precision=prec, text=texts)
 
@@ -108,6 +112,17 @@ def _outlet_namer(articles: dict[str, Article]):
     return outlet_of
 
 
+def linked_by(cluster, articles: dict[str, Article]) -> list[dict]:
+    """Why each report after the first joined this incident: the evidence, in words."""
+    out = []
+    for v in cluster.members[1:]:
+        a = articles.get(v.article_id)
+        out.append({"mention": v.mention.mention_id, "article_id": v.article_id,
+                    "article": article_label(a) if a else v.article_id,
+                    "evidence": cluster.reasons.get(v.mention.mention_id, [])})
+    return out
+
+
 def _published(article: Article | None) -> date | None:
     return parse_day(article.published) if article else None
 
@@ -143,7 +158,9 @@ def _merge(extractions, articles, lineage, previous) -> list[Incident]:
         for m in extractions[aid].mentions:
             views.append(view_mention(m, articles.get(m.article_id), lineage.get(m.article_id), order))
             order += 1
-    groups = cluster_mentions(views)
+    attach_identifiers(views, articles)
+    clusters = link_mentions(views)
+    groups = [c.members for c in clusters]
     locs = [incident_location(g) for g in groups]
     dates = [incident_date(g) for g in groups]
     ids = assign_ids([(_place_key(l, g), d.start, {v.mention.mention_id for v in g})
@@ -176,9 +193,11 @@ def _merge(extractions, articles, lineage, previous) -> list[Incident]:
                 shared_by_inc[iid].append(e)
 
     incidents = []
-    for iid, g, loc, d in zip(ids, groups, locs, dates):
-        incidents.append(_build(iid, g, loc, d, articles, lineage, shared_by_inc.get(iid, []),
-                                entry_cover, outlet_of))
+    for iid, c, loc, d in zip(ids, clusters, locs, dates):
+        inc = _build(iid, c.members, loc, d, articles, lineage, shared_by_inc.get(iid, []),
+                     entry_cover, outlet_of)
+        inc.linked_by = linked_by(c, articles)
+        incidents.append(inc)
     incidents.sort(key=lambda i: (i.date.start or "9999", i.location.name if i.location else "",
                                   i.incident_id))
     return incidents

@@ -10,12 +10,16 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from sitrep.extract.identifiers import Identifiers
+from sitrep.merge.link import LINK_THRESHOLD, compare, link_clusters
 from sitrep.merge.views import MentionView
 from sitrep.vocab import DATE_RANK
 
 NAME_RATIO = 85      # Boulkessi ~ Boulikessi is 95; Dosso ~ Douentza is 46
 ADDRESS_RATIO = 85
 FOLLOW_UP_DAYS = 3 * 365
+FRESH_DAYS = 3          # an undated report this soon after an incident in its town is about it
+FRESH_WEEKS = 30        # days within which a follow-up may rest on the place alone
 UNDATED_LOOKBACK = 60   # days before publication an undated report may refer to
 
 
@@ -32,10 +36,17 @@ class Cluster:
     actor_names: set[str] = field(default_factory=set)
     addresses: list[str] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
+    ids: Identifiers = field(default_factory=Identifiers)
+    counts: Optional[tuple[int, int]] = None
+    reasons: dict[str, list[str]] = field(default_factory=dict)   # mention id -> why it joined
 
-    def add(self, v: MentionView) -> None:
+    def add(self, v: MentionView, reasons: Optional[list[str]] = None) -> None:
         anchor = not self.members
+        if not anchor:
+            self.reasons[v.mention.mention_id] = reasons or why_joined(v, self)
         self.members.append(v)
+        self.ids.update(v.ids)
+        self.counts = self.counts or v.counts
         self.names |= v.names
         if v.geonameid is not None:
             self.geonameids.add(v.geonameid)
@@ -55,6 +66,35 @@ class Cluster:
         self.actor_names |= v.actor_names
         self.addresses.extend(a for a in v.addresses if a not in self.addresses)
         self.articles.add(v.article_id)
+
+
+    def absorb(self, other: "Cluster", reasons: list[str]) -> None:
+        """Take in another cluster whole (merge/link.py): its first mention joins for ``reasons``."""
+        for i, v in enumerate(other.members):
+            self.add(v, reasons if i == 0 else other.reasons.get(v.mention.mention_id))
+
+
+def why_joined(v: MentionView, c: Cluster) -> list[str]:
+    """The evidence that put mention ``v`` into cluster ``c``, in words."""
+    out = []
+    if _lineage_link(v, c):
+        out.append("copied from or rewritten from a report already in this incident")
+    if v.geonameid is not None and v.geonameid in c.geonameids or v.names & c.names:
+        out.append("same place: " + ", ".join(sorted(v.names & c.names) or ["same gazetteer place"]))
+    elif v.coarse_place:
+        out.append("the only incident that fits its country- or region-level place")
+    if _address_match(v, c):
+        out.append("same address")
+    if v.day_range and c.day_range and _dates_ok(v, c, slack=1):
+        out.append("same date" if v.day_range == c.day_range else "overlapping dates")
+    elif not v.day_range or v.year_guessed:
+        out.append("undated report; date taken from this incident")
+    if v.actor_names & c.actor_names:
+        out.append("same actors: " + ", ".join(sorted(v.actor_names & c.actor_names)))
+    if v.follow_up:
+        out.append("follow-up (arrest, charge, trial) of this incident")
+    out += compare(v.ids, c.ids, v.counts, c.counts).reasons
+    return list(dict.fromkeys(out))
 
 
 def _place_score(v: MentionView, c: Cluster) -> int:
@@ -85,6 +125,17 @@ def _lineage_link(v: MentionView, c: Cluster) -> bool:
     return bool({v.derived_from, v.origin} & c.articles - {None, v.article_id})
 
 
+def _fresh(v: MentionView, c: Cluster) -> bool:
+    """An undated report published within days of the incident, placed in the same named town."""
+    if v.geonameid is None or v.geonameid not in c.geonameids:
+        return False
+    if c.day_range is None:   # the incident is the undated one: its reports against v's date
+        days = [m.published.toordinal() for m in c.members if m.published]
+        return bool(days) and v.day_range is not None and not v.year_guessed and all(
+            0 <= d - v.day_range[1] <= FRESH_DAYS for d in days)
+    return v.published is not None and 0 <= v.published.toordinal() - c.day_range[1] <= FRESH_DAYS
+
+
 def score(v: MentionView, c: Cluster, allow_same_article: bool = False) -> int:
     """How well mention ``v`` fits cluster ``c``; 0 means they clearly disagree somewhere."""
     if v.article_id in c.articles and not allow_same_article:
@@ -104,7 +155,15 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False) -> int:
     # "late Friday" vs "early Saturday" at the same address is one shooting: one day of slack
     if not _dates_ok(v, c, slack=1 if addr else 0):
         return 0
-    s = place + (3 if addr else 0) + (1 if v.actor_names & c.actor_names else 0)
+    ev = compare(v.ids, c.ids, v.counts, c.counts)
+    if ev.conflict and not _lineage_link(v, c):
+        return 0
+    s = place + (3 if addr else 0) + (1 if v.actor_names & c.actor_names else 0) + ev.points
+    strong = bool(addr) or ev.points >= LINK_THRESHOLD or _lineage_link(v, c) or (
+        place >= 1 and not v.coarse_place and bool(v.actor_names & c.actor_names))   # a named armed group at a named town
+    undated = not v.day_range or v.year_guessed or not c.day_range
+    if undated and not strong and not _fresh(v, c):
+        return 0   # an undated report joins on strong evidence, or a named town within days
     if v.day_range and c.day_range and v.day_range == c.day_range and v.precision == "day":
         s += 2
     if _lineage_link(v, c):
@@ -123,8 +182,14 @@ def _follow_up_score(v: MentionView, c: Cluster, n_at_place: int) -> int:
         if gap < 0 or gap > FOLLOW_UP_DAYS:
             return 0
     linked = bool(v.actor_names & c.actor_names) or bool(_address_match(v, c)) or _lineage_link(v, c)
+    ev = compare(v.ids, c.ids, v.counts, c.counts)
+    if ev.conflict:
+        return 0
+    linked = linked or ev.points >= LINK_THRESHOLD
     if not linked and n_at_place != 1:
         return 0  # several incidents at that place and nothing names which one
+    if not linked and v.day_range and c.day_range and v.day_range[0] - c.day_range[1] > FRESH_WEEKS:
+        return 0  # months later, the only incident at a town's name is not evidence enough
     return 2 + (2 if linked else 0)
 
 
@@ -192,7 +257,7 @@ class _Index:
         return out
 
 
-def cluster_mentions(views: list[MentionView]) -> list[list[MentionView]]:
+def _greedy(views: list[MentionView]) -> list[Cluster]:
     """Group mention views into incidents, greedily, best-fitting cluster first.
 
     Mentions are visited dated originals first, then coarser dates, derived copies, undated
@@ -234,4 +299,14 @@ def cluster_mentions(views: list[MentionView]) -> list[list[MentionView]]:
             clusters.append(Cluster(idx=best))
         clusters[best].add(v)
         index.register(clusters[best], v)
-    return [c.members for c in clusters]
+    return clusters
+
+
+def cluster_mentions(views: list[MentionView]) -> list[list[MentionView]]:
+    """Group mention views into incidents: by place and date first, then joined on strong evidence."""
+    return [c.members for c in link_mentions(views)]
+
+
+def link_mentions(views: list[MentionView]) -> list[Cluster]:
+    """``cluster_mentions`` keeping the clusters, with why each mention joined (``Cluster.reasons``)."""
+    return link_clusters(_greedy(views))

@@ -43,6 +43,20 @@ def short_article(article_id: str) -> str:
     return m.group(1) if m else article_id
 
 
+def article_label(article) -> str:
+    """How a reader names an article: its title and outlet (the URL's site when no outlet is
+    given), never a hash alone: ``"Man shot on Elm Street (WXYZ)"``."""
+    from urllib.parse import urlparse
+
+    outlet = outlet_label(article.outlet)
+    if not outlet and article.url:
+        url = re.sub(r"^https?://web\.archive\.org/web/[^/]+/", "", article.url)   # the archived site
+        host = (urlparse(url if "://" in url else "http://" + url).hostname or "").lower()
+        outlet = host[4:] if host.startswith("www.") else host or None
+    title = (article.title or "").strip() or short_article(article.article_id)
+    return f"{title} ({outlet})" if outlet else title
+
+
 def make_incident_id(place_key: str, date_start: Optional[str], salt: str = "") -> str:
     """Stable id from the place key and start date: ``make_incident_id("ml|boulkessi", "2025-06-01")``."""
     raw = f"{place_key}|{date_start or 'undated'}|{salt}"

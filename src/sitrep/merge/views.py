@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
+from sitrep.extract.identifiers import Identifiers
 from sitrep.merge.ids import normalize_name, skeleton
 from sitrep.records import Article, IncidentMention, Lineage, parse_day
 
@@ -25,6 +26,8 @@ GENERIC_ACTORS = {
     "unknown", "unidentified", "unidentified gunmen", "gunmen", "unknown gunmen", "assailants",
     "attackers", "militants", "insurgents", "jihadists", "extremists", "terrorists", "armed men",
     "suspects", "a suspect", "shooter", "gunman", "people", "civilians",
+    # who answers every shooting in a town: naming them links no two reports
+    "police", "officers", "police officers", "us police", "deputies", "sheriffs office",
 }
 FOLLOW_UP_WORDS = re.compile(r"\b(arrest\w*|charg\w*|sentenc\w*|convict\w*|trial|court|indict\w*)\b", re.I)
 FOLLOW_UP_WHATS = {"arrested", "charged", "sentenced", "convicted", "detained"}
@@ -67,6 +70,8 @@ class MentionView:
     actor_names: set[str] = field(default_factory=set)
     follow_up: bool = False
     history: bool = False
+    ids: Identifiers = field(default_factory=Identifiers)   # victims, streets (merge/link.py)
+    counts: Optional[tuple[int, int]] = None             # (killed, wounded) this report states
 
     @property
     def block_keys(self) -> set[str]:

@@ -212,9 +212,20 @@ def render_card(inc: Incident, ctx: Context, full: bool = True) -> Markup:
                  el("dt", None, "When"), el("dd", None, when),
                  el("dt", None, "Who"), el("dd", None, el("ul", {"class": "actors"}, actors) if actors else el("span", {"class": "muted"}, "no actor named")),
                  el("dt", None, "Sources"), el("dd", None, f"{len(inc.articles)} article(s), {inc.independent_origins} independent origin(s): ",
-                                               join(sources, " "))),
+                                               join(sources, " ")),
+                 *linked_by_rows(inc)),
               blocks,
               el("p", {"class": "muted small"}, "Incident id ", el("code", None, inc.incident_id)))
+
+
+def linked_by_rows(inc: Incident) -> list:
+    """Why the reports are one incident: each joining article by title and outlet, and its evidence."""
+    links = getattr(inc, "linked_by", None) or []
+    if not links:
+        return []
+    items = [el("li", None, link["article"], ": ", "; ".join(link["evidence"]) or "no reason recorded")
+             for link in links]
+    return [el("dt", None, "Linked by"), el("dd", None, el("ul", {"class": "links"}, items))]
 
 
 def _slug(text: str) -> str:

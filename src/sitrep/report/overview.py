@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from sitrep.records import Incident
+from sitrep.merge.ids import article_label
 from sitrep.report.cards import short_id
 from sitrep.report.context import Context
 from sitrep.report.markup import Markup, dom_id, el, join
@@ -99,7 +100,7 @@ def render_overview(data, ctx: Context) -> Markup:
 
 def _name(article_id: str, ctx: Context) -> str:
     art = ctx.articles.get(article_id)
-    return f"{art.outlet + ' ' if art and art.outlet else ''}{short_id(article_id)}"
+    return article_label(art) if art else short_id(article_id)
 
 
 def render_rejected(rejected) -> Markup:

@@ -1,0 +1,284 @@
+"""The evidence that two reports are one incident beyond place and date: the same victims, the
+same block or street, the same counts, setting and weapon; and the evidence that they are not.
+
+    >>> attach_identifiers(views, articles)          # each view gets its part of its article
+    >>> ev = compare(view.ids, cluster.ids)           # Evidence(points, reasons, conflict)
+    >>> groups = link_clusters(clusters)              # second pass: strong evidence joins clusters
+
+Linking rests on these because local news often names no town the gazetteer finds and dates a
+follow-up by its own day; two reports naming the same victim are one incident whatever their
+places say, and two naming different victims are two whatever their places say.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+import math
+
+from sitrep.extract.identifiers import Identifiers, read_identifiers, words
+from sitrep.merge.views import MentionView
+from sitrep.records import Article
+
+PERSON = ("same victim", "same person and age", "same person named", "same surname and age")
+VICTIM_POINTS = 5
+BLOCK_POINTS = 4
+STREET_POINTS = 2
+ROUND_UP_PEOPLE = 4         # more people with ages than this: a round-up, not one incident
+LINK_THRESHOLD = 5          # a victim, or a block and one more thing
+MAX_POSTINGS = 40           # a key shared by more clusters than this identifies nothing
+STRONG_WINDOW = 400         # days: a victim named again at a trial or a funeral
+PERSON_WINDOW = 30          # days: anyone else named (a suspect, a witness) links only a month
+BLOCK_WINDOW = 7            # days: the same block and more within a week
+STREET_WINDOW = 2           # days: a street alone links only reports of the same days
+RARE_WORDS = 6              # blocking keys from a report's rarest words
+WORDING_HIGH = 0.25
+CONTEXT_NEEDS_DAYS = True
+WORDING_LOW = 0.12
+
+
+@dataclass
+class Evidence:
+    points: int = 0
+    reasons: list[str] = field(default_factory=list)
+    conflict: Optional[str] = None
+
+
+def _counts(v: MentionView) -> Optional[tuple[int, int]]:
+    got: dict[str, int] = {}
+    for c in v.mention.claims:
+        if c.scope != "incident" or c.what not in ("killed", "wounded"):
+            continue
+        n = 0 if c.negated else c.low
+        if n is not None:
+            got[c.what] = max(got.get(c.what, 0), n)
+    return (got.get("killed", 0), got.get("wounded", 0)) if got else None
+
+
+def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -> None:
+    """Give each view the identifiers of its part of the article: a mention's own sentences,
+    and for the article's lead mention also the title and every sentence no other mention claims."""
+    by_article: dict[str, list[MentionView]] = defaultdict(list)
+    for v in views:
+        by_article[v.article_id].append(v)
+        v.counts = _counts(v)
+    for aid, vs in by_article.items():
+        art = articles.get(aid)
+        if art is None:
+            continue
+        text = art.raw_text
+        lead = next((v for v in vs if not v.mention.in_passing), vs[0])
+        taken = sorted(s for v in vs if v is not lead for s in v.mention.sentences)
+        for v in vs:
+            if v is lead:
+                continue
+            v.ids = read_identifiers(" ".join(text[a:b] for a, b in v.mention.sentences))
+        rest, pos = [], 0
+        for a, b in taken:
+            rest.append(text[pos:a])
+            pos = max(pos, b)
+        rest.append(text[pos:])
+        lead.ids = read_identifiers(" ".join(rest), title=art.title or "")
+        if len(lead.ids.ages) > ROUND_UP_PEOPLE:
+            # a round-up or a year in review names many victims: its lead keeps its own sentences
+            lead.ids = read_identifiers(" ".join(text[a:b] for a, b in lead.mention.sentences),
+                                        title=art.title or "")
+        # "Des Moines, 24 miles away" reads like a name and an age: a place is never a victim
+        places = {p.text.lower() for v in vs for p in v.mention.places}
+        for v in vs:
+            v.ids.drop_people(places)
+            own = " ".join(text[a:b] for a, b in v.mention.sentences)
+            v.ids.words = words(((art.title or "") + ". " if v is lead else "") + own)
+
+
+def _victims_differ(a: Identifiers, b: Identifiers) -> bool:
+    """Both name victims with ages, and neither report names any of the other's."""
+    if not a.victims or not b.victims:
+        return False
+    return not (set(a.victims) & b.capitalised) and not (set(b.victims) & a.capitalised)
+
+
+def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evidence:
+    ev = Evidence()
+    people = a.people & b.people
+    aged = {s for s in set(a.ages) & set(b.ages) if a.ages[s] == b.ages[s]}
+    if people or aged:
+        ev.points += VICTIM_POINTS
+        said = {p.split()[-1] for p in people} | aged
+        victim = said & (set(a.victims) | set(b.victims))
+        who = ("same victim" if victim and people else "same surname and age" if not people else
+               "same person and age" if aged else "same person named")
+        ev.reasons.append(f"{who}: " + ", ".join(sorted(people) or
+                                                 [f"{s}, {a.ages[s]}" for s in sorted(aged)]))
+    elif _victims_differ(a, b):
+        ev.conflict = "different victims named"
+        return ev
+    blocks = a.blocks & b.blocks
+    streets = a.streets & b.streets
+    if a.blocks and b.blocks and not streets:
+        ev.conflict = "different blocks named"
+        return ev
+    if blocks:
+        ev.points += BLOCK_POINTS
+        ev.reasons.append("same block: " + ", ".join(sorted(blocks)))
+    elif streets:
+        ev.points += STREET_POINTS
+        ev.reasons.append("same street: " + ", ".join(sorted(streets)))
+    if counts_a and counts_b and counts_a == counts_b and sum(counts_a) > 0:
+        ev.points += 1
+        ev.reasons.append(f"same counts: {counts_a[0]} killed, {counts_a[1]} injured")
+    setting = (a.settings & b.settings) - {"home", "vehicle"}
+    if setting:
+        ev.points += 1
+        ev.reasons.append("same setting: " + ", ".join(sorted(setting)))
+    if a.weapons & b.weapons:
+        ev.points += 1
+        ev.reasons.append("same weapon: " + ", ".join(sorted(a.weapons & b.weapons)))
+    return ev
+
+
+def _keys(ids: Identifiers, idf: dict[str, float]) -> set[str]:
+    keys = {f"p:{p}" for p in ids.people} | {f"a:{s}|{n}" for s, n in ids.ages.items()}
+    keys |= {f"b:{b}" for b in ids.blocks} | {f"s:{s}" for s in ids.streets}
+    # the report's rarest words ("Cloud", "quadruple") find other reports worded alike
+    rare = sorted((w for w in ids.words if idf.get(w, 0) > 0), key=lambda w: -idf[w])[:RARE_WORDS]
+    return keys | {f"w:{w}" for w in rare}
+
+
+def _vector(ids: Identifiers, idf: dict[str, float]) -> dict[str, float]:
+    vec = {w: (1 + math.log(n)) * idf.get(w, 0.0) for w, n in ids.words.items()}
+    norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
+    return {w: x / norm for w, x in vec.items()}
+
+
+def wording(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine of two tf-idf vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def _idf(clusters: list) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for c in clusters:
+        for w in c.ids.words:
+            df[w] += 1
+    n = len(clusters) + 1
+    # a word in a single report links nothing: weight 0 keeps it out of keys and cosines
+    return {w: math.log(n / k) if k > 1 else 0.0 for w, k in df.items()}
+
+
+def _context(a, b, sim: float) -> Evidence:
+    """Wording, place and day: support that counts only next to a stated identifier or each other."""
+    ev = Evidence()
+    if sim >= WORDING_HIGH:
+        ev.points += 3
+    elif sim >= WORDING_LOW:
+        ev.points += 2
+    if ev.points:
+        ev.reasons.append(f"close wording of the incident's sentences (cosine {sim:.2f})")
+    if (a.geonameids & b.geonameids) or (a.names & b.names):
+        ev.points += 1
+        ev.reasons.append("same place: " + ", ".join(sorted(a.names & b.names) or ["same gazetteer place"]))
+    gap = _gap(a.day_range, b.day_range)
+    if gap is not None and gap <= 1:
+        ev.points += 1
+        ev.reasons.append("same or next day")
+    elif gap is None and (_gap(_published_range(a), _published_range(b)) or 0) <= 1 \
+            and _published_range(a) and _published_range(b):
+        ev.reasons.append("published the same or next day")
+    elif CONTEXT_NEEDS_DAYS:
+        return Evidence()   # wording and place alone, days apart or undated: two incidents
+    return ev
+
+
+def _days(c) -> Optional[tuple[int, int]]:
+    return c.day_range
+
+
+def _published_range(c) -> Optional[tuple[int, int]]:
+    days = [v.published.toordinal() for v in c.members if v.published]
+    return (min(days), max(days)) if days else None
+
+
+def _gap(a: Optional[tuple[int, int]], b: Optional[tuple[int, int]]) -> Optional[int]:
+    if not a or not b:
+        return None
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _may_join(a, b, ev: Evidence) -> bool:
+    if ev.conflict or ev.points < LINK_THRESHOLD:
+        return False
+    victim = any(r.startswith(PERSON) for r in ev.reasons)
+    stated = any(r.startswith((*PERSON, "same block", "same street")) for r in ev.reasons)
+    if a.country and b.country and a.country != b.country and not stated:
+        return False   # a named victim or street outweighs a gazetteer's guess at the country
+    block = any(r.startswith("same block") for r in ev.reasons)
+    named_victim = any(r.startswith(PERSON[:2]) for r in ev.reasons)
+    # an arrest or a trial report (another type family) joins the shooting by its victim
+    if (a.family != "violence" or b.family != "violence") and not named_victim:
+        return False
+    if a.articles & b.articles and not (named_victim or block):
+        return False   # one article told these apart, and nothing it states says otherwise
+    window = STRONG_WINDOW if named_victim else PERSON_WINDOW if victim else \
+        BLOCK_WINDOW if block else STREET_WINDOW
+    day_gap = _gap(_days(a), _days(b))
+    if day_gap is not None and day_gap > (window if victim or block else 1):
+        return False
+    pub_gap = _gap(_published_range(a), _published_range(b))
+    return pub_gap is None or pub_gap <= window
+
+
+def _date_follow_ups(a, b) -> None:
+    """Reports dated days after the other cluster's incident (a charge, a funeral, "last week's
+    shooting") are follow-ups: the incident keeps the first report's date."""
+    if not a.day_range or not b.day_range:
+        return
+    first, later = (a, b) if a.day_range[0] <= b.day_range[0] else (b, a)
+    for v in later.members:
+        if v.day_range and v.day_range[0] > first.day_range[1] + 1:
+            v.follow_up = True
+
+
+def link_clusters(clusters: list) -> list:
+    """Join clusters that strong evidence says are one incident (union-find over blocked pairs).
+
+    Candidates share a victim, block or street key held by few clusters, so the pass stays
+    near-linear; each join is recorded on the surviving cluster's ``reasons``.
+    """
+    idf = _idf(clusters)
+    vectors = [_vector(c.ids, idf) for c in clusters]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        for k in _keys(c.ids, idf):
+            index[k].append(i)
+    parent = list(range(len(clusters)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs = sorted({(i, j) for post in index.values() if len(post) <= MAX_POSTINGS
+                    for x, i in enumerate(post) for j in post[x + 1:]})
+    for i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        a, b = clusters[ri], clusters[rj]
+        ev = compare(a.ids, b.ids, a.counts, b.counts)
+        if not ev.conflict and ev.points < LINK_THRESHOLD:
+            ctx = _context(a, b, wording(vectors[i], vectors[j]))
+            if ctx.points >= 2:   # wording, place and day alone must agree on two of them
+                ev.points += ctx.points
+                ev.reasons += ctx.reasons
+        if not _may_join(a, b, ev):
+            continue
+        keep, gone = (ri, rj) if ri < rj else (rj, ri)
+        _date_follow_ups(a, b)
+        clusters[keep].absorb(clusters[gone], ev.reasons)
+        parent[gone] = keep
+    return [c for i, c in enumerate(clusters) if find(i) == i]
