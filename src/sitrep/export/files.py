@@ -66,5 +66,10 @@ def write_outputs(out_dir: Path, *, incidents: list[Incident], articles: list[Ar
     written.append(write_atomic(out_dir / "articles.json",
                                 dump_json(articles_json(articles, lineage, duplicates, extractions))))
     written.append(write_atomic(out_dir / "reuse.json", dump_json(reuse_json(edges))))
-    written.append(write_atomic(out_dir / "rejected.json", dump_json(rejected_json(rejected))))
+    written.append(write_rejected(out_dir, rejected))
     return written
+
+
+def write_rejected(out_dir: Path, rejected: Iterable[Rejection]) -> Path:
+    """``rejected.json``: the one writer, for full runs and for runs that stop before the outputs."""
+    return write_atomic(Path(out_dir) / "rejected.json", dump_json(rejected_json(rejected)))

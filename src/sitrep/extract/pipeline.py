@@ -21,28 +21,46 @@ from sitrep.extract.incidents import (Sentence, is_background, is_specific, is_s
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.models import load_spacy
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
+from sitrep.settings import Settings
 
 EXTRACTOR_VERSION = "10"     # bump whenever extraction's output changes: stored extractions are redone
-BATCH_SIZE = 16
+BATCH_SIZE = Settings.parse_batch          # the defaults of library calls; a run passes its Settings
+MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
 
 
-def extract_articles(articles: list[Article]) -> dict[str, ArticleExtraction]:
-    """Extract every incident mention of each article (see the stage's ``__init__``)."""
-    if not articles:
-        return {}
-    nlp = load_spacy()
-    actors = ActorDictionary.load()
+def extract_articles(articles: list[Article], nlp=None, actors: Optional[ActorDictionary] = None,
+                     gazetteer=None, batch_size: int = BATCH_SIZE,
+                     max_chars: int = MAX_CHARS) -> dict[str, ArticleExtraction]:
+    """Extract every incident mention of each article (see the stage's ``__init__``).
+
+    The run passes its ``Resources`` (nlp, actors, gazetteer) and ``Settings`` (batch size, length
+    limit); the defaults are for library callers and tests.
+    """
     out = {}
     for a in articles:      # the English model reads English only: others are kept, not read
-        if not a.is_english:
-            out[a.article_id] = ArticleExtraction(
-                article_id=a.article_id, notes=[f"not extracted: language {a.language or 'unknown'}"])
+        why = why_not_extracted(a, max_chars)
+        if why:
+            out[a.article_id] = ArticleExtraction(article_id=a.article_id, notes=[why])
     todo = [a for a in articles if a.article_id not in out]
+    if not todo:
+        return out
+    nlp = nlp if nlp is not None else load_spacy()
+    actors = actors if actors is not None else ActorDictionary.load()
     docs = (_make_doc(nlp, a.clean_text) for a in todo)
-    for article, doc in zip(todo, nlp.pipe(docs, batch_size=BATCH_SIZE)):
-        out[article.article_id] = extract_one(article, doc, actors)
+    for article, doc in zip(todo, nlp.pipe(docs, batch_size=batch_size)):
+        out[article.article_id] = extract_one(article, doc, actors, gazetteer)
     return {a.article_id: out[a.article_id] for a in articles}
+
+
+def why_not_extracted(a: Article, max_chars: int = MAX_CHARS) -> Optional[str]:
+    """The one note for an article extraction does not read (None: it reads it)."""
+    if not a.is_english:
+        return f"not extracted: the language is {a.language!r}, and extraction reads English"
+    if len(a.clean_text) > max_chars:
+        return (f"not extracted: {len(a.clean_text):,} characters is longer than any news article "
+                f"({max_chars:,} at most); stored as it is")
+    return None
 
 
 def _make_doc(nlp, text: str):
@@ -60,11 +78,11 @@ def _make_doc(nlp, text: str):
     return doc
 
 
-def extract_one(article: Article, doc, actors: ActorDictionary) -> ArticleExtraction:
+def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) -> ArticleExtraction:
     """One article's extraction from its parsed clean text."""
     text = article.clean_text
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    places = _find_places(text, ents)
+    places = _find_places(text, ents, gazetteer)
     sents = [_sentence(i, s, article, places, doc) for i, s in enumerate(doc.sents)]
     sents = [s for s in sents if s is not None]
     by_idx = {s.idx: s for s in sents}
@@ -101,10 +119,10 @@ def extract_one(article: Article, doc, actors: ActorDictionary) -> ArticleExtrac
     return ex
 
 
-def _find_places(text: str, ents) -> list[PlaceMention]:
+def _find_places(text: str, ents, gazetteer=None) -> list[PlaceMention]:
     from sitrep.geo import find_place_mentions
 
-    found = sorted(find_place_mentions(text, ents), key=lambda p: p.span)
+    found = sorted(find_place_mentions(text, ents, gazetteer), key=lambda p: p.span)
     out, last = [], -1
     for p in found:
         if p.span[0] < last:
