@@ -221,7 +221,7 @@ def redo_notes(stored: dict[str, list[str]], todo: list[str], key: str) -> list[
         # the closest stored key tells what changed since that article was last extracted
         old = min((key_parts(k) for k in stored[aid]),
                   key=lambda p: sum(p.get(k) != v for k, v in new.items()))
-        changed = [f"{k} changed ({old.get(k) or 'none'} -> {v})" for k, v in new.items()
+        changed = [f"{k} changed ({old.get(k) or 'not recorded'} -> {v})" for k, v in new.items()
                    if old.get(k) != v]
         reason = "; ".join(changed) or "stored extraction unreadable"
         counts[reason] = counts.get(reason, 0) + 1
