@@ -144,6 +144,7 @@ def geoparse(
     max_mb: float = typer.Option(20.0, "--max-mb", help="Reject input files larger than this (MB)."),
 ) -> None:
     """List every place mention of every article, geocoded, with offsets into the text as given."""
+    from sitrep.export.files import write_atomic
     from sitrep.geo.geoparse import geoparse_articles
     from sitrep.ingest import load_manifest
     from sitrep.pipeline import read_articles
@@ -154,10 +155,7 @@ def geoparse(
     manifest = load_manifest(meta) if meta else None
     articles, rejected = read_articles(inputs, manifest, settings)
     rows = geoparse_articles(articles, resources.gazetteer, resources.nlp)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_atomic(out, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8"))
     for r in rejected:
         err.print(f"rejected {r.input}: {r.reason}")
     err.print(f"{len(rows)} place mention(s) from {len(articles)} article(s) -> {out}")
