@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import duckdb
 
 from sitrep.errors import BadArguments, NothingUsable, SitrepError, StoreUnavailable
-from sitrep.records import Article, Document, Incident, Rejection
+from sitrep.records import Article, Document, Incident, Rejection, RunOutputs
 from sitrep.resources import Resources, key_parts
 from sitrep.settings import Settings
 from sitrep.store import Store
@@ -239,15 +239,11 @@ def geocode_all(extractions: dict, articles: dict[str, Article], gazetteer) -> d
 
 # --------------------------------------------------------------------------- outputs
 
-def write_report(out_dir: Path, incidents, articles, lineage, edges, rejected, duplicates,
-                 extractions, run_info) -> Path:
+def write_report(out_dir: Path, outputs: RunOutputs) -> Path:
     from sitrep.export.files import write_atomic
     from sitrep.report import ReportData, render_report
 
-    html = render_report(ReportData(
-        incidents=incidents, articles=articles, lineage=lineage, edges=edges, rejected=rejected,
-        duplicates=duplicates, extractions=extractions, run_info=run_info,
-    ))
+    html = render_report(ReportData(**vars(outputs)))
     return write_atomic(out_dir / "report.html", html.encode("utf-8"))
 
 
@@ -323,13 +319,13 @@ def run(
             store.save_incidents(incidents)
             progress("write", 0, None)
             duplicates = store.duplicates()
-            files = write_outputs(out_dir, incidents=incidents, articles=articles, lineage=lineage,
-                                  edges=edges, rejected=rejected, duplicates=duplicates,
-                                  formats=settings.formats, extractions=extractions)
-            run_info = {"run_id": run_id, "n_new": len(ing.new_ids), "n_total": len(articles)}
+            outputs = RunOutputs(
+                incidents=incidents, articles=articles, lineage=lineage, edges=edges,
+                rejected=rejected, duplicates=duplicates, extractions=extractions,
+                run_info={"run_id": run_id, "n_new": len(ing.new_ids), "n_total": len(articles)})
+            files = write_outputs(out_dir, outputs, formats=settings.formats)
             if settings.report:
-                files.append(write_report(out_dir, incidents, articles, lineage, edges, rejected,
-                                          duplicates, extractions, run_info))
+                files.append(write_report(out_dir, outputs))
         except (OSError, duckdb.Error) as exc:
             # A full or read-only disk mid-run: the open transaction was rolled back.
             if isinstance(exc, duckdb.Error) and not _is_disk_error(exc):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Optional
 
@@ -439,3 +440,20 @@ class Incident(Record):
     outcomes: list[Outcome] = Field(default_factory=list)   # stated outcomes, deduplicated
     filled_dates: list[str] = Field(default_factory=list)   # mention ids whose missing date came from here
     notes: list[str] = Field(default_factory=list)
+
+
+@dataclass
+class RunOutputs:
+    """What a run hands to export and report: the incidents and everything they are traced to.
+
+        >>> write_outputs(out_dir, RunOutputs(incidents, articles, lineage, edges, rejected))
+    """
+
+    incidents: list[Incident]
+    articles: list[Article]
+    lineage: dict[str, Lineage]
+    edges: list[ReuseEdge]
+    rejected: list[Rejection]
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    extractions: dict[str, ArticleExtraction] = field(default_factory=dict)
+    run_info: dict = field(default_factory=dict)
