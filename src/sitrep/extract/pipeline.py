@@ -101,22 +101,28 @@ def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) 
     for s in sents:
         for claim in s.claims:
             n_claims += 1
-            c = map_claim(article, claim, n_claims)
-            holders = owners.get(s.idx, [])
-            if c.scope == "aggregate" or s.aggregate or s.background or not holders:
-                if s.aggregate or s.background:
-                    c.scope = "aggregate"
+            holders, scope, covers = claim_owners(claim, s, owners.get(s.idx, []))
+            c = map_claim(article, claim, n_claims, scope=scope, covers=covers)
+            if not holders:
                 ex.context_claims.append(c)
-                continue
-            if len(holders) > 1 or c.scope == "shared":
-                c.scope = "shared" if len(holders) > 1 else c.scope
-                c.covers = [m.mention_id for m in holders]
             for m in holders:
                 m.claims.append(c)
     ex.mentions = mentions
     ex.places = [_raw_place(article, p) for p in places]
     ex.set_aside = [_set_aside(article, by_idx[i]) for i in context if i in by_idx]
     return ex
+
+
+def claim_owners(claim, s: Sentence, holders: list) -> tuple[list, str, list[str]]:
+    """Which mentions a sentence's claim belongs to, its scope and the mention ids it covers,
+    decided here once (the claim is made with them, never patched): none for context (a running
+    total, background, or a sentence no mention owns); several for one figure over several
+    incidents ("shared")."""
+    if claim.scope == "aggregate" or s.aggregate or s.background or not holders:
+        return [], "aggregate" if s.aggregate or s.background else claim.scope, list(claim.covers)
+    if len(holders) > 1 or claim.scope == "shared":
+        return holders, "shared" if len(holders) > 1 else claim.scope, [m.mention_id for m in holders]
+    return holders, claim.scope, list(claim.covers)
 
 
 def _find_places(text: str, ents, gazetteer=None) -> list[PlaceMention]:
