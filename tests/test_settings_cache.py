@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import FrozenInstanceError
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -12,6 +14,8 @@ from typer.testing import CliRunner
 
 import sitrep
 from sitrep.cli import app
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.settings import DEFAULT_GAZETTEER, Settings
 
 # Made-up place names, each in a phrasing where only the gazetteer can tell it is a place.
 PLACES = [
@@ -75,3 +79,37 @@ def test_gazetteer_import_re_resolves_stored_articles(gazetteer, tmp_path):
 
     third = sitrep.run([articles], out=out, db=db, gazetteer=gazetteer, report=False)
     assert third.notes == [] and _locations(out) == after   # unchanged resources: the cache holds
+
+
+@pytest.mark.parametrize("environ, given, gazetteer, dtype", [
+    ({}, {}, DEFAULT_GAZETTEER, None),
+    ({"SITREP_GAZETTEER": "/srv/g.duckdb"}, {}, Path("/srv/g.duckdb"), None),
+    ({"SITREP_GAZETTEER": "/srv/g.duckdb"}, {"gazetteer": "/tmp/mine.duckdb"}, Path("/tmp/mine.duckdb"), None),
+    ({"SITREP_EMBED_DTYPE": "float32"}, {"gazetteer": None}, DEFAULT_GAZETTEER, "float32"),
+    ({"SITREP_EMBED_DTYPE": "float32"}, {"embed_dtype": "bfloat16"}, DEFAULT_GAZETTEER, "bfloat16"),
+])
+def test_settings_take_arguments_then_the_environment_then_defaults(environ, given, gazetteer, dtype):
+    s = Settings.build(environ, **given)
+    assert (s.gazetteer, s.embed_dtype) == (gazetteer, dtype)
+    with pytest.raises(FrozenInstanceError):
+        s.max_bytes = 1
+
+
+def test_unknown_settings_are_refused():
+    with pytest.raises(TypeError, match="max_mb"):
+        Settings.build({}, max_mb=3)
+
+
+def test_opening_a_missing_gazetteer_builds_nothing(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        Gazetteer.open(tmp_path / "none.duckdb")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_cli_gazetteer_option_beats_the_environment(gazetteer, tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(PLACES[0][3] + "\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_GAZETTEER", str(tmp_path / "elsewhere.duckdb"))
+    run = CliRunner().invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"),
+                                   "--gazetteer", str(gazetteer), "--no-report", "-q"])
+    assert run.exit_code == 0, run.output
+    assert not (tmp_path / "elsewhere.duckdb").exists()
