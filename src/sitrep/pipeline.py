@@ -275,7 +275,6 @@ def run(
     settings = settings or Settings.build({}, **knobs)
     resources = resources or Resources(settings)
     inputs = [Path(p) for p in inputs]
-    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
     if not inputs:
         raise BadArguments("Give at least one input file or folder.")
     out_dir = Path(out)
@@ -291,8 +290,7 @@ def run(
                                   "out": str(out_dir)})
         try:
             ing = ingest(store, run_id, inputs, manifest, settings, progress)
-            rejected = [Rejection(input=m, code="missing", reason="No such file or folder.")
-                        for m in missing] + ing.all_rejections
+            rejected = ing.all_rejections     # a missing input among them: the reader rejects it
             articles = store.load_articles()
             if not articles:
                 raise NothingUsable(
