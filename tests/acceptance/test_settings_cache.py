@@ -9,12 +9,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from test_geo_gazetteer import shared_gazetteer
 from typer.testing import CliRunner
 
 import sitrep
 from sitrep.cli import app
-from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.gazetteer import Gazetteer, default_path, prepare
 from sitrep.settings import DEFAULT_GAZETTEER, Settings
 
 # Made-up place names, each in a phrasing where only the gazetteer can tell it is a place.
@@ -27,9 +26,10 @@ PLACES = [
 
 
 @pytest.fixture
-def gazetteer(tmp_path_factory, tmp_path):
-    path = tmp_path / "gaz.duckdb"     # a copy: the import writes to it
-    shutil.copy(shared_gazetteer(tmp_path_factory), path)
+def gazetteer(tmp_path):
+    """A copy of the default gazetteer (built first when this machine has none): the import writes to it."""
+    path = tmp_path / "gaz.duckdb"
+    shutil.copy(prepare(default_path()), path)
     return path
 
 
