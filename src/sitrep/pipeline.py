@@ -192,8 +192,9 @@ def extract_all(store: Store, articles: list[Article], resources: Resources,
     progress("extract", 0, len(todo))
     for start in range(0, len(todo), settings.store_batch):
         chunk = todo[start:start + settings.store_batch]
-        done = extract_articles(chunk, nlp=resources.nlp if _reads_any(chunk, settings) else None,
-                                actors=resources.actors, gazetteer=resources.gazetteer,
+        reads = _reads_any(chunk, settings)     # models load only for a chunk that is parsed
+        done = extract_articles(chunk, nlp=resources.nlp if reads else None,
+                                actors=resources.actors if reads else None, gazetteer=resources.gazetteer,
                                 batch_size=settings.parse_batch, max_chars=settings.max_extract_chars)
         store.put_extractions(key, done.values())
         cached.update(done)
