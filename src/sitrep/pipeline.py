@@ -9,7 +9,7 @@ are pure functions over records.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -288,7 +288,7 @@ def run(
 
     with Store.open(db_path, wait=settings.wait) as store:
         run_id = store.start_run({"inputs": [str(p) for p in inputs], "meta": str(meta or ""),
-                                  "out": str(out_dir)})
+                                  "out": str(out_dir), "settings": asdict(settings)})
         try:
             ing = ingest(store, run_id, inputs, manifest, settings, progress)
             rejected = ing.all_rejections     # a missing input among them: the reader rejects it
