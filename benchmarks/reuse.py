@@ -31,8 +31,9 @@ def run_size(n: int, seed: int, threads: int = 0) -> dict:
         torch.set_num_threads(threads)
     from reuse_corpus import make_corpus
     from sitrep.reuse import detect
-    from sitrep.reuse.embed import MemoryEmbeddingCache, default_dtype
+    from sitrep.reuse.embed import MemoryEmbeddingCache
 
+    res = bench_resources()
     corpus = make_corpus(n, seed=seed)
     stats = {"embedded": 0, "embed_s": 0.0, "candidates": 0}
     embed, cands = detect.embed_sentences, detect.candidate_pairs
@@ -54,7 +55,7 @@ def run_size(n: int, seed: int, threads: int = 0) -> dict:
     from sitrep.models import load_embedder
     load_embedder()                                   # model load is not part of the stage's time
     t = time.perf_counter()
-    edges = detect.find_reuse(corpus.articles, [], embeddings=MemoryEmbeddingCache())
+    edges = detect.find_reuse(corpus.articles, [], embeddings=MemoryEmbeddingCache(), encoder=res.encode)
     elapsed = time.perf_counter() - t
     found = {(e.source, e.derived): e for e in edges}
     undirected = {frozenset(k): e for k, e in found.items()}
@@ -73,7 +74,7 @@ def run_size(n: int, seed: int, threads: int = 0) -> dict:
     twins_hit = sum(frozenset(p) in undirected for p in corpus.independent)
     recalled = sum(h[0] for h in per_kind.values())
     return {
-        "n": n, "dtype": default_dtype(), "seconds": round(elapsed, 1), "embed_seconds": round(stats["embed_s"], 1),
+        "n": n, "dtype": res.embed_dtype, "seconds": round(elapsed, 1), "embed_seconds": round(stats["embed_s"], 1),
         "sentences_embedded": stats["embedded"], "candidate_pairs": stats["candidates"],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "planted": len(corpus.planted), "recall": round(recalled / max(len(planted), 1), 4),
@@ -98,6 +99,16 @@ def seed_articles():
     return out
 
 
+def bench_resources():
+    """The run's resources as ``sitrep run`` would build them (SITREP_EMBED_DTYPE=float32 honoured)."""
+    import os
+
+    from sitrep.resources import Resources
+    from sitrep.settings import Settings
+
+    return Resources(Settings.build(os.environ))
+
+
 def thresholds() -> None:
     """Coverage, copied share and mean score of every orientation: seeds and generated variants."""
     sys.path.insert(0, str(HERE.parent / "tests"))
@@ -113,7 +124,8 @@ def thresholds() -> None:
     arts["blend"] = make("blend", text + "\n\n" + FLOOD + "\n" + STABBING)
     arts["flood"], arts["knife"] = make("flood", FLOOD), make("knife", STABBING)
     prep = {k: prepare_article(a) for k, a in arts.items()}
-    vec = embed_sentences([s.text for p in prep.values() for s in p.sentences], MemoryEmbeddingCache())
+    vec = embed_sentences([s.text for p in prep.values() for s in p.sentences], MemoryEmbeddingCache(),
+                          encoder=bench_resources().encode)
     print(f"{'source>derived':16s} {'sem.cov':>7s} {'src.cov':>7s} {'mean':>5s} {'lex.cov':>7s} "
           f"{'copied':>6s} {'pairs':>5s}")
     for a, b in permutations(prep, 2):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -31,6 +32,8 @@ err = Console(stderr=True, soft_wrap=True)  # no hard wraps: scripts grep these 
 
 INPUTS_HELP = ("Files and folders to read: .txt, .html/.htm, .jsonl, RSS/Atom (.xml/.rss/.atom), "
                ".warc/.warc.gz. Folders are walked recursively.")
+GAZETTEER_HELP = ("Gazetteer file (default: $SITREP_GAZETTEER or ~/.cache/sitrep/gazetteer.duckdb; "
+                  "built there when missing).")
 META_HELP = ("A CSV or JSONL manifest with article_id, file, outlet, published, url, title "
              "(file relative to the manifest); its values override what was read.")
 
@@ -52,8 +55,7 @@ def run(
     wait: float = typer.Option(0.0, "--wait", help="Seconds to wait while another run holds the store."),
     fmt: List[str] = typer.Option(["json", "csv", "geojson"], "--format",
                                   help="Export formats (repeat): json, csv, geojson, parquet."),
-    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Gazetteer file (default: "
-                                             "$SITREP_GAZETTEER or ~/.cache/sitrep/gazetteer.duckdb)."),
+    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help=GAZETTEER_HELP),
     no_report: bool = typer.Option(False, "--no-report", help="Skip report.html."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary (for scripts)."),
 ) -> None:
@@ -61,14 +63,12 @@ def run(
     from sitrep.pipeline import run as run_pipeline
 
     formats = list(dict.fromkeys(["json", "csv", "geojson", *fmt]))
+    settings = _settings(max_mb, gazetteer, wait=wait, formats=formats, report=not no_report)
     try:
         if quiet or not sys.stderr.isatty():
-            result = run_pipeline(inputs, out, meta, db, max_bytes=int(max_mb * 1_000_000),
-                                  wait=wait, formats=formats, report=not no_report,
-                                  gazetteer=gazetteer)
+            result = run_pipeline(inputs, out, meta, db, settings=settings)
         else:
-            result = _run_with_progress(run_pipeline, inputs, out, meta, db, max_mb, wait,
-                                        formats, no_report, gazetteer)
+            result = _run_with_progress(run_pipeline, inputs, out, meta, db, settings)
     except SitrepError as exc:
         _fail(exc)
         return
@@ -76,8 +76,14 @@ def run(
         _print_summary(result)
 
 
-def _run_with_progress(run_pipeline, inputs, out, meta, db, max_mb, wait, formats, no_report,
-                       gazetteer):
+def _settings(max_mb: float, gazetteer: Optional[Path] = None, **knobs):
+    """The run's ``Settings``: the options given, then SITREP_GAZETTEER / SITREP_EMBED_DTYPE."""
+    from sitrep.settings import Settings
+
+    return Settings.build(os.environ, max_bytes=int(max_mb * 1_000_000), gazetteer=gazetteer, **knobs)
+
+
+def _run_with_progress(run_pipeline, inputs, out, meta, db, settings):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -89,9 +95,7 @@ def _run_with_progress(run_pipeline, inputs, out, meta, db, max_mb, wait, format
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
 
-        return run_pipeline(inputs, out, meta, db, max_bytes=int(max_mb * 1_000_000), wait=wait,
-                            formats=formats, report=not no_report, gazetteer=gazetteer,
-                            progress=progress)
+        return run_pipeline(inputs, out, meta, db, settings=settings, progress=progress)
 
 
 def _print_summary(result) -> None:
@@ -100,6 +104,8 @@ def _print_summary(result) -> None:
         f"{len(result.duplicates)} exact copies noted, {len(result.rejected)} input(s) rejected, "
         f"{len(result.incidents)} incident(s)."
     )
+    for note in result.notes:
+        err.print(f"note: {note}")
     err.print(f"Outputs in {result.out_dir} (store: {result.db_path}).")
     if result.rejected:
         err.print(f"Rejected inputs and reasons: {result.out_dir / 'rejected.json'}")
@@ -120,7 +126,7 @@ def ingest(
     from sitrep.pipeline import run as run_pipeline
 
     try:
-        result = run_pipeline(inputs, out, meta, db, max_bytes=int(max_mb * 1_000_000), wait=wait,
+        result = run_pipeline(inputs, out, meta, db, settings=_settings(max_mb, wait=wait),
                               ingest_only=True)
     except SitrepError as exc:
         _fail(exc)
@@ -134,33 +140,22 @@ def geoparse(
     inputs: List[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
     out: Path = typer.Option(..., "--out", "-o", help="JSON Lines file: one line per place mention."),
     meta: Optional[Path] = typer.Option(None, "--meta", "-m", help=META_HELP),
-    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Gazetteer file."),
+    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help=GAZETTEER_HELP),
     max_mb: float = typer.Option(20.0, "--max-mb", help="Reject input files larger than this (MB)."),
 ) -> None:
     """List every place mention of every article, geocoded, with offsets into the text as given."""
-    from sitrep.clean import clean_document
-    from sitrep.geo.gazetteer import Gazetteer
+    from sitrep.export.files import write_atomic
     from sitrep.geo.geoparse import geoparse_articles
-    from sitrep.ingest import iter_inputs, load_manifest
-    from sitrep.records import Rejection
+    from sitrep.ingest import load_manifest
+    from sitrep.pipeline import read_articles
+    from sitrep.resources import Resources
 
+    settings = _settings(max_mb, gazetteer)
+    resources = Resources(settings)
     manifest = load_manifest(meta) if meta else None
-    articles, rejected, seen = [], [], set()
-    for item in iter_inputs(inputs, manifest=manifest, max_bytes=int(max_mb * 1_000_000)):
-        if isinstance(item, Rejection):
-            rejected.append(item)
-            continue
-        base = item.article_id or Path(item.input.split("#", 1)[0]).stem
-        aid, n = base, 2
-        while aid in seen:
-            aid, n = f"{base}-{n}", n + 1
-        seen.add(aid)
-        articles.append(clean_document(item, article_id=aid))
-    rows = geoparse_articles(articles, Gazetteer.open(gazetteer))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    articles, rejected = read_articles(inputs, manifest, settings)
+    rows = geoparse_articles(articles, resources.gazetteer, resources.nlp)
+    write_atomic(out, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8"))
     for r in rejected:
         err.print(f"rejected {r.input}: {r.reason}")
     err.print(f"{len(rows)} place mention(s) from {len(articles)} article(s) -> {out}")
@@ -172,13 +167,14 @@ def gazetteer_import(
                                        "cities500.zip, admin1CodesASCII.txt, alternateNamesV2.zip) "
                                        "or a CSV name,lat,lon,country_code,admin1,feature_class,"
                                        "alternate_names.", show_default=False),
-    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Gazetteer file to update."),
+    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Gazetteer file to update "
+                                             "(default as for run)."),
 ) -> None:
     """Import places; imported places take precedence over the built-in ones. Idempotent."""
     from sitrep.geo.importer import import_geonames
 
     try:
-        stats = import_geonames(files, gazetteer)
+        stats = import_geonames(files, _settings(20.0, gazetteer).gazetteer)
     except (OSError, ValueError) as exc:
         err.print(f"[bold red]sitrep:[/] cannot import: {exc}")
         raise typer.Exit(2)

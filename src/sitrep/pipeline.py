@@ -8,22 +8,20 @@ are pure functions over records.
 """
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from dataclasses import dataclass, field
+import logging
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Sequence
 
 import duckdb
 
 from sitrep.errors import BadArguments, NothingUsable, SitrepError, StoreUnavailable
-from sitrep.records import Article, Document, Incident, Rejection
+from sitrep.records import Article, Document, Incident, Rejection, RunOutputs
+from sitrep.resources import Resources, key_parts
+from sitrep.settings import Settings
 from sitrep.store import Store
 
-DEFAULT_MAX_BYTES = 20_000_000
-MAX_EXTRACT_CHARS = 200_000   # a news article is far shorter; longer texts are stored, not parsed
-BATCH_SIZE = 100          # articles per store transaction: a crash loses at most one batch's work
+log = logging.getLogger(__name__)
 Progress = Callable[[str, int, Optional[int]], None]   # (stage, done, total)
 
 
@@ -41,6 +39,7 @@ class RunResult:
     rejected: list[Rejection] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)    # cached work redone and why (also in the run log)
 
 
 def _noop(stage: str, done: int, total: Optional[int]) -> None:
@@ -52,8 +51,8 @@ def _noop(stage: str, done: int, total: Optional[int]) -> None:
 class _Ingester:
     """Cleans documents and stores them in batches, one transaction per batch."""
 
-    def __init__(self, store: Store, run_id: str):
-        self.store, self.run_id = store, run_id
+    def __init__(self, store: Store, run_id: str, batch_size: int):
+        self.store, self.run_id, self.batch_size = store, run_id, batch_size
         self.hashes = store.hashes()                      # content_hash -> article_id
         self.ids = set(self.hashes.values())
         self.inputs = {a: i for a, i in store.con.execute(
@@ -75,27 +74,14 @@ class _Ingester:
         return f"{base}-{n}"
 
     def add(self, item: Document | Rejection) -> None:
-        from sitrep.clean import clean_document
-
+        if not isinstance(item, Rejection):
+            base = item.article_id or Path(item.input.split("#", 1)[0]).stem or "article"
+            item, source = clean_or_reject(item, base), item
         if isinstance(item, Rejection):
             self.rejections.append(item)
             self.all_rejections.append(item)
             return
-        base = item.article_id or Path(item.input.split("#", 1)[0]).stem or "article"
-        try:
-            article = clean_document(item, article_id=base)
-        except Exception as exc:  # one bad document must not stop the run
-            rej = Rejection(input=item.input, code="clean_failed",
-                            reason=f"The text could not be cleaned: {type(exc).__name__}: {exc}")
-            self.rejections.append(rej)
-            self.all_rejections.append(rej)
-            return
-        if not article.clean_text.strip():
-            rej = Rejection(input=item.input, code="no_text",
-                            reason="Nothing but site furniture was left after cleaning.")
-            self.rejections.append(rej)
-            self.all_rejections.append(rej)
-            return
+        article, item = item, source
         twin = self.hashes.get(article.content_hash)
         if twin is not None:
             if self.inputs.get(twin) == item.input:
@@ -110,7 +96,7 @@ class _Ingester:
         self.inputs[article.article_id] = item.input
         self.articles.append(article)
         self.new_ids.append(article.article_id)
-        if len(self.articles) >= BATCH_SIZE:
+        if len(self.articles) >= self.batch_size:
             self.flush()
 
     def flush(self) -> None:
@@ -119,12 +105,50 @@ class _Ingester:
         self.articles, self.dups, self.rejections = [], [], []
 
 
-def ingest(store: Store, run_id: str, inputs: Sequence[Path], manifest, max_bytes: int,
+def clean_or_reject(doc: Document, article_id: str) -> Article | Rejection:
+    """The ingest guard every command shares: a document that cannot be cleaned, or leaves no
+    text once cleaned, is a Rejection with its reason; one bad document never stops the run."""
+    from sitrep.clean import clean_document
+
+    try:
+        article = clean_document(doc, article_id=article_id)
+    except Exception as exc:
+        return Rejection(input=doc.input, code="clean_failed",
+                         reason=f"The text could not be cleaned: {type(exc).__name__}: {exc}")
+    if not article.clean_text.strip():
+        return Rejection(input=doc.input, code="no_text",
+                         reason="Nothing but site furniture was left after cleaning.")
+    return article
+
+
+def read_articles(inputs: Sequence[Path], manifest, settings: Settings) -> tuple[list[Article], list[Rejection]]:
+    """Clean articles (unique ids) and rejections from ``inputs`` without a store (``sitrep
+    geoparse``), through the same size limit and guard as a run."""
+    from sitrep.ingest import iter_inputs
+
+    articles, rejected, seen = [], [], set()
+    for item in iter_inputs(list(inputs), manifest=manifest, max_bytes=settings.max_bytes):
+        if isinstance(item, Document):
+            base = item.article_id or Path(item.input.split("#", 1)[0]).stem or "article"
+            aid, n = base, 2
+            while aid in seen:
+                aid, n = f"{base}-{n}", n + 1
+            item = clean_or_reject(item, aid)
+        if isinstance(item, Rejection):
+            rejected.append(item)
+            continue
+        seen.add(item.article_id)
+        articles.append(item)
+    return articles, rejected
+
+
+def ingest(store: Store, run_id: str, inputs: Sequence[Path], manifest, settings: Settings,
            progress: Progress) -> _Ingester:
     from sitrep.ingest import iter_inputs
 
-    ing = _Ingester(store, run_id)
-    for n, item in enumerate(iter_inputs(list(inputs), manifest=manifest, max_bytes=max_bytes), 1):
+    ing = _Ingester(store, run_id, settings.store_batch)
+    for n, item in enumerate(iter_inputs(list(inputs), manifest=manifest,
+                                         max_bytes=settings.max_bytes), 1):
         ing.add(item)
         progress("read", n, None)
     ing.flush()
@@ -133,8 +157,10 @@ def ingest(store: Store, run_id: str, inputs: Sequence[Path], manifest, max_byte
 
 # --------------------------------------------------------------------------- later stages
 
-def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str]):
+def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str],
+                resources: Resources):
     from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
+    from sitrep.reuse.embed import model_tag
 
     previous, lineage = store.load_reuse()
     new_set = set(new_ids)
@@ -142,56 +168,70 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str]):
         return previous, lineage
     # texts longer than any news article (a 2 MB dump) are stored but not compared: aligning
     # their tens of thousands of sentences would cost more than the whole rest of the run
-    usable = [a for a in articles if len(a.clean_text) <= MAX_EXTRACT_CHARS]
+    usable = [a for a in articles if len(a.clean_text) <= resources.settings.max_extract_chars]
     new = [a for a in usable if a.article_id in new_set]
     stored = [a for a in usable if a.article_id not in new_set]
-    edges = find_reuse(new, stored, embeddings=StoreEmbeddingCache(store),
-                       previous=previous)
+    edges = find_reuse(new, stored, embeddings=StoreEmbeddingCache(store, model_tag(resources.embed_dtype)),
+                       previous=previous, encoder=resources.encode)
     lineage = build_lineage(articles, edges)
     store.save_reuse(edges, lineage)
     return edges, lineage
 
 
-def extract_all(store: Store, articles: list[Article], progress: Progress) -> dict:
+def extract_all(store: Store, articles: list[Article], resources: Resources,
+                progress: Progress) -> tuple[dict, list[str]]:
+    """Every article's extraction, from the store where its cache key still holds; the notes say
+    what was redone and why."""
     from sitrep.extract import EXTRACTOR_VERSION, extract_articles
-    from sitrep.records import ArticleExtraction
 
-    cached = store.get_extractions(EXTRACTOR_VERSION)
+    settings = resources.settings
+    key = resources.extraction_key(EXTRACTOR_VERSION)
+    cached = store.get_extractions(key)
     todo = [a for a in articles if a.article_id not in cached]
-    english = [a for a in todo if a.is_english and len(a.clean_text) <= MAX_EXTRACT_CHARS]
-    progress("extract", 0, len(english))
-    for start in range(0, len(english), BATCH_SIZE):
-        chunk = english[start:start + BATCH_SIZE]
-        done = extract_articles(chunk)
-        store.put_extractions(EXTRACTOR_VERSION, done.values())
+    notes = redo_notes(store.extraction_keys(), [a.article_id for a in todo], key)
+    progress("extract", 0, len(todo))
+    for start in range(0, len(todo), settings.store_batch):
+        chunk = todo[start:start + settings.store_batch]
+        reads = _reads_any(chunk, settings)     # models load only for a chunk that is parsed
+        done = extract_articles(chunk, nlp=resources.nlp if reads else None,
+                                actors=resources.actors if reads else None, gazetteer=resources.gazetteer,
+                                batch_size=settings.parse_batch, max_chars=settings.max_extract_chars)
+        store.put_extractions(key, done.values())
         cached.update(done)
-        progress("extract", min(start + BATCH_SIZE, len(english)), len(english))
-    skipped = [
-        ArticleExtraction(article_id=a.article_id, notes=[_why_not_extracted(a)])
-        for a in todo if not a.is_english or len(a.clean_text) > MAX_EXTRACT_CHARS
-    ]
-    store.put_extractions(EXTRACTOR_VERSION, skipped)
-    cached.update({x.article_id: x for x in skipped})
-    return cached
+        progress("extract", min(start + settings.store_batch, len(todo)), len(todo))
+    for note in notes:
+        log.info(note)
+    return cached, notes
 
 
-def _why_not_extracted(a: Article) -> str:
-    if not a.is_english:
-        return f"not extracted: the language is {a.language!r}, and extraction reads English"
-    return (f"not extracted: {len(a.clean_text):,} characters is longer than any news article "
-            f"({MAX_EXTRACT_CHARS:,} at most); stored as it is")
+def _reads_any(articles: list[Article], settings: Settings) -> bool:
+    """Whether extraction will parse any of ``articles`` (spaCy loads only then)."""
+    from sitrep.extract.pipeline import why_not_extracted
+
+    return any(why_not_extracted(a, settings.max_extract_chars) is None for a in articles)
 
 
-def geocode_all(extractions: dict, articles: dict[str, Article], gazetteer_path=None) -> dict:
+def redo_notes(stored: dict[str, list[str]], todo: list[str], key: str) -> list[str]:
+    """One note per reason cached extractions are redone: which part of the key changed, from
+    what to what, for how many articles (articles never extracted before need no note)."""
+    new = key_parts(key)
+    counts: dict[str, int] = {}
+    for aid in todo:
+        if not stored.get(aid):
+            continue
+        # the closest stored key tells what changed since that article was last extracted
+        old = min((key_parts(k) for k in stored[aid]),
+                  key=lambda p: sum(p.get(k) != v for k, v in new.items()))
+        changed = [f"{k} changed ({old.get(k) or 'not recorded'} -> {v})" for k, v in new.items()
+                   if old.get(k) != v]
+        reason = "; ".join(changed) or "stored extraction unreadable"
+        counts[reason] = counts.get(reason, 0) + 1
+    return [f"extraction redone for {n} stored article(s): {reason}" for reason, n in counts.items()]
+
+
+def geocode_all(extractions: dict, articles: dict[str, Article], gazetteer) -> dict:
     from sitrep.geo import resolve_extraction
 
-    gazetteer = None
-    try:
-        from sitrep.geo.gazetteer import Gazetteer
-
-        gazetteer = Gazetteer.open(gazetteer_path)
-    except ImportError:
-        pass
     return {
         aid: resolve_extraction(x, articles[aid], gazetteer)
         for aid, x in extractions.items() if aid in articles
@@ -200,28 +240,12 @@ def geocode_all(extractions: dict, articles: dict[str, Article], gazetteer_path=
 
 # --------------------------------------------------------------------------- outputs
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_report(out_dir: Path, incidents, articles, lineage, edges, rejected, duplicates,
-                 extractions, run_info) -> Path:
+def write_report(out_dir: Path, outputs: RunOutputs) -> Path:
+    from sitrep.export.files import write_atomic
     from sitrep.report import ReportData, render_report
 
-    html = render_report(ReportData(
-        incidents=incidents, articles=articles, lineage=lineage, edges=edges, rejected=rejected,
-        duplicates=duplicates, extractions=extractions, run_info=run_info,
-    ))
-    path = out_dir / "report.html"
-    _write_atomic(path, html)
-    return path
+    html = render_report(ReportData(**vars(outputs)))
+    return write_atomic(out_dir / "report.html", html.encode("utf-8"))
 
 
 # --------------------------------------------------------------------------- the run
@@ -232,24 +256,26 @@ def run(
     meta: Optional[str | Path] = None,
     db: Optional[str | Path] = None,
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    wait: float = 0.0,
-    formats: Sequence[str] = ("json", "csv", "geojson"),
-    report: bool = True,
-    gazetteer: Optional[str | Path] = None,
+    settings: Optional[Settings] = None,
+    resources: Optional[Resources] = None,
     progress: Optional[Progress] = None,
     ingest_only: bool = False,
+    **knobs,
 ) -> RunResult:
     """Run the whole pipeline over ``inputs`` into the store and the ``out`` folder.
 
+    ``settings`` is built once by the entry point (the CLI, ``sitrep.run``); without it, ``knobs``
+    are its fields (``max_bytes=``, ``gazetteer=``...) over the defaults. ``resources`` (default:
+    built lazily from the settings) holds the models and tables the stages are given.
     With ``ingest_only`` the run stops once the articles are stored (``sitrep ingest``).
     """
     from sitrep.export import write_outputs
     from sitrep.ingest import load_manifest
 
     progress = progress or _noop
+    settings = settings or Settings.build({}, **knobs)
+    resources = resources or Resources(settings)
     inputs = [Path(p) for p in inputs]
-    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
     if not inputs:
         raise BadArguments("Give at least one input file or folder.")
     out_dir = Path(out)
@@ -258,17 +284,14 @@ def run(
     except OSError as exc:
         raise StoreUnavailable(f"Cannot create the output folder {out_dir}: {exc.strerror}") from exc
     manifest = load_manifest(meta) if meta else None
-    if gazetteer:   # recognition and resolution must read the same gazetteer
-        os.environ["SITREP_GAZETTEER"] = str(gazetteer)
     db_path = Path(db) if db else out_dir / "sitrep.duckdb"
 
-    with Store.open(db_path, wait=wait) as store:
+    with Store.open(db_path, wait=settings.wait) as store:
         run_id = store.start_run({"inputs": [str(p) for p in inputs], "meta": str(meta or ""),
-                                  "out": str(out_dir)})
+                                  "out": str(out_dir), "settings": asdict(settings)})
         try:
-            ing = ingest(store, run_id, inputs, manifest, max_bytes, progress)
-            rejected = [Rejection(input=m, code="missing", reason="No such file or folder.")
-                        for m in missing] + ing.all_rejections
+            ing = ingest(store, run_id, inputs, manifest, settings, progress)
+            rejected = ing.all_rejections     # a missing input among them: the reader rejects it
             articles = store.load_articles()
             if not articles:
                 raise NothingUsable(
@@ -284,10 +307,10 @@ def run(
                                  rejected=rejected, files=[out_dir / "rejected.json"])
             by_id = {a.article_id: a for a in articles}
             progress("reuse", 0, None)
-            edges, lineage = trace_reuse(store, articles, ing.new_ids)
-            extractions = extract_all(store, articles, progress)
+            edges, lineage = trace_reuse(store, articles, ing.new_ids, resources)
+            extractions, notes = extract_all(store, articles, resources, progress)
             progress("geo", 0, None)
-            extractions = geocode_all(extractions, by_id, gazetteer)
+            extractions = geocode_all(extractions, by_id, resources.gazetteer)
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 
@@ -295,13 +318,13 @@ def run(
             store.save_incidents(incidents)
             progress("write", 0, None)
             duplicates = store.duplicates()
-            files = write_outputs(out_dir, incidents=incidents, articles=articles, lineage=lineage,
-                                  edges=edges, rejected=rejected, duplicates=duplicates,
-                                  formats=tuple(formats), extractions=extractions)
-            run_info = {"run_id": run_id, "n_new": len(ing.new_ids), "n_total": len(articles)}
-            if report:
-                files.append(write_report(out_dir, incidents, articles, lineage, edges, rejected,
-                                          duplicates, extractions, run_info))
+            outputs = RunOutputs(
+                incidents=incidents, articles=articles, lineage=lineage, edges=edges,
+                rejected=rejected, duplicates=duplicates, extractions=extractions,
+                run_info={"run_id": run_id, "n_new": len(ing.new_ids), "n_total": len(articles)})
+            files = write_outputs(out_dir, outputs, formats=settings.formats)
+            if settings.report:
+                files.append(write_report(out_dir, outputs))
         except (OSError, duckdb.Error) as exc:
             # A full or read-only disk mid-run: the open transaction was rolled back.
             if isinstance(exc, duckdb.Error) and not _is_disk_error(exc):
@@ -319,11 +342,11 @@ def run(
             raise
         stats = {"new": len(ing.new_ids), "already": ing.n_already, "total": len(articles),
                  "duplicates": len(ing.result_dups), "rejected": len(rejected),
-                 "incidents": len(incidents)}
+                 "incidents": len(incidents), "notes": notes}
         _finish(store, run_id, "ok", stats)
     return RunResult(run_id=run_id, out_dir=out_dir, db_path=db_path, n_new=len(ing.new_ids),
                      n_already=ing.n_already, n_total=len(articles), duplicates=ing.result_dups,
-                     rejected=rejected, incidents=incidents, files=files)
+                     rejected=rejected, incidents=incidents, files=files, notes=notes)
 
 
 def _is_disk_error(exc: BaseException) -> bool:
@@ -352,7 +375,6 @@ def _finish(store: Store, run_id: str, status: str, stats: dict) -> None:
 
 
 def _write_rejected_only(out_dir: Path, rejected: list[Rejection]) -> None:
-    from sitrep.records import SCHEMA_VERSION
+    from sitrep.export.files import write_rejected
 
-    _write_atomic(out_dir / "rejected.json", json.dumps(
-        {"schema_version": SCHEMA_VERSION, "rejected": [r.to_dict() for r in rejected]}, indent=2))
+    write_rejected(out_dir, rejected)

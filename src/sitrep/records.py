@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Optional
 
@@ -446,3 +447,20 @@ class Incident(Record):
     def figures(self) -> list[tuple[str, Figure]]:
         """(field, Figure) for the incident's own figure fields, then its other figures."""
         return [(f, getattr(self, f)) for f in FIGURE_FIELDS] + [(o.what, o.figure) for o in self.other_figures]
+
+
+@dataclass
+class RunOutputs:
+    """What a run hands to export and report: the incidents and everything they are traced to.
+
+        >>> write_outputs(out_dir, RunOutputs(incidents, articles, lineage, edges, rejected))
+    """
+
+    incidents: list[Incident]
+    articles: list[Article]
+    lineage: dict[str, Lineage]
+    edges: list[ReuseEdge]
+    rejected: list[Rejection]
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    extractions: dict[str, ArticleExtraction] = field(default_factory=dict)
+    run_info: dict = field(default_factory=dict)

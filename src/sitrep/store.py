@@ -335,6 +335,13 @@ class Store:
         ).fetchall()
         return {a: ArticleExtraction.model_validate_json(p) for a, p in rows}
 
+    def extraction_keys(self) -> dict[str, list[str]]:
+        """The cache keys each article has stored extractions under."""
+        out: dict[str, list[str]] = {}
+        for aid, key in self.con.execute("SELECT article_id, version FROM extractions").fetchall():
+            out.setdefault(aid, []).append(key)
+        return out
+
     def put_extractions(self, version: str, extractions: Iterable[ArticleExtraction]) -> None:
         rows = [(x.article_id, version, json.dumps(x.to_dict())) for x in extractions]
         if not rows:

@@ -8,7 +8,7 @@ import pytest
 from sitrep.evaluate import evaluate, format_table
 from sitrep.export import write_outputs
 from sitrep.merge import merge_incidents
-from sitrep.records import Direction, ReuseEdge
+from sitrep.records import Direction, ReuseEdge, RunOutputs
 from support.seed_records import A0, A1, A2, A3, seed_records
 
 
@@ -21,8 +21,8 @@ def _write(out, seed_texts, mutate=None):
                        direction=Direction(confidence=0.9)),
              ReuseEdge(source=A0, derived=A3, kind="paraphrase", coverage=0.75,
                        direction=Direction(confidence=0.9))]
-    write_outputs(out, incidents=incs, articles=list(arts.values()), lineage=lin, edges=edges,
-                  rejected=[])
+    write_outputs(out, RunOutputs(incidents=incs, articles=list(arts.values()), lineage=lin, edges=edges,
+                                  rejected=[]))
     return out
 
 

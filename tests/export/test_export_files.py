@@ -10,7 +10,7 @@ import pytest
 from sitrep.export import write_outputs
 from sitrep.export.table import CSV_COLUMNS
 from sitrep.merge import merge_incidents
-from sitrep.records import Credit, Direction, Incident, Rejection, ReuseEdge
+from sitrep.records import Credit, Direction, Incident, Rejection, ReuseEdge, RunOutputs
 from support.seed_records import A0, A1, A2, A3, seed_records
 
 CONTRACT_COLUMNS = (
@@ -30,8 +30,8 @@ def written(tmp_path_factory, seed_texts):
                        direction=Direction(confidence=0.8, reasons=["dated earlier"]))]
     rejected = [Rejection(input="bad.jsonl", line=3, code="bad_json", reason="line 3 is not JSON")]
     out = tmp_path_factory.mktemp("out")
-    paths = write_outputs(out, incidents=incidents, articles=list(arts.values()), lineage=lin,
-                          edges=edges, rejected=rejected, duplicates=[("copy/000.txt", A0)],
+    paths = write_outputs(out, RunOutputs(incidents=incidents, articles=list(arts.values()), lineage=lin,
+                                          edges=edges, rejected=rejected, duplicates=[("copy/000.txt", A0)]),
                           formats=("json", "csv", "geojson", "parquet"))
     return out, paths, incidents
 
@@ -104,8 +104,8 @@ def test_non_finite_numbers_become_null(tmp_path, seed_texts):
     ex, arts, lin = seed_records(seed_texts)
     incs = merge_incidents(ex, arts, lin)
     incs[0].location.lat = math.nan
-    write_outputs(tmp_path, incidents=incs, articles=list(arts.values()), lineage=lin, edges=[],
-                  rejected=[], formats=("json", "geojson"))
+    write_outputs(tmp_path, RunOutputs(incidents=incs, articles=list(arts.values()), lineage=lin, edges=[],
+                                       rejected=[]), formats=("json", "geojson"))
     data = json.loads((tmp_path / "incidents.json").read_text())
     assert data["incidents"][0]["location"]["lat"] is None
     gj = json.loads((tmp_path / "incidents.geojson").read_text())

@@ -4,6 +4,6 @@ Every exporter has the same face: records in, one file out. Modules: ``table`` (
 parquet rows, the contract's ACLED/UCDP columns), ``geojson``, ``jsonfiles`` (incidents, articles,
 reuse, rejected), ``files`` (``write_outputs``, atomic writes).
 
-    >>> write_outputs(out_dir, incidents=..., articles=..., lineage=..., edges=..., rejected=...)
+    >>> write_outputs(out_dir, RunOutputs(incidents, articles, lineage, edges, rejected))
 """
 from sitrep.export.files import write_outputs  # noqa: F401

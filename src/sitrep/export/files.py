@@ -1,21 +1,21 @@
 """Write the contract's files into the output folder, each one atomically.
 
-    >>> paths = write_outputs(Path("out"), incidents=incs, articles=arts, lineage=lin, edges=edges,
-    ...                       rejected=rej, formats=("json", "csv", "geojson", "parquet"))
+    >>> paths = write_outputs(Path("out"), RunOutputs(incs, arts, lin, edges, rej),
+    ...                       formats=("json", "csv", "geojson", "parquet"))
 """
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 import orjson
 
 from sitrep.export.geojson import incidents_geojson
 from sitrep.export.jsonfiles import articles_json, incidents_json, rejected_json, reuse_json
 from sitrep.export.table import incident_rows, rows_to_csv, rows_to_parquet
-from sitrep.records import Article, ArticleExtraction, Incident, Lineage, Rejection, ReuseEdge
+from sitrep.records import Rejection, RunOutputs
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
@@ -44,13 +44,11 @@ def dump_json(obj) -> bytes:
     return orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
 
 
-def write_outputs(out_dir: Path, *, incidents: list[Incident], articles: list[Article],
-                  lineage: dict[str, Lineage], edges: list[ReuseEdge], rejected: list[Rejection],
-                  duplicates: Iterable[tuple[str, str]] = (),
-                  formats: tuple[str, ...] = ("json", "csv", "geojson"),
-                  extractions: Optional[dict[str, ArticleExtraction]] = None) -> list[Path]:
+def write_outputs(out_dir: Path, outputs: RunOutputs,
+                  formats: tuple[str, ...] = ("json", "csv", "geojson")) -> list[Path]:
     """Write incidents (json/csv/geojson/parquet as asked), articles, reuse and rejected files."""
     out_dir = Path(out_dir)
+    incidents, articles = outputs.incidents, outputs.articles
     by_id = {a.article_id: a for a in articles}
     rows = incident_rows(incidents, by_id)
     written = []
@@ -64,7 +62,13 @@ def write_outputs(out_dir: Path, *, incidents: list[Incident], articles: list[Ar
     if "parquet" in formats:
         written.append(write_atomic(out_dir / "incidents.parquet", rows_to_parquet(rows)))
     written.append(write_atomic(out_dir / "articles.json",
-                                dump_json(articles_json(articles, lineage, duplicates, extractions))))
-    written.append(write_atomic(out_dir / "reuse.json", dump_json(reuse_json(edges, by_id))))
-    written.append(write_atomic(out_dir / "rejected.json", dump_json(rejected_json(rejected))))
+                                dump_json(articles_json(articles, outputs.lineage, outputs.duplicates,
+                                                         outputs.extractions))))
+    written.append(write_atomic(out_dir / "reuse.json", dump_json(reuse_json(outputs.edges, by_id))))
+    written.append(write_rejected(out_dir, outputs.rejected))
     return written
+
+
+def write_rejected(out_dir: Path, rejected: Iterable[Rejection]) -> Path:
+    """``rejected.json``: the one writer, for full runs and for runs that stop before the outputs."""
+    return write_atomic(Path(out_dir) / "rejected.json", dump_json(rejected_json(rejected)))

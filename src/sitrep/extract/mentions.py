@@ -276,9 +276,12 @@ def _label(m: IncidentMention, event: EventType, own: list[Sentence]) -> str:
     return label
 
 
-def map_claim(article: Article, claim: Claim, n: int) -> Claim:
-    """A claim with raw offsets and the exact raw sentence as its quote."""
-    c = claim.model_copy(deep=True)
+def map_claim(article: Article, claim: Claim, n: int, scope: Optional[str] = None,
+              covers: Optional[list[str]] = None) -> Claim:
+    """A claim with raw offsets, the exact raw sentence as its quote, and the ``scope`` and
+    ``covers`` the incident splitter decided (default: the claim's own)."""
+    update = {k: v for k, v in (("scope", scope), ("covers", covers)) if v is not None}
+    c = claim.model_copy(deep=True, update=update)
     c.article_id = article.article_id
     c.claim_id = c.claim_id or f"{article.article_id}#c{n}"
     if c.span:

@@ -22,28 +22,46 @@ from sitrep.extract.incidents import (Sentence, is_background, is_specific, is_s
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.models import load_spacy
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
+from sitrep.settings import Settings
 
 EXTRACTOR_VERSION = "11"     # bump whenever extraction's output changes: stored extractions are redone
-BATCH_SIZE = 16
+BATCH_SIZE = Settings.parse_batch          # the defaults of library calls; a run passes its Settings
+MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
 
 
-def extract_articles(articles: list[Article]) -> dict[str, ArticleExtraction]:
-    """Extract every incident mention of each article (see the stage's ``__init__``)."""
-    if not articles:
-        return {}
-    nlp = load_spacy()
-    actors = ActorDictionary.load()
+def extract_articles(articles: list[Article], nlp=None, actors: Optional[ActorDictionary] = None,
+                     gazetteer=None, batch_size: int = BATCH_SIZE,
+                     max_chars: int = MAX_CHARS) -> dict[str, ArticleExtraction]:
+    """Extract every incident mention of each article (see the stage's ``__init__``).
+
+    The run passes its ``Resources`` (nlp, actors, gazetteer) and ``Settings`` (batch size, length
+    limit); the defaults are for library callers and tests.
+    """
     out = {}
     for a in articles:      # the English model reads English only: others are kept, not read
-        if not a.is_english:
-            out[a.article_id] = ArticleExtraction(
-                article_id=a.article_id, notes=[f"not extracted: language {a.language or 'unknown'}"])
+        why = why_not_extracted(a, max_chars)
+        if why:
+            out[a.article_id] = ArticleExtraction(article_id=a.article_id, notes=[why])
     todo = [a for a in articles if a.article_id not in out]
+    if not todo:
+        return out
+    nlp = nlp if nlp is not None else load_spacy()
+    actors = actors if actors is not None else ActorDictionary.load()
     docs = (_make_doc(nlp, a.clean_text) for a in todo)
-    for article, doc in zip(todo, nlp.pipe(docs, batch_size=BATCH_SIZE)):
-        out[article.article_id] = extract_one(article, doc, actors)
+    for article, doc in zip(todo, nlp.pipe(docs, batch_size=batch_size)):
+        out[article.article_id] = extract_one(article, doc, actors, gazetteer)
     return {a.article_id: out[a.article_id] for a in articles}
+
+
+def why_not_extracted(a: Article, max_chars: int = MAX_CHARS) -> Optional[str]:
+    """The one note for an article extraction does not read (None: it reads it)."""
+    if not a.is_english:
+        return f"not extracted: the language is {a.language!r}, and extraction reads English"
+    if len(a.clean_text) > max_chars:
+        return (f"not extracted: {len(a.clean_text):,} characters is longer than any news article "
+                f"({max_chars:,} at most); stored as it is")
+    return None
 
 
 def _make_doc(nlp, text: str):
@@ -61,11 +79,11 @@ def _make_doc(nlp, text: str):
     return doc
 
 
-def extract_one(article: Article, doc, actors: ActorDictionary) -> ArticleExtraction:
+def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) -> ArticleExtraction:
     """One article's extraction from its parsed clean text."""
     text = article.clean_text
     ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    places = _find_places(text, ents)
+    places = _find_places(text, ents, gazetteer)
     sents = [_sentence(i, s, article, places, doc) for i, s in enumerate(doc.sents)]
     sents = [s for s in sents if s is not None]
     by_idx = {s.idx: s for s in sents}
@@ -84,16 +102,10 @@ def extract_one(article: Article, doc, actors: ActorDictionary) -> ArticleExtrac
     for s in sents:
         for claim in s.claims:
             n_claims += 1
-            c = map_claim(article, claim, n_claims)
-            holders = owners.get(s.idx, [])
-            if c.scope == "aggregate" or s.aggregate or s.background or not holders:
-                if s.aggregate or s.background:
-                    c.scope = "aggregate"
+            holders, scope, covers = claim_owners(claim, s, owners.get(s.idx, []))
+            c = map_claim(article, claim, n_claims, scope=scope, covers=covers)
+            if not holders:
                 ex.context_claims.append(c)
-                continue
-            if len(holders) > 1 or c.scope == "shared":
-                c.scope = "shared" if len(holders) > 1 else c.scope
-                c.covers = [m.mention_id for m in holders]
             for m in holders:
                 m.claims.append(c)
     ex.mentions = mentions
@@ -102,10 +114,22 @@ def extract_one(article: Article, doc, actors: ActorDictionary) -> ArticleExtrac
     return ex
 
 
-def _find_places(text: str, ents) -> list[PlaceMention]:
+def claim_owners(claim, s: Sentence, holders: list) -> tuple[list, str, list[str]]:
+    """Which mentions a sentence's claim belongs to, its scope and the mention ids it covers,
+    decided here once (the claim is made with them, never patched): none for context (a running
+    total, background, or a sentence no mention owns); several for one figure over several
+    incidents ("shared")."""
+    if claim.scope == "aggregate" or s.aggregate or s.background or not holders:
+        return [], "aggregate" if s.aggregate or s.background else claim.scope, list(claim.covers)
+    if len(holders) > 1 or claim.scope == "shared":
+        return holders, "shared" if len(holders) > 1 else claim.scope, [m.mention_id for m in holders]
+    return holders, claim.scope, list(claim.covers)
+
+
+def _find_places(text: str, ents, gazetteer=None) -> list[PlaceMention]:
     from sitrep.geo import find_place_mentions
 
-    found = sorted(find_place_mentions(text, ents), key=lambda p: p.span)
+    found = sorted(find_place_mentions(text, ents, gazetteer), key=lambda p: p.span)
     out, last = [], -1
     for p in found:
         if p.span[0] < last:

@@ -14,6 +14,7 @@ import json
 import os
 import statistics
 import threading
+import uuid
 from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple, Optional
@@ -67,9 +68,16 @@ class Place(NamedTuple):
 
 
 def default_path() -> Path:
-    """``$SITREP_GAZETTEER`` or ``~/.cache/sitrep/gazetteer.duckdb``."""
-    env = os.environ.get("SITREP_GAZETTEER")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "sitrep" / "gazetteer.duckdb"
+    """``~/.cache/sitrep/gazetteer.duckdb`` (``Settings.gazetteer`` names the one a run uses)."""
+    from sitrep.settings import DEFAULT_GAZETTEER
+
+    return DEFAULT_GAZETTEER
+
+
+def new_content_id() -> str:
+    """A fresh identity for a gazetteer's content, written on each build and import: extractions
+    cached with another one are redone."""
+    return uuid.uuid4().hex[:12]
 
 
 def data_file(name: str) -> str:
@@ -140,7 +148,8 @@ def build_default(path: Path) -> dict:
     con.execute("INSERT INTO names SELECT hash(k), k, gid, kind FROM (SELECT DISTINCT norm(name) k, gid, kind "
                 "FROM raw WHERE length(norm(name)) >= 2) ORDER BY 1")
     con.execute(INDEXES)
-    con.execute("INSERT INTO meta VALUES ('schema', ?), ('source', ?)", [str(SCHEMA), src.name])
+    con.execute("INSERT INTO meta VALUES ('schema', ?), ('source', ?), ('content_id', ?)",
+                [str(SCHEMA), src.name, new_content_id()])
     n = con.execute("SELECT count(*) FROM places").fetchone()[0]
     con.close()
     for label in ("places", "names"):
@@ -170,6 +179,20 @@ def migrate(path: Path) -> None:
     con.close()
 
 
+def prepare(path: Path) -> Path:
+    """Make ``path`` a current gazetteer file: built when missing, migrated when old (entry points only)."""
+    path = Path(path)
+    with _lock:
+        if str(path) in _OPEN:       # opened already: current
+            return path
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            build_default(path)
+        else:
+            migrate(path)
+    return path
+
+
 class Gazetteer:
     """Read access to a gazetteer file: candidates by name, countries, divisions."""
 
@@ -190,25 +213,35 @@ class Gazetteer:
         self._hash_array = None
         self._memo: dict[str, tuple[Place, ...]] = {}
 
+    @property
+    def content_id(self) -> str:
+        """The identity of this file's content (new on each build and import), for cache keys."""
+        with _lock:
+            row = self.con.execute("SELECT v FROM meta WHERE k = 'content_id'").fetchone()
+            if row:
+                return row[0]
+            # a file built before content ids: its size stands in (an import writes a real one)
+            n, k = self.con.execute("SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM names)").fetchone()
+        return f"legacy-{n}-{k}"
+
     @classmethod
-    def open(cls, path: str | Path | None = None) -> "Gazetteer":
-        """The gazetteer at ``path`` (default ``default_path()``), built on first use, opened once per process."""
-        path = Path(path) if path else default_path()
+    def open(cls, path: str | Path) -> "Gazetteer":
+        """The gazetteer file at ``path``, opened read-only once per process. It must exist and be
+        current: the entry point makes it so first (``prepare``), never a stage."""
+        path = Path(path)
         with _lock:
             gaz = _OPEN.get(str(path))
             if gaz is not None:
                 return gaz
             if not path.exists():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                build_default(path)
-            else:
-                migrate(path)
+                raise FileNotFoundError(f"No gazetteer at {path} (prepare() builds one)")
             return _OPEN.setdefault(str(path), cls(path))
 
     @classmethod
     def default(cls) -> "Gazetteer":
-        """The process-wide gazetteer at the default path."""
-        return cls.open(default_path())
+        """The gazetteer at the default path, built when missing: for library callers and tests
+        that pass none (the pipeline passes its ``Resources.gazetteer``)."""
+        return cls.open(prepare(default_path()))
 
     def close(self) -> None:
         with _lock:

@@ -1,6 +1,6 @@
 """``sitrep geoparse``: every place mention of every article, resolved, with raw offsets.
 
-    >>> rows = geoparse_articles([seed_000], Gazetteer.open())
+    >>> rows = geoparse_articles([seed_000], Gazetteer.default())
     >>> rows[0]["text"], rows[0]["start"], rows[0]["country_code"], rows[0]["precision"]
     ('Mali', 26, 'ML', 'country')
 """

@@ -18,7 +18,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from sitrep.geo.gazetteer import Gazetteer, SKIP_LANGS, TABLES, build_default, close_open, connect, default_path
+from sitrep.geo.gazetteer import SKIP_LANGS, TABLES, build_default, close_open, connect, default_path, new_content_id, prepare
 
 MAIN_COLS = ["gid", "name", "asciiname", "alternatenames", "lat", "lon", "fclass", "fcode", "cc", "cc2",
              "admin1", "admin2", "admin3", "admin4", "pop", "elevation", "dem", "timezone", "modified"]
@@ -137,7 +137,7 @@ def import_geonames(files: list[Path], path: str | Path | None = None) -> dict:
         build_default(path)
     stats = {"places": 0, "admin1": 0, "alternate_names": 0, "user": 0, "files": []}
     close_open(path)  # DuckDB will not open one file read-only and read-write in one process
-    Gazetteer.open(path).close()  # builds or migrates an old file first
+    prepare(path)  # builds or migrates an old file first
     con = connect(path, read_only=False)
     con.execute(TABLES)
     try:
@@ -155,6 +155,9 @@ def import_geonames(files: list[Path], path: str | Path | None = None) -> dict:
                     else:
                         stats["user"] += import_user(con, part, tmp)
                     stats["files"].append(f"{f.name}:{part.name}:{kind}")
+        # new content, new identity: extractions cached against the old one are redone
+        con.execute("DELETE FROM meta WHERE k = 'content_id'")
+        con.execute("INSERT INTO meta VALUES ('content_id', ?)", [new_content_id()])
         con.execute("CHECKPOINT")
         stats["total_places"], stats["names"] = con.execute(
             "SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM names)").fetchone()

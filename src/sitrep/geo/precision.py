@@ -15,7 +15,6 @@ from typing import Optional
 
 from sitrep.records import Location
 from sitrep.vocab import ACLED_GEO as ACLED
-from sitrep.vocab import GEO_RANK as RANK
 from sitrep.vocab import UCDP_WHERE as UCDP
 
 NEAR_KM = 25.0

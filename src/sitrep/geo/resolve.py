@@ -6,7 +6,7 @@ the mention's own sentence ("Paris, Texas", "the Malian town of X", "in central 
 places, population and spelling (rapidfuzz, for Boulikessi ~ Boulkessi). A place the gazetteer
 lacks keeps its name and takes the smallest unit the text supports, never a point elsewhere.
 
-    >>> resolve_extraction(extraction, article, Gazetteer.open())   # sets .resolved and .location
+    >>> resolve_extraction(extraction, article, Gazetteer.default())   # sets .resolved and .location
 """
 from __future__ import annotations
 

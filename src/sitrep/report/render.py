@@ -10,11 +10,11 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Optional
 
-from sitrep.records import Article, Incident, Lineage, Rejection, ReuseEdge
+from sitrep.records import Incident, RunOutputs
 from sitrep.report.cards import render_card
 from sitrep.report.context import Context
 from sitrep.report.mapview import render_map
@@ -29,15 +29,9 @@ CARD_SHARE = 0.6  # of the bytes left after the fixed parts, for incident cards;
 
 
 @dataclass
-class ReportData:
-    incidents: list[Incident]
-    articles: list[Article]
-    lineage: dict[str, Lineage]
-    edges: list[ReuseEdge]
-    rejected: list[Rejection]
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    extractions: dict = field(default_factory=dict)
-    run_info: dict = field(default_factory=dict)
+class ReportData(RunOutputs):
+    """A run's outputs and how the page shows them."""
+
     title: str = "Situation report"
     max_bytes: int = 4_500_000        # the page's size target (the contract's limit is 5 MB); Sources get what is left
 

@@ -7,7 +7,6 @@
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Optional
 
 from sitrep.countries import country_name  # noqa: F401 (re-exported for the report)

@@ -99,9 +99,10 @@ def aligned_pairs(src: Prepared, der: Prepared, reading: Reading) -> list[Aligne
 
 def find_reuse(new: list[Article], stored: list[Article],
                embeddings: Optional[EmbeddingCache] = None,
-               previous: Iterable[ReuseEdge] = ()) -> list[ReuseEdge]:
+               previous: Iterable[ReuseEdge] = (), encoder=None) -> list[ReuseEdge]:
     """Edges between each new article and every other article (new or stored); ``previous`` edges
-    that touch no new article are kept as they are.
+    that touch no new article are kept as they are. ``encoder`` embeds sentences (the run's
+    ``Resources.encode``; default ``embed.encode``).
 
         >>> edges = find_reuse([a1], [a0], embeddings=MemoryEmbeddingCache())
         >>> [(e.source, e.derived, e.kind, e.coverage) for e in edges]
@@ -133,7 +134,8 @@ def find_reuse(new: list[Article], stored: list[Article],
     if semantic:
         needed = {aid for pair in semantic for aid in pair}
         texts = [s.text for aid in sorted(needed) for s in prepared[aid].sentences]
-        vectors = embed_sentences(texts, embeddings if embeddings is not None else MemoryEmbeddingCache())
+        vectors = embed_sentences(texts, embeddings if embeddings is not None else MemoryEmbeddingCache(),
+                                  encoder=encoder)
         for x, y in semantic:
             px, py = prepared[x], prepared[y]
             readings[(x, y)] = (read_semantic(px, py, vectors), read_semantic(py, px, vectors))

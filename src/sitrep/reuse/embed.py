@@ -6,14 +6,14 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from functools import lru_cache
-from typing import Iterable, Optional, Protocol
+from typing import Callable, Iterable, Optional, Protocol
 
 import numpy as np
 
 from sitrep.models import EMBEDDING_MODEL
 from sitrep.reuse.sentences import sentence_key
+from sitrep.settings import Settings
 
 
 
@@ -23,18 +23,15 @@ def default_dtype() -> str:
 
     Measured on this project's CPU (avx512_bf16, no AMX): bfloat16 autocast embeds about twice
     as fast on one thread, with cosine to float32 >= 0.9999 and the seeds' separation unchanged
-    (docs/benchmarks_reuse.md). SITREP_EMBED_DTYPE=float32 turns it off.
+    (docs/benchmarks_reuse.md). ``Settings.embed_dtype`` (SITREP_EMBED_DTYPE=float32) overrides it.
     """
-    chosen = os.environ.get("SITREP_EMBED_DTYPE")
-    if chosen:
-        return chosen
     try:
         import torch
         return "bfloat16" if torch.ops.mkldnn._is_mkldnn_bf16_supported() else "float32"
     except Exception:   # an old torch without the probe: stay exact
         return "float32"
 
-BATCH_SIZE = 64
+BATCH_SIZE = Settings.embed_batch    # the default of library calls; a run passes its Settings
 
 
 class EmbeddingCache(Protocol):
@@ -93,15 +90,17 @@ class StoreEmbeddingCache:
         self.store.put_embeddings(self.model, vectors)
 
 
-def encode(texts: list[str], dtype: Optional[str] = None) -> np.ndarray:
-    """Unit-length float32 vectors for ``texts`` with the project embedder.
+def encode(texts: list[str], dtype: Optional[str] = None, model=None,
+           batch_size: int = BATCH_SIZE) -> np.ndarray:
+    """Unit-length float32 vectors for ``texts`` with ``model`` (default: the project embedder).
 
         >>> encode(["Gunmen killed five people."]).shape
         (1, 384)
     """
-    from sitrep.models import load_embedder
+    if model is None:
+        from sitrep.models import load_embedder
 
-    model = load_embedder()
+        model = load_embedder()
     if not texts:
         return np.zeros((0, model.get_sentence_embedding_dimension()), dtype=np.float32)
     ctx = contextlib.nullcontext()
@@ -109,15 +108,16 @@ def encode(texts: list[str], dtype: Optional[str] = None) -> np.ndarray:
         import torch
         ctx = torch.autocast("cpu", dtype=torch.bfloat16)
     with ctx:
-        vecs = model.encode(texts, batch_size=BATCH_SIZE, convert_to_numpy=True,
+        vecs = model.encode(texts, batch_size=batch_size, convert_to_numpy=True,
                             normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vecs, dtype=np.float32)
 
 
 def embed_sentences(texts: Iterable[str], cache: Optional[EmbeddingCache] = None,
-                    dtype: Optional[str] = None) -> dict[str, np.ndarray]:
+                    dtype: Optional[str] = None,
+                    encoder: Optional[Callable[[list[str]], np.ndarray]] = None) -> dict[str, np.ndarray]:
     """Vectors for ``texts`` keyed by ``sentence_key``; only sentences missing from ``cache`` are
-    embedded, and those are put back into it.
+    embedded (by ``encoder``, the run's ``Resources.encode``, else ``encode``), and put back into it.
 
         >>> vecs = embed_sentences(["Gunmen killed five people."], MemoryEmbeddingCache())
     """
@@ -129,7 +129,8 @@ def embed_sentences(texts: Iterable[str], cache: Optional[EmbeddingCache] = None
     out = {k: np.asarray(v, dtype=np.float32) for k, v in found.items()}
     missing = [k for k in keys if k not in out]
     if missing:
-        vecs = encode([by_key[k] for k in missing], dtype=dtype)
+        todo = [by_key[k] for k in missing]
+        vecs = encoder(todo) if encoder is not None else encode(todo, dtype=dtype)
         new = dict(zip(missing, vecs))
         out.update(new)
         if cache is not None:

@@ -1,0 +1,96 @@
+"""What the stages share and load at most once: the spaCy pipeline, the embedder, the gazetteer and
+the actor table, built lazily from ``Settings`` (a model loads only when a stage first uses it).
+
+The entry point (the pipeline, for the CLI and ``sitrep.run``) builds one ``Resources`` and passes
+its parts to the stages that need them; no stage opens a model or a file on its own. The
+gazetteer file is made ready here, never inside a stage: built when missing, migrated when old.
+
+    >>> res = Resources(Settings())
+    >>> res.gazetteer.content_id, res.extraction_key("10")
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import cached_property
+from importlib import resources as package_files
+
+import numpy as np
+
+from sitrep.settings import Settings
+
+
+class Resources:
+    """Models and tables for one run, each loaded on first use."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    @cached_property
+    def nlp(self):
+        from sitrep.models import load_spacy
+
+        return load_spacy()
+
+    @cached_property
+    def embedder(self):
+        from sitrep.models import load_embedder
+
+        return load_embedder()
+
+    @cached_property
+    def gazetteer(self):
+        from sitrep.geo.gazetteer import Gazetteer, prepare
+
+        return Gazetteer.open(prepare(self.settings.gazetteer))
+
+    @cached_property
+    def actors(self):
+        from sitrep.extract.actors import ActorDictionary
+
+        return ActorDictionary.load()
+
+    @cached_property
+    def embed_dtype(self) -> str:
+        from sitrep.reuse.embed import default_dtype
+
+        return self.settings.embed_dtype or default_dtype()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length vectors for ``texts`` with this run's embedder, dtype and batch size."""
+        from sitrep.reuse.embed import encode
+
+        return encode(texts, dtype=self.embed_dtype, model=self.embedder,
+                      batch_size=self.settings.embed_batch)
+
+    def extraction_key(self, version: str) -> str:
+        """What a cached extraction depends on: the extractor's version and the identity of each
+        resource it reads (spaCy model package, actor table, gazetteer content); any change redoes
+        it. ``extractor=10;spacy=...;actors=...;gazetteer=...`` (``key_parts`` reads it back)."""
+        table = package_files.files("sitrep").joinpath("data", "actors.json").read_bytes()
+        parts = {"extractor": version, "spacy": spacy_package(),
+                 "actors": hashlib.sha1(table).hexdigest()[:12],
+                 "gazetteer": self.gazetteer.content_id}
+        return ";".join(f"{k}={v}" for k, v in parts.items())
+
+
+def key_parts(key: str) -> dict[str, str]:
+    """``extractor=10;gazetteer=ab12`` -> {"extractor": "10", "gazetteer": "ab12"}; an old bare
+    version ("9") is the extractor's alone."""
+    if "=" not in key:
+        return {"extractor": key}
+    return dict(part.split("=", 1) for part in key.split(";"))
+
+
+def spacy_package() -> str:
+    """The installed spaCy model package and its version, without loading the model."""
+    import importlib
+
+    from sitrep.models import SPACY_PACKAGES
+
+    for name in SPACY_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return f"{name}-{getattr(module, '__version__', '?')}"
+    return "none"
