@@ -122,6 +122,14 @@ def _create(path: str) -> None:
             Path(leftover).unlink(missing_ok=True)
 
 
+def _int32(value):
+    """``value`` if it fits an INTEGER column, else None: the JSON payload keeps it whole, so one
+    article's impossible figure can never abort the transaction of every later run."""
+    if isinstance(value, int) and -2**31 <= value < 2**31:
+        return value
+    return None
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
@@ -355,7 +363,8 @@ class Store:
                 rows.append((
                     inc.incident_id, inc.event_type, inc.sub_event_type, inc.date.start,
                     loc.country_code if loc else None, loc.name if loc else None,
-                    inc.fatalities.low, inc.fatalities.best, inc.fatalities.high,
+                    _int32(inc.fatalities.low), _int32(inc.fatalities.best),
+                    _int32(inc.fatalities.high),
                     json.dumps(inc.to_dict()),
                 ))
                 figures = [("fatalities", inc.fatalities), ("wounded", inc.wounded),
@@ -364,8 +373,8 @@ class Store:
                 for field, fig in figures:
                     for c in list(fig.claims) + list(fig.shared_claims):
                         claims.append((
-                            inc.incident_id, field, c.claim_id, c.article_id, c.origin, c.low,
-                            c.high, c.qualifier, c.claimant_kind, json.dumps(c.to_dict()),
+                            inc.incident_id, field, c.claim_id, c.article_id, c.origin, _int32(c.low),
+                            _int32(c.high), c.qualifier, c.claimant_kind, json.dumps(c.to_dict()),
                         ))
             _insert(con, "incidents", rows)
             _insert(con, "claims", claims)
