@@ -7,12 +7,16 @@ plain sentence and a documented exit code before anything is written.
 from __future__ import annotations
 
 import math
+import os
 import re
 import stat
+import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
 
-from sitrep.errors import BadArguments, StoreDamaged
+import typer
+
+from sitrep.errors import BadArguments, SitrepError, StoreDamaged
 
 # DuckDB must never fetch or load code because of a file's contents (a SQLite file makes it
 # reach for the sqlite extension, from the internet by default).
@@ -61,7 +65,7 @@ def check_duckdb_file(path: Path, what: str) -> None:
                        f"give another path.")
 
 
-def check_regular(path: Optional[Path], what: str) -> None:
+def check_regular(path: Path | None, what: str) -> None:
     """Refuse anything but a regular file for a file option: /dev/zero would be read until memory
     runs out, a FIFO hangs (exit 2)."""
     if path is None:
@@ -84,7 +88,7 @@ def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def check_outputs(inputs: Iterable[Path], out: Path, db: Path, meta: Optional[Path]) -> None:
+def check_outputs(inputs: Iterable[Path], out: Path, db: Path, meta: Path | None) -> None:
     """Refuse an output folder or store that would overwrite an input or each other (exit 2).
 
     ``--db OUT/report.html`` would be overwritten by the report; ``--out`` equal to (or inside)
@@ -112,3 +116,90 @@ def is_own_output(path: Path) -> bool:
     folder = path.parent
     return (folder / "rejected.json").exists() or (folder / "incidents.json").exists() and (
         folder / "articles.json").exists()
+
+
+FORMATS = ("json", "csv", "geojson", "parquet")
+
+
+def check_formats(formats: Iterable[str]) -> None:
+    """An unknown ``--format`` is refused, not silently ignored (exit 2)."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise BadArguments(f"Unknown --format {', '.join(map(repr, unknown))}: choose from "
+                           f"{', '.join(FORMATS)}.")
+
+
+def check_gazetteer(path: Path | None) -> None:
+    """``--gazetteer`` must be a gazetteer file (or not exist yet, to be built there)."""
+    if path is None or not Path(path).exists():
+        return
+    check_duckdb_file(Path(path), "gazetteer")
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(path), read_only=True, config=DUCKDB_CONFIG)
+    except duckdb.Error as exc:
+        raise StoreDamaged(f"The gazetteer {path} cannot be opened: {str(exc).splitlines()[0]}") from exc
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    finally:
+        con.close()
+    if not {"places", "names"} <= tables:
+        what = "a sitrep store" if "articles" in tables else "a DuckDB file of another kind"
+        raise StoreDamaged(f"The gazetteer {path} is {what}, not a gazetteer. Give --gazetteer a "
+                           f"gazetteer file, or a new path to build one there.")
+
+
+class GuardedTyper(typer.Typer):
+    """The app, with every error a user can cause turned into a sentence and an exit code.
+
+    0 success, 1 unexpected failure (or a failed `sitrep eval` check), 2 bad arguments or nothing
+    usable, 3 the store is busy, 4 a store or gazetteer that cannot be opened, written or trusted.
+    ``SITREP_DEBUG=1`` shows the traceback of an unexpected failure.
+    """
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return super().__call__(*args, **kwargs)
+        except SitrepError as exc:
+            _say(str(exc))
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            _say("interrupted; the store keeps what was committed before.")
+            sys.exit(130)
+        except Exception as exc:
+            if os.environ.get("SITREP_DEBUG"):
+                raise
+            import duckdb
+
+            if isinstance(exc, (duckdb.Error, OSError)):
+                where = getattr(exc, "filename", None)
+                _say(f"cannot read or write {where or 'a file'}: {_first_line(exc)}")
+                sys.exit(4)
+            _say(f"unexpected failure ({type(exc).__name__}: {_first_line(exc)}); run again with "
+                 f"SITREP_DEBUG=1 to see where.")
+            sys.exit(1)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "strerror", None) or exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__
+
+
+def _say(text: str) -> None:
+    from rich.console import Console
+
+    Console(stderr=True, soft_wrap=True).print(f"[bold red]sitrep:[/] {shown(text)}")
+
+
+def check_options(max_mb: float | None = None, wait: float | None = None,
+                  formats: Iterable[str] = (), gazetteer: Path | None = None,
+                  meta: Path | None = None) -> None:
+    """Every option of a command, checked before any work is done."""
+    if max_mb is not None:
+        check_number(max_mb, "--max-mb", 0.000001)
+    if wait is not None:
+        check_number(wait, "--wait")
+    check_formats(formats)
+    check_gazetteer(gazetteer)
+    check_regular(meta, "manifest")

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 from typing import Iterator, Optional
 
+from sitrep.guard import is_own_output
 from sitrep.ingest.manifest import Manifest
 from sitrep.ingest.jsonl import iter_jsonl
 from sitrep.ingest.readers import format_by_extension, read_input, sniff_format
@@ -113,6 +114,10 @@ def iter_inputs(
                 continue
             if skip and str(f.resolve()) in skip:
                 continue  # the manifest describes the inputs; it is not one
+            if is_own_output(f):
+                yield Rejection(input=display_name(f), code="own_output", reason=(
+                    "An output sitrep wrote (beside rejected.json); outputs are never read as articles."))
+                continue
             for item in _read_file(f, max_bytes):
                 if manifest is not None and isinstance(item, Document):
                     item = manifest.apply(item, path=f)
