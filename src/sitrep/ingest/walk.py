@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from sitrep.guard import is_own_output
+from sitrep.ingest.bounded import bounded
 from sitrep.ingest.manifest import Manifest
 from sitrep.ingest.jsonl import iter_jsonl
 from sitrep.ingest.readers import format_by_extension, read_input, sniff_format
@@ -72,7 +73,10 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
                 fmt = sniff_format(fh.read(4096))
                 fh.seek(0)
             if fmt in STREAMED:
-                yield from (iter_jsonl if fmt == "jsonl" else iter_warc)(fh, source, max_bytes)
+                if fmt == "warc":       # a .warc.gz is inflated here, within a bound
+                    yield from iter_warc(bounded(fh, max_bytes), source, max_bytes)
+                else:
+                    yield from iter_jsonl(fh, source, max_bytes)
                 return
             if st.st_size > max_bytes:
                 yield Rejection(input=source, code="too_large", reason=(
