@@ -197,15 +197,15 @@ def _bad_point(lat: str, lon: str) -> str | None:
 def import_geonames(files: list[Path], path: str | Path | None = None) -> dict:
     """Import GeoNames dumps / user CSVs into the gazetteer at ``path``; returns counts per kind."""
     path = Path(path) if path else default_path()
+    files = [Path(f) for f in files]
+    for f in files:             # before anything is built or opened
+        check_regular(f)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         build_default(path)
     stats = {"places": 0, "admin1": 0, "alternate_names": 0, "user": 0, "files": []}
     close_open(path)  # DuckDB will not open one file read-only and read-write in one process
     Gazetteer.open(path).close()  # builds or migrates an old file first
-    files = [Path(f) for f in files]
-    for f in files:
-        check_regular(f)
     con = connect(path, read_only=False)
     con.execute(TABLES)
     rejected: list[str] = []
