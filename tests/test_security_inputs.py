@@ -207,3 +207,13 @@ def test_whatever_one_stored_article_holds_a_later_run_exits_0(tmp_path_factory,
     later.write_text("Gunmen killed three traders in a market near Gao on Monday, police said.\n")
     result = sitrep.run([later], out=tmp / "o2", db=db, report=False)
     assert result.n_new == 1
+
+
+def test_ids_that_are_not_strings_or_numbers_are_not_written_as_reprs():
+    from sitrep.ingest.jsonl import read_jsonl
+
+    rows = [{"id": v, "text": "Gunmen killed ten herders near a well on Monday."}
+            for v in ({"nested": "obj"}, True, 42, "abc-1", [1, 2])]
+    ids = [d.article_id for d in read_jsonl("\n".join(map(json.dumps, rows)).encode(), "feed.jsonl")]
+    assert ids[2:4] == ["42", "abc-1"]
+    assert not any("{" in i or "[" in i or i == "True" for i in ids)
