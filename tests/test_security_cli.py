@@ -11,17 +11,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from test_security_store import ARTICLE, digest, make_articles, sitrep
 
 from sitrep.geo.gazetteer import build_default, default_path
-from test_security_store import ARTICLE, digest, sitrep
 
 
 @pytest.fixture()
 def articles(tmp_path) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "market.txt").write_text(ARTICLE, encoding="utf-8")
-    return folder
+    return make_articles(tmp_path)
 
 
 @pytest.fixture()

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_security_store import sitrep as sitrep_cli
 
 import sitrep
 from sitrep.clean.published import read_published
@@ -22,7 +23,6 @@ from sitrep.extract.dates import resolve_date
 from sitrep.extract.quantities import parse_quantity
 from sitrep.ingest import iter_inputs
 from sitrep.records import Document, Rejection
-from test_security_store import sitrep as sitrep_cli
 
 # --------------------------------------------------------------------------- kind 1: poison values
 

@@ -22,7 +22,7 @@ ARTICLE = "Gunmen attacked a market in the town on Monday, killing four traders,
 
 def sitrep(*args, timeout: float = 120) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    return subprocess.run([sys.executable, "-m", "sitrep.cli", *map(str, args)], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "sitrep.cli", *map(str, args)], check=False, capture_output=True,
                           text=True, timeout=timeout, env=env)
 
 
@@ -35,12 +35,17 @@ def digest(path: Path) -> str:
     return h.hexdigest()
 
 
-@pytest.fixture()
-def articles(tmp_path) -> Path:
+def make_articles(tmp_path: Path) -> Path:
+    """A folder with one short article."""
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "market.txt").write_text(ARTICLE, encoding="utf-8")
     return folder
+
+
+@pytest.fixture()
+def articles(tmp_path) -> Path:
+    return make_articles(tmp_path)
 
 
 def _foreign(path: Path) -> None:
