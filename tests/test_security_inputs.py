@@ -4,6 +4,7 @@ article contains, a later run on that store exits 0."""
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import resource
@@ -70,8 +71,7 @@ def test_a_poison_article_never_breaks_a_later_run_and_formulas_are_neutralised(
                         'formula,in/formula.txt,"=HYPERLINK(""http://x.invalid"",""go"")",'
                         '"+cmd|\' /C calc\'!A0",2025-03-04\n')
     db, out = tmp_path / "s.duckdb", tmp_path / "out"
-    first = sitrep_cli("run", art, "--out", out, "--db", db, "--meta", manifest, "--no-report", "-q", timeout=300)
-    assert first.returncode == 0, first.stderr
+    sitrep.run([art], out=out, db=db, meta=manifest, report=False)     # in-process: models loaded once
     (art / "later.txt").write_text("Gunmen attacked a convoy near Gao on Tuesday, killing two drivers.\n")
     second = sitrep_cli("run", art, "--out", out, "--db", db, "--meta", manifest, "--no-report", "-q", timeout=300)
     assert second.returncode == 0, second.stderr
@@ -102,14 +102,10 @@ def test_csv_cells_are_neutralised_per_owasp(cell, shown):
 
 
 def _bomb(path: Path, mb: int, head: bytes = b"") -> None:
-    """A gzip file of ``head`` and then ``mb`` MB of zeros (about 1 MB on disk per GB)."""
-    c = zlib.compressobj(9, zlib.DEFLATED, 31)
-    zeros = bytes(1 << 20)
-    with path.open("wb") as fh:
-        fh.write(c.compress(head))
-        for _ in range(mb):
-            fh.write(c.compress(zeros))
-        fh.write(c.flush())
+    """A gzip file of ``head`` and then ``mb`` MB of zeros, as one member per MB (about 1 MB on
+    disk per GB, written in no time: one member compressed once, repeated)."""
+    member = gzip.compress(bytes(1 << 20), 9)
+    path.write_bytes(gzip.compress(head) + member * mb)
 
 
 @pytest.mark.parametrize("name, head", [
