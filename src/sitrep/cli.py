@@ -10,9 +10,10 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from sitrep.errors import SitrepError
+from sitrep.errors import BadArguments, SitrepError
+from sitrep.guard import GuardedTyper, check_options, shown
 
-app = typer.Typer(
+app = GuardedTyper(
     help="sitrep turns overlapping news articles into one source-attributed record per incident.\n\n"
          "Start with:  sitrep run ARTICLES_FOLDER --out OUT_FOLDER [--meta manifest.csv]",
     no_args_is_help=True,
@@ -39,7 +40,7 @@ META_HELP = ("A CSV or JSONL manifest with article_id, file, outlet, published, 
 
 
 def _fail(exc: SitrepError) -> None:
-    err.print(f"[bold red]sitrep:[/] {exc}")
+    err.print(f"[bold red]sitrep:[/] {shown(exc)}")
     raise typer.Exit(exc.exit_code)
 
 
@@ -63,8 +64,9 @@ def run(
     from sitrep.pipeline import run as run_pipeline
 
     formats = list(dict.fromkeys(["json", "csv", "geojson", *fmt]))
-    settings = _settings(max_mb, gazetteer, wait=wait, formats=formats, report=not no_report)
     try:
+        check_options(max_mb, wait, formats, gazetteer, meta)
+        settings = _settings(max_mb, gazetteer, wait=wait, formats=formats, report=not no_report)
         if quiet or not sys.stderr.isatty():
             result = run_pipeline(inputs, out, meta, db, settings=settings)
         else:
@@ -105,10 +107,10 @@ def _print_summary(result) -> None:
         f"{len(result.incidents)} incident(s)."
     )
     for note in result.notes:
-        err.print(f"note: {note}")
-    err.print(f"Outputs in {result.out_dir} (store: {result.db_path}).")
+        err.print(f"note: {shown(note)}")
+    err.print(f"Outputs in {shown(result.out_dir)} (store: {shown(result.db_path)}).")
     if result.rejected:
-        err.print(f"Rejected inputs and reasons: {result.out_dir / 'rejected.json'}")
+        err.print(f"Rejected inputs and reasons: {shown(result.out_dir / 'rejected.json')}")
 
 
 @app.command()
@@ -126,6 +128,7 @@ def ingest(
     from sitrep.pipeline import run as run_pipeline
 
     try:
+        check_options(max_mb, wait, meta=meta)
         result = run_pipeline(inputs, out, meta, db, settings=_settings(max_mb, wait=wait),
                               ingest_only=True)
     except SitrepError as exc:
@@ -150,6 +153,9 @@ def geoparse(
     from sitrep.pipeline import read_articles
     from sitrep.resources import Resources
 
+    check_options(max_mb, gazetteer=gazetteer, meta=meta)
+    if out.is_dir():
+        raise BadArguments(f"--out {out} is a folder; geoparse writes one JSON Lines file.")
     settings = _settings(max_mb, gazetteer)
     resources = Resources(settings)
     manifest = load_manifest(meta) if meta else None
@@ -157,8 +163,8 @@ def geoparse(
     rows = geoparse_articles(articles, resources.gazetteer, resources.nlp)
     write_atomic(out, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8"))
     for r in rejected:
-        err.print(f"rejected {r.input}: {r.reason}")
-    err.print(f"{len(rows)} place mention(s) from {len(articles)} article(s) -> {out}")
+        err.print(f"rejected {shown(r.input)}: {shown(r.reason)}")
+    err.print(f"{len(rows)} place mention(s) from {len(articles)} article(s) -> {shown(out)}")
 
 
 @gazetteer_app.command("import")
@@ -171,14 +177,19 @@ def gazetteer_import(
                                              "(default as for run)."),
 ) -> None:
     """Import places; imported places take precedence over the built-in ones. Idempotent."""
+    import duckdb
+
     from sitrep.geo.importer import import_geonames
 
+    check_options(gazetteer=gazetteer)
     try:
         stats = import_geonames(files, _settings(20.0, gazetteer).gazetteer)
-    except (OSError, ValueError) as exc:
-        err.print(f"[bold red]sitrep:[/] cannot import: {exc}")
+    except (OSError, ValueError, duckdb.Error) as exc:
+        err.print(f"[bold red]sitrep:[/] cannot import (the gazetteer is unchanged): {shown(exc)}")
         raise typer.Exit(2)
-    err.print(f"Imported: {stats}")
+    for why in stats.pop("rejected_rows"):
+        err.print(f"row refused: {shown(why)}")
+    err.print(f"Imported: {shown(stats)}")
 
 
 @app.command("eval")
@@ -188,9 +199,13 @@ def evaluate(
 ) -> None:
     """Score an output folder against a hand-coded gold file and print a table of checks."""
     from sitrep.evaluate import evaluate as run_eval
-    from sitrep.evaluate import format_table
+    from sitrep.evaluate import format_table, read_gold
 
-    report = run_eval(out, json.loads(gold.read_text(encoding="utf-8")))
+    try:
+        report = run_eval(out, read_gold(gold))
+    except (TypeError, AttributeError, KeyError, ValueError) as exc:   # a value of the wrong type
+        raise BadArguments(f"The gold file {gold} is not shaped like examples/seeds/expected.json "
+                           f"({type(exc).__name__}: {exc}).") from exc
     typer.echo(format_table(report))
     if not report.passed:
         raise typer.Exit(1)

@@ -27,3 +27,7 @@ class NothingUsable(SitrepError):
 
 class BadArguments(SitrepError):
     exit_code = 2
+
+
+class StoreDamaged(StoreUnavailable):
+    """The file is not a sitrep store, is of a newer sitrep, or has been damaged."""

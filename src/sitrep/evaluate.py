@@ -246,6 +246,31 @@ def _check_not_incidents(gold: dict, incidents: list, r: EvalReport) -> None:
         r.add(f"not an incident: {g['text'][:50]}", "no incident", ", ".join(bad) or "none", not bad)
 
 
+GOLD_SHAPE = {"incidents": list, "not_incidents": list, "reuse": dict, "complete": bool}
+
+
+def read_gold(path: Path) -> dict:
+    """The gold file as a dict, or BadArguments (exit 2, unlike a failed check's 1) saying why."""
+    from sitrep.errors import BadArguments
+    from sitrep.guard import check_regular
+
+    check_regular(path, "gold file")
+    try:
+        gold = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BadArguments(f"The gold file {path} is not readable JSON: {exc}.") from exc
+    if not isinstance(gold, dict):
+        raise BadArguments(f"The gold file {path} holds a {type(gold).__name__}, not an object "
+                           f"shaped like examples/seeds/expected.json.")
+    for key, kind in GOLD_SHAPE.items():
+        if key in gold and not isinstance(gold[key], kind):
+            raise BadArguments(f"In the gold file {path}, {key!r} must be a {kind.__name__}.")
+    for key in ("incidents", "not_incidents"):
+        if any(not isinstance(g, dict) for g in gold.get(key, [])):
+            raise BadArguments(f"In the gold file {path}, every entry of {key!r} must be an object.")
+    return gold
+
+
 def evaluate(out_dir: Path, gold: dict, min_article_recall: float = 0.8) -> EvalReport:
     """Compare the files in ``out_dir`` with ``gold``; one row per check."""
     r = EvalReport()

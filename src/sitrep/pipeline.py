@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import duckdb
 
 from sitrep.errors import BadArguments, NothingUsable, SitrepError, StoreUnavailable
+from sitrep.guard import check_outputs
 from sitrep.records import Article, Document, Incident, Rejection, RunOutputs
 from sitrep.resources import Resources, key_parts
 from sitrep.settings import Settings
@@ -279,6 +280,7 @@ def run(
     if not inputs:
         raise BadArguments("Give at least one input file or folder.")
     out_dir = Path(out)
+    check_outputs(inputs, out_dir, Path(db) if db else out_dir / "sitrep.duckdb", meta)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -21,7 +21,8 @@ from typing import Iterable, Iterator, Optional
 
 import duckdb
 
-from sitrep.errors import StoreBusy, StoreUnavailable
+from sitrep.errors import StoreBusy, StoreDamaged, StoreUnavailable
+from sitrep.guard import DUCKDB_CONFIG, check_duckdb_file
 from sitrep.records import (
     Article, ArticleExtraction, Incident, Lineage, Rejection, ReuseEdge,
 )
@@ -104,7 +105,7 @@ def _create(path: str) -> None:
     os.close(fd)
     os.unlink(tmp)                  # DuckDB must create the file itself
     try:
-        con = duckdb.connect(tmp)
+        con = duckdb.connect(tmp, config=DUCKDB_CONFIG)
         con.execute(SCHEMA)
         con.execute("INSERT INTO meta VALUES ('store_version', ?)", [STORE_VERSION])
         con.close()
@@ -120,6 +121,50 @@ def _create(path: str) -> None:
     finally:
         for leftover in (tmp, tmp + ".wal"):
             Path(leftover).unlink(missing_ok=True)
+
+
+def check_marker(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a DuckDB file that is not a sitrep store, is of a newer sitrep, or lacks columns."""
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    if not tables:
+        return                      # an empty DuckDB file: it becomes a store
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+    except duckdb.Error:
+        row = None
+    if row is None:
+        raise StoreDamaged(
+            f"{path} is a DuckDB file of another program (tables: {', '.join(sorted(tables)[:5])}), "
+            f"not a sitrep store; nothing was changed. Give --db a new path.")
+    if not str(row[0]).isdigit() or int(row[0]) > int(STORE_VERSION):
+        raise StoreDamaged(
+            f"The store {path} was written by a newer sitrep (store version {row[0]!s:.20}; this "
+            f"sitrep reads {STORE_VERSION}); nothing was changed. Use the newer sitrep or a new --db.")
+    missing = _missing_columns(con, tables)
+    if missing:
+        raise StoreDamaged(
+            f"The store {path} is damaged: {'; '.join(missing[:3])}. Nothing was changed. "
+            f"Rebuild it with `sitrep run INPUTS --out OUT --db NEW.duckdb` from the original inputs.")
+
+
+def _missing_columns(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[str]:
+    """What the schema has that the store lacks (tables it lacks are created: an older store)."""
+    ref = duckdb.connect(config=DUCKDB_CONFIG)
+    ref.execute(SCHEMA)
+    want = ref.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
+    ref.close()
+    have = set(con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                           "WHERE table_schema = 'main'").fetchall())
+    return [f"the table {t} has no column {c}" for t, c in want if t in tables and (t, c) not in have]
+
+
+def _int32(value):
+    """``value`` if it fits an INTEGER column, else None: the JSON payload keeps it whole, so one
+    article's impossible figure can never abort the transaction of every later run."""
+    if isinstance(value, int) and -2**31 <= value < 2**31:
+        return value
+    return None
 
 
 def _now() -> datetime:
@@ -148,10 +193,11 @@ class Store:
                 ) from exc
             if not Path(path).exists():
                 _create(path)
+        check_duckdb_file(Path(path), "store")    # a SQLite or text file is never handed to DuckDB
         deadline = time.monotonic() + wait
         while True:
             try:
-                con = duckdb.connect(path, read_only=read_only)
+                con = duckdb.connect(path, read_only=read_only, config=DUCKDB_CONFIG)
                 break
             except duckdb.IOException as exc:
                 msg = str(exc)
@@ -167,6 +213,11 @@ class Store:
             except (duckdb.Error, OSError) as exc:
                 raise StoreUnavailable(f"Cannot open the store {path}: {exc}") from exc
         store = cls(con, path)
+        try:
+            check_marker(con, path)         # before any write: never add tables to a foreign file
+        except BaseException:
+            con.close()
+            raise
         if not read_only:
             try:
                 store.con.execute(SCHEMA)
@@ -271,7 +322,7 @@ class Store:
                 "SELECT payload FROM articles WHERE article_id IN (SELECT unnest(?)) "
                 "ORDER BY article_id", [ids]
             ).fetchall()
-        return [Article.model_validate_json(r[0]) for r in rows]
+        return [_parse(Article, r[0], self.path, "an article") for r in rows]
 
     def duplicates(self) -> list[tuple[str, str]]:
         """(input, twin article_id) for every input noted as an exact copy of a stored article."""
@@ -302,12 +353,12 @@ class Store:
 
     def load_reuse(self) -> tuple[list[ReuseEdge], dict[str, Lineage]]:
         edges = [
-            ReuseEdge.model_validate_json(r[0])
-            for r in self.con.execute("SELECT payload FROM reuse_edges ORDER BY source, derived").fetchall()
+            x for r in self.con.execute("SELECT payload FROM reuse_edges ORDER BY source, derived").fetchall()
+            if (x := _parse(ReuseEdge, r[0], self.path)) is not None
         ]
-        lineage = {
-            r[0]: Lineage.model_validate_json(r[1])
-            for r in self.con.execute("SELECT article_id, payload FROM lineage").fetchall()
+        lineage = {     # a damaged entry leaves lineage short, so reuse is traced again
+            r[0]: x for r in self.con.execute("SELECT article_id, payload FROM lineage").fetchall()
+            if (x := _parse(Lineage, r[1], self.path)) is not None
         }
         return edges, lineage
 
@@ -333,7 +384,8 @@ class Store:
         rows = self.con.execute(
             "SELECT article_id, payload FROM extractions WHERE version = ?", [version]
         ).fetchall()
-        return {a: ArticleExtraction.model_validate_json(p) for a, p in rows}
+        # a damaged extraction is only a cache entry: it is dropped and extracted again
+        return {a: x for a, p in rows if (x := _parse(ArticleExtraction, p, self.path)) is not None}
 
     def extraction_keys(self) -> dict[str, list[str]]:
         """The cache keys each article has stored extractions under."""
@@ -362,18 +414,34 @@ class Store:
                 rows.append((
                     inc.incident_id, inc.event_type, inc.sub_event_type, inc.date.start,
                     loc.country_code if loc else None, loc.name if loc else None,
-                    inc.fatalities.low, inc.fatalities.best, inc.fatalities.high,
+                    _int32(inc.fatalities.low), _int32(inc.fatalities.best),
+                    _int32(inc.fatalities.high),
                     json.dumps(inc.to_dict()),
                 ))
                 for field, fig in inc.figures():
                     for c in list(fig.claims) + list(fig.shared_claims):
                         claims.append((
-                            inc.incident_id, field, c.claim_id, c.article_id, c.origin, c.low,
-                            c.high, c.qualifier, c.claimant_kind, json.dumps(c.to_dict()),
+                            inc.incident_id, field, c.claim_id, c.article_id, c.origin, _int32(c.low),
+                            _int32(c.high), c.qualifier, c.claimant_kind, json.dumps(c.to_dict()),
                         ))
             _insert(con, "incidents", rows)
             _insert(con, "claims", claims)
 
     def load_incidents(self) -> list[Incident]:
         rows = self.con.execute("SELECT payload FROM incidents ORDER BY incident_id").fetchall()
-        return [Incident.model_validate_json(r[0]) for r in rows]
+        # incidents are re-derived every run: a damaged one only loses its stable id
+        return [x for r in rows if (x := _parse(Incident, r[0], self.path)) is not None]
+
+
+def _parse(model, payload, path: str, needed: str = ""):
+    """A record from its JSON payload; a damaged payload is None for derived data (re-derived by
+    the run) and a StoreDamaged error for what only the inputs can rebuild (``needed``)."""
+    try:
+        return model.model_validate_json(payload)
+    except (ValueError, TypeError) as exc:     # pydantic's ValidationError is a ValueError
+        if not needed:
+            return None
+        raise StoreDamaged(
+            f"The store {path} is damaged: {needed} could not be read "
+            f"({str(exc).splitlines()[0][:120]}). Rebuild it with `sitrep run INPUTS --out OUT "
+            f"--db NEW.duckdb` from the original inputs.") from exc

@@ -14,7 +14,7 @@ is not clearly a date is left empty with a note rather than guessed; a numeric d
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Optional
 
@@ -29,7 +29,24 @@ def read_published(value) -> tuple[Optional[str], Optional[str]]:
     found = _iso(text) or _rfc2822(text) or _with_month_name(text)
     if found is None:
         return None, f"published {text!r} is not a date sitrep can read: left empty"
+    if not plausible_day(found):
+        return None, (f"published {text!r} is outside {EARLIEST.year} to a year from now, so no "
+                      f"news date: left empty")
     return found, None
+
+
+# Relative dates ("on Sunday") count back from publication: a publication date at the calendar's
+# edge (0001-01-01, 9999-12-31) would give incidents dated 9999 or overflow the date type.
+EARLIEST = date(1900, 1, 1)
+
+
+def plausible_day(iso: str) -> bool:
+    """Whether an ISO date or datetime is a plausible publication date (1900 to a year ahead)."""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return False
+    return EARLIEST <= day <= date.today() + timedelta(days=366)
 
 
 def _iso(text: str) -> Optional[str]:

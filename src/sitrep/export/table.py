@@ -77,8 +77,20 @@ def rows_to_csv(rows: list[dict]) -> str:
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS + EXTRA_COLUMNS, lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: ("" if v is None else v) for k, v in r.items()})
+        w.writerow({k: ("" if v is None else neutralise(v)) for k, v in r.items()})
     return buf.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula (``=HYPERLINK(...)`` from an outlet or a
+    title) gets a leading apostrophe, as OWASP advises for CSV; numbers (a negative longitude)
+    stay numbers. Only the CSV is changed: JSON, GeoJSON and Parquet keep the raw text."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def rows_to_parquet(rows: list[dict]) -> bytes:

@@ -135,7 +135,7 @@ def resolve_date(text: str, published: Optional[str]) -> DateInfo:
     low = words.lower()
     try:
         return _resolve(m.kind, groups, words, low, pub)
-    except ValueError as exc:   # impossible day such as "February 30"
+    except (ValueError, OverflowError) as exc:   # "February 30"; "last Sunday" before 0001-01-01
         return DateInfo(text=[words], precision="unknown", reason=f"invalid date: {exc}")
 
 

@@ -70,13 +70,33 @@ def _make_doc(nlp, text: str):
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if prev.is_space and "\n" in prev.text:
-            before = text[:prev.idx].rstrip()
+            before = text[max(0, prev.idx - 1000):prev.idx].rstrip()   # a window: linear time
             line = before[before.rfind("\n") + 1:]
             # A single line break ends a sentence after terminal punctuation or a short heading;
             # inside hard-wrapped prose it is left to the parser.
             if "\n\n" in prev.text or _TERMINAL.search(before) or len(line) < 100:
                 doc[i].is_sent_start = True
+    _cap_sentences(doc)
     return doc
+
+
+MAX_SENT_TOKENS = 120   # far beyond any news sentence; claim finding is quadratic within one
+
+
+def _cap_sentences(doc) -> None:
+    """Start a new sentence at least every MAX_SENT_TOKENS tokens (at the last comma or
+    semicolon before the cap where there is one), so a 190 KB article written as one sentence
+    costs what its length costs, not its square. Each cut is noted on the Doc."""
+    start, cuts = 0, 0
+    for i in range(1, len(doc)):
+        if doc[i].is_sent_start:
+            start = i
+        elif i - start >= MAX_SENT_TOKENS:
+            at = next((j + 1 for j in range(i - 1, start + MAX_SENT_TOKENS // 2, -1)
+                       if doc[j].text in (",", ";", ":")), i)
+            doc[at].is_sent_start = True
+            start, cuts = at, cuts + 1
+    doc.user_data["sentence_cuts"] = cuts
 
 
 def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) -> ArticleExtraction:
@@ -90,6 +110,9 @@ def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) 
     countries = _countries(places, actors)
     groups, context = split_mentions(sents)
     ex = ArticleExtraction(article_id=article.article_id)
+    if doc.user_data.get("sentence_cuts"):
+        ex.notes.append(f"{doc.user_data['sentence_cuts']} sentence(s) longer than {MAX_SENT_TOKENS} "
+                        f"words were read in parts of at most {MAX_SENT_TOKENS} words")
     n_claims = 0
     named = named_groups(article, actors, set(countries)) if groups else []
     mentions = [build_mention(article, doc, g, by_idx, k, len(groups), actors, countries, named)

@@ -21,6 +21,9 @@ UNITS = {
     "both": 2, "couple": 2, "pair": 2, "twin": 2, "twins": 2,
 }
 MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# No count of people in one report is larger (the world has about eight billion people); a bigger
+# number is a typo, a hoax or an attack on the store's integer columns: its text is kept, not its value.
+MAX_COUNT = 100_000_000
 # Exact collective words.
 EXACT_WORDS = {"dozen": 12, "a dozen": 12, "half a dozen": 6, "half-dozen": 6, "a half-dozen": 6,
                "a couple of": 2, "a couple": 2, "a pair of": 2, "a score of": 20}
@@ -80,6 +83,8 @@ def words_to_int(text: str) -> Optional[int]:
     text = text.lower().replace(",", "").strip()
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(million|thousand|hundred)?", text)
     if m:
+        if len(m.group(1)) > 12:   # past any count, and float() of 400 digits is infinite
+            return MAX_COUNT + 1
         return int(float(m.group(1)) * MULTIPLIERS.get(m.group(2) or "", 1))
     total, current, seen = 0, 0, False
     for word in re.split(r"[\s-]+", text):
@@ -95,6 +100,11 @@ def words_to_int(text: str) -> Optional[int]:
             return None
         seen = True
     return total + current if seen else None
+
+
+def implausible(n: Optional[int]) -> bool:
+    """A count no report of people could make (``implausible(3_000_000_000)`` -> True)."""
+    return n is not None and not 0 <= n <= MAX_COUNT
 
 
 def _bounds(n: int, qualifier: str) -> tuple[Optional[int], Optional[int]]:
@@ -119,12 +129,16 @@ def parse_quantity(text: str) -> Optional[Quantity]:
         qualifier = QUALIFIERS.get(qual_word, "exactly")
         if m.group("rlow"):
             low, high = words_to_int(m.group("rlow")), words_to_int(m.group("rhigh"))
+            if implausible(low) or implausible(high):
+                return _as_text(text, m)
             if low is None or high is None or low >= high:
                 # not a range: "twenty-five", "two hundred and ten"
                 body = text[m.start("rlow"):m.end("rhigh")]
                 n = words_to_int(body)
                 if n is None:
                     continue
+                if implausible(n):
+                    return _as_text(text, m)
                 low, high = _bounds(n, qualifier)
                 return Quantity(low, high, qualifier, text[m.start():m.end()], m.start(), m.end())
             if qualifier == "up_to":
@@ -141,8 +155,15 @@ def parse_quantity(text: str) -> Optional[Quantity]:
             n = words_to_int(m.group("digits") or m.group("words"))
             if n is None:
                 continue
+            if implausible(n):
+                return _as_text(text, m)
         if qual_word == "some" and n <= 1:   # "some one" is not a count
             qualifier = "exactly"
         low, high = _bounds(n, qualifier)
         return Quantity(low, high, qualifier, text[m.start():m.end()], m.start(), m.end())
     return None
+
+
+def _as_text(text: str, m: re.Match) -> Quantity:
+    """An implausible number: the words are kept as the claim's text, the count stays unknown."""
+    return Quantity(None, None, "none", text[m.start():m.end()], m.start(), m.end())

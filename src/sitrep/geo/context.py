@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import lru_cache
@@ -54,10 +55,28 @@ class Context:
         return any(cc in neighbours().get(c, ()) for c in self.countries)
 
     def sentence(self, span) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= span[0] < e:
-                return s, e
+        i = bisect.bisect_right(self.sentences, (span[0], float("inf"))) - 1   # sorted, disjoint
+        if i >= 0 and self.sentences[i][0] <= span[0] < self.sentences[i][1]:
+            return self.sentences[i]
         return span
+
+
+_SORTED: dict = {}
+
+
+def _spans_between(spans, s: int, e: int):
+    """The mentions starting in [s, e), by bisection over the article's mentions sorted once:
+    one long sentence full of places would otherwise cost the square of their number."""
+    if _SORTED.get("spans") is not spans:
+        order = sorted(spans, key=lambda o: o.span[0])
+        _SORTED.update(spans=spans, order=order, starts=[o.span[0] for o in order])
+    order, starts = _SORTED["order"], _SORTED["starts"]
+    lo = bisect.bisect_left(starts, s)
+    hi = bisect.bisect_left(starts, e)
+    return order[lo:hi]
+
+
+NEAR_CHARS = 1000    # in a sentence longer than any real one, only places this close count
 
 
 def local_country(ctx: Context, m: PlaceMention, cands: dict[str, list[Place]], spans) -> tuple[str | None, str]:
@@ -67,8 +86,8 @@ def local_country(ctx: Context, m: PlaceMention, cands: dict[str, list[Place]], 
     for word in re.findall(r"[A-Z][\w’'-]+", before):
         if fold(word) in demonyms():
             return demonyms()[fold(word)], f"'{word}'"
-    for other in spans:
-        if other is m or not (s <= other.span[0] < e) or other.cue == "border":
+    for other in _spans_between(spans, max(s, m.span[0] - NEAR_CHARS), min(e, m.span[0] + NEAR_CHARS)):
+        if other is m or other.cue == "border":
             continue
         countries = [p for p in cands.get(fold(other.text), []) if p.is_country and p.main_name]
         if countries:

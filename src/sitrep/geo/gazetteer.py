@@ -23,6 +23,7 @@ import duckdb
 import numpy as np
 
 from sitrep.countries import country_table
+from sitrep.guard import DUCKDB_CONFIG
 
 SCHEMA = 3
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
@@ -85,7 +86,7 @@ def data_file(name: str) -> str:
 
 
 def connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(path), read_only=read_only)
+    con = duckdb.connect(str(path), read_only=read_only, config=DUCKDB_CONFIG)
     con.execute("SET enable_progress_bar = false")
     con.execute(NORM_MACRO)
     return con

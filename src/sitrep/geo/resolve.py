@@ -18,9 +18,10 @@ from rapidfuzz import fuzz, process
 
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
-from sitrep.geo.precision import NEAR_KM, RANK, km, make_location, place_precision
+from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
 from sitrep.geo.recognise import fold
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
+from sitrep.vocab import GEO_RANK
 
 ADMIN_CUES = {"region", "province", "state", "district"}
 TOWN_CUES = {"town", "village", "city"}
@@ -233,7 +234,7 @@ def incident_location(places: list[PlaceMention]) -> Location | None:
             continue
         is_unit = best.feature_code is not None and best.feature_code.startswith(("PCL", "ADM"))
         if (best.precision == "unknown" or is_unit and loc.country_code == best.country_code) \
-                and RANK[loc.precision] <= RANK[best.precision] and loc.name != best.name:
+                and GEO_RANK[loc.precision] <= GEO_RANK[best.precision] and loc.name != best.name:
             best = loc
     return best
 

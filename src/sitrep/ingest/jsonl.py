@@ -30,11 +30,14 @@ def _record_to_doc(rec: dict, source: str, fmt: str, default_id: str) -> Documen
         keys = ", ".join(sorted(map(str, rec))[:8]) or "none"
         return f"has no article text (expected one of the keys {', '.join(TEXT_KEYS)}; found {keys})"
     rid = rec.get("id", rec.get("article_id"))
-    rid = str(rid).strip() if rid is not None and str(rid).strip() else default_id
+    # an id is a string or a whole number; an object, list or true/false would become a
+    # Python repr ("{'nested': 'obj'}", "True"): the record's own place names it instead
+    usable = isinstance(rid, str) or isinstance(rid, int) and not isinstance(rid, bool)
+    rid = str(rid).strip() if usable and str(rid).strip() else default_id
 
     def opt(key: str) -> Optional[str]:
         value = rec.get(key)
-        return str(value).strip() or None if value is not None and not isinstance(value, (dict, list)) else None
+        return str(value).strip() or None if value is not None and not isinstance(value, (dict, list, bool)) else None
 
     return Document(input=source, text=text, format=fmt, article_id=rid, title=opt("title"), url=opt("url"),
                     published=opt("published") or opt("date"), outlet=opt("outlet") or opt("source"),

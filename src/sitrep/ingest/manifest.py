@@ -10,6 +10,7 @@ from typing import Optional
 from pydantic import BaseModel, Field
 
 from sitrep.errors import BadArguments
+from sitrep.guard import check_regular
 from sitrep.ingest.decoding import decode_bytes
 from sitrep.records import Document
 
@@ -72,6 +73,7 @@ def _object(row, n: int, path: Path) -> dict:
 def load_manifest(path: str | Path) -> Manifest:
     """Read a CSV or JSONL manifest.  ``load_manifest("examples/seeds/manifest.csv").by_id["000_637d78b309cbb5dc"]``"""
     path = Path(path)
+    check_regular(path, "manifest")                      # /dev/zero or a FIFO would never end
     try:
         text = decode_bytes(path.read_bytes()).text      # spreadsheets often save cp1252
     except OSError as exc:

@@ -9,6 +9,8 @@ import stat
 from pathlib import Path
 from typing import Iterator, Optional
 
+from sitrep.guard import is_own_output
+from sitrep.ingest.bounded import bounded
 from sitrep.ingest.manifest import Manifest
 from sitrep.ingest.jsonl import iter_jsonl
 from sitrep.ingest.readers import format_by_extension, read_input, sniff_format
@@ -71,7 +73,10 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
                 fmt = sniff_format(fh.read(4096))
                 fh.seek(0)
             if fmt in STREAMED:
-                yield from (iter_jsonl if fmt == "jsonl" else iter_warc)(fh, source, max_bytes)
+                if fmt == "warc":       # a .warc.gz is inflated here, within a bound
+                    yield from iter_warc(bounded(fh, max_bytes), source, max_bytes)
+                else:
+                    yield from iter_jsonl(fh, source, max_bytes)
                 return
             if st.st_size > max_bytes:
                 yield Rejection(input=source, code="too_large", reason=(
@@ -113,6 +118,10 @@ def iter_inputs(
                 continue
             if skip and str(f.resolve()) in skip:
                 continue  # the manifest describes the inputs; it is not one
+            if is_own_output(f):
+                yield Rejection(input=display_name(f), code="own_output", reason=(
+                    "An output sitrep wrote (beside rejected.json); outputs are never read as articles."))
+                continue
             for item in _read_file(f, max_bytes):
                 if manifest is not None and isinstance(item, Document):
                     item = manifest.apply(item, path=f)

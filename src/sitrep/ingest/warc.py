@@ -11,6 +11,7 @@ from typing import BinaryIO, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 
+from sitrep.ingest.bounded import DecompressionBomb
 from sitrep.ingest.html import read_html
 from sitrep.ingest.text import DEFAULT_MAX_BYTES, Item, mb, read_txt, stem_of
 from sitrep.records import Document, Rejection
@@ -83,9 +84,17 @@ def iter_warc(stream: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES)
                     item.input, item.line = source, n
                     item.reason = f"Record {n}: {item.reason}"
                 yield item
+    except DecompressionBomb as exc:
+        yield Rejection(input=source, line=n + 1, code="too_large", reason=(
+            f"The compressed file stopped being read: {exc}; the {kept} article(s) read before that were kept."))
+        return
     except Exception as exc:  # noqa: BLE001 - warcio raises ArchiveLoadFailed, zlib.error, EOFError, ValueError...
         text = str(exc).strip()
-        yield _cut(source, n, kept, text.splitlines()[0][:200] if text else type(exc).__name__)
+        # warcio quotes the first line it could not read: binary, once escaped, stays readable
+        detail = text.splitlines()[0][:200].encode("ascii", "backslashreplace").decode() if text else ""
+        if n == 0 and getattr(stream, "raw", None).__class__.__name__ == "BoundedGunzip":
+            detail = f"it is gzip-compressed but holds no WARC records: {detail}"
+        yield _cut(source, n, kept, detail or type(exc).__name__)
         return
     if _short(prev):
         yield _cut(source, n - 1, kept, f"record {n} is shorter than its Content-Length")
