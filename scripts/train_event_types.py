@@ -13,8 +13,19 @@ from importlib import resources
 import numpy as np
 
 from sitrep.extract.event_types import classify_event, cue_hits
-from sitrep.extract.type_model import (LABELS, NONE, MODEL_FILE, TypeModel, features, fingerprint,
-                                       fit, fit_temperature, folds, prototypes, softmax)
+from sitrep.extract.type_model import (
+    LABELS,
+    MODEL_FILE,
+    NONE,
+    TypeModel,
+    features,
+    fingerprint,
+    fit,
+    fit_temperature,
+    folds,
+    prototypes,
+    softmax,
+)
 from sitrep.models import load_spacy
 
 

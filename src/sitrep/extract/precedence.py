@@ -13,7 +13,8 @@ type definitions" and the sub-event definitions under each event type).
 """
 from __future__ import annotations
 
-from typing import Callable, NamedTuple, Optional
+from collections.abc import Callable
+from typing import NamedTuple
 
 PROTEST_TYPES = {"peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"}
 REMOTE_TYPES = {"air_drone_strike", "shelling_artillery_missile_attack",
@@ -23,10 +24,10 @@ REMOTE_TYPES = {"air_drone_strike", "shelling_artillery_missile_attack",
 class Rule(NamedTuple):
     name: str
     source: str                 # the ACLED codebook section the rule comes from
-    apply: Callable[[str, dict], Optional[str]]
+    apply: Callable[[str, dict], str | None]
 
 
-def _territory(sub: str, hit: dict) -> Optional[str]:
+def _territory(sub: str, hit: dict) -> str | None:
     if sub not in ("armed_clash", "non_violent_transfer_of_territory", "attack"):
         return None
     fought = sub != "non_violent_transfer_of_territory" or hit.get("clash") or hit.get("harm")
@@ -39,7 +40,7 @@ def _territory(sub: str, hit: dict) -> Optional[str]:
     return None
 
 
-def _riot(sub: str, hit: dict) -> Optional[str]:
+def _riot(sub: str, hit: dict) -> str | None:
     if sub in PROTEST_TYPES and (hit.get("riot") or (hit.get("protest") and hit.get("arson"))):
         return "violent_demonstration"
     if sub == "looting_property_destruction" and (hit.get("protest") or hit.get("riot")):
@@ -47,7 +48,7 @@ def _riot(sub: str, hit: dict) -> Optional[str]:
     return None
 
 
-def _force(sub: str, hit: dict) -> Optional[str]:
+def _force(sub: str, hit: dict) -> str | None:
     if not (hit.get("protest") or hit.get("protester_kind")) or hit.get("riot") or hit.get("mob"):
         return None
     lethal = hit.get("excessive_force") and hit.get("harm")
@@ -58,19 +59,19 @@ def _force(sub: str, hit: dict) -> Optional[str]:
     return None
 
 
-def _remote_then_ground(sub: str, hit: dict) -> Optional[str]:
+def _remote_then_ground(sub: str, hit: dict) -> str | None:
     if sub in REMOTE_TYPES and hit.get("clash"):
         return "armed_clash"
     return None
 
 
-def _sexual(sub: str, hit: dict) -> Optional[str]:
+def _sexual(sub: str, hit: dict) -> str | None:
     if sub in ("attack", "abduction_forced_disappearance") and hit.get("sexual"):
         return "sexual_violence"
     return None
 
 
-def _armed_target(sub: str, hit: dict) -> Optional[str]:
+def _armed_target(sub: str, hit: dict) -> str | None:
     if sub == "attack" and hit.get("armed_target") and not hit.get("civilian_kind") and hit.get("political_actor"):
         return "armed_clash"
     return None
@@ -100,7 +101,7 @@ RULES = [
 ]
 
 
-def apply_precedence(sub: str, hit: dict) -> tuple[str, Optional[str]]:
+def apply_precedence(sub: str, hit: dict) -> tuple[str, str | None]:
     """The sub-event type after ACLED's precedence rules, and the name of the rule that moved it."""
     for rule in RULES:
         moved = rule.apply(sub, hit)

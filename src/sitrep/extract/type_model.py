@@ -34,7 +34,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from itertools import pairwise
 
 import numpy as np
 
@@ -93,7 +93,7 @@ def features(span, hits: dict[str, bool], rule_label: str) -> np.ndarray:
     x[at + LABELS.index(rule_label)] = 1.0
     at += len(LABELS)
     toks = _tokens(span)
-    grams = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    grams = toks + [f"{a} {b}" for a, b in pairwise(toks)]
     for g in grams:
         x[at + _bucket(g)] = 1.0
     if grams:
@@ -120,7 +120,7 @@ class TypeModel:
 
     @staticmethod
     @lru_cache(maxsize=1)
-    def load() -> "TypeModel":
+    def load() -> TypeModel:
         path = resources.files("sitrep").joinpath("data", MODEL_FILE)
         with path.open("rb") as f:
             z = np.load(f)
@@ -196,5 +196,5 @@ def top_two(probs: np.ndarray) -> tuple[int, int]:
     return int(order[0]), int(order[1])
 
 
-def label_index(label: Optional[str]) -> int:
+def label_index(label: str | None) -> int:
     return LABELS.index(label or NONE)

@@ -12,26 +12,32 @@
   crime with no political side, an accident) keeps its mention and type but is marked
   ``political=False``: outside ACLED's scope, which is what ``political`` means in the contract.
 - A sentence with no cue that the model reads as an event becomes one only when the model is at
-  least ``ADD_AT`` sure (a strategic development in words nobody listed).
+  least ``ADD_AT`` sure, or ``ADD_WITH_ACTOR_AT`` when it names an armed actor, a state force or
+  protesters (a strategic development in words nobody listed).
 """
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional
 
-from sitrep.extract.event_types import (EVENT_TYPE_OF, EventType, _political, classify_event,
-                                        cue_hits)
+from sitrep.extract.event_types import (
+    EVENT_TYPE_OF,
+    EventType,
+    _political,
+    classify_event,
+    cue_hits,
+)
 from sitrep.extract.precedence import apply_precedence
 from sitrep.extract.type_model import LABELS, NONE, TypeModel, features, top_two
 
 # Thresholds on the model's calibrated probability, set from the prototypes' out-of-fold
 # calibration and the seed articles (never from the held-out set).
 ADD_AT = 0.7        # a sentence without any cue becomes an event
+ADD_WITH_ACTOR_AT = 0.35   # ... or this, when it names an armed actor, a state force or protesters
 OVERRIDE_AT = 0.6   # the model's type replaces a different type given by the cue rules
 _KINDS = ("state_kind", "rebel_kind", "protester_kind")
 
 
-def type_span(span, text: Optional[str] = None) -> Optional[EventType]:
+def type_span(span, text: str | None = None) -> EventType | None:
     """The event type of one sentence (a spaCy span of an already parsed doc), or None."""
     text = text if text is not None else span.text
     hit = cue_hits(text)
@@ -40,7 +46,7 @@ def type_span(span, text: Optional[str] = None) -> Optional[EventType]:
     return decide(rule, probs, hit)
 
 
-def decide(rule: Optional[EventType], probs, hit: dict) -> Optional[EventType]:
+def decide(rule: EventType | None, probs, hit: dict) -> EventType | None:
     """Combine the rules' answer and the model's probabilities (see the module's docstring)."""
     first, _ = top_two(probs)
     label, sure = LABELS[first], float(probs[first])
@@ -51,14 +57,15 @@ def decide(rule: Optional[EventType], probs, hit: dict) -> Optional[EventType]:
             return None
         return replace(rule, political=False, confidence=sure,
                        runner_up=_runner_up(probs, rule.sub_event_type))
-    if rule is None and sure < ADD_AT:
+    actor = any(hit.get(k) for k in _KINDS)
+    if rule is None and sure < (ADD_WITH_ACTOR_AT if actor else ADD_AT):
         return None
     sub, moved = apply_precedence(label, hit)
     confidence = float(probs[LABELS.index(label)] if moved else probs[LABELS.index(sub)])
     if rule is not None:
         political = rule.political
     else:
-        political = bool(_political(hit) or any(hit.get(k) for k in _KINDS))
+        political = bool(_political(hit) or actor)
     cue = (rule.cue if rule is not None and rule.sub_event_type == sub else "") or (moved or "model")
     return EventType(EVENT_TYPE_OF[sub], sub, political, cue, confidence, _runner_up(probs, sub))
 
