@@ -8,7 +8,8 @@
   sub-event types and for "none". Its first choice is the type when the rules found none or when
   it is at least ``OVERRIDE_AT`` sure; otherwise the rules' type stands. Then ACLED's precedence
   rules (``precedence.py``) may move it.
-- A sentence the rules call an event but the model reads as none (at least ``OVERRIDE_AT`` sure) (a statement about an attack, a
+- A sentence the rules call an event but the model reads as none (at least ``OVERRIDE_AT`` sure,
+  and naming no state force or armed group when the rules found it political) (a statement about an attack, a
   crime with no political side, an accident) keeps its mention and type but is marked
   ``political=False``: outside ACLED's scope, which is what ``political`` means in the contract.
 - A sentence with no cue that the model reads as an event becomes one only when the model is at
@@ -55,6 +56,9 @@ def decide(rule: EventType | None, probs, hit: dict) -> EventType | None:
     if label == NONE:
         if rule is None:
             return None
+        if rule.political and (hit.get("rebel_kind") or hit.get("state_kind")):
+            label = rule.sub_event_type   # armed actors named: ACLED's scope, whatever the wording
+    if label == NONE:
         return replace(rule, political=False, confidence=sure,
                        runner_up=_runner_up(probs, rule.sub_event_type))
     actor = any(hit.get(k) for k in _KINDS)
