@@ -108,3 +108,18 @@ def test_every_precedence_rule_is_tested_and_sourced():
 def test_shipped_weights_match_prototypes_and_cues():
     # Retrain with scripts/train_event_types.py after changing the prototypes or the cue file.
     assert TypeModel.load().fingerprint == fingerprint()
+
+
+@pytest.mark.parametrize("conf,alt,mark", [
+    (0.3, "attack", " · type uncertain (30%; or attack)"),
+    (0.45, "none", " · type uncertain (45%; or no event)"),
+    (0.8, "attack", ""),
+    (None, None, ""),
+])
+def test_report_marks_a_low_confidence_type(conf, alt, mark):
+    from sitrep.records import Incident
+    from sitrep.report.cards import uncertain_type
+
+    inc = Incident(incident_id="i1", event_type="battles", sub_event_type="armed_clash",
+                   type_confidence=conf, type_runner_up=alt)
+    assert uncertain_type(inc) == mark
