@@ -324,6 +324,8 @@ class IncidentMention(Record):
     event_type: EventType = "battles"
     sub_event_type: SubEventType = "armed_clash"
     political: bool = True
+    type_confidence: Optional[float] = None   # calibrated probability that the sub-event type is right
+    type_runner_up: Optional[str] = None      # the next likeliest sub-event type ("none": no event)
     date: DateInfo = Field(default_factory=DateInfo)
     places: list[PlaceMention] = Field(default_factory=list)   # first is the incident's place
     location: Optional[Location] = None                         # set by the geo stage
@@ -426,6 +428,8 @@ class Incident(Record):
     event_type: EventType
     sub_event_type: SubEventType
     political: bool = True
+    type_confidence: Optional[float] = None   # of the sub-event type, from its likeliest mention
+    type_runner_up: Optional[str] = None
     date: IncidentDate = Field(default_factory=IncidentDate)
     location: Optional[Location] = None
     actors: list[IncidentActor] = Field(default_factory=list)

@@ -20,7 +20,8 @@ CSV_COLUMNS = [
     "independent_origins", "sources", "notes",
 ]
 EXTRA_COLUMNS = ["fatalities_high_open", "wounded_low", "wounded_high", "captured_low",
-                 "captured_high", "other_figures", "origins", "articles", "summary"]
+                 "captured_high", "other_figures", "origins", "articles", "summary",
+                 "type_confidence", "type_runner_up"]
 
 
 def _first(inc: Incident, role: str) -> Optional[str]:
@@ -63,6 +64,8 @@ def incident_row(inc: Incident, articles: dict[str, Article]) -> dict:
                                    if o.figure.low is not None),
         "origins": "; ".join(inc.origins), "articles": "; ".join(inc.articles),
         "summary": inc.summary,
+        "type_confidence": round(inc.type_confidence, 3) if inc.type_confidence is not None else None,
+        "type_runner_up": inc.type_runner_up,
     }
     return row
 
@@ -113,7 +116,7 @@ INT_COLUMNS = {"time_precision", "date_prec", "geo_precision", "where_prec", "fa
 def _arrow_type(pa, column: str):
     if column in INT_COLUMNS:
         return pa.int64()
-    if column in ("latitude", "longitude"):
+    if column in ("latitude", "longitude", "type_confidence"):
         return pa.float64()
     if column in ("political", "fatalities_high_open"):
         return pa.bool_()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -33,6 +33,9 @@ class EventType:
     sub_event_type: str
     political: bool = True
     cue: str = ""
+    # Set by extract/typer.py: the calibrated probability of this type and the next likeliest.
+    confidence: Optional[float] = field(default=None, repr=False, compare=False)
+    runner_up: Optional[str] = field(default=None, repr=False, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -67,12 +70,17 @@ def find_cue(text: str, name: str) -> Optional[str]:
     return m.group(0) if m else None
 
 
-def classify_event(text: str) -> Optional[EventType]:
-    """The ACLED event and sub-event type a sentence (or a few) reports, or None for no event."""
+def cue_hits(text: str) -> dict[str, Optional[str]]:
+    """The first matched words of every cue list in ``text`` (None where a list does not match)."""
     t = _norm(text)
     maybe = _cue_filter().candidates(t)      # most of the forty cues cannot match: skip them
     c = {name: rx.search(t) if name in maybe else None for name, rx in load_cues().items()}
-    hit = {k: (m.group(0).lower() if m else None) for k, m in c.items()}
+    return {k: (m.group(0).lower() if m else None) for k, m in c.items()}
+
+
+def classify_event(text: str, hit: Optional[dict] = None) -> Optional[EventType]:
+    """The ACLED event and sub-event type a sentence (or a few) reports, or None for no event."""
+    hit = hit if hit is not None else cue_hits(text)
     violent = hit["violence"] or hit["remote"] or hit["clash"]
     political = _political(hit)
     if hit["not_event"] and not (hit["intent"] or hit["protest"] or hit["riot"] or hit["mob"]):
@@ -146,6 +154,6 @@ def refine_battle(event: EventType, texts: list[str]) -> EventType:
                       ("garrison_taken", "non_state_actor_overtakes_territory"),
                       ("forced_withdrawal", "non_state_actor_overtakes_territory")):
         cue = find_cue(joined, name)
-        if cue:
-            return EventType("battles", sub, event.political, cue)
+        if cue:      # a rule, not the model, moved it: the model's confidence no longer applies
+            return EventType("battles", sub, event.political, cue, None, event.sub_event_type)
     return event

@@ -50,6 +50,7 @@ def build_mention(article: Article, doc, g: Group, sents: dict[int, Sentence], k
         mention_id=f"{aid}#m{k + 1}", article_id=aid,
         sentences=[article.raw_span(s.start, s.end) for s in own],
         event_type=event.event_type, sub_event_type=event.sub_event_type, political=event.political,
+        type_confidence=event.confidence, type_runner_up=event.runner_up,
         date=_date(article, g), places=_places(article, g, own),
         in_passing=k > 0 and len(own) <= 2 and n > 1,
     )

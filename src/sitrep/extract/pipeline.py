@@ -16,10 +16,10 @@ from sitrep.countries import country_names
 from sitrep.extract import figures
 from sitrep.extract.actors import ActorDictionary
 from sitrep.extract.dates import find_dates, resolve_date
-from sitrep.extract.event_types import classify_event
 from sitrep.extract.incidents import (Sentence, is_background, is_specific, is_speech_date,
                                       place_context, split_mentions)
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
+from sitrep.extract.typer import type_span
 from sitrep.models import load_spacy
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
@@ -199,7 +199,7 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
     s.places = [p for p in places if start <= p.span[0] < end]
     s.specific = [p for p in s.places if is_specific(p, stripped, start, doc)]
     _read_dates(s, article.published)
-    s.event = classify_event(stripped)
+    s.event = type_span(span, stripped)
     s.claims = figures.find_claims(span, article.article_id)
     if any(c.scope == "aggregate" for c in s.claims) and not s.dates:
         s.aggregate = True

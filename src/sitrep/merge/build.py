@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Iterable
 
+from sitrep.extract.typer import incident_certainty
 from sitrep.merge.cluster import link_mentions
 from sitrep.merge.link import attach_identifiers
 from sitrep.merge.conflicts import figure_conflicts, outcome_conflicts
@@ -251,6 +252,7 @@ def _build(iid, group, loc, when, articles, lineage, shared_entries, entry_cover
     inc = Incident(
         incident_id=iid, event_type=event_type, sub_event_type=sub,
         political=any(v.mention.political for v in group), date=when, location=loc,
+        **incident_certainty([v.mention for v in group], sub),
         actors=incident_actors(group),
         fatalities=figures.pop("fatalities", Figure()), wounded=figures.pop("wounded", Figure()),
         captured=figures.pop("captured", Figure()),

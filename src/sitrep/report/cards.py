@@ -13,6 +13,19 @@ from sitrep.report.words import (CLAIMANT_KIND, DATE_PRECISION, GEO_PRECISION, Q
                                  date_span, figure_range, snake_words, type_class, type_label)
 
 
+LOW_TYPE_CONFIDENCE = 0.5
+
+
+def uncertain_type(inc) -> str:
+    """A small mark after the type when the type model was unsure of it (type_confidence < 0.5)."""
+    conf = getattr(inc, "type_confidence", None)
+    if conf is None or conf >= LOW_TYPE_CONFIDENCE:
+        return ""
+    alt = getattr(inc, "type_runner_up", None)
+    alt = "no event" if alt == "none" else snake_words(alt) if alt else ""
+    return f" · type uncertain ({conf:.0%}{'; or ' + alt if alt else ''})"
+
+
 def card_title(inc: Incident) -> str:
     """A short headline: the incident's label, else its type and place."""
     if inc.label:
@@ -200,7 +213,7 @@ def render_card(inc: Incident, ctx: Context, full: bool = True) -> Markup:
               el("header", None,
                  el("p", {"class": "kicker"}, el("i", {"class": "dot " + type_class(inc.event_type)}),
                     type_label(inc.event_type), " · ", snake_words(inc.sub_event_type),
-                    "" if inc.political else " · not political (crime)"),
+                    "" if inc.political else " · not political (crime)", uncertain_type(inc)),
                  el("h3", None, card_title(inc)),
                  el("p", {"class": "headline"}, el("span", {"class": "num"}, headline_fig), " · ",
                     date_span(inc.date.start, inc.date.end), " · ",
