@@ -56,6 +56,8 @@ def run(
                                              "$SITREP_GAZETTEER or ~/.cache/sitrep/gazetteer.duckdb)."),
     no_report: bool = typer.Option(False, "--no-report", help="Skip report.html."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary (for scripts)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Processes for "
+                                          "extraction (default: the machine's cores)."),
 ) -> None:
     """Read articles, trace reuse, extract and merge incidents, and write the outputs to OUT."""
     from sitrep.pipeline import run as run_pipeline
@@ -65,10 +67,10 @@ def run(
         if quiet or not sys.stderr.isatty():
             result = run_pipeline(inputs, out, meta, db, max_bytes=int(max_mb * 1_000_000),
                                   wait=wait, formats=formats, report=not no_report,
-                                  gazetteer=gazetteer)
+                                  gazetteer=gazetteer, workers=workers)
         else:
             result = _run_with_progress(run_pipeline, inputs, out, meta, db, max_mb, wait,
-                                        formats, no_report, gazetteer)
+                                        formats, no_report, gazetteer, workers)
     except SitrepError as exc:
         _fail(exc)
         return
@@ -77,7 +79,7 @@ def run(
 
 
 def _run_with_progress(run_pipeline, inputs, out, meta, db, max_mb, wait, formats, no_report,
-                       gazetteer):
+                       gazetteer, workers=None):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
@@ -91,7 +93,7 @@ def _run_with_progress(run_pipeline, inputs, out, meta, db, max_mb, wait, format
 
         return run_pipeline(inputs, out, meta, db, max_bytes=int(max_mb * 1_000_000), wait=wait,
                             formats=formats, report=not no_report, gazetteer=gazetteer,
-                            progress=progress)
+                            progress=progress, workers=workers)
 
 
 def _print_summary(result) -> None:

@@ -152,20 +152,21 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str]):
     return edges, lineage
 
 
-def extract_all(store: Store, articles: list[Article], progress: Progress) -> dict:
-    from sitrep.extract import EXTRACTOR_VERSION, extract_articles
+def extract_all(store: Store, articles: list[Article], progress: Progress,
+                workers: Optional[int] = None) -> dict:
+    from sitrep.extract import EXTRACTOR_VERSION
+    from sitrep.parallel import extract_batches
     from sitrep.records import ArticleExtraction
 
     cached = store.get_extractions(EXTRACTOR_VERSION)
     todo = [a for a in articles if a.article_id not in cached]
     english = [a for a in todo if a.is_english and len(a.clean_text) <= MAX_EXTRACT_CHARS]
     progress("extract", 0, len(english))
-    for start in range(0, len(english), BATCH_SIZE):
-        chunk = english[start:start + BATCH_SIZE]
-        done = extract_articles(chunk)
+    n_cached = len(cached)
+    for done in extract_batches(english, workers, BATCH_SIZE):
         store.put_extractions(EXTRACTOR_VERSION, done.values())
         cached.update(done)
-        progress("extract", min(start + BATCH_SIZE, len(english)), len(english))
+        progress("extract", len(cached) - n_cached, len(english))
     skipped = [
         ArticleExtraction(article_id=a.article_id, notes=[_why_not_extracted(a)])
         for a in todo if not a.is_english or len(a.clean_text) > MAX_EXTRACT_CHARS
@@ -239,15 +240,18 @@ def run(
     gazetteer: Optional[str | Path] = None,
     progress: Optional[Progress] = None,
     ingest_only: bool = False,
+    workers: Optional[int] = None,
 ) -> RunResult:
     """Run the whole pipeline over ``inputs`` into the store and the ``out`` folder.
 
     With ``ingest_only`` the run stops once the articles are stored (``sitrep ingest``).
+    ``workers``: processes for extraction (default: the machine's cores; see ``parallel``).
     """
     from sitrep.export import write_outputs
     from sitrep.ingest import load_manifest
+    from sitrep.timing import StageTimer
 
-    progress = progress or _noop
+    progress = StageTimer(progress or _noop)      # stage seconds go into the run log
     inputs = [Path(p) for p in inputs]
     missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
     if not inputs:
@@ -285,7 +289,7 @@ def run(
             by_id = {a.article_id: a for a in articles}
             progress("reuse", 0, None)
             edges, lineage = trace_reuse(store, articles, ing.new_ids)
-            extractions = extract_all(store, articles, progress)
+            extractions = extract_all(store, articles, progress, workers)
             progress("geo", 0, None)
             extractions = geocode_all(extractions, by_id, gazetteer)
             progress("merge", 0, None)
@@ -319,7 +323,7 @@ def run(
             raise
         stats = {"new": len(ing.new_ids), "already": ing.n_already, "total": len(articles),
                  "duplicates": len(ing.result_dups), "rejected": len(rejected),
-                 "incidents": len(incidents)}
+                 "incidents": len(incidents), "stage_seconds": progress.seconds()}
         _finish(store, run_id, "ok", stats)
     return RunResult(run_id=run_id, out_dir=out_dir, db_path=db_path, n_new=len(ing.new_ids),
                      n_already=ing.n_already, n_total=len(articles), duplicates=ing.result_dups,

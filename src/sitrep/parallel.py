@@ -1,0 +1,66 @@
+"""The per-article stages on several cores: a process pool whose workers load the models once.
+
+    >>> for batch in extract_batches(articles, workers=2, batch_size=100):
+    ...     store.put_extractions(version, batch.values())   # {article_id: ArticleExtraction}
+
+Batches come back in the input order and each article is extracted by the same function whatever
+the number of workers, so the output is the same as one process's (tested). Workers are forked
+from the run's process (Linux): the spaCy model is loaded once in the parent before the pool
+starts, so each worker has it without loading it again; where fork is unavailable they are
+spawned and load it once each in the initializer.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from typing import Iterator, Optional
+
+CHUNK = 8              # articles per task: small enough to balance, large enough for nlp.pipe
+MIN_PER_WORKER = 2 * CHUNK   # below this a pool costs more than it saves
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:        # not Linux
+        return os.cpu_count() or 1
+
+
+def _init_worker() -> None:
+    from sitrep.models import load_spacy
+
+    load_spacy()
+
+
+def _extract_chunk(articles):
+    from sitrep.extract import extract_articles
+
+    return extract_articles(articles)
+
+
+def extract_batches(articles: list, workers: Optional[int] = None,
+                    batch_size: int = 100) -> Iterator[dict]:
+    """``extract_articles`` over ``articles`` in batches of ``batch_size``, in input order, on
+    ``workers`` processes (default: the machine's cores; 1 runs in this process)."""
+    from sitrep.extract import extract_articles
+
+    workers = max(1, min(workers or default_workers(), len(articles) // MIN_PER_WORKER))
+    if workers == 1:
+        for start in range(0, len(articles), batch_size):
+            yield extract_articles(articles[start:start + batch_size])
+        return
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+    if ctx.get_start_method() == "fork":
+        _init_worker()           # loaded once here, shared by the forked workers
+    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    with ctx.Pool(workers, initializer=_init_worker) as pool:
+        batch: dict = {}
+        for done in pool.imap(_extract_chunk, chunks):
+            batch.update(done)
+            if len(batch) >= batch_size:
+                yield batch
+                batch = {}
+        if batch:
+            yield batch
