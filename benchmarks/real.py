@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -142,7 +143,7 @@ def first_article(data: Path, tmp: Path) -> Path:
     return first
 
 
-def bench(spec: str, workers: list[int | None], rounds: int) -> dict:
+def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None = None) -> dict:
     data, _, meta = spec.partition("@")
     data, meta = Path(data), Path(meta) if meta else None
     with tempfile.TemporaryDirectory(prefix="sitrep-real-") as t:
@@ -157,6 +158,10 @@ def bench(spec: str, workers: list[int | None], rounds: int) -> dict:
                 res["stages"] = stage_seconds(out / "store.duckdb")
                 res["incidents"] = len(json.loads((out / "incidents.json").read_text())["incidents"])
                 runs[w].append(res)
+                if keep:        # the last round's outputs, to diff against another version
+                    dest = keep / f"{Path(data).parent.name}-w{w}"
+                    shutil.rmtree(dest, ignore_errors=True)
+                    shutil.copytree(out, dest, ignore=shutil.ignore_patterns("*.duckdb*"))
         one = first_article(data, tmp)
         start = timed(sitrep_cmd(one, None, tmp / "startup", workers[0]))
         one_texts = clean_texts(one, None, tmp / "startup")
@@ -201,10 +206,11 @@ def main(argv: list[str] | None = None) -> list[dict]:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--rounds", type=int, default=1, help="interleaved rounds (median reported)")
     ap.add_argument("--json", type=Path, help="append results as JSON lines to this file")
+    ap.add_argument("--keep", type=Path, help="copy each run's output folder here (no store)")
     args = ap.parse_args(argv)
     results = []
     for spec in args.inputs:
-        r = bench(spec, args.workers, args.rounds)
+        r = bench(spec, args.workers, args.rounds, args.keep)
         results.append(r)
         show(r)
         if args.json:
