@@ -200,6 +200,27 @@ def show(r: dict) -> None:
           f"(import, load, parse) {r['startup_spacy_seconds']} s")
 
 
+def records(r: dict) -> list[dict]:
+    """One record per ``--workers`` value in the format ``run_all.py`` tabulates."""
+    name = Path(r["input"].split("@")[0])
+    label = name.parent.name if name.is_file() else name.name
+    out = []
+    for w, x in r["runs"].items():
+        out.append({
+            "stage": f"sitrep run, real text: {label}, --workers {w}", "n": r["articles"],
+            "unit": "words/s", "throughput": x["words_per_s"], "seconds": x["seconds"],
+            "baseline": "spaCy sm alone, 1 process (same run; import and model load included)",
+            "baseline_throughput": r["spacy_words_per_s"], "ratio": x["ratio"],
+            "peak_mb": x["tree_peak_mb"], "n_words": r["words"],
+            "notes": (f"{r['words']:,} words; {x['articles_per_s']} articles/s; wall clock incl. "
+                      f"model loading; largest process {x['largest_mb']} MB; stage s: "
+                      + ", ".join(f"{k} {v}" for k, v in x["stages"].items())
+                      + f"; startup on one article {r['startup_seconds']} s (spaCy alone "
+                      f"{r['startup_spacy_seconds']} s); {x['incidents']} incidents"),
+        })
+    return out
+
+
 def main(argv: list[str] | None = None) -> list[dict]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("inputs", nargs="+", help="PATH or PATH@MANIFEST (a folder with its manifest)")
@@ -215,7 +236,8 @@ def main(argv: list[str] | None = None) -> list[dict]:
         show(r)
         if args.json:
             with args.json.open("a") as fh:
-                fh.write(json.dumps(r) + "\n")
+                for rec in records(r):
+                    fh.write(json.dumps(rec) + "\n")
     return results
 
 
