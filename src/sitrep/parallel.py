@@ -27,9 +27,17 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+_INHERITED: list = []     # a forked worker's copies of its parent's open gazetteers, never used
+
+
 def _init_worker() -> None:
+    from sitrep.geo import gazetteer
     from sitrep.models import load_spacy
 
+    # A DuckDB connection does not survive fork (its threads stay in the parent): a worker opens
+    # its own gazetteer; the inherited ones are kept referenced so that no destructor runs here.
+    _INHERITED.extend(gazetteer._OPEN.values())
+    gazetteer._OPEN.clear()
     load_spacy()
 
 
@@ -44,6 +52,7 @@ def extract_batches(articles: list, workers: Optional[int] = None,
     """``extract_articles`` over ``articles`` in batches of ``batch_size``, in input order, on
     ``workers`` processes (default: the machine's cores; 1 runs in this process)."""
     from sitrep.extract import extract_articles
+    from sitrep.models import load_spacy
 
     workers = max(1, min(workers or default_workers(), len(articles) // MIN_PER_WORKER))
     if workers == 1:
@@ -53,7 +62,7 @@ def extract_batches(articles: list, workers: Optional[int] = None,
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     if ctx.get_start_method() == "fork":
-        _init_worker()           # loaded once here, shared by the forked workers
+        load_spacy()             # loaded once here, shared by the forked workers
     chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
     with ctx.Pool(workers, initializer=_init_worker) as pool:
         batch: dict = {}
