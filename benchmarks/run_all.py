@@ -162,8 +162,11 @@ def main() -> None:
         f"{total / 60:.0f} min.", "",
         f"Machine: {machine()}.", "",
         "Every ratio is against a baseline measured in the same run on the same texts "
-        "(the library a stage is built on, doing its part alone). Throughput excludes model "
-        "loading. Peak memory is the benchmark process's maximum resident set.", "",
+        "(the library a stage is built on, doing its part alone). The real-text rows come first: "
+        "`sitrep run` as a user runs it (a subprocess on a fresh store, model loading included) "
+        "against spaCy alone in one process (import and model load included), interleaved; their "
+        "peak memory is the sum over the run's process tree. Elsewhere throughput excludes model "
+        "loading and peak memory is the benchmark process's maximum resident set.", "",
         table(records), "",
     ]
     if plots:
