@@ -91,7 +91,10 @@ def timed(cmd: list[str]) -> dict:
         raise SystemExit(f"{' '.join(cmd)} failed ({status}):\n{stderr[-3000:]}")
     # wait4's ru_maxrss: the largest of the process and the children it waited for
     return {"seconds": seconds, "tree_peak_mb": round(peak, 1),
-            "largest_mb": round(usage.ru_maxrss / 1024, 1), "stdout": stdout}
+            "largest_mb": round(usage.ru_maxrss / 1024, 1), "stdout": stdout,
+            # CPU seconds of the process and its waited-for children (the pool's workers): on a
+            # shared machine a steadier comparison than wall time, but blind to using two cores
+            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2)}
 
 
 def sitrep_cmd(data: Path, meta: Path | None, out: Path, workers: int | None) -> list[str]:
@@ -171,6 +174,7 @@ def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None =
     result = {"input": spec, "articles": len(texts), "words": words,
               "spacy_seconds": round(spacy_s, 2), "spacy_words_per_s": round(words / spacy_s, 1),
               "spacy_tree_peak_mb": max(b["tree_peak_mb"] for b in base),
+              "spacy_cpu_seconds": statistics.median(b["cpu_seconds"] for b in base),
               "startup_seconds": round(start["seconds"], 2),
               "startup_spacy_seconds": round(start_spacy["seconds"], 2), "runs": {}}
     for w, rs in runs.items():
@@ -182,6 +186,7 @@ def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None =
             "tree_peak_mb": max(x["tree_peak_mb"] for x in rs),
             "largest_mb": max(x["largest_mb"] for x in rs),
             "stages": best["stages"], "incidents": best["incidents"],
+            "cpu_seconds": statistics.median(x["cpu_seconds"] for x in rs),
             "all_seconds": [round(x["seconds"], 2) for x in rs]}
     return result
 
@@ -194,7 +199,8 @@ def show(r: dict) -> None:
         print(f"  sitrep run --workers {w}: {x['seconds']} s, {x['articles_per_s']} articles/s, "
               f"{x['words_per_s']:,} words/s, ratio {x['ratio']}x spaCy alone, peak "
               f"{x['tree_peak_mb']} MB (tree) / {x['largest_mb']} MB (largest process), "
-              f"{x['incidents']} incidents, runs {x['all_seconds']}")
+              f"{x['incidents']} incidents, runs {x['all_seconds']}; CPU s {x['cpu_seconds']} "
+              f"(spaCy alone {r['spacy_cpu_seconds']})")
         print("    stages (s): " + ", ".join(f"{k} {v}" for k, v in x["stages"].items()))
     print(f"  startup, one article: sitrep run {r['startup_seconds']} s; spaCy alone "
           f"(import, load, parse) {r['startup_spacy_seconds']} s")
