@@ -57,7 +57,7 @@ def run(
     no_report: bool = typer.Option(False, "--no-report", help="Skip report.html."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary (for scripts)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Processes for "
-                                          "extraction (default: the machine's cores)."),
+                                          "extraction and geo (default: the machine's cores)."),
 ) -> None:
     """Read articles, trace reuse, extract and merge incidents, and write the outputs to OUT."""
     from sitrep.pipeline import run as run_pipeline

@@ -30,14 +30,19 @@ def default_workers() -> int:
 _INHERITED: list = []     # a forked worker's copies of its parent's open gazetteers, never used
 
 
-def _init_worker() -> None:
+def _own_gazetteer() -> None:
     from sitrep.geo import gazetteer
-    from sitrep.models import load_spacy
 
     # A DuckDB connection does not survive fork (its threads stay in the parent): a worker opens
     # its own gazetteer; the inherited ones are kept referenced so that no destructor runs here.
     _INHERITED.extend(gazetteer._OPEN.values())
     gazetteer._OPEN.clear()
+
+
+def _init_worker() -> None:
+    from sitrep.models import load_spacy
+
+    _own_gazetteer()
     load_spacy()
 
 
@@ -45,6 +50,37 @@ def _extract_chunk(articles):
     from sitrep.extract import extract_articles
 
     return extract_articles(articles)
+
+
+def _open_gazetteer(path):
+    try:
+        from sitrep.geo.gazetteer import Gazetteer
+
+        return Gazetteer.open(path)
+    except ImportError:
+        return None
+
+
+def _geo_chunk(task):
+    from sitrep.geo import resolve_extraction
+
+    items, path = task
+    gazetteer = _open_gazetteer(path)
+    return [(aid, resolve_extraction(x, a, gazetteer)) for aid, x, a in items]
+
+
+def geocode(extractions: dict, articles: dict, gazetteer_path=None,
+            workers: Optional[int] = None) -> dict:
+    """``resolve_extraction`` for each extraction whose article is known, in order, on ``workers``
+    processes (the gazetteer is opened, and built if missing, here first, then once per worker)."""
+    items = [(aid, x, articles[aid]) for aid, x in extractions.items() if aid in articles]
+    workers = max(1, min(workers or default_workers(), len(items) // MIN_PER_WORKER))
+    if workers == 1 or "fork" not in mp.get_all_start_methods():
+        return dict(_geo_chunk((items, gazetteer_path)))
+    _open_gazetteer(gazetteer_path)         # built once, before the workers open it read-only
+    chunks = [(items[i:i + CHUNK], gazetteer_path) for i in range(0, len(items), CHUNK)]
+    with mp.get_context("fork").Pool(workers, initializer=_own_gazetteer) as pool:
+        return dict(pair for done in pool.imap(_geo_chunk, chunks) for pair in done)
 
 
 def extract_batches(articles: list, workers: Optional[int] = None,

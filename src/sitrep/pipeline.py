@@ -183,20 +183,11 @@ def _why_not_extracted(a: Article) -> str:
             f"({MAX_EXTRACT_CHARS:,} at most); stored as it is")
 
 
-def geocode_all(extractions: dict, articles: dict[str, Article], gazetteer_path=None) -> dict:
-    from sitrep.geo import resolve_extraction
+def geocode_all(extractions: dict, articles: dict[str, Article], gazetteer_path=None,
+                workers: Optional[int] = None) -> dict:
+    from sitrep.parallel import geocode
 
-    gazetteer = None
-    try:
-        from sitrep.geo.gazetteer import Gazetteer
-
-        gazetteer = Gazetteer.open(gazetteer_path)
-    except ImportError:
-        pass
-    return {
-        aid: resolve_extraction(x, articles[aid], gazetteer)
-        for aid, x in extractions.items() if aid in articles
-    }
+    return geocode(extractions, articles, gazetteer_path, workers)
 
 
 # --------------------------------------------------------------------------- outputs
@@ -245,7 +236,7 @@ def run(
     """Run the whole pipeline over ``inputs`` into the store and the ``out`` folder.
 
     With ``ingest_only`` the run stops once the articles are stored (``sitrep ingest``).
-    ``workers``: processes for extraction (default: the machine's cores; see ``parallel``).
+    ``workers``: processes for extraction and geo (default: the machine's cores; see ``parallel``).
     """
     from sitrep.export import write_outputs
     from sitrep.ingest import load_manifest
@@ -291,7 +282,7 @@ def run(
             edges, lineage = trace_reuse(store, articles, ing.new_ids)
             extractions = extract_all(store, articles, progress, workers)
             progress("geo", 0, None)
-            extractions = geocode_all(extractions, by_id, gazetteer)
+            extractions = geocode_all(extractions, by_id, gazetteer, workers)
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 
