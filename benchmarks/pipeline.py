@@ -1,4 +1,4 @@
-"""Benchmark: the whole `sitrep run` on N generated articles, beside spaCy alone in the same run.
+"""Benchmark: the whole `sitrep run` on N *generated* articles (growth past the real data; real text: real.py).
 
     python benchmarks/pipeline.py --n 2000 [--json results.json]
 
@@ -68,7 +68,7 @@ def bench(n: int, workdir: Path) -> dict:
     run = _child(SITREP_RUN, str(corpus), str(workdir / "out"), str(manifest))
     words = spacy["words"]
     return {
-        "stage": "pipeline", "n": n, "n_words": words, "unit": "words/s",
+        "stage": "pipeline (generated text, growth only)", "n": n, "n_words": words, "unit": "words/s",
         "throughput": round(words / run["seconds"], 1),
         "baseline_throughput": round(words / spacy["seconds"], 1),
         "seconds": round(run["seconds"], 2),

@@ -59,6 +59,8 @@ def run(
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help=GAZETTEER_HELP),
     no_report: bool = typer.Option(False, "--no-report", help="Skip report.html."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary (for scripts)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Processes for "
+                                          "extraction and geo (default: the machine's cores)."),
 ) -> None:
     """Read articles, trace reuse, extract and merge incidents, and write the outputs to OUT."""
     from sitrep.pipeline import run as run_pipeline
@@ -66,7 +68,8 @@ def run(
     formats = list(dict.fromkeys(["json", "csv", "geojson", *fmt]))
     try:
         check_options(max_mb, wait, formats, gazetteer, meta)
-        settings = _settings(max_mb, gazetteer, wait=wait, formats=formats, report=not no_report)
+        settings = _settings(max_mb, gazetteer, wait=wait, formats=formats, report=not no_report,
+                             workers=workers)
         if quiet or not sys.stderr.isatty():
             result = run_pipeline(inputs, out, meta, db, settings=settings)
         else:

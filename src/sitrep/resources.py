@@ -82,15 +82,17 @@ def key_parts(key: str) -> dict[str, str]:
 
 
 def spacy_package() -> str:
-    """The installed spaCy model package and its version, without loading the model."""
-    import importlib
+    """The installed spaCy model package and its version, without importing it (importing a model
+    package imports spaCy, and spaCy imports torch: seconds a run with nothing to parse never needs)."""
+    from importlib import metadata, util
 
     from sitrep.models import SPACY_PACKAGES
 
     for name in SPACY_PACKAGES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
+        if util.find_spec(name) is None:
             continue
-        return f"{name}-{getattr(module, '__version__', '?')}"
+        try:
+            return f"{name}-{metadata.version(name)}"
+        except metadata.PackageNotFoundError:
+            return f"{name}-?"
     return "none"

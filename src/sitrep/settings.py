@@ -32,6 +32,7 @@ class Settings:
     formats: tuple[str, ...] = ("json", "csv", "geojson")
     report: bool = True                   # write report.html
     wait: float = 0.0                     # seconds to wait while another run holds the store
+    workers: int | None = None            # processes for extraction and geo; None: the machine's cores
 
     @classmethod
     def build(cls, environ: Mapping[str, str], **given) -> Settings:

@@ -15,9 +15,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:       # datasketch pulls scipy (about a second): imported when first needed
+    from datasketch import MinHash
 
 
 NUM_PERM = 128
@@ -48,19 +49,23 @@ class Profile:
     words: list[str]
     keys: set[str]
     published: Optional[date] = None
-    minhash: Optional[MinHash] = field(default=None, repr=False)
+    minhash: Optional["MinHash"] = field(default=None, repr=False)
 
 
 
 
 @lru_cache(maxsize=1)
-def _template() -> MinHash:
+def _template() -> "MinHash":
     """An empty MinHash whose permutations every other shares (drawing them costs more than hashing)."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM)
 
 
-def make_minhash(words: list[str]) -> MinHash:
+def make_minhash(words: list[str]) -> "MinHash":
     """MinHash of the word 5-grams of a text (the whole text if shorter)."""
+    from datasketch import MinHash
+
     template = _template()
     mh = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
     grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))}
@@ -70,6 +75,8 @@ def make_minhash(words: list[str]) -> MinHash:
 
 def copy_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set[tuple[str, str]]:
     """Pairs (sorted ids) whose 5-gram Jaccard probably exceeds ``LSH_THRESHOLD``."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     for pid, p in profiles.items():
         if p.minhash is None:
@@ -139,6 +146,8 @@ def candidate_pairs(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dic
         {}
     """
     new_ids = list(new_ids)
+    if len(profiles) < 2 or not new_ids:      # nothing to compare (one article: no LSH to build)
+        return {}
     found = {p: "copy" for p in copy_candidates(profiles, new_ids)}
     found.update({p: "rewrite" for p in rewrite_candidates(profiles, new_ids)})
     return found

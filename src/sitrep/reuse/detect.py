@@ -1,8 +1,9 @@
 """Find reuse edges between new articles and every other article.
 
 Steps: split each article into sentences; find candidate pairs (MinHash LSH for copies, rare
-names and numbers for rewrites); align copied pairs by character similarity (no embedding); embed
-the sentences of the remaining candidates only (through the cache, so each sentence once, ever)
+names and numbers for rewrites); align copied pairs by character similarity (no embedding); keep
+the rewrite candidates whose whole-text wording is close enough (``gate``); embed the sentences of
+those only (through the cache, so each sentence once, ever)
 and align them by cosine; classify each pair and decide its direction.
 
     >>> edges = find_reuse(new_articles, stored_articles, embeddings=MemoryEmbeddingCache())
@@ -18,6 +19,7 @@ from sitrep.reuse.compare import (
 )
 from sitrep.reuse.direction import credits_outlet, outlet_of, weigh_direction
 from sitrep.reuse.embed import EmbeddingCache, MemoryEmbeddingCache, embed_sentences  # noqa: F401
+from sitrep.reuse.gate import worth_embedding
 
 # Document-level thresholds, chosen on the seeds and generated variants (docs/reuse.md).
 COPY_SHARE = 0.8          # share of aligned pairs with copied wording that makes a pair a copy
@@ -131,6 +133,8 @@ def find_reuse(new: list[Article], stored: list[Article],
         else:
             semantic.append((x, y))
 
+    # only pairs whose wording is close enough to be a rewrite are embedded (see gate.py)
+    semantic = worth_embedding(semantic, {aid: p.profile.words for aid, p in prepared.items()})
     if semantic:
         needed = {aid for pair in semantic for aid in pair}
         texts = [s.text for aid in sorted(needed) for s in prepared[aid].sentences]

@@ -52,8 +52,12 @@ class MemoryEmbeddingCache:
     """
 
     def __init__(self, model: str | None = None):
-        self.model = model or model_tag()
+        self._model = model
         self.vectors: dict[str, list[float]] = {}
+
+    @property
+    def model(self) -> str:
+        return _tag(self)
 
     def get(self, keys: list[str]) -> dict[str, list[float]]:
         return {k: self.vectors[k] for k in keys if k in self.vectors}
@@ -72,6 +76,14 @@ def model_tag(dtype: Optional[str] = None) -> str:
     return EMBEDDING_MODEL if dtype == "float32" else f"{EMBEDDING_MODEL}@{dtype}"
 
 
+def _tag(cache) -> str:
+    """A cache's model tag, found on first use: ``default_dtype`` imports torch (seconds), which a
+    run with nothing to embed never needs."""
+    if cache._model is None:
+        cache._model = model_tag(getattr(cache, "dtype", None))
+    return cache._model
+
+
 class StoreEmbeddingCache:
     """An ``EmbeddingCache`` over anything with the store's ``get_embeddings(model, keys)`` and
     ``put_embeddings(model, vectors)`` (the pipeline passes its ``Store``).
@@ -79,9 +91,14 @@ class StoreEmbeddingCache:
         >>> cache = StoreEmbeddingCache(store)
     """
 
-    def __init__(self, store, model: str | None = None):
+    def __init__(self, store, model: str | None = None, dtype: str | None = None):
         self.store = store
-        self.model = model or model_tag()
+        self._model = model
+        self.dtype = dtype          # the run's setting; None: the CPU's default, found on first use
+
+    @property
+    def model(self) -> str:
+        return _tag(self)
 
     def get(self, keys: list[str]) -> dict[str, list[float]]:
         return self.store.get_embeddings(self.model, keys)

@@ -1,0 +1,115 @@
+"""The per-article stages on several cores: a process pool whose workers share the models.
+
+    >>> for batch in extract_batches(articles, resources, workers=2, batch_size=100):
+    ...     store.put_extractions(key, batch.values())      # {article_id: ArticleExtraction}
+
+Work is cut into chunks that come back in input order, and each chunk goes through the same
+function whatever the number of workers, so the output is the same as one process's (tested).
+Workers are forked from the run's process (Linux): the spaCy model and the actor table are loaded
+once in the parent before the pool starts and shared by the workers; each worker opens its own
+gazetteer, since a DuckDB connection does not survive a fork. Where fork is unavailable, or the
+work is too small to pay for a pool, everything runs in this process.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterator
+from typing import Optional
+
+CHUNK = 8                    # articles per task: small enough to balance, large enough for nlp.pipe
+MIN_PER_WORKER = 2 * CHUNK   # below this a pool costs more than it saves
+
+_JOB: Optional[tuple[Callable, object]] = None   # (task, resources), inherited by forked workers
+_INHERITED: list = []        # a forked worker's copies of its parent's gazetteers, never used
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:        # not Linux
+        return os.cpu_count() or 1
+
+
+def pool_size(workers: Optional[int], n_items: int) -> int:
+    """Processes worth starting for ``n_items`` articles (1: no pool)."""
+    if "fork" not in mp.get_all_start_methods():
+        return 1
+    return max(1, min(workers or default_workers(), n_items // MIN_PER_WORKER))
+
+
+def _init_worker() -> None:
+    from sitrep.geo import gazetteer
+
+    # the inherited connections are kept referenced so that no destructor runs in the worker
+    _INHERITED.extend(gazetteer._OPEN.values())
+    gazetteer._OPEN.clear()
+    _JOB[1].__dict__.pop("gazetteer", None)     # Resources opens its own on first use
+
+
+def _run_job(chunk):
+    task, resources = _JOB
+    return task(chunk, resources)
+
+
+def run_chunks(task: Callable, items: list, resources, workers: Optional[int],
+               chunk: int) -> Iterator:
+    """``task(chunk, resources)`` for consecutive chunks of ``items``, in order, on ``workers``
+    processes (``chunk`` items per task when there is no pool)."""
+    global _JOB
+    n = pool_size(workers, len(items))
+    if n == 1:
+        for start in range(0, len(items), chunk):
+            yield task(items[start:start + chunk], resources)
+        return
+    _JOB = (task, resources)
+    try:
+        chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+        with mp.get_context("fork").Pool(n, initializer=_init_worker) as pool:
+            yield from pool.imap(_run_job, chunks)
+    finally:
+        _JOB = None
+
+
+def _extract_chunk(articles: list, resources) -> dict:
+    from sitrep.extract import extract_articles
+    from sitrep.extract.pipeline import why_not_extracted
+
+    settings = resources.settings
+    reads = any(why_not_extracted(a, settings.max_extract_chars) is None for a in articles)
+    # models load only for a chunk that is parsed
+    return extract_articles(articles, nlp=resources.nlp if reads else None,
+                            actors=resources.actors if reads else None, gazetteer=resources.gazetteer,
+                            batch_size=settings.parse_batch, max_chars=settings.max_extract_chars)
+
+
+def extract_batches(articles: list, resources, workers: Optional[int] = None,
+                    batch_size: int = 100) -> Iterator[dict]:
+    """``extract_articles`` over ``articles``, yielded in input order as dicts of about
+    ``batch_size`` extractions, on ``workers`` processes (default: the machine's cores)."""
+    if pool_size(workers, len(articles)) > 1:
+        for name in ("nlp", "actors", "gazetteer"):   # loaded once, before the fork
+            getattr(resources, name)
+    batch: dict = {}
+    for done in run_chunks(_extract_chunk, articles, resources, workers, batch_size):
+        batch.update(done)
+        if len(batch) >= batch_size:
+            yield batch
+            batch = {}
+    if batch:
+        yield batch
+
+
+def _geo_chunk(items: list, resources) -> list:
+    from sitrep.geo import resolve_extraction
+
+    return [(aid, resolve_extraction(x, a, resources.gazetteer)) for aid, x, a in items]
+
+
+def geocode(extractions: dict, articles: dict, resources, workers: Optional[int] = None) -> dict:
+    """``resolve_extraction`` for each extraction whose article is known, on ``workers`` processes."""
+    items = [(aid, x, articles[aid]) for aid, x in extractions.items() if aid in articles]
+    getattr(resources, "gazetteer")   # built or migrated once, before any worker opens it
+    return dict(pair for done in run_chunks(_geo_chunk, items, resources, workers, len(items) or 1)
+                for pair in done)
