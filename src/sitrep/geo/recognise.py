@@ -124,9 +124,10 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
     words = [t[2] for t in toks[i:j]]
     phrase = text[toks[i][0]:toks[j - 1][1]]
     key = fold(phrase)
-    if j - i == 1 and (key in stop_words() or key in demonyms()) and key not in ACRONYM_PLACES:
+    acronym = key in ACRONYM_PLACES and phrase.isupper()  # "US" the country, not "Us" the pronoun
+    if j - i == 1 and (key in stop_words() or key in demonyms()) and not acronym:
         return True
-    if any(w.isupper() and len(w) > 1 for w in words) and key not in ACRONYM_PLACES:
+    if any(w.isupper() and len(w) > 1 for w in words) and not acronym:
         return True  # acronyms (JNIM, AP) and all-caps headings
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < len(toks) else None
@@ -218,6 +219,45 @@ def context_of(text: str, s: int, e: int, width: int = 90) -> str:
     return " ".join(ctx.split())
 
 
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, tuple[str, str]]:
+    """'neb' -> ('US', 'Nebraska'): AP-style state and province abbreviations (data/geo/abbreviations.tsv)."""
+    out = {}
+    for line in data_file("abbreviations.tsv").splitlines():
+        if line and not line.startswith("#"):
+            abbr, cc, name = line.split("\t")
+            out[fold(abbr)] = (cc, name)
+    return out
+
+
+DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|(?<![\w.])[A-Z][a-z]{1,4}\.(?: ?Va\.)?")
+DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'-]+ )*[A-Z][A-Z.'-]+(?=, |\s+[(—–-])")
+
+
+def marked_names(text: str, toks: list, known: set[str], gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Names the capitalised-run pass cannot see: dotted forms ("U.S.", "U.K."), AP abbreviations
+    after a town ("Lexington, Neb.", "Kamloops, B.C."), and all-caps datelines ("LEXINGTON, Neb. -")."""
+    by_start = {t[0]: k for k, t in enumerate(toks)}
+    by_end = {t[1]: k for k, t in enumerate(toks)}
+    out = []
+    for m in DOTTED.finditer(text):
+        s, e = m.start(), m.end() - 1           # the span ends on the last letter
+        key = fold(m.group())
+        abbr = key in abbreviations() and (text[max(0, s - 2):s] == ", " or "." in m.group()[:-1] and len(key) <= 3)
+        if not (abbr or "." in m.group()[:-1] and text[s:e + 1] in known):
+            continue
+        i, j = by_start.get(s), by_end.get(e)
+        if i is not None and j is not None:
+            out.append((i, j + 1))
+    for m in DATELINE.finditer(text):
+        name = m.group().title()
+        if name in known and len(name) > 2 and fold(name) not in stop_words():
+            i, j = by_start.get(m.start()), by_end.get(m.end())
+            if i is not None and j is not None:
+                out.append((i, j + 1))
+    return out
+
+
 def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Every place named in ``text``; spans are offsets into ``text``; ``ents`` are spaCy entities."""
     gaz = gazetteer or Gazetteer.default()
@@ -225,9 +265,15 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     toks = tokens(text)
     cands = runs(text, toks)
     phrases = {(i, j): text[toks[i][0]:toks[j - 1][1]] for i, j in cands}
-    known = gaz.known(list(phrases.values()) + [t[2] for t in toks if is_cap(t[2])])
+    titled = [m.group().title() for m in DATELINE.finditer(text)]
+    dotted = [m.group() for m in DOTTED.finditer(text)]
+    known = gaz.known(list(phrases.values()) + [t[2] for t in toks if is_cap(t[2])] + titled + dotted)
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
+    for i, j in marked_names(text, toks, known, gaz):
+        if not taken & set(range(i, j)):
+            found.append((i, j, "gazetteer"))
+            taken |= set(range(i, j))
     for (i, j) in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
         if phrases[(i, j)] in known and not taken & set(range(i, j)):
             if not false_hit(text, toks, i, j, ents, known, "gazetteer") and not person_named(
@@ -248,6 +294,7 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
         if not false_hit(text, toks, i, j + 1, ents, known, "ner"):
             found.append((i, j + 1, "ner"))
             taken |= set(range(i, j + 1))
+    cands = [(i, j) for i, j in cands if "and" not in {t[2] for t in toks[i:j]}]  # "Africa and Asia" is two names
     for i, j in cands:  # cue words: "the town of Boulikessi", "Sirakorola region", "in Boulkessi"
         if taken & set(range(i, j)) or (i, j) != max(((a, b) for a, b in cands if a == i), key=lambda c: c[1]):
             continue

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, RANK, km, make_location, place_precision
-from sitrep.geo.recognise import fold
+from sitrep.geo.recognise import abbreviations, fold
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 
 ADMIN_CUES = {"region", "province", "state", "district"}
@@ -70,6 +70,22 @@ def plausible(p: Place, ms: list[PlaceMention], ctx: Context, local: str | None,
             and not ctx.near_context(p.country_code) and p.population < 100_000 and p.source == "default":
         return False
     return True
+
+
+def well_known(pool: list[Place], ms: list[PlaceMention], container: list[Place]) -> list[Place]:
+    """The reading every reader takes unless the text says otherwise: a country or a first-level
+    division by its own name ("Texas", "Lebanon", "Iraq") rather than a namesake town somewhere in
+    the article's countries. Overturned only by strong evidence: a container ("Lebanon, Pa."), a
+    town cue ("the town of Texas"), or a namesake town inside the division or of a million people
+    ("in Gao" is the town, "New York" the city). Empty when the rule does not apply."""
+    if container or {m.cue for m in ms} & (TOWN_CUES | FEATURE_CUES):
+        return []
+    units = [p for p in pool if p.main_name and (p.is_country or p.feature_code == "ADM1")]
+    towns = [p for p in pool if p.feature_class == "P"]
+    if any(t.population >= 1_000_000 or any(t.country_code == u.country_code and t.admin1 == u.admin1
+                                             for u in units if not u.is_country) for t in towns):
+        return []
+    return units
 
 
 def spelling_variants(gaz: Gazetteer, text: str, countries: list[str]) -> list[Place]:
@@ -144,6 +160,9 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         return to_location(gaz, ms[0].text, divisions[0], f"a division of {gaz.countries[owner].name}, "
                            "named as that country's own")
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
+    pool = well_known(pool, ms, container) or pool
+    if any(ctx.text[m.span[1]:m.span[1] + 8].lower() in (" county", " county,", " county.", " parish") for m in ms):
+        pool = [p for p in pool if p.feature_class != "P"]  # "Scott County" is not the town of Scott
     why = f"'{ms[0].text}' is not in the gazetteer"
     if not pool and not ({m.cue for m in ms} & FEATURE_CUES):
         ranked = [c for c, _ in ctx.countries.most_common(3)]
@@ -193,6 +212,10 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) ->
     cands: dict[str, list[Place]] = defaultdict(list)
     for q, ps in found.items():
         cands[fold(q)].extend(p for p in ps if p.gid not in {c.gid for c in cands[fold(q)]})
+    for key in groups:  # "Neb.", "B.C.": the division the abbreviation stands for, nothing else
+        if key in abbreviations():
+            cc, name = abbreviations()[key]
+            cands[key] = [p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc]
     ctx = Context(text, groups, cands)
     ordered = sorted(mentions, key=lambda m: m.span)
     containers, contains = {}, {}
