@@ -6,13 +6,15 @@ the mention's own sentence ("Paris, Texas", "the Malian town of X", "in central 
 places, population and spelling (rapidfuzz, for Boulikessi ~ Boulkessi). A place the gazetteer
 lacks keeps its name and takes the smallest unit the text supports, never a point elsewhere.
 
-    >>> resolve_extraction(extraction, article, Gazetteer.open())   # sets .resolved and .location
+    >>> res = resolve_places(extraction, article, Gazetteer.open())  # Resolution: places by id, incidents by id
+    >>> apply_resolution(extraction, article.article_id, res)         # a copy with .resolved and .location filled
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -240,6 +242,18 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) ->
     return out
 
 
+def within(loc: Location, unit: Location) -> bool:
+    """``loc`` is a smaller place inside the country or division ``unit`` ("in Mali ... in
+    Boulkessi"); a sibling division ("the Tahoua region ... the Dosso region") is not."""
+    code = unit.feature_code or ""
+    if not code.startswith(("PCL", "ADM")) or loc.country_code != unit.country_code:
+        return False
+    if RANK[loc.precision] > RANK[unit.precision] or RANK[loc.precision] == RANK[unit.precision] \
+            and loc.feature_code is not None:
+        return False  # equal rank only for a town the gazetteer lacks, coded to the unit
+    return code.startswith("PCL") or loc.admin1 == unit.name
+
+
 def incident_location(places: list[PlaceMention]) -> Location | None:
     """The incident's place: the first one named, unless it is a unit (country, division) or unknown
     and a later place lies inside it ("in Mali ... in Boulkessi"). "near X" becomes precision near."""
@@ -254,22 +268,56 @@ def incident_location(places: list[PlaceMention]) -> Location | None:
         if best is None:
             best = loc
             continue
-        is_unit = best.feature_code is not None and best.feature_code.startswith(("PCL", "ADM"))
-        if (best.precision == "unknown" or is_unit and loc.country_code == best.country_code) \
-                and RANK[loc.precision] <= RANK[best.precision] and loc.name != best.name:
+        if best.precision == "unknown" and RANK[loc.precision] <= RANK[best.precision] and loc.name != best.name \
+                or within(loc, best):
             best = loc
     return best
 
 
-def resolve_extraction(extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
-    """Set ``.resolved`` on every place mention and ``.location`` on every incident mention."""
+class Resolution(NamedTuple):
+    """What the geo stage decides for one article, apart from the extraction it read: a Location per
+    place mention (keyed by ``place_id``) and the incident's place per incident mention (keyed by
+    ``mention_id``). Later stages read these through ``apply_resolution``'s copy."""
+
+    places: dict[str, Location]
+    incidents: dict[str, Location | None]
+
+
+def place_id(article_id: str, m: PlaceMention) -> str:
+    """A place mention's id: its article and raw span ("a1@120-126")."""
+    return f"{article_id}@{m.span[0]}-{m.span[1]}"
+
+
+def resolve_places(extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None) -> Resolution:
+    """Resolve every place mention of one extraction jointly; the extraction is left as it is."""
     gaz = gazetteer or Gazetteer.default()
     every = list(extraction.places) + [p for mention in extraction.mentions for p in mention.places]
     if not every:
-        return extraction
-    resolved = resolve_mentions(every, article.raw_text, gaz)
-    for p in every:
-        p.resolved = resolved[fold(p.text)].model_copy()
+        return Resolution({}, {})
+    by_name = resolve_mentions(every, article.raw_text, gaz)
+    places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
+    incidents = {}
     for mention in extraction.mentions:
-        mention.location = incident_location(mention.places)
-    return extraction
+        resolved = [p.model_copy(update={"resolved": places[place_id(article.article_id, p)]}) for p in mention.places]
+        incidents[mention.mention_id] = incident_location(resolved)
+    return Resolution(places, incidents)
+
+
+def apply_resolution(extraction: ArticleExtraction, article_id: str, res: Resolution) -> ArticleExtraction:
+    """A copy of the extraction with the geo stage's two fields filled from ``res``: ``.resolved``
+    on each place mention and ``.location`` on each incident mention (the output files' fields)."""
+    out = extraction.model_copy(deep=True)
+    for p in list(out.places) + [p for mention in out.mentions for p in mention.places]:
+        loc = res.places.get(place_id(article_id, p))
+        p.resolved = loc.model_copy() if loc else None
+    for mention in out.mentions:
+        loc = res.incidents.get(mention.mention_id)
+        mention.location = loc.model_copy() if loc else None
+    return out
+
+
+def resolve_extraction(extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
+    """The extraction with places resolved (a new record; ``resolve_places`` then ``apply_resolution``)."""
+    if not extraction.places and not any(m.places for m in extraction.mentions):
+        return extraction
+    return apply_resolution(extraction, article.article_id, resolve_places(extraction, article, gazetteer))
