@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from sitrep.geo.gazetteer import Place, data_file
-from sitrep.geo.recognise import demonyms, fold
+from sitrep.geo.gazetteer import Place
+from sitrep.geo.recognise import demonyms, fold, macro_regions  # noqa: F401 (macro_regions re-exported)
 from sitrep.records import Location, PlaceMention
 
 FEATURE_CUES = {"river", "lake"}
@@ -78,11 +78,6 @@ def local_country(ctx: Context, m: PlaceMention, cands: dict[str, list[Place]], 
             words = f"{side.group(1)} {other.text}" if side else other.text
             return countries[0].country_code, f"'{words}'"
     return None, ""
-
-
-@lru_cache(maxsize=1)
-def macro_regions() -> frozenset[str]:
-    return frozenset(fold(w) for w in data_file("regions.txt").splitlines() if w.strip() and not w.startswith("#"))
 
 
 def owner_country(ctx: Context, ms: list[PlaceMention], cands, spans) -> str | None:

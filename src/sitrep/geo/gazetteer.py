@@ -93,6 +93,21 @@ def tsv(tmp: Path, label: str, rows: list[tuple], columns: dict[str, str]) -> st
             f"nullstr='', columns={spec})")
 
 
+DIVISION_WORDS = {"sheng", "shi", "province", "region", "state", "governorate", "department", "prefecture",
+                  "oblast", "kray", "krai", "district", "county", "zizhiqu", "muhafazat", "wilayah", "vilayeti"}
+
+
+def short_division(name: str) -> str:
+    """A division's name as news writes it: "Henan Sheng" -> "Henan", "Guangxi Zhuangzu Zizhiqu" ->
+    "Guangxi", "Ash Sharqiyah Governorate" -> "Ash Sharqiyah" ("" when nothing is cut)."""
+    words = name.split()
+    if len(words) > 2 and words[-1].lower() == "zizhiqu":
+        return words[0]
+    if len(words) > 1 and words[-1].lower() in DIVISION_WORDS:
+        return " ".join(words[:-1])
+    return ""
+
+
 def unit_points() -> dict[tuple[str, str, str], tuple]:
     """(kind, country, admin1 code) -> (GeoNames id or None, lat, lon), from the shipped units.tsv."""
     out = {}
@@ -142,7 +157,7 @@ def build_default(path: Path) -> dict:
         gid, ulat, ulon, english = units.get(("ADM1", cc, code), (None, None, None, ""))
         gid = gid or -i   # a division GeoNames ids are not known for keeps a negative local id
         rows.append((gid, name, ulat or float(lat), ulon or float(lon), "A", "ADM1", cc, code, None, int(pop), "default"))
-        names.extend((n, gid, "name") for n in {name, english} if n)   # "Zhejiang Sheng" and "Zhejiang"
+        names.extend((n, gid, "name") for n in {name, english, short_division(name)} if n)
     for c in json.loads((data / "continents.json").read_text(encoding="utf-8")).values():
         gid = int(c["geonameId"])   # continents: GeoNames' own id and point (class L, code CONT)
         rows.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", None, None, None,

@@ -168,6 +168,25 @@ def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) ->
     return not any(p.is_country or p.is_admin or p.population >= 100_000 for p in places)
 
 
+def person_words(text: str, ents) -> set[str]:
+    """Words of the people the article names in full ("Tyler Jackson", "Jordan Brooks")."""
+    out = set()
+    for s, e, label in ents:
+        words = text[s:e].split()
+        if label == "PERSON" and len(words) >= 2:
+            out |= {fold(POSSESSIVE.sub("", w)) for w in words}
+    return out
+
+
+def surname(text: str, toks: list, i: int, j: int, people: set[str]) -> bool:
+    """A one-word name that is a person's name elsewhere in the article ("Tyler Jackson ...
+    Jackson, 24, was arrested") and no place word frames here: the person, even when a country
+    or city bears it ("Jordan", "Jackson"). "in Jackson", "the town of Jordan" stay places."""
+    if j - i != 1 or fold(toks[i][2]) not in people:
+        return False
+    return cue_of(text, toks, i, j) not in ACCEPT_CUES
+
+
 def widen_feature(text: str, toks: list, i: int, j: int) -> tuple[int, int]:
     """"Lake Chad Basin", "Niger River": the feature words belong to the name."""
     if i > 0 and is_cap(toks[i - 1][2]) and fold(toks[i - 1][2]) in FEATURE_BEFORE and text[toks[i - 1][1]:toks[i][0]] == " ":
@@ -220,6 +239,12 @@ def context_of(text: str, s: int, e: int, width: int = 90) -> str:
 
 
 @lru_cache(maxsize=1)
+def macro_regions() -> frozenset[str]:
+    """Regions spanning several countries ("West Africa", "the Sahel"): places, with no single point."""
+    return frozenset(fold(w) for w in data_file("regions.txt").splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> dict[str, tuple[str, str]]:
     """'neb' -> ('US', 'Nebraska'): AP-style state and province abbreviations (data/geo/abbreviations.tsv)."""
     out = {}
@@ -268,16 +293,18 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     titled = [m.group().title() for m in DATELINE.finditer(text)]
     dotted = [m.group() for m in DOTTED.finditer(text)]
     known = gaz.known(list(phrases.values()) + [t[2] for t in toks if is_cap(t[2])] + titled + dotted)
+    known |= {ph for ph in phrases.values() if fold(ph) in macro_regions()}  # "East Africa", not "Africa"
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
     for i, j in marked_names(text, toks, known, gaz):
         if not taken & set(range(i, j)):
             found.append((i, j, "gazetteer"))
             taken |= set(range(i, j))
+    people = person_words(text, ents)
     for (i, j) in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
         if phrases[(i, j)] in known and not taken & set(range(i, j)):
             if not false_hit(text, toks, i, j, ents, known, "gazetteer") and not person_named(
-                    text, toks, i, j, ents, gaz):
+                    text, toks, i, j, ents, gaz) and not surname(text, toks, i, j, people):
                 i, j = widen_feature(text, toks, i, j)
                 found.append((i, j, "gazetteer"))
                 taken |= set(range(i, j))
@@ -291,7 +318,7 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
         i, j = by_start.get(s), by_end.get(e)
         if i is None or j is None or taken & set(range(i, j + 1)) or not is_cap(toks[i][2]):
             continue
-        if not false_hit(text, toks, i, j + 1, ents, known, "ner"):
+        if not false_hit(text, toks, i, j + 1, ents, known, "ner") and not surname(text, toks, i, j + 1, people):
             found.append((i, j + 1, "ner"))
             taken |= set(range(i, j + 1))
     cands = [(i, j) for i, j in cands if "and" not in {t[2] for t in toks[i:j]}]  # "Africa and Asia" is two names

@@ -62,8 +62,8 @@ def inside(p: Place, container: list[Place]) -> bool:
 
 def plausible(p: Place, ms: list[PlaceMention], ctx: Context, local: str | None, container: list[Place]) -> bool:
     """Never a confident point in the wrong country: small places far from the story's countries fail."""
-    if local and p.country_code != local and not p.is_country:
-        return False
+    if local and p.country_code != local and not p.is_country and p.feature_code != "ADM1":
+        return False  # another country in the sentence does not move a division ("the US and Ontario")
     if container and not inside(p, container):
         return False
     if {m.cue for m in ms} & FEATURE_CUES and p.feature_class not in ("H", "L", "T"):
@@ -77,17 +77,21 @@ def plausible(p: Place, ms: list[PlaceMention], ctx: Context, local: str | None,
 def well_known(pool: list[Place], ms: list[PlaceMention], container: list[Place]) -> list[Place]:
     """The reading every reader takes unless the text says otherwise: a country or a first-level
     division by its own name ("Texas", "Lebanon", "Iraq") rather than a namesake town somewhere in
-    the article's countries. Overturned only by strong evidence: a container ("Lebanon, Pa."), a
-    town cue ("the town of Texas"), or a namesake town inside the division or of a million people
-    ("in Gao" is the town, "New York" the city). Empty when the rule does not apply."""
+    the article's countries; a city twenty times as populous as any namesake ("Cairo" in a story
+    about the US). Overturned only by strong evidence: a container ("Lebanon, Pa."), a country word
+    in the sentence, a town cue ("the town of Texas"), or a namesake town inside the division or of
+    a million people ("in Gao" is the town, "New York" the city). Empty when no rule applies."""
     if container or {m.cue for m in ms} & (TOWN_CUES | FEATURE_CUES):
         return []
     units = [p for p in pool if p.main_name and (p.is_country or p.feature_code == "ADM1")]
-    towns = [p for p in pool if p.feature_class == "P"]
-    if any(t.population >= 1_000_000 or any(t.country_code == u.country_code and t.admin1 == u.admin1
-                                             for u in units if not u.is_country) for t in towns):
-        return []
-    return units
+    towns = sorted((p for p in pool if p.feature_class == "P"), key=lambda p: -p.population)
+    if units and not any(t.population >= 1_000_000 or any(t.country_code == u.country_code and t.admin1 == u.admin1
+                                                           for u in units if not u.is_country) for t in towns):
+        return units
+    # a city far more populous than every namesake ("Cairo", "Moscow", "London") is the city meant
+    if towns and towns[0].population >= 100_000 and all(t.population * 20 <= towns[0].population for t in towns[1:]):
+        return towns[:1] + units
+    return []
 
 
 def spelling_variants(gaz: Gazetteer, text: str, countries: list[str]) -> list[Place]:
