@@ -196,8 +196,12 @@ def migrate(path: Path) -> None:
     """Bring a file written by an older sitrep to the current schema (keeps imported places)."""
     con = connect(path, read_only=True)
     row = con.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+    imported = con.execute("SELECT count(*) FROM places WHERE src <> 'default'").fetchone()[0]
     con.close()
     if row and int(row[0]) >= SCHEMA:
+        return
+    if not imported and (not row or int(row[0]) < 4):
+        build_default(path)   # shipped content changed (units, continents): rebuild a file nothing was imported into
         return
     con = connect(path, read_only=False)
     if "h" not in [c[0] for c in con.execute("DESCRIBE names").fetchall()]:

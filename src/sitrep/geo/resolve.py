@@ -21,9 +21,10 @@ from rapidfuzz import fuzz, process
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, RANK, km, make_location, place_precision
-from sitrep.geo.recognise import abbreviations, fold
+from sitrep.geo.recognise import abbreviations, dateline_places, fold
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 
+COUNTY = re.compile(r" (?:County|Parish)(?:, ?|\b)", re.I)   # "Polk County, Iowa"
 ADMIN_CUES = {"region", "province", "state", "district"}
 TOWN_CUES = {"town", "village", "city"}
 FEATURE_CUES = {"river", "lake"}
@@ -167,7 +168,8 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
                            "named as that country's own")
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
     pool = well_known(pool, ms, container) or pool
-    if any(ctx.text[m.span[1]:m.span[1] + 8].lower() in (" county", " county,", " county.", " parish") for m in ms):
+    county = any(COUNTY.match(ctx.text, m.span[1]) for m in ms)
+    if county:
         pool = [p for p in pool if p.feature_class != "P"]  # "Scott County" is not the town of Scott
     why = f"'{ms[0].text}' is not in the gazetteer"
     if not pool and not ({m.cue for m in ms} & FEATURE_CUES):
@@ -182,7 +184,9 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         if {m.cue for m in ms} & FEATURE_CUES:
             return make_location(ms[0].text, "unknown", f"{why} as a river or lake; not taken for a town or country")
         rejected = cands.get(key, [])
-        if rejected:
+        if county:
+            why = f"'{ms[0].text}' names a county, and the gazetteer holds no counties"
+        elif rejected:
             why = f"'{ms[0].text}' names only places outside the story's countries ({', '.join(sorted({p.country_code for p in rejected if p.country_code})[:4])})"
         admin1 = next((c for c in container if c.is_admin and c.feature_code == "ADM1"), None)
         if admin1 is None:  # "the village of X in the Mopti region": a division named in its sentence
@@ -226,16 +230,17 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) ->
     ordered = sorted(mentions, key=lambda m: m.span)
     containers, contains = {}, {}
     for a, b in zip(ordered, ordered[1:]):  # "Paris, Texas": the second name contains the first
-        if text[a.span[1]:b.span[0]] in (", ", ","):
+        if text[a.span[1]:b.span[0]] in (", ", ",") or COUNTY.fullmatch(text, a.span[1], b.span[0]):
             containers[id(a)] = [p for p in cands.get(fold(b.text), []) if p.is_country or p.is_admin]
             contains[id(b)] = [p for p in cands.get(fold(a.text), []) if not p.is_country]
     out: dict[str, Location] = {}
+    parts = {k for k in groups if CITY_PART.fullmatch(k)}
     # unambiguous names first: their points help the rest ("nearby places in the same text")
     def order(k):  # countries and divisions first, then the least ambiguous names
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
         return (not units, len(cands.get(k, [])) or 99)
 
-    for key in sorted(groups, key=order):
+    for key in sorted(set(groups) - parts, key=order):
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
         out[key] = loc
         if loc.feature_code == "ADM1":
@@ -243,7 +248,26 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) ->
         if loc.precision in ("exact", "admin2") and loc.lat is not None:
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
+    for key in parts:
+        out[key] = city_part(groups[key][0].text, groups, out)
     return out
+
+
+# "the South Side", "the West End", "Northeast Side", "Downtown": a part of the story's city
+CITY_PART = re.compile(r"(?:the )?(?:north|south|east|west|near|far|upper|lower|central)?(?: ?(?:north|south|east|west))?"
+                       r" ?(?:side|end|downtown|midtown|uptown)")
+
+
+def city_part(text: str, groups: dict[str, list[PlaceMention]], out: dict[str, Location]) -> Location:
+    """A city part resolves to the city the article is about (its most-named town), near it."""
+    towns = [(len(groups[k]), -min(m.span[0] for m in groups[k]), k) for k, loc in out.items()
+             if loc.feature_class == "P" and loc.precision == "exact"]
+    if not towns:
+        return make_location(text, "unknown", f"'{text}' is part of a city the article does not name")
+    city = out[max(towns)[2]]
+    return city.model_copy(update={
+        "name": city.name, "precision": "near", "geo_precision": 2, "where_prec": 2,
+        "reason": f"'{text}' is part of a city: {city.name}, the town the article names most (within ~{NEAR_KM:.0f} km)"})
 
 
 def within(loc: Location, unit: Location) -> bool:
@@ -298,7 +322,10 @@ def resolve_places(extraction: ArticleExtraction, article: Article, gazetteer: G
     every = list(extraction.places) + [p for mention in extraction.mentions for p in mention.places]
     if not every:
         return Resolution({}, {})
-    by_name = resolve_mentions(every, article.raw_text, gaz)
+    # the dateline, which cleaning drops, takes part as context: its town and state vote
+    dateline = [d for d in dateline_places(article.raw_text, gaz)
+                if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)]
+    by_name = resolve_mentions(every + dateline, article.raw_text, gaz)
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
     incidents = {}
     for mention in extraction.mentions:
