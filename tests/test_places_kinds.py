@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_geo_gazetteer import shared_gazetteer
 
+from sitrep.clean import clean_document
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.geoparse import article_places
-from sitrep.clean import clean_document
 from sitrep.records import Document
-from test_geo_gazetteer import shared_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +34,8 @@ def nlp():
     return load_spacy()
 
 
-def places(text: str, gaz, nlp) -> dict[str, object]:
-    article = clean_document(Document(input="t.txt", text=text, format="txt"), "t")
+def places(text: str, gaz, nlp, url: str | None = None) -> dict[str, object]:
+    article = clean_document(Document(input="t.txt", text=text, format="txt", url=url), "t")
     return {m.text: m.resolved for m in article_places(article, gaz, nlp)}
 
 
@@ -70,6 +70,20 @@ ROWS = [
     ("city part resolves to its city", "CHICAGO — Two men were wounded late Saturday on the South Side, "
      "police said. Chicago police have no suspects.", "South Side", ("Chicago", "US", "near")),
 ]
+
+
+@pytest.mark.parametrize("url,text,mention,want", [
+    ("https://www.denverpost.com/2024/05/02/shooting", "Two teenagers were hurt in a shooting on the West "
+     "Side late Friday, officers said.", "West Side", ("Denver", "US", "near")),
+    ("https://www.houstonchronicle.com/news/x", "The suspect fled toward Pasadena, deputies said.",
+     "Pasadena", ("Pasadena", "US", "exact")),
+])
+def test_outlet_home_places_the_story(url, text, mention, want, gaz, nlp):
+    """The outlet's web address names its home: a city part is that city's, a namesake nearby wins."""
+    loc = places(text, gaz, nlp, url)[mention]
+    assert (loc.name, loc.country_code, loc.precision) == want, loc.reason
+    if mention == "Pasadena":   # Pasadena, Texas, near Houston, not Pasadena, California
+        assert loc.admin1 == "Texas", loc.reason
 
 
 @pytest.mark.parametrize("kind,text,mention,want", ROWS, ids=[r[0] for r in ROWS])

@@ -17,4 +17,10 @@ from sitrep.geo.gazetteer import Gazetteer, default_path  # noqa: F401
 from sitrep.geo.geoparse import geoparse_articles  # noqa: F401
 from sitrep.geo.importer import import_geonames  # noqa: F401
 from sitrep.geo.recognise import find_place_mentions  # noqa: F401
-from sitrep.geo.resolve import Resolution, apply_resolution, resolve_extraction, resolve_mentions, resolve_places  # noqa: F401
+from sitrep.geo.resolve import (  # noqa: F401
+    Resolution,
+    apply_resolution,
+    resolve_extraction,
+    resolve_mentions,
+    resolve_places,
+)

@@ -47,6 +47,7 @@ class Context:
                 self.countries[demonyms()[fold(word)]] += 0.5
         self.points: list[tuple[float, float, str]] = []
         self.divisions: list[tuple[tuple[int, int], Location]] = []  # resolved ADM1 mentions, by span
+        self.home: Place | None = None    # the town or state the outlet's web address names
 
     def share(self, cc: str | None) -> float:
         top = max(self.countries.values(), default=0)

@@ -15,6 +15,7 @@ import math
 import re
 from collections import defaultdict
 from typing import NamedTuple
+from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
 
@@ -201,8 +202,12 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
     best = max(pool, key=lambda p: score(p, ms, ctx, container, local, contained))
     n = len(cands.get(key, []))
     reasons = ["the only place of that name" if n == 1 else f"best of {n} places of that name"]
+    home = ctx.home
     if local:
         reasons.append(f"{words} in its sentence")
+    elif home is not None and best.lat is not None and not best.is_country and home.lat is not None \
+            and km(best.lat, best.lon, home.lat, home.lon) < 150:
+        reasons.append(f"near the outlet's home, {home.name}")
     elif ctx.share(best.country_code) > 0:
         reasons.append(f"the article names {gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code}")
     if contained and any(c.country_code == best.country_code for c in contained):
@@ -213,7 +218,25 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
     return to_location(gaz, ms[0].text, best, "; ".join(reasons))
 
 
-def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> dict[str, Location]:
+HOST_NOISE = {"www", "com", "org", "net", "news", "local", "online", "web", "edu", "gov", "co", "tv", "radio"}
+
+
+def outlet_home(url: str | None, gaz: Gazetteer) -> Place | None:
+    """The town or state an outlet's web address names ("baltimore.cbslocal.com",
+    "chicagotribune.com" -> Chicago): local news is mostly about its home. Big places only
+    (a city of 100,000 or a state), named by a whole label or the start of one."""
+    if not url:
+        return None
+    host = (urlparse(url[url.rfind("http"):]).hostname or "").lower()
+    labels = [w for w in re.split(r"[.\-]", host)[:-1] if w not in HOST_NOISE and len(w) >= 5]
+    queries = {w[:k] for w in labels for k in range(5, len(w) + 1)}
+    found = gaz.lookup(sorted(queries))
+    best = [p for q, ps in found.items() for p in ps if p.main_name and fold(p.name).replace(" ", "") == q
+            and (p.feature_class == "P" and p.population >= 100_000 or p.feature_code == "ADM1")]
+    return max(best, key=lambda p: (len(p.name), p.population)) if best else None
+
+
+def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer, home: Place | None = None) -> dict[str, Location]:
     """Resolve place mentions (raw spans into ``text``); returns a Location per folded name."""
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
@@ -227,6 +250,11 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) ->
             cc, name = abbreviations()[key]
             cands[key] = [p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc]
     ctx = Context(text, groups, cands)
+    ctx.home = home
+    if home is not None:  # the outlet's home votes like one mention of its country, and as a nearby point
+        ctx.countries[home.country_code] += 1
+        if home.feature_class == "P":
+            ctx.points.append((home.lat, home.lon, "home"))
     ordered = sorted(mentions, key=lambda m: m.span)
     containers, contains = {}, {}
     for a, b in zip(ordered, ordered[1:]):  # "Paris, Texas": the second name contains the first
@@ -249,7 +277,7 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) ->
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
     for key in parts:
-        out[key] = city_part(groups[key][0].text, groups, out)
+        out[key] = city_part(groups[key][0].text, groups, out, home)
     return out
 
 
@@ -258,16 +286,22 @@ CITY_PART = re.compile(r"(?:the )?(?:north|south|east|west|near|far|upper|lower|
                        r" ?(?:side|end|downtown|midtown|uptown)")
 
 
-def city_part(text: str, groups: dict[str, list[PlaceMention]], out: dict[str, Location]) -> Location:
-    """A city part resolves to the city the article is about (its most-named town), near it."""
+def city_part(text: str, groups: dict[str, list[PlaceMention]], out: dict[str, Location],
+              home: Place | None = None) -> Location:
+    """A city part resolves to the city the article is about (its most-named town, else the
+    outlet's home town), near it."""
     towns = [(len(groups[k]), -min(m.span[0] for m in groups[k]), k) for k, loc in out.items()
              if loc.feature_class == "P" and loc.precision == "exact"]
-    if not towns:
+    if towns:
+        city, why = out[max(towns)[2]], "the town the article names most"
+    elif home is not None and home.feature_class == "P":
+        city, why = make_location(home.name, "exact", "", country_code=home.country_code, lat=home.lat,
+                                  lon=home.lon, geonameid=home.gid, feature_class="P"), "the outlet's home town"
+    else:
         return make_location(text, "unknown", f"'{text}' is part of a city the article does not name")
-    city = out[max(towns)[2]]
     return city.model_copy(update={
-        "name": city.name, "precision": "near", "geo_precision": 2, "where_prec": 2,
-        "reason": f"'{text}' is part of a city: {city.name}, the town the article names most (within ~{NEAR_KM:.0f} km)"})
+        "precision": "near", "geo_precision": 2, "where_prec": 2,
+        "reason": f"'{text}' is part of a city: {city.name}, {why} (within ~{NEAR_KM:.0f} km)"})
 
 
 def within(loc: Location, unit: Location) -> bool:
@@ -325,7 +359,7 @@ def resolve_places(extraction: ArticleExtraction, article: Article, gazetteer: G
     # the dateline, which cleaning drops, takes part as context: its town and state vote
     dateline = [d for d in dateline_places(article.raw_text, gaz)
                 if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)]
-    by_name = resolve_mentions(every + dateline, article.raw_text, gaz)
+    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, outlet_home(article.url, gaz))
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
     incidents = {}
     for mention in extraction.mentions:
