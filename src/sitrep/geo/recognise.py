@@ -43,6 +43,7 @@ ORG_WORDS = {"centre", "center", "institute", "council", "foundation", "universi
 JOB_WORDS = {"analyst", "researcher", "professor", "expert", "fellow", "director", "head", "editor", "economist",
              "correspondent", "scientist", "lecturer", "specialist", "student", "works", "worked", "working",
              "consultant", "adviser", "advisor", "manager", "reporter", "journalist", "studies", "teaches"}
+RANKS = {"chief", "fire", "officer", "sheriff", "deputy", "mayor", "judge", "coroner", "detective", "sergeant"}
 ACRONYM_PLACES = {"us", "usa", "uk", "drc", "uae"}
 ACCEPT_CUES = {"region", "province", "state", "district", "town", "village", "city", "area", "near",
                "border", "river", "lake", "in", "at"}
@@ -169,12 +170,17 @@ def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) ->
 
 
 def person_words(text: str, ents) -> set[str]:
-    """Words of the people the article names in full ("Tyler Jackson", "Jordan Brooks")."""
+    """Given names and surnames of the people the article names in full ("Tyler Jackson",
+    "Jordan Brooks"): two or three capitalised words, none a place word ("Village Malakal")."""
     out = set()
     for s, e, label in ents:
-        words = text[s:e].split()
-        if label == "PERSON" and len(words) >= 2:
-            out |= {fold(POSSESSIVE.sub("", w)) for w in words}
+        words = [fold(POSSESSIVE.sub("", w)) for w in text[s:e].split()]
+        if label != "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in text[s:e].split()):
+            continue
+        if any(w in TOWN_WORDS or w in ADMIN_WORDS or w in ORG_WORDS or w in JOB_WORDS or w in TITLES
+               or w in RANKS or w in stop_words() for w in words):
+            continue
+        out |= {words[0], words[-1]}
     return out
 
 

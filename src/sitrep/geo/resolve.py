@@ -169,11 +169,11 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
                            "named as that country's own")
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
     pool = well_known(pool, ms, container) or pool
-    county = any(COUNTY.match(ctx.text, m.span[1]) for m in ms)
+    county = all(COUNTY.match(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
     if county:
         pool = [p for p in pool if p.feature_class != "P"]  # "Scott County" is not the town of Scott
     why = f"'{ms[0].text}' is not in the gazetteer"
-    if not pool and not ({m.cue for m in ms} & FEATURE_CUES):
+    if not pool and not county and not ({m.cue for m in ms} & FEATURE_CUES):
         ranked = [c for c, _ in ctx.countries.most_common(3)]
         pool = [p for p in spelling_variants(gaz, ms[0].text, [local] if local else ranked)
                 if plausible(p, ms, ctx, local, container)]
