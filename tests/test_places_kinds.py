@@ -9,22 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_geo_gazetteer import shared_gazetteer
+import test_geo_resolve
 
 from sitrep.clean import clean_document
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.geoparse import article_places
 from sitrep.records import Document
 
-
-@pytest.fixture(scope="module")
-def gaz_file(tmp_path_factory):
-    return shared_gazetteer(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def gaz(gaz_file):
-    return Gazetteer.open(gaz_file)
+gaz_file, gaz = test_geo_resolve.gaz_file, test_geo_resolve.gaz   # the shared gazetteer fixtures
 
 
 @pytest.fixture(scope="module")
