@@ -76,7 +76,7 @@ def plausible(p: Place, ms: list[PlaceMention], ctx: Context, local: str | None,
     return True
 
 
-def well_known(pool: list[Place], ms: list[PlaceMention], container: list[Place]) -> list[Place]:
+def well_known(pool: list[Place], ms: list[PlaceMention], container: list[Place], local: str | None = None) -> list[Place]:
     """The reading every reader takes unless the text says otherwise: a country or a first-level
     division by its own name ("Texas", "Lebanon", "Iraq") rather than a namesake town somewhere in
     the article's countries; a city twenty times as populous as any namesake ("Cairo" in a story
@@ -85,6 +85,8 @@ def well_known(pool: list[Place], ms: list[PlaceMention], container: list[Place]
     a million people ("in Gao" is the town, "New York" the city). Empty when no rule applies."""
     if container or {m.cue for m in ms} & (TOWN_CUES | FEATURE_CUES):
         return []
+    if local and any(p.country_code == local and p.feature_class == "P" and p.population >= 10_000 for p in pool):
+        return []  # "Victoria, the capital of Seychelles": the sentence's country names a real town
     units = [p for p in pool if p.main_name and (p.is_country or p.feature_code == "ADM1")]
     towns = sorted((p for p in pool if p.feature_class == "P"), key=lambda p: -p.population)
     if units and not any(t.population >= 1_000_000 or any(t.country_code == u.country_code and t.admin1 == u.admin1
@@ -168,7 +170,7 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         return to_location(gaz, ms[0].text, divisions[0], f"a division of {gaz.countries[owner].name}, "
                            "named as that country's own")
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
-    pool = well_known(pool, ms, container) or pool
+    pool = well_known(pool, ms, container, local) or pool
     county = all(COUNTY.match(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
     if county:
         pool = [p for p in pool if p.feature_class != "P"]  # "Scott County" is not the town of Scott
