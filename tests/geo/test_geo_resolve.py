@@ -14,26 +14,16 @@ from sitrep.geo.recognise import find_place_mentions, fold
 from sitrep.geo.resolve import resolve_extraction, resolve_mentions
 from sitrep.models import load_spacy
 from sitrep.records import ArticleExtraction, Document, IncidentMention, PlaceMention
-from support.gazetteer import geonames_row, shared_gazetteer
+from support.gazetteer import geonames_row
 
 BOULKESSI = (14.5667, -1.9667)  # the point the test's own GeoNames file gives
 
 
 @pytest.fixture(scope="module")
-def gaz_file(tmp_path_factory):
-    return shared_gazetteer(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def gaz(gaz_file):
-    return Gazetteer.open(gaz_file)
-
-
-@pytest.fixture(scope="module")
-def imported(gaz_file, tmp_path_factory):
+def imported(gazetteer_file, tmp_path_factory):
     """The default gazetteer plus a GeoNames-format Mali file that has Boulkessi and the Niger river."""
     d = tmp_path_factory.mktemp("imported")
-    shutil.copy(gaz_file, d / "gaz.duckdb")
+    shutil.copy(gazetteer_file, d / "gaz.duckdb")
     (d / "ML.txt").write_text(
         geonames_row(9_100_001, "Boulkessi", *BOULKESSI, "P", "PPL", "ML", "04") +
         geonames_row(2_440_476, "Niger", 13.5, -4.2, "H", "STM", "ML", "00", "Niger River,River Niger,Joliba"),

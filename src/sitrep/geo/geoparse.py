@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.recognise import find_place_mentions, fold
-from sitrep.geo.resolve import resolve_mentions
+from sitrep.geo.recognise import dateline_places, find_place_mentions, fold
+from sitrep.geo.resolve import outlet_home, resolve_mentions
 from sitrep.records import Article, PlaceMention
 
 
@@ -22,7 +22,9 @@ def article_places(article: Article, gazetteer: Gazetteer, nlp=None) -> list[Pla
     for m in mentions:
         m.span = article.raw_span(*m.span)
         m.text = article.raw_text[m.span[0]:m.span[1]]
-    resolved = resolve_mentions(mentions, article.raw_text, gazetteer)
+    mentions += [d for d in dateline_places(article.raw_text, gazetteer)
+                 if not any(m.span[0] < d.span[1] and d.span[0] < m.span[1] for m in mentions)]
+    resolved = resolve_mentions(mentions, article.raw_text, gazetteer, outlet_home(article.url, gazetteer))
     for m in mentions:
         m.resolved = resolved[fold(m.text)].model_copy()
     return mentions

@@ -109,8 +109,8 @@ def import_main(con, path: Path, src: str = "import", rejected: list | None = No
         UNION ALL SELECT norm(unnest(string_split(alternatenames, ','))), gid::BIGINT, 'alt' FROM stage
             WHERE alternatenames <> '') WHERE length(k) >= 2""")
     # a real first-level division replaces the one derived from place names
-    con.execute("""DELETE FROM places p WHERE p.gid < 0 AND p.fcode = 'ADM1' AND EXISTS (SELECT 1 FROM places q
-        WHERE q.gid > 0 AND q.fcode = 'ADM1' AND q.cc = p.cc AND q.admin1 = p.admin1)""")
+    con.execute("""DELETE FROM places p WHERE p.src = 'default' AND p.fcode = 'ADM1' AND EXISTS (SELECT 1 FROM places q
+        WHERE q.src <> 'default' AND q.fcode = 'ADM1' AND q.cc = p.cc AND q.admin1 = p.admin1)""")
     return con.execute("SELECT count(*) FROM stage").fetchone()[0]
 
 
@@ -132,8 +132,12 @@ def import_admin1(con, path: Path) -> int:
                 [path.as_posix()])
     con.execute("DELETE FROM a1 WHERE gid IS NULL")
     # a division with no point yet takes the one derived from its places (or stays without)
+    # the shipped division (its point, its population) gives way to the imported row of the same code
+    con.execute("""CREATE OR REPLACE TEMP TABLE d AS SELECT p.* FROM places p SEMI JOIN a1
+        ON p.cc = a1.cc AND p.admin1 = a1.admin1 WHERE p.fcode = 'ADM1' AND p.src = 'default'""")
+    con.execute("DELETE FROM places p WHERE p.fcode = 'ADM1' AND p.src = 'default' AND p.gid IN (SELECT gid FROM d)")
     con.execute("""INSERT INTO places SELECT a1.gid, a1.name, d.lat, d.lon, 'A', 'ADM1', a1.cc, a1.admin1, NULL,
-        coalesce(d.pop, 0), 'import' FROM a1 LEFT JOIN (SELECT * FROM places WHERE gid < 0 AND fcode = 'ADM1') d
+        coalesce(d.pop, 0), 'import' FROM a1 LEFT JOIN d
         ON d.cc = a1.cc AND d.admin1 = a1.admin1 WHERE a1.gid NOT IN (SELECT gid FROM places)""")
     con.execute("""INSERT INTO names SELECT DISTINCT hash(k), k, gid, 'name' FROM (SELECT norm(name) k, gid FROM a1 UNION ALL
         SELECT norm(asciiname), gid FROM a1) a WHERE length(k) >= 2

@@ -44,6 +44,7 @@ ORG_WORDS = {"centre", "center", "institute", "council", "foundation", "universi
 JOB_WORDS = {"analyst", "researcher", "professor", "expert", "fellow", "director", "head", "editor", "economist",
              "correspondent", "scientist", "lecturer", "specialist", "student", "works", "worked", "working",
              "consultant", "adviser", "advisor", "manager", "reporter", "journalist", "studies", "teaches"}
+RANKS = {"chief", "fire", "officer", "sheriff", "deputy", "mayor", "judge", "coroner", "detective", "sergeant"}
 ACRONYM_PLACES = {"us", "usa", "uk", "drc", "uae"}
 ACCEPT_CUES = {"region", "province", "state", "district", "town", "village", "city", "area", "near",
                "border", "river", "lake", "in", "at"}
@@ -120,9 +121,10 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
     words = [t[2] for t in toks[i:j]]
     phrase = text[toks[i][0]:toks[j - 1][1]]
     key = fold(phrase)
-    if j - i == 1 and (key in stop_words() or key in demonyms()) and key not in ACRONYM_PLACES:
+    acronym = key in ACRONYM_PLACES and phrase.isupper()  # "US" the country, not "Us" the pronoun
+    if j - i == 1 and (key in stop_words() or key in demonyms()) and not acronym:
         return True
-    if any(w.isupper() and len(w) > 1 for w in words) and key not in ACRONYM_PLACES:
+    if any(w.isupper() and len(w) > 1 for w in words) and not acronym:
         return True  # acronyms (JNIM, AP) and all-caps headings
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < len(toks) else None
@@ -161,6 +163,30 @@ def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) ->
         return False                    # "in Oliver", "the town of Taylor"
     places = gaz.lookup([text[start:end]]).get(text[start:end], [])
     return not any(p.is_country or p.is_admin or p.population >= 100_000 for p in places)
+
+
+def person_words(text: str, ents) -> set[str]:
+    """Given names and surnames of the people the article names in full ("Tyler Jackson",
+    "Jordan Brooks"): two or three capitalised words, none a place word ("Village Malakal")."""
+    out = set()
+    for s, e, label in ents:
+        words = [fold(POSSESSIVE.sub("", w)) for w in text[s:e].split()]
+        if label != "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in text[s:e].split()):
+            continue
+        if any(w in TOWN_WORDS or w in ADMIN_WORDS or w in ORG_WORDS or w in JOB_WORDS or w in TITLES
+               or w in RANKS or w in stop_words() for w in words):
+            continue
+        out |= {words[0], words[-1]}
+    return out
+
+
+def surname(text: str, toks: list, i: int, j: int, people: set[str]) -> bool:
+    """A one-word name that is a person's name elsewhere in the article ("Tyler Jackson ...
+    Jackson, 24, was arrested") and no place word frames here: the person, even when a country
+    or city bears it ("Jordan", "Jackson"). "in Jackson", "the town of Jordan" stay places."""
+    if j - i != 1 or fold(toks[i][2]) not in people:
+        return False
+    return cue_of(text, toks, i, j) not in ACCEPT_CUES
 
 
 def widen_feature(text: str, toks: list, i: int, j: int) -> tuple[int, int]:
@@ -214,6 +240,69 @@ def context_of(text: str, s: int, e: int, width: int = 90) -> str:
     return " ".join(ctx.split())
 
 
+@lru_cache(maxsize=1)
+def macro_regions() -> frozenset[str]:
+    """Regions spanning several countries ("West Africa", "the Sahel"): places, with no single point."""
+    return frozenset(fold(w) for w in data_file("regions.txt").splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, tuple[str, str]]:
+    """'neb' -> ('US', 'Nebraska'): AP-style state and province abbreviations (data/geo/abbreviations.tsv)."""
+    out = {}
+    for line in data_file("abbreviations.tsv").splitlines():
+        if line and not line.startswith("#"):
+            abbr, cc, name = line.split("\t")
+            out[fold(abbr)] = (cc, name)
+    return out
+
+
+DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|(?<![\w.])[A-Z][a-z]{1,4}\.(?: ?Va\.)?")
+DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'-]+ )*[A-Z][A-Z.'-]+(?=, |\s+[(—–-])")
+
+
+def marked_names(text: str, toks: list, known: set[str], gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Names the capitalised-run pass cannot see: dotted forms ("U.S.", "U.K."), AP abbreviations
+    after a town ("Lexington, Neb.", "Kamloops, B.C."), and all-caps datelines ("LEXINGTON, Neb. -")."""
+    by_start = {t[0]: k for k, t in enumerate(toks)}
+    by_end = {t[1]: k for k, t in enumerate(toks)}
+    out = []
+    for m in DOTTED.finditer(text):
+        s, e = m.start(), m.end() - 1           # the span ends on the last letter
+        key = fold(m.group())
+        abbr = key in abbreviations() and (text[max(0, s - 2):s] == ", " or "." in m.group()[:-1] and len(key) <= 3)
+        if not (abbr or "." in m.group()[:-1] and text[s:e + 1] in known):
+            continue
+        i, j = by_start.get(s), by_end.get(e)
+        if i is not None and j is not None:
+            out.append((i, j + 1))
+    for m in DATELINE.finditer(text):
+        name = m.group().title()
+        if name in known and len(name) > 2 and fold(name) not in stop_words():
+            i, j = by_start.get(m.start()), by_end.get(m.end())
+            if i is not None and j is not None:
+                out.append((i, j + 1))
+    return out
+
+
+DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s")
+
+
+def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """The places of the article's dateline ("HASTINGS, Neb. (AP) —"), raw spans: cleaning drops
+    the dateline from the text, yet it is the best word on where the story happens."""
+    out, pos = [], 0
+    for line in raw[:1500].split("\n")[:8]:
+        head = DATELINE.match(line)
+        end = DATELINE_END.search(line, head.end()) if head else None
+        if head and end and end.start() < 60:
+            found = find_place_mentions(line[:end.start()], (), gazetteer)
+            out += [m.model_copy(update={"span": (pos + m.span[0], pos + m.span[1])}) for m in found]
+            break
+        pos += len(line) + 1
+    return out
+
+
 def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Every place named in ``text``; spans are offsets into ``text``; ``ents`` are spaCy entities."""
     gaz = gazetteer or Gazetteer.default()
@@ -221,13 +310,21 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     toks = tokens(text)
     cands = runs(text, toks)
     phrases = {(i, j): text[toks[i][0]:toks[j - 1][1]] for i, j in cands}
-    known = gaz.known(list(phrases.values()) + [t[2] for t in toks if is_cap(t[2])])
+    titled = [m.group().title() for m in DATELINE.finditer(text)]
+    dotted = [m.group() for m in DOTTED.finditer(text)]
+    known = gaz.known(list(phrases.values()) + [t[2] for t in toks if is_cap(t[2])] + titled + dotted)
+    known |= {ph for ph in phrases.values() if fold(ph) in macro_regions()}  # "East Africa", not "Africa"
     found: list[tuple[int, int, str]] = []
     taken: set[int] = set()
+    for i, j in marked_names(text, toks, known, gaz):
+        if not taken & set(range(i, j)):
+            found.append((i, j, "gazetteer"))
+            taken |= set(range(i, j))
+    people = person_words(text, ents)
     for (i, j) in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
         if phrases[(i, j)] in known and not taken & set(range(i, j)):
             if not false_hit(text, toks, i, j, ents, known, "gazetteer") and not person_named(
-                    text, toks, i, j, ents, gaz):
+                    text, toks, i, j, ents, gaz) and not surname(text, toks, i, j, people):
                 i, j = widen_feature(text, toks, i, j)
                 found.append((i, j, "gazetteer"))
                 taken |= set(range(i, j))
@@ -241,9 +338,10 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
         i, j = by_start.get(s), by_end.get(e)
         if i is None or j is None or taken & set(range(i, j + 1)) or not is_cap(toks[i][2]):
             continue
-        if not false_hit(text, toks, i, j + 1, ents, known, "ner"):
+        if not false_hit(text, toks, i, j + 1, ents, known, "ner") and not surname(text, toks, i, j + 1, people):
             found.append((i, j + 1, "ner"))
             taken |= set(range(i, j + 1))
+    cands = [(i, j) for i, j in cands if "and" not in {t[2] for t in toks[i:j]}]  # "Africa and Asia" is two names
     for i, j in cands:  # cue words: "the town of Boulikessi", "Sirakorola region", "in Boulkessi"
         if taken & set(range(i, j)) or (i, j) != max(((a, b) for a, b in cands if a == i), key=lambda c: c[1]):
             continue

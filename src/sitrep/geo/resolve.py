@@ -6,23 +6,27 @@ the mention's own sentence ("Paris, Texas", "the Malian town of X", "in central 
 places, population and spelling (rapidfuzz, for Boulikessi ~ Boulkessi). A place the gazetteer
 lacks keeps its name and takes the smallest unit the text supports, never a point elsewhere.
 
-    >>> resolve_extraction(extraction, article, Gazetteer.default())   # sets .resolved and .location
+    >>> res = resolve_places(extraction, article, Gazetteer.open())  # Resolution: places by id, incidents by id
+    >>> apply_resolution(extraction, article.article_id, res)         # a copy with .resolved and .location filled
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import defaultdict
+from typing import NamedTuple
+from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
 
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
-from sitrep.geo.recognise import fold
+from sitrep.geo.recognise import abbreviations, dateline_places, fold
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 from sitrep.vocab import GEO_RANK
 
+COUNTY = re.compile(r" (?:County|Parish)(?:, ?|\b)", re.I)   # "Polk County, Iowa"
 ADMIN_CUES = {"region", "province", "state", "district"}
 TOWN_CUES = {"town", "village", "city"}
 FEATURE_CUES = {"river", "lake"}
@@ -61,8 +65,8 @@ def inside(p: Place, container: list[Place]) -> bool:
 
 def plausible(p: Place, ms: list[PlaceMention], ctx: Context, local: str | None, container: list[Place]) -> bool:
     """Never a confident point in the wrong country: small places far from the story's countries fail."""
-    if local and p.country_code != local and not p.is_country:
-        return False
+    if local and p.country_code != local and not p.is_country and p.feature_code != "ADM1":
+        return False  # another country in the sentence does not move a division ("the US and Ontario")
     if container and not inside(p, container):
         return False
     if {m.cue for m in ms} & FEATURE_CUES and p.feature_class not in ("H", "L", "T"):
@@ -71,6 +75,28 @@ def plausible(p: Place, ms: list[PlaceMention], ctx: Context, local: str | None,
             and not ctx.near_context(p.country_code) and p.population < 100_000 and p.source == "default":
         return False
     return True
+
+
+def well_known(pool: list[Place], ms: list[PlaceMention], container: list[Place], local: str | None = None) -> list[Place]:
+    """The reading every reader takes unless the text says otherwise: a country or a first-level
+    division by its own name ("Texas", "Lebanon", "Iraq") rather than a namesake town somewhere in
+    the article's countries; a city twenty times as populous as any namesake ("Cairo" in a story
+    about the US). Overturned only by strong evidence: a container ("Lebanon, Pa."), a country word
+    in the sentence, a town cue ("the town of Texas"), or a namesake town inside the division or of
+    a million people ("in Gao" is the town, "New York" the city). Empty when no rule applies."""
+    if container or {m.cue for m in ms} & (TOWN_CUES | FEATURE_CUES):
+        return []
+    if local and any(p.country_code == local and p.feature_class == "P" and p.population >= 10_000 for p in pool):
+        return []  # "Victoria, the capital of Seychelles": the sentence's country names a real town
+    units = [p for p in pool if p.main_name and (p.is_country or p.feature_code == "ADM1")]
+    towns = sorted((p for p in pool if p.feature_class == "P"), key=lambda p: -p.population)
+    if units and not any(t.population >= 1_000_000 or any(t.country_code == u.country_code and t.admin1 == u.admin1
+                                                           for u in units if not u.is_country) for t in towns):
+        return units
+    # a city far more populous than every namesake ("Cairo", "Moscow", "London") is the city meant
+    if towns and towns[0].population >= 100_000 and all(t.population * 20 <= towns[0].population for t in towns[1:]):
+        return towns[:1] + units
+    return []
 
 
 def spelling_variants(gaz: Gazetteer, text: str, countries: list[str]) -> list[Place]:
@@ -145,8 +171,12 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         return to_location(gaz, ms[0].text, divisions[0], f"a division of {gaz.countries[owner].name}, "
                            "named as that country's own")
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
+    pool = well_known(pool, ms, container, local) or pool
+    county = all(COUNTY.match(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
+    if county:
+        pool = [p for p in pool if p.feature_class != "P"]  # "Scott County" is not the town of Scott
     why = f"'{ms[0].text}' is not in the gazetteer"
-    if not pool and not ({m.cue for m in ms} & FEATURE_CUES):
+    if not pool and not county and not ({m.cue for m in ms} & FEATURE_CUES):
         ranked = [c for c, _ in ctx.countries.most_common(3)]
         pool = [p for p in spelling_variants(gaz, ms[0].text, [local] if local else ranked)
                 if plausible(p, ms, ctx, local, container)]
@@ -158,7 +188,9 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         if {m.cue for m in ms} & FEATURE_CUES:
             return make_location(ms[0].text, "unknown", f"{why} as a river or lake; not taken for a town or country")
         rejected = cands.get(key, [])
-        if rejected:
+        if county:
+            why = f"'{ms[0].text}' names a county, and the gazetteer holds no counties"
+        elif rejected:
             why = f"'{ms[0].text}' names only places outside the story's countries ({', '.join(sorted({p.country_code for p in rejected if p.country_code})[:4])})"
         admin1 = next((c for c in container if c.is_admin and c.feature_code == "ADM1"), None)
         if admin1 is None:  # "the village of X in the Mopti region": a division named in its sentence
@@ -173,8 +205,12 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
     best = max(pool, key=lambda p: score(p, ms, ctx, container, local, contained))
     n = len(cands.get(key, []))
     reasons = ["the only place of that name" if n == 1 else f"best of {n} places of that name"]
+    home = ctx.home
     if local:
         reasons.append(f"{words} in its sentence")
+    elif home is not None and best.lat is not None and not best.is_country and home.lat is not None \
+            and km(best.lat, best.lon, home.lat, home.lon) < 150:
+        reasons.append(f"near the outlet's home, {home.name}")
     elif ctx.share(best.country_code) > 0:
         reasons.append(f"the article names {gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code}")
     if contained and any(c.country_code == best.country_code for c in contained):
@@ -185,7 +221,25 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
     return to_location(gaz, ms[0].text, best, "; ".join(reasons))
 
 
-def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> dict[str, Location]:
+HOST_NOISE = {"www", "com", "org", "net", "news", "local", "online", "web", "edu", "gov", "co", "tv", "radio"}
+
+
+def outlet_home(url: str | None, gaz: Gazetteer) -> Place | None:
+    """The town or state an outlet's web address names ("baltimore.cbslocal.com",
+    "chicagotribune.com" -> Chicago): local news is mostly about its home. Big places only
+    (a city of 100,000 or a state), named by a whole label or the start of one."""
+    if not url:
+        return None
+    host = (urlparse(url[url.rfind("http"):]).hostname or "").lower()
+    labels = [w for w in re.split(r"[.\-]", host)[:-1] if w not in HOST_NOISE and len(w) >= 5]
+    queries = {w[:k] for w in labels for k in range(5, len(w) + 1)}
+    found = gaz.lookup(sorted(queries))
+    best = [p for q, ps in found.items() for p in ps if p.main_name and fold(p.name).replace(" ", "") == q
+            and (p.feature_class == "P" and p.population >= 100_000 or p.feature_code == "ADM1")]
+    return max(best, key=lambda p: (len(p.name), p.population)) if best else None
+
+
+def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer, home: Place | None = None) -> dict[str, Location]:
     """Resolve place mentions (raw spans into ``text``); returns a Location per folded name."""
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
@@ -194,20 +248,30 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) ->
     cands: dict[str, list[Place]] = defaultdict(list)
     for q, ps in found.items():
         cands[fold(q)].extend(p for p in ps if p.gid not in {c.gid for c in cands[fold(q)]})
+    for key in groups:  # "Neb.", "B.C.": the division the abbreviation stands for, nothing else
+        if key in abbreviations():
+            cc, name = abbreviations()[key]
+            cands[key] = [p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc]
     ctx = Context(text, groups, cands)
+    ctx.home = home
+    if home is not None:  # the outlet's home votes like one mention of its country, and as a nearby point
+        ctx.countries[home.country_code] += 1
+        if home.feature_class == "P":
+            ctx.points.append((home.lat, home.lon, "home"))
     ordered = sorted(mentions, key=lambda m: m.span)
     containers, contains = {}, {}
     for a, b in zip(ordered, ordered[1:]):  # "Paris, Texas": the second name contains the first
-        if text[a.span[1]:b.span[0]] in (", ", ","):
+        if text[a.span[1]:b.span[0]] in (", ", ",") or COUNTY.fullmatch(text, a.span[1], b.span[0]):
             containers[id(a)] = [p for p in cands.get(fold(b.text), []) if p.is_country or p.is_admin]
             contains[id(b)] = [p for p in cands.get(fold(a.text), []) if not p.is_country]
     out: dict[str, Location] = {}
+    parts = {k for k in groups if CITY_PART.fullmatch(k)}
     # unambiguous names first: their points help the rest ("nearby places in the same text")
     def order(k):  # countries and divisions first, then the least ambiguous names
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
         return (not units, len(cands.get(k, [])) or 99)
 
-    for key in sorted(groups, key=order):
+    for key in sorted(set(groups) - parts, key=order):
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
         out[key] = loc
         if loc.feature_code == "ADM1":
@@ -215,7 +279,44 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer) ->
         if loc.precision in ("exact", "admin2") and loc.lat is not None:
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
+    for key in parts:
+        out[key] = city_part(groups[key][0].text, groups, out, home)
     return out
+
+
+# "the South Side", "the West End", "Northeast Side", "Downtown": a part of the story's city
+CITY_PART = re.compile(r"(?:the )?(?:north|south|east|west|near|far|upper|lower|central)?(?: ?(?:north|south|east|west))?"
+                       r" ?(?:side|end|downtown|midtown|uptown)")
+
+
+def city_part(text: str, groups: dict[str, list[PlaceMention]], out: dict[str, Location],
+              home: Place | None = None) -> Location:
+    """A city part resolves to the city the article is about (its most-named town, else the
+    outlet's home town), near it."""
+    towns = [(len(groups[k]), -min(m.span[0] for m in groups[k]), k) for k, loc in out.items()
+             if loc.feature_class == "P" and loc.precision == "exact"]
+    if towns:
+        city, why = out[max(towns)[2]], "the town the article names most"
+    elif home is not None and home.feature_class == "P":
+        city, why = make_location(home.name, "exact", "", country_code=home.country_code, lat=home.lat,
+                                  lon=home.lon, geonameid=home.gid, feature_class="P"), "the outlet's home town"
+    else:
+        return make_location(text, "unknown", f"'{text}' is part of a city the article does not name")
+    return city.model_copy(update={
+        "precision": "near", "geo_precision": 2, "where_prec": 2,
+        "reason": f"'{text}' is part of a city: {city.name}, {why} (within ~{NEAR_KM:.0f} km)"})
+
+
+def within(loc: Location, unit: Location) -> bool:
+    """``loc`` is a smaller place inside the country or division ``unit`` ("in Mali ... in
+    Boulkessi"); a sibling division ("the Tahoua region ... the Dosso region") is not."""
+    code = unit.feature_code or ""
+    if not code.startswith(("PCL", "ADM")) or loc.country_code != unit.country_code:
+        return False
+    if GEO_RANK[loc.precision] > GEO_RANK[unit.precision] or GEO_RANK[loc.precision] == GEO_RANK[unit.precision] \
+            and loc.feature_code is not None:
+        return False  # equal rank only for a town the gazetteer lacks, coded to the unit
+    return code.startswith("PCL") or loc.admin1 == unit.name
 
 
 def incident_location(places: list[PlaceMention]) -> Location | None:
@@ -232,22 +333,59 @@ def incident_location(places: list[PlaceMention]) -> Location | None:
         if best is None:
             best = loc
             continue
-        is_unit = best.feature_code is not None and best.feature_code.startswith(("PCL", "ADM"))
-        if (best.precision == "unknown" or is_unit and loc.country_code == best.country_code) \
-                and GEO_RANK[loc.precision] <= GEO_RANK[best.precision] and loc.name != best.name:
+        if best.precision == "unknown" and GEO_RANK[loc.precision] <= GEO_RANK[best.precision] and loc.name != best.name \
+                or within(loc, best):
             best = loc
     return best
 
 
-def resolve_extraction(extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
-    """Set ``.resolved`` on every place mention and ``.location`` on every incident mention."""
+class Resolution(NamedTuple):
+    """What the geo stage decides for one article, apart from the extraction it read: a Location per
+    place mention (keyed by ``place_id``) and the incident's place per incident mention (keyed by
+    ``mention_id``). Later stages read these through ``apply_resolution``'s copy."""
+
+    places: dict[str, Location]
+    incidents: dict[str, Location | None]
+
+
+def place_id(article_id: str, m: PlaceMention) -> str:
+    """A place mention's id: its article and raw span ("a1@120-126")."""
+    return f"{article_id}@{m.span[0]}-{m.span[1]}"
+
+
+def resolve_places(extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None) -> Resolution:
+    """Resolve every place mention of one extraction jointly; the extraction is left as it is."""
     gaz = gazetteer or Gazetteer.default()
     every = list(extraction.places) + [p for mention in extraction.mentions for p in mention.places]
     if not every:
-        return extraction
-    resolved = resolve_mentions(every, article.raw_text, gaz)
-    for p in every:
-        p.resolved = resolved[fold(p.text)].model_copy()
+        return Resolution({}, {})
+    # the dateline, which cleaning drops, takes part as context: its town and state vote
+    dateline = [d for d in dateline_places(article.raw_text, gaz)
+                if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)]
+    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, outlet_home(article.url, gaz))
+    places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
+    incidents = {}
     for mention in extraction.mentions:
-        mention.location = incident_location(mention.places)
-    return extraction
+        resolved = [p.model_copy(update={"resolved": places[place_id(article.article_id, p)]}) for p in mention.places]
+        incidents[mention.mention_id] = incident_location(resolved)
+    return Resolution(places, incidents)
+
+
+def apply_resolution(extraction: ArticleExtraction, article_id: str, res: Resolution) -> ArticleExtraction:
+    """A copy of the extraction with the geo stage's two fields filled from ``res``: ``.resolved``
+    on each place mention and ``.location`` on each incident mention (the output files' fields)."""
+    out = extraction.model_copy(deep=True)
+    for p in list(out.places) + [p for mention in out.mentions for p in mention.places]:
+        loc = res.places.get(place_id(article_id, p))
+        p.resolved = loc.model_copy() if loc else None
+    for mention in out.mentions:
+        loc = res.incidents.get(mention.mention_id)
+        mention.location = loc.model_copy() if loc else None
+    return out
+
+
+def resolve_extraction(extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
+    """The extraction with places resolved (a new record; ``resolve_places`` then ``apply_resolution``)."""
+    if not extraction.places and not any(m.places for m in extraction.mentions):
+        return extraction
+    return apply_resolution(extraction, article.article_id, resolve_places(extraction, article, gazetteer))
