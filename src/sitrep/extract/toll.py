@@ -14,7 +14,9 @@ _SAME_WORDS = {"he", "she", "him", "her", "they", "them", "victim", "victims", "
 
 
 # Groups that can name the same victims ("the teen" / "a 16-year-old girl"; "the suspect" / "the gunman").
-_SIDE = {"soldiers": "soldiers", "police": "police", "militants": "assailants", "suspects": "assailants"}
+SIDE_OF = {"soldiers": "soldiers", "police": "police", "militants": "assailants", "suspects": "assailants"}
+# Sides whose victims are never another side's: "30 soldiers were killed ... 14 militants died" is 44.
+SIDES = frozenset(SIDE_OF.values())
 _MALE = {"man", "men", "boy", "boys", "he", "him", "himself", "father", "son", "brother", "husband"}
 _FEMALE = {"woman", "women", "girl", "girls", "she", "her", "herself", "mother", "daughter", "sister", "wife"}
 
@@ -34,6 +36,10 @@ def _point(c: Claim) -> Optional[int]:
     return c.low
 
 
+def _at(c: Claim) -> int:
+    return c.span[0] if c.span else 0
+
+
 def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
     """(low, best, high) of one kind of figure over one article's claims about it."""
     counted = [c for c in claims if _point(c) is not None]
@@ -43,21 +49,21 @@ def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[
     specific = [c for c in counted if c.qualifier != "vague"] or counted
     by_sentence: dict = defaultdict(list)
     for c in specific:
-        by_sentence[c.quote_span].append(c)
+        by_sentence[c.quote_span or c.quote].append(c)
     base, told, extra = [], [], 0
     for sentence in by_sentence.values():
         firsts = [c for c in sentence if c.reference != "additional"]
-        start = min((c.span[0] for c in firsts), default=None)
+        start = min((_at(c) for c in firsts), default=None)
         # "One man was declared dead, and another man died": others after a first victim in the
         # same sentence are that sentence's own; others alone ("another man was killed") are extra.
-        inner = [c for c in sentence if c.reference == "additional" and not c.negated and start is not None and c.span[0] > start]
+        inner = [c for c in sentence if c.reference == "additional" and not c.negated and start is not None and _at(c) > start]
         # Others told twice ("wounds 2 others" ... "two others were treated") are the same others.
         extra = max(extra, sum(_point(c) for c in sentence if c.reference == "additional" and not c.negated and id(c) not in {id(x) for x in inner}))
         # Within a sentence, different groups add up ("a man and a 16-year-old boy were shot");
         # the same group told twice, or a victim told again ("the teen"), does not.
         per_group: dict = defaultdict(int)
         for c in firsts:
-            side = _SIDE.get(c.group, c.group or "people") if c.reference != "same" else "same"
+            side = SIDE_OF.get(c.group, c.group or "people") if c.reference != "same" else "same"
             per_group[side] = max(per_group[side], _point(c))
         again = per_group.pop("same", 0)
         base.append(max(sum(per_group.values()), again))
@@ -69,6 +75,25 @@ def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[
     low = max(min(lows), 0) if lows else None
     high = None if any(h is None for h in highs) else max(max(highs), best)
     return min(low, best) if low is not None else None, best, high
+
+
+def _count_sides(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    """``_count`` over all claims, or the sum over sides when larger: different sides told in
+    different sentences are different victims; generic words ("the man") may name any side's."""
+    whole = _count(claims)
+    by_side: dict = defaultdict(list)
+    for c in claims:
+        if SIDE_OF.get(c.group or "") in SIDES:
+            by_side[SIDE_OF[c.group]].append(c)
+    if len(by_side) < 2:
+        return whole
+    parts = [_count(cs) for cs in by_side.values()]
+    parts = [p for p in parts if p[1] is not None]
+    best = sum(p[1] for p in parts)
+    if whole[1] is not None and best <= whole[1]:
+        return whole
+    high = None if any(p[2] is None for p in parts) else max(sum(p[2] for p in parts), best)
+    return min(p[0] or 0 for p in parts), best, high
 
 
 def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional[int], Optional[int]]]:
@@ -95,10 +120,10 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional
     out = {}
     for what, cs in by_what.items():
         if what != "shot":
-            out[what] = _count(cs)
+            out[what] = _count_sides(cs)
     shot = by_what.get("shot")
     if shot:
-        _, shot_best, _ = _count(shot)
+        _, shot_best, _ = _count_sides(shot)
         killed = (out.get("killed") or (None, 0, None))[1] or 0
         # The dead marked as others ("the second victim was pronounced dead") are not the shot
         # victims told again, so they do not net against them.

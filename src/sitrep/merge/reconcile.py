@@ -7,11 +7,12 @@ The rules and their reasons are in docs/reconciliation.md.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Optional
 
+from sitrep.extract.toll import SIDE_OF, article_toll
 from sitrep.merge.ids import normalize_name, outlet_label
 from sitrep.records import Article, Claim, Figure, FigureClaim, Lineage, Range
 
@@ -151,53 +152,54 @@ class Report:
     latest: int = 0          # latest publication day (ordinal) among the article and its echoes
 
 
-def _own_claim(fc: FigureClaim, members: list[ClaimEntry]) -> Claim:
-    return next((m.claim for m in members if m.article_id == fc.article_id), members[0].claim)
+def _side(group: Optional[str]) -> str:
+    """Soldiers, police, assailants, civilians; "generic" for words that may name any of them."""
+    return SIDE_OF.get(canonical_group(group), "generic")
 
 
 def article_reports(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
-                    killed: Optional[dict[str, int]] = None) -> list[Report]:
-    """One report per article: claims in one sentence add up (different victims), sentences of
-    one article are the same victims told again (the largest wins), "another"/"10 other people"
-    add to it, subsets ("including three children") never do. ``killed`` (article -> killed)
-    turns a "were shot" count into the wounded: shot minus the dead it includes."""
-    by_article: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+                    killed: Optional[dict[str, list[Claim]]] = None) -> list[Report]:
+    """What each article reports about one group: ``article_toll`` (extract/toll.py, the one
+    reading of an article's toll, also what benchmarks/gvdb.py measures) over the article's own
+    claims, one report per origin the article speaks for (a figure it credits to Reuters is
+    Reuters' report), a perpetrator's claims apart. ``killed`` (article -> its death claims)
+    turns "were shot" counts into the wounded: the shot minus the dead they include."""
+    by_source: dict[tuple, list[ClaimEntry]] = defaultdict(list)
+    latest: dict[tuple, int] = defaultdict(int)
     for fc, members in claims:
-        c = _own_claim(fc, members)
-        if c.subset or (fc.low is None and fc.high is None):
-            continue
-        low, high = fc.low or 0, fc.high
-        if c.includes_killed and killed and (c.reference == "same" or low > killed.get(fc.article_id, 0)):
-            k = killed.get(fc.article_id, 0)
-            low, high = max(low - k, 0), (max(high - k, 0) if high is not None else None)
         days = [m.published.toordinal() for m in members if m.published]
-        sentence = "additional" if c.reference == "additional" else (c.quote_span or fc.quote)
-        by_article[fc.article_id][sentence].append((fc, low, high, max(days) if days else 0))
+        for m in members:
+            if m.claim.subset:
+                continue
+            key = (m.article_id, m.origin, m.claim.claimant_kind == "perpetrator")
+            by_source[key].append(m)
+            latest[key] = max([latest[key], *days])
     out = []
-    for aid, sentences in by_article.items():
-        totals = []
-        for key, items in sentences.items():
-            lows = sum(x[1] for x in items)
-            highs = None if any(x[2] is None for x in items) else sum(x[2] for x in items)
-            kinds = [x[0].claimant_kind for x in items]
-            kind = next((k for k in CREDIBLE_ORDER if k in kinds), "perpetrator")
-            qual = items[0][0].qualifier if len(items) == 1 else (
-                "vague" if all(x[0].qualifier == "vague" for x in items) else
-                "exactly" if highs is not None else "at_least")
-            totals.append((key == "additional", Report(aid, items[0][0].origin, lows, highs, qual,
-                                                       kind, max(x[3] for x in items))))
-        main = [r for extra, r in totals if not extra]
-        extra = [r for is_extra, r in totals if is_extra]
-        rep = max(main, key=lambda r: (r.low, r.high or 0)) if main else extra.pop(0)
-        for r in extra:
-            rep.low += r.low
-            rep.high = None if rep.high is None or r.high is None else rep.high + r.high
-        out.append(rep)
+    for key, entries in by_source.items():
+        rep = _report(key, [m.claim for m in entries], (killed or {}).get(key[0], []), latest[key])
+        if rep is not None:
+            out.append(rep)
     return out
 
 
+def _report(key: tuple, own: list[Claim], dead: list[Claim], latest: int) -> Optional[Report]:
+    """One source's report in one article, counted by ``article_toll``."""
+    aid, origin, perpetrator = key
+    what = Counter(c.what for c in own).most_common(1)[0][0]
+    sides = {_side(c.group) for c in own}
+    dead = [c for c in dead if _side(c.group) in sides] if what != "killed" else []
+    low, best, high = article_toll(own + dead).get(what, (None, None, None))
+    if best is None:
+        return None        # "all who didn't die were taken prisoner": words, no number
+    quals = {c.qualifier for c in own if c.low is not None or c.high is not None or c.negated}
+    qual = next(iter(quals)) if len(quals) == 1 else "exactly" if high is not None and high == best else "at_least"
+    kinds = {c.claimant_kind for c in own}
+    kind = "perpetrator" if perpetrator else next((k for k in CREDIBLE_ORDER if k in kinds), "unknown")
+    return Report(aid, origin, low if qual == "up_to" else best, high, qual, kind, latest)
+
+
 def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
-                    killed: Optional[dict[str, int]] = None) -> tuple[Range, list[str]]:
+                    killed: Optional[dict[str, list[Claim]]] = None) -> tuple[Range, list[str]]:
     """low / best / high of one group's claims, and notes on how they were set."""
     notes: list[str] = []
     numeric = article_reports(claims, killed)
@@ -244,26 +246,19 @@ def _total(ranges: dict[str, Range], attr: str) -> Optional[int]:
     return max(specific, vals["people"]) if "people" in vals else specific
 
 
-def killed_by_article(claims: list[tuple[FigureClaim, list[ClaimEntry]]]) -> dict[str, int]:
-    """Deaths each article reports (its own count), to tell the wounded among the "shot"."""
-    by_group: dict[str, list] = defaultdict(list)
-    for fc, m in claims:
-        by_group[fc.group or "people"].append((fc, m))
-    named: dict[str, int] = defaultdict(int)
-    people: dict[str, int] = {}
-    for g, items in by_group.items():
-        for r in article_reports(items):
-            if g == "people":
-                people[r.article_id] = r.low or 0
-            else:
-                named[r.article_id] += r.low or 0
-    return {a: max(named.get(a, 0), people.get(a, 0)) for a in set(named) | set(people)}
+def killed_by_article(claims: list[tuple[FigureClaim, list[ClaimEntry]]]) -> dict[str, list[Claim]]:
+    """The death claims each article states (its own words), to tell the wounded among the "shot"."""
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for _, members in claims:
+        for m in members:
+            out[m.article_id].append(m.claim)
+    return dict(out)
 
 
 def build_figure(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
-                 shared: list[FigureClaim] = (), killed: Optional[dict[str, int]] = None) -> Figure:
+                 shared: list[FigureClaim] = (), killed: Optional[dict[str, list[Claim]]] = None) -> Figure:
     """A contract figure from folded claims; ``shared`` claims are listed but never counted;
-    ``killed`` (article -> deaths it reports) is given for the wounded figure."""
+    ``killed`` (article -> the deaths it states) is given for the wounded figure."""
     by_group: dict[str, list] = defaultdict(list)
     for fc, m in claims:
         by_group[fc.group or "people"].append((fc, m))
@@ -278,6 +273,11 @@ def build_figure(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
     if ranges:
         fig.low, fig.best, fig.high = (_total(ranges, a) for a in ("low", "best", "high"))
         fig.high_open = any(r.high_open for r in ranges.values())
+        # Each article's own total over all groups (article_toll) when it says more: "a man and
+        # an officer were killed" is 2, though "people" and "police" alone are 1 each.
+        whole, _ = reconcile_group(claims, killed)
+        if whole.best is not None and fig.best is not None and whole.best > fig.best:
+            fig.low, fig.best, fig.high, fig.high_open = whole.low, whole.best, whole.high, whole.high_open
     return fig
 
 
