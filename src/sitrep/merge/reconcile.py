@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Optional
 
+from sitrep.extract.figure_words import UPDATE
 from sitrep.extract.toll import SIDE_OF, article_toll
 from sitrep.merge.ids import normalize_name, outlet_label
 from sitrep.records import Article, Claim, Figure, FigureClaim, Lineage, Range
@@ -150,6 +151,7 @@ class Report:
     qualifier: str
     claimant_kind: str
     latest: int = 0          # latest publication day (ordinal) among the article and its echoes
+    update: bool = False     # worded as a raised toll ("a second victim died", "died of his injuries")
 
 
 def _side(group: Optional[str]) -> str:
@@ -195,7 +197,8 @@ def _report(key: tuple, own: list[Claim], dead: list[Claim], latest: int) -> Opt
     qual = next(iter(quals)) if len(quals) == 1 else "exactly" if high is not None and high == best else "at_least"
     kinds = {c.claimant_kind for c in own}
     kind = "perpetrator" if perpetrator else next((k for k in CREDIBLE_ORDER if k in kinds), "unknown")
-    return Report(aid, origin, low if qual == "up_to" else best, high, qual, kind, latest)
+    update = any(UPDATE.search(c.quote or "") for c in own if c.what == "killed")
+    return Report(aid, origin, low if qual == "up_to" else best, high, qual, kind, latest, update)
 
 
 def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
@@ -222,6 +225,10 @@ def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
             best = min(his)   # "up to 20" alone reads as about 20, not as 0
         elif not his or lo <= min(his):
             best = lo   # every credible report allows it: the lowest figure none contradicts
+        elif (raised := _raised(credible)) is not None:
+            best = raised.low
+            notes.append("best is a later report's raised toll (update wording or a later date); "
+                         "the earlier figures stay listed")
         else:
             officials = [r for r in credible if r.claimant_kind in ("official", "medical")]
             later = max(officials, key=lambda r: r.latest, default=None)
@@ -235,6 +242,18 @@ def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
                 best = min(by_value, key=lambda v: (-len(by_value[v]), v))
                 notes.append("best is the figure with the most independent origins")
     return Range(low=low, best=best, high=high, high_open=high_open), notes
+
+
+def _raised(reports: list[Report]) -> Optional[Report]:
+    """The report that updates a toll upward: the highest, when it is worded as an update ("a
+    second victim died Tuesday") or published after every lower report; None otherwise."""
+    top = max(reports, key=lambda r: (r.low or 0, r.latest))
+    lower = [r for r in reports if (r.low or 0) < (top.low or 0)]
+    if not lower or any(r.update and (r.low or 0) < (top.low or 0) and r.latest >= top.latest > 0 for r in lower):
+        return None
+    if top.update or (top.latest > 0 and all(0 < r.latest < top.latest for r in lower)):
+        return top
+    return None
 
 
 def _total(ranges: dict[str, Range], attr: str) -> Optional[int]:
