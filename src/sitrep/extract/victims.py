@@ -32,6 +32,8 @@ def count_of(head) -> tuple[Quantity | None, str]:
         and t.head.like_num for t in head.subtree)     # "one more man was wounded"
     extra = words & {"another", "second", "third", "fourth", "fifth", "other", "others", "additional"}
     reference = "additional" if extra or more else "new"
+    if extra <= {"other", "others"} and extra and "the" in words and head.pos_ == "NUM":
+        reference = "same"        # "the other two": the rest of victims already counted, not more
     if head.pos_ == "NUM" or is_number(head):
         toks = sorted(qt + [head], key=lambda t: t.i)
         text = head.doc[toks[0].i:toks[-1].i + 1].text
@@ -55,12 +57,26 @@ def count_of(head) -> tuple[Quantity | None, str]:
     singular = (head.tag_ in ("NN", "NNP") or is_age_noun(head)) and head.lemma_.lower() not in ("police", "personnel", "people")
     if singular:
         dets = {t.lower_ for t in qt}
-        if dets & {"the", "this", "that"} or any(c.dep_ == "poss" for c in head.children) or head.pos_ == "PROPN":
+        if _kin_of_victim(head):
+            reference = "additional"   # "her son", "his wife": a relative of a victim, another person
+        elif dets & {"the", "this", "that"} or any(c.dep_ == "poss" for c in head.children) or head.pos_ == "PROPN":
             reference = "same" if reference == "new" and head.pos_ != "PROPN" else reference
         return Quantity(1, 1, "exactly", head.text), reference
     if {t.lower_ for t in qt} & {"the", "these", "those"} or head.lower_ in ("they", "them"):
         reference = "same"
     return Quantity(None, None, "none", ""), reference
+
+
+KIN = {"son", "daughter", "brother", "sister", "mother", "father", "wife", "husband", "cousin",
+       "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "grandmother", "grandfather",
+       "girlfriend", "boyfriend", "fiancee", "fiance", "stepson", "stepdaughter"}
+
+
+def _kin_of_victim(head) -> bool:
+    """ "Her son was taken to a hospital" after "a woman was shot": the relative of someone
+    already told of is another person. Only with a pronoun possessor in a later sentence."""
+    return head.lemma_.lower() in KIN and head.sent.start > 0 and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in head.children)
 
 
 def of_noun(tok):
@@ -210,6 +226,8 @@ def what_of(trigger) -> str | None:
             return "shot"         # "the victim was struck once in the back"
         if lemma in CARRY_VERBS and _to_hospital(trigger):
             return "shot"         # "was taken to a hospital": hurt (or dead), as "was shot" is
+        if lemma == "treat" and _treated_and_released(trigger):
+            return "wounded"      # "was treated and released": hurt, alive
         if lemma == "take":
             for c in trigger.children:
                 if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.lower_ in TAKE_WHAT:
@@ -252,6 +270,12 @@ def _to_hospital(verb) -> bool:
             if "hospital" in words or "hospitals" in words or ("medical" in words and "center" in words):
                 return True
     return False
+
+
+def _treated_and_released(verb) -> bool:
+    """A passive "treated and released" (or "treated at a hospital and released")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.lemma_ == "release" for c in verb.conjuncts)
 
 
 def _dead_victim(victim) -> bool:
