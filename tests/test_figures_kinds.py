@@ -29,8 +29,8 @@ def toll_of(nlp, text):
 
 @pytest.mark.parametrize("kind, text, killed, injured", [
     ("victims across sentences",
-     "A woman was shot in the chest outside her apartment on Oak Lane late Sunday. "
-     "Her son was taken to a hospital with a wound to the arm.", 0, 2),
+     "The grandmother was shot twice while standing on her porch on Oak Lane late Sunday. "
+     "The grandson was taken to a hospital with a wound to the arm.", 0, 2),
     ("victims across sentences, one dead",
      "The father was shot and killed in the driveway. "
      "His daughter was taken to a hospital, where she is expected to recover.", 1, 1),

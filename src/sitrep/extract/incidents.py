@@ -174,9 +174,12 @@ def _date_rel(group: Group, key: Optional[str]) -> str:
 
 def _slots(s: Sentence) -> list[tuple[Optional[DateInfo], Optional[str], list[PlaceMention]]]:
     """The (date, place) pairs a sentence reports: several when it lists dated places."""
-    if s.event is not None and len(s.dates) >= 2 and len(s.specific) >= 2:
-        n = min(len(s.dates), len(s.specific))
-        return [(s.dates[i], s.date_keys[i], [s.specific[i]]) for i in range(n)]
+    # "Monday, Jan. 11": a weekday and its date are one date, not two dated places.
+    dates = [(d, k) for i, (d, k) in enumerate(zip(s.dates, s.date_keys))
+             if i == 0 or not (d.span and s.dates[i - 1].span and 0 <= d.span[0] - s.dates[i - 1].span[1] <= 2)]
+    if s.event is not None and len(dates) >= 2 and len(s.specific) >= 2:
+        n = min(len(dates), len(s.specific))
+        return [(dates[i][0], dates[i][1], [s.specific[i]]) for i in range(n)]
     d = s.dates[0] if s.dates else None
     k = s.date_keys[0] if s.date_keys else None
     return [(d, k, s.specific)]

@@ -27,6 +27,31 @@ def _sex(victim: Optional[str]) -> Optional[str]:
     return "m" if w in _MALE else "f" if w in _FEMALE else None
 
 
+KIN = {"son", "daughter", "brother", "sister", "mother", "father", "wife", "husband", "cousin",
+       "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "grandmother", "grandfather",
+       "girlfriend", "boyfriend", "stepson", "stepdaughter"}
+
+
+def _kin(c: Claim) -> Optional[str]:
+    word = (c.victim or "").split()[-1:] or [""]
+    return word[0].lower() if word[0].lower() in KIN else None
+
+
+def _kin_apart(claims: list[Claim]) -> list[Claim]:
+    """ "The mother was shot ... the daughter was taken to a hospital": one victim named by a
+    family role, then another role in a later sentence, is another victim (marked additional)."""
+    out, told = [], {}
+    for c in sorted(claims, key=lambda c: _at(c)):
+        kin, sentence = _kin(c), c.quote_span or c.quote
+        earlier = {k for k, s in told.items() if s != sentence}
+        if kin and earlier and kin not in told and c.reference != "additional" and c.low == 1:
+            c = c.model_copy(update={"reference": "additional"})
+        if kin and kin not in told:
+            told[kin] = sentence
+        out.append(c)
+    return out
+
+
 def _point(c: Claim) -> Optional[int]:
     """The number a claim stands for: its low, or its high for "up to N"."""
     if c.negated:
@@ -113,7 +138,7 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional
 
         >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
-    kept = [c for c in claims if c.scope != "aggregate" and not c.subset]
+    kept = _kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset])
     by_what: dict[str, list[Claim]] = defaultdict(list)
     for c in kept:
         by_what["shot" if c.includes_killed else c.what].append(c)

@@ -32,7 +32,7 @@ def count_of(head) -> tuple[Quantity | None, str]:
         and t.head.like_num for t in head.subtree)     # "one more man was wounded"
     extra = words & {"another", "second", "third", "fourth", "fifth", "other", "others", "additional"}
     reference = "additional" if extra or more else "new"
-    if extra <= {"other", "others"} and extra and "the" in words and head.pos_ == "NUM":
+    if _rest_of_told(head, extra, words):
         reference = "same"        # "the other two": the rest of victims already counted, not more
     if head.pos_ == "NUM" or is_number(head):
         toks = sorted(qt + [head], key=lambda t: t.i)
@@ -57,9 +57,7 @@ def count_of(head) -> tuple[Quantity | None, str]:
     singular = (head.tag_ in ("NN", "NNP") or is_age_noun(head)) and head.lemma_.lower() not in ("police", "personnel", "people")
     if singular:
         dets = {t.lower_ for t in qt}
-        if _kin_of_victim(head):
-            reference = "additional"   # "her son", "his wife": a relative of a victim, another person
-        elif dets & {"the", "this", "that"} or any(c.dep_ == "poss" for c in head.children) or head.pos_ == "PROPN":
+        if dets & {"the", "this", "that"} or any(c.dep_ == "poss" for c in head.children) or head.pos_ == "PROPN":
             reference = "same" if reference == "new" and head.pos_ != "PROPN" else reference
         return Quantity(1, 1, "exactly", head.text), reference
     if {t.lower_ for t in qt} & {"the", "these", "those"} or head.lower_ in ("they", "them"):
@@ -67,16 +65,9 @@ def count_of(head) -> tuple[Quantity | None, str]:
     return Quantity(None, None, "none", ""), reference
 
 
-KIN = {"son", "daughter", "brother", "sister", "mother", "father", "wife", "husband", "cousin",
-       "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "grandmother", "grandfather",
-       "girlfriend", "boyfriend", "fiancee", "fiance", "stepson", "stepdaughter"}
-
-
-def _kin_of_victim(head) -> bool:
-    """ "Her son was taken to a hospital" after "a woman was shot": the relative of someone
-    already told of is another person. Only with a pronoun possessor in a later sentence."""
-    return head.lemma_.lower() in KIN and head.sent.start > 0 and any(
-        c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in head.children)
+def _rest_of_told(head, extra: set, words: set) -> bool:
+    """ "the other two" (a number after "the other"): the rest of a group already told of."""
+    return bool(extra) and extra <= {"other", "others"} and "the" in words and head.pos_ == "NUM"
 
 
 def of_noun(tok):
