@@ -48,14 +48,18 @@ def _figure(fig) -> int:
     return (fig.best if fig.best is not None else fig.low) or 0
 
 
+def _own_claims(incident, article_id: str) -> int:
+    return sum(c.article_id == article_id for f in (incident.fatalities, incident.wounded, incident.captured)
+               for c in f.claims)
+
+
 def predict(articles) -> list[dict]:
     """(killed, injured) per article, each article merged on its own, 0 where it states none."""
     extractions = extract_articles(articles)
     out = []
     for a in articles:
         incidents = merge_incidents({a.article_id: extractions[a.article_id]}, {a.article_id: a}, {})
-        own = lambda i: sum(c.article_id == a.article_id for f in (i.fatalities, i.wounded, i.captured) for c in f.claims)  # noqa: E731
-        inc = max(incidents, key=own, default=None)
+        inc = max(incidents, key=lambda i, aid=a.article_id: _own_claims(i, aid), default=None)
         out.append({"killed": _figure(inc.fatalities) if inc else 0, "injured": _figure(inc.wounded) if inc else 0})
     return out
 

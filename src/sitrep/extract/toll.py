@@ -1,5 +1,8 @@
 """One article's toll: repeated mentions of the same victims reconciled into one count per kind.
 
+The one reading of what an article reports: merge/reconcile.py counts each article's report with
+it (so it is what ``sitrep run`` shows), and benchmarks/gvdb.py measures it through the product.
+
     >>> article_toll(claims)          # claims from find_claims over one article's sentences
     {'killed': (1, 1, 1), 'wounded': (1, 1, 1)}
 """
