@@ -177,11 +177,21 @@ def article_reports(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
             by_source[key].append(m)
             latest[key] = max([latest[key], *days])
     out = []
+    killed = killed or {}
     for key, entries in by_source.items():
-        rep = _report(key, [m.claim for m in entries], (killed or {}).get(key[0], []), latest[key])
+        # An article that tells of people shot but of no death: its "shot" may include the dead
+        # other reports of the incident tell of ("a man was shot" here, "the man died" there).
+        dead = killed.get(key[0]) or _most_dead(killed)
+        rep = _report(key, [m.claim for m in entries], dead, latest[key])
         if rep is not None:
             out.append(rep)
     return out
+
+
+def _most_dead(killed: dict[str, list[Claim]]) -> list[Claim]:
+    """The death claims of the article that reports the most deaths."""
+    tolls = {aid: (article_toll(cs).get("killed") or (0, 0, 0))[1] or 0 for aid, cs in killed.items()}
+    return killed[max(tolls, key=lambda a: (tolls[a], a))] if tolls else []
 
 
 def _report(key: tuple, own: list[Claim], dead: list[Claim], latest: int) -> Optional[Report]:
