@@ -92,8 +92,15 @@ def group_of(tok) -> str | None:
     return None
 
 
+# "17 y.o", "a 15 yo", "16 y/o" (the parser makes "o" the noun): years old, written short.
+AGE_ABBREVIATIONS = {"y.o", "y.o.", "yo", "y/o", "yr-old", "yo."}
+
+
 def is_age_noun(tok) -> bool:
-    """An age standing for a person: "the 17-year-old was shot" (not "a 17-year-old boy")."""
+    """An age standing for a person: "the 17-year-old was shot", "a 15 yo" (not "a 17-year-old boy")."""
+    if tok.lower_ in AGE_ABBREVIATIONS or tok.lower_ == "o" and tok.i > 1 and tok.nbor(-1).text == "/" \
+            and tok.nbor(-2).lower_ == "y":
+        return tok.dep_ != "amod" and any(c.like_num for c in tok.lefts)
     return tok.lower_ in ("old", "year-old") and tok.dep_ != "amod" and any(
         c.lower_ in ("year", "years", "month", "months") or c.like_num for c in tok.lefts)
 

@@ -22,7 +22,7 @@ from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.models import load_spacy
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 
-EXTRACTOR_VERSION = "11"     # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "12"     # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = 16
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
 

@@ -19,6 +19,8 @@ def _quantity_tokens(head):
     for child in head.children:
         if child.i > head.i and not (head.pos_ == "NUM" and child.dep_ in ("quantmod",)) or age_after_name(child):
             continue
+        if child.dep_ == "nummod" and is_age_noun(head):
+            continue          # "17 y.o killed": an age, not 17 people
         if child.dep_ in ("nummod", "quantmod", "det", "advmod", "predet") or (
                 child.dep_ == "amod" and (child.lower_ in VAGUE_WORDS or child.like_num or child.lower_ in ("more", "few"))):
             toks.extend(child.subtree)
