@@ -44,9 +44,33 @@ def toll_of(nlp, text):
     ("treated and released", "The clerk was treated and released from a nearby hospital after the robbery.", 0, 1),
     ("listed in stable condition", "The victim was listed in stable condition on Monday night.", 0, 1),
     ("non-life-threatening wounds", "A 40-year-old man suffered non-life-threatening wounds in the shooting.", 0, 1),
+    ("an age written short", "Relatives of a 19 y.o killed near the bus depot gathered on Sunday.", 1, 0),
 ])
 def test_kinds(nlp, kind, text, killed, injured):
     assert toll_of(nlp, text) == (killed, injured), kind
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a weekday and its date are one date: the one-sentence report (no publication date, as on
+    # republishing sites) stays one incident with its death
+    ("Kim Lee, 44, died Sunday, March 8, after being shot in Glendale, according to Los Angeles County "
+     "coroner's records.", 1, 0),
+    # a headline run into the first line tells the same victims again
+    ("2 hurt in Elm Street shooting\n\nTwo men were hurt in a shooting on Elm Street in Dayton on "
+     "Friday night, police said. Both were taken to Miami Valley Hospital.", 0, 2),
+])
+def test_the_product_reads_one_article_as_its_toll(text, killed, injured):
+    """Through extract and merge (reconcile), as ``sitrep run`` reports an article on its own."""
+    from sitrep.clean import clean_document
+    from sitrep.extract import extract_articles
+    from sitrep.merge import merge_incidents
+    from sitrep.records import Document
+
+    article = clean_document(Document(input="t.txt", text=text, format="txt"), "t")
+    incidents = merge_incidents(extract_articles([article]), {"t": article}, {})
+    inc = max(incidents, key=lambda i: len(i.fatalities.claims) + len(i.wounded.claims))
+    value = [(f.best if f.best is not None else f.low) or 0 for f in (inc.fatalities, inc.wounded)]
+    assert value == [killed, injured]
 
 
 def _killed(aid, n, quote, pub):
