@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 from sitrep.extract.figure_words import (
-    NON_PERSON, PERSON_ONLY, PRONOUN_ONE, REFLEXIVE, RELATIVE, age_after_name, is_number,
+    NON_PERSON,
+    PERSON_ONLY,
+    PRONOUN_ONE,
+    REFLEXIVE,
+    RELATIVE,
+    age_after_name,
+    is_number,
 )
 from sitrep.extract.quantities import Quantity
 from sitrep.extract.victims import what_of

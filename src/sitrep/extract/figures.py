@@ -10,11 +10,23 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from sitrep.extract.claim_rules import (
+    GROUP_RULES,
+    REFERENCE_RULES,
+    VICTIM_SKIP_RULES,
+    Victim,
+    told_by_this_sentence,
+)
 from sitrep.extract.claimants import find_claimant
-from sitrep.extract.figure_words import AGGREGATE, SHARED, age_after_name, group_of, is_number
+from sitrep.extract.figure_words import (
+    AGGREGATE,
+    SHARED,
+    age_after_name,
+    group_of,
+    is_number,
+)
 from sitrep.extract.quantities import Quantity
 from sitrep.extract.toll import article_toll  # noqa: F401  (re-exported for callers)
-from sitrep.extract.claim_rules import GROUP_RULES, REFERENCE_RULES, VICTIM_SKIP_RULES, Victim, told_by_this_sentence
 from sitrep.extract.victim_rules import victims_of
 from sitrep.extract.victims import count_of, negated_at, of_noun, skip_trigger, what_of
 from sitrep.records import Claim

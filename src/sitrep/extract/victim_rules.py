@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitrep.extract.figure_words import (
-    ADJ_WHAT, CONDITIONS, GROUP_OF, NOUN_WHAT, SUFFER_VERBS, group_of, is_number,
+    ADJ_WHAT,
+    CONDITIONS,
+    GROUP_OF,
+    NOUN_WHAT,
+    SUFFER_VERBS,
+    group_of,
+    is_number,
 )
 from sitrep.extract.victims import of_noun, resolve
 
