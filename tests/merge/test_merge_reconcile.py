@@ -101,12 +101,13 @@ def said(aid, n, what, low, sentence, group="people", origin=None, **kw):
 
 
 def test_victims_in_one_sentence_add_up_and_retold_victims_do_not():
-    # "A man and a woman were killed." ... "The victims died at the scene." (one each, then again)
-    f = fig(said("a", 1, "killed", 1, 1), said("a", 2, "killed", 1, 1), said("a", 3, "killed", 1, 2))
+    # "A man and a boy were killed." ... "The victims died at the scene." (one each, then again;
+    # "a man and a woman" is one claim of 2, find_claims joins victims of one group)
+    f = fig(said("a", 1, "killed", 1, 1), said("a", 2, "killed", 1, 1, group="children"), said("a", 3, "killed", 1, 2))
     assert (f.low, f.best) == (2, 2) and len(f.claims) == 2
     # a rewrite telling the same sentence: echoes, not new victims
-    f = fig(said("a", 1, "killed", 1, 1), said("a", 2, "killed", 1, 1),
-            said("b", 1, "killed", 1, 1, origin="a"), said("b", 2, "killed", 1, 1, origin="a"))
+    f = fig(said("a", 1, "killed", 1, 1), said("a", 2, "killed", 1, 1, group="children"),
+            said("b", 1, "killed", 1, 1, origin="a"), said("b", 2, "killed", 1, 1, group="children", origin="a"))
     assert f.low == 2 and [c.echoes for c in f.claims] == [["b"], ["b"]]
 
 
@@ -124,4 +125,6 @@ def test_shot_counts_include_the_dead():
     wounded = build_figure(shot, killed=killed_by_article(dead))
     assert (wounded.low, wounded.best) == (1, 1)      # "two people were shot; one died"
     other = fold_echoes([said("b", 2, "wounded", 2, 1, includes_killed=True)], {})
-    assert build_figure(other, killed=killed_by_article(dead)).low == 2   # b reports no death
+    # b tells of no death: its "two were shot" includes the one a reports dead
+    assert build_figure(other, killed=killed_by_article(dead)).low == 1
+    assert build_figure(other, killed=killed_by_article([])).low == 2    # no death told anywhere

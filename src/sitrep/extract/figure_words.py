@@ -76,8 +76,15 @@ def group_of(tok) -> str | None:
     return None
 
 
+# "17 y.o", "a 15 yo", "16 y/o" (the parser makes "o" the noun): years old, written short.
+AGE_ABBREVIATIONS = {"y.o", "y.o.", "yo", "y/o", "yr-old", "yo."}
+
+
 def is_age_noun(tok) -> bool:
-    """An age standing for a person: "the 17-year-old was shot" (not "a 17-year-old boy")."""
+    """An age standing for a person: "the 17-year-old was shot", "a 15 yo" (not "a 17-year-old boy")."""
+    if tok.lower_ in AGE_ABBREVIATIONS or tok.lower_ == "o" and tok.i > 1 and tok.nbor(-1).text == "/" \
+            and tok.nbor(-2).lower_ == "y":
+        return tok.dep_ != "amod" and any(c.like_num for c in tok.lefts)
     return tok.lower_ in ("old", "year-old") and tok.dep_ != "amod" and any(
         c.lower_ in ("year", "years", "month", "months") or c.like_num for c in tok.lefts)
 
@@ -93,3 +100,11 @@ def age_after_name(tok) -> bool:
     after = doc[i + 1].text if i + 1 < len(doc) else ""
     return tok.text.isdigit() and i >= 2 and doc[i - 1].text == "," and after in ("", ",", "-", "–", "—", "[", "(", "|") \
         and (group_of(doc[i - 2]) is not None or doc[i - 2].pos_ == "PROPN")
+
+# A report that raises an earlier toll: "a second victim died Tuesday", "died of his injuries",
+# "the death toll rose to 3". Merging (reconcile) lets such a report set the incident's figure.
+UPDATE = re.compile(
+    r"\b(later died|has since died|has died|have died|died (later|overnight|of (his|her|their) (injuries|wounds))"
+    r"|succumbed|(a|the) (second|third|fourth|another) (victim|person|man|woman|boy|girl|teen)\b[^.]{0,40}\bdied"
+    r"|another (victim|person|man|woman) (has )?died|died (in|at) (the |a )?hospital"
+    r"|(death )?toll (has )?(rose|rises|risen|climbed|increased)|(rose|risen|climbed) to \w+ dead)\b", re.I)

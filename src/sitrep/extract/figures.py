@@ -7,15 +7,28 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Optional
 
+from sitrep.extract.claim_rules import (
+    GROUP_RULES,
+    REFERENCE_RULES,
+    VICTIM_SKIP_RULES,
+    Victim,
+    told_by_this_sentence,
+)
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.figure_words import (
-    AGGREGATE, NON_PERSON, PERSON_ONLY, PRONOUN_ONE, REFLEXIVE, RELATIVE, SHARED, age_after_name, group_of,
+    AGGREGATE,
+    SHARED,
+    age_after_name,
+    group_of,
     is_number,
 )
 from sitrep.extract.quantities import Quantity
 from sitrep.extract.toll import article_toll  # noqa: F401  (re-exported for callers)
-from sitrep.extract.victims import count_of, negated_at, of_noun, skip_trigger, victims_of, what_of
+from sitrep.extract.victim_rules import victims_of
+from sitrep.extract.victims import count_of, negated_at, of_noun, skip_trigger, what_of
 from sitrep.records import Claim
 
 
@@ -46,157 +59,144 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
     ("since the start of May") and ``scope="shared"`` for one figure over several incidents
     ("in two attacks"); the incident splitter fills ``covers``.
 
+    Each trigger's victims pass, in order, the rules of VICTIM_SKIP_RULES, GROUP_RULES and
+    REFERENCE_RULES (each a small function with its example phrase), then become a claim.
+
         >>> find_claims(next(nlp("A man was shot and killed Tuesday, police said.").sents))[0].what
         'killed'
     """
-    claims: list[Claim] = []
-    quote = sent.text.rstrip()      # a sentence before a paragraph break ends in its line breaks
-    killed_victims: set[int] = set()
-    seen: set[tuple[str, int]] = set()
-    shot_claims: dict = {}          # victim token index -> its "shot" claim
-    fatal = {t.i for t in sent if t.lower_ in ("fatally", "dead", "death") or t.lemma_ in ("kill", "die")}
+    state = _Sentence(sent, article_id)
     for trigger in sent:
         what = what_of(trigger)
         if what is None or skip_trigger(trigger):
             continue
-        if what == "shot" and trigger.lemma_ != "kill":
-            # "shot and killed", "shot dead", "fatally shot", "shot to death": a death, not a wound.
-            own = [c for c in trigger.children if c.dep_ in ("advmod", "acomp", "oprd", "prep", "xcomp")]
-            bare = [c for c in trigger.conjuncts if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
-            near = {t.i for c in own for t in c.subtree} | {c.i for c in bare} | {
-                t.i for c in bare for t in c.children if t.dep_ in ("advmod", "acomp", "oprd")}
-            if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
-                what = "killed"
+        what = _shot_dead(trigger, what, state.fatal)
         victims = victims_of(trigger, what)
-        if what == "wounded" and trigger.lemma_ in ("injury", "wound", "condition") and victims and victims[0].i != trigger.i:
-            # "suffered gunshot wounds": hit, as "was shot" is; "fatal injuries": killed.
-            fatal_words = {"fatal", "mortal", "deadly", "fatally"}
-            what = "killed" if any(c.lower_ in fatal_words for c in trigger.children) else "shot"
+        what = _wound_kind(trigger, what, victims)
         if not victims and trigger.pos_ == "NOUN" and trigger.lemma_ == "toll":
             continue
-        previous_group = claims[-1].group if claims else None
+        previous_group = state.claims[-1].group if state.claims else None
         batch: list[Claim] = []
         victim_of_claim: dict = {}
         for victim in victims + _subset_victims(trigger, victims):
-            victim = _aged(victim)
-            if victim.lower_ in RELATIVE or victim.lower_ in ("it", "this", "what", "which"):
+            v = Victim(trigger, what, _aged(victim), victims, previous_group, batch)
+            claim = _claim(state, v)
+            if claim is None:
                 continue
-            negated = negated_at(trigger, victim) or (bool(victims) and victim.i != victims[0].i and negated_at(trigger, victims[0]))
-            if victim.lower_ in ("anyone", "anybody", "everyone", "everybody") and not negated:
-                continue
-            if any(c.lower_ in ("possible", "potential", "unconfirmed") for c in victim.children):
-                continue          # "a call about a possible person shot"
-            if (what, victim.i) in seen or what == "shot" and ("killed", victim.i) in seen:
-                continue          # "was shot and killed": one victim, one claim
-            seen.add((what, victim.i))
-            if what == "killed" and victim.i in shot_claims:
-                # "found shot ... has died", "suffering from a gunshot wound and died": the shot
-                # victim is the dead one, so the death replaces the wound.
-                wound = shot_claims.pop(victim.i)
-                claims[:] = [c for c in claims if c is not wound]
-            if negated and trigger.dep_ in ("relcl", "acl", "amod"):
-                continue   # "those who didn't die were taken prisoner"
-            head = victim
-            if is_number(victim) or victim.pos_ == "PRON":
-                head = of_noun(victim) or victim
-            group = group_of(head)
-            if head.lemma_.lower() in NON_PERSON and head.i != trigger.i:
-                continue
-            if group is None and head.pos_ in ("NOUN",) and head.i != victim.i:
-                group = "people"
-            if group is None and head.pos_ == "PROPN":
-                if head.ent_type_ not in ("PERSON", "") and not _with_age(head) or trigger.lemma_ in PERSON_ONLY:
-                    continue      # "Timbuktu was captured": a place, not people
-                group = "people"
-            if group is None and head.pos_ == "NOUN" and not is_number(head):
-                if trigger.lemma_ in PERSON_ONLY or what in ("captured", "displaced"):
-                    continue
-                group = "people"
-            if previous_group and (head.lower_ in ("more", "others", "other", "another") or (
-                    group is None and is_number(victim) and head.i == victim.i)):   # "wounded 40 more", "and five were"
-                group = previous_group
-            if group is None and (head.lower_ in PRONOUN_ONE or head.lower_ in REFLEXIVE):
-                group = "people"
-            if trigger.lemma_ in PERSON_ONLY and group is None and victim.pos_ not in ("NUM", "PRON"):
-                continue
-            if victim.i == trigger.i:
-                group = None              # "no injuries", "12 deaths": no victim group stated
-            q, reference = count_of(victim)
-            if reference == "additional" and victim.dep_ == "dobj" and victim.head.i == trigger.i and victim.lower_ not in ("more", "others"):
-                reference = "new"     # "a man shot and killed another man": other than the killer
-            if reference == "additional" and _other_than_agent(victim):
-                reference = "new"     # "a man who fled after the murder of another man": other than him
-            if head.i != victim.i and head.tag_ == "PRP":
-                reference = "same"       # "one of them", "two of the victims"
-            if reference == "new" and _headline_noun(victim):
-                reference = "same"       # "Teen shot ..." names the victim the story then tells of
-            if batch and reference == "same" and victim.pos_ != "PRON" and victim.i in {v.i for v in victims[1:]}:
-                reference = batch[0].reference   # "his five children as well as his wife": joined, so not the same
-            if negated:
-                q = Quantity(0, 0, "exactly", q.text if q else "")
-            if q is None or (q.low is None and trigger.pos_ in ("NOUN",) and not negated):
-                if trigger.pos_ == "NOUN" or is_number(victim) and victim.lower_ not in ("all", "some", "none"):
-                    continue      # "the bodies of soldiers", "no casualty numbers": not a figure
-                q = Quantity(None, None, "none", "")
-            if what == "shot" and victim.i in killed_victims:
-                continue
-            toks = [t for t in victim.subtree if t.i <= victim.i] + ([head] if head.i != victim.i else [])
-            toks = [t for t in toks if t.i >= victim.left_edge.i] + ([trigger] if abs(trigger.i - victim.i) < 8 else [])
-            span = _span(sent, toks)
-            clause = _clause_text(trigger)
-            scope = "aggregate" if AGGREGATE.search(clause) or in_past_year(trigger) else "shared" if SHARED.search(clause) else "incident"
-            killer = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-            if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):   # "it assaulted a base, killing 40"
-                killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
-            who = find_claimant(trigger, killer)
-            if _also(trigger) and (reference == "new" or (
-                    reference == "same" and victim.pos_ != "PRON" and head.lemma_ not in ("victim", "one"))):
-                reference = "additional"     # "a woman was also shot", "the homeowner was also shot"
-            batch.append(Claim(
-                article_id=article_id, what="wounded" if what == "shot" else what, group=group,
-                low=q.low, high=q.high, qualifier=q.qualifier,
-                text=_text_at(sent, span), span=span, quote=quote,
-                quote_span=(sent.start_char, sent.start_char + len(quote)), attributed_to=who.text,
-                claimant_kind=who.kind, credited_outlet=who.outlet, negated=negated, scope=scope,
-                victim=head.text if head.pos_ != "PRON" else victim.text, reference=reference,
-                includes_killed=what == "shot",
-                subset=victim.i not in {v.i for v in victims} or trigger.head.lower_ == "among",
-            ))
-            victim_of_claim[id(batch[-1])] = (victim.i, batch[-1].victim)
+            batch.append(claim)
+            victim_of_claim[id(claim)] = (v.victim.i, claim.victim)
             if what == "killed":
-                killed_victims.add(victim.i)
+                state.killed_victims.add(v.victim.i)
         merged = _merge_conjuncts(batch)
         for c in merged:
             index, victim_text = victim_of_claim.get(id(c), (None, None))
             if c.includes_killed and c.victim == victim_text:   # one victim, not merged ones
-                shot_claims[index] = c
-        claims.extend(merged)
+                state.shot_claims[index] = c
+        state.claims.extend(merged)
         if what == "shot" and batch:
-            claims.extend(_fatal_part(trigger, batch[0]))
-    return claims
+            state.claims.extend(_fatal_part(trigger, batch[0]))
+    return state.claims
 
 
-def _other_than_agent(victim) -> bool:
-    """ "another man" after "a man" who, in the same sentence, acts (or is acted on) but is no casualty."""
-    if not any(c.lower_ == "another" for c in victim.children):
-        return False
-    for tok in victim.sent:
-        if tok.i < victim.i and tok.lemma_ == victim.lemma_ and (
-                tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and not _casualty_verb(tok.head)):
-            return True
-    return False
+@dataclass
+class _Sentence:
+    """What find_claims remembers across the triggers of one sentence."""
+
+    sent: object
+    article_id: str
+    claims: list = field(default_factory=list)
+    killed_victims: set = field(default_factory=set)
+    seen: set = field(default_factory=set)        # (what, victim token index) already claimed
+    shot_claims: dict = field(default_factory=dict)   # victim token index -> its "shot" claim
+    fatal: set = field(default_factory=set)
+
+    def __post_init__(self):
+        self.quote = self.sent.text.rstrip()   # a sentence before a paragraph break ends in its line breaks
+        self.fatal = {t.i for t in self.sent if t.lower_ in ("fatally", "dead", "death") or t.lemma_ in ("kill", "die")}
 
 
-def _headline_noun(victim) -> bool:
-    """A capitalised singular noun with no article or number, as headlines write: "Teen shot", "Man killed"."""
-    return victim.tag_ == "NN" and victim.text[:1].isupper() and not any(
-        c.dep_ in ("det", "poss", "nummod") for c in victim.children)
+def _shot_dead(trigger, what: str, fatal: set) -> str:
+    """ "shot and killed", "shot dead", "fatally shot", "shot to death": a death, not a wound."""
+    if what != "shot" or trigger.lemma_ == "kill":
+        return what
+    own = [c for c in trigger.children if c.dep_ in ("advmod", "acomp", "oprd", "prep", "xcomp")]
+    bare = [c for c in trigger.conjuncts if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    near = {t.i for c in own for t in c.subtree} | {c.i for c in bare} | {
+        t.i for c in bare for t in c.children if t.dep_ in ("advmod", "acomp", "oprd")}
+    if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
+        return "killed"
+    return what
 
 
-def _casualty_verb(verb) -> bool:
-    """ "was shot", "was declared dead": the verb or its predicate states a casualty."""
-    predicates = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")]
-    return what_of(verb) is not None or any(what_of(c) is not None for c in predicates)
+def _wound_kind(trigger, what: str, victims: list) -> str:
+    """ "suffered gunshot wounds": hit, as "was shot" is; "fatal injuries": killed."""
+    if what == "wounded" and trigger.lemma_ in ("injury", "wound", "condition") and victims and victims[0].i != trigger.i:
+        fatal_words = {"fatal", "mortal", "deadly", "fatally"}
+        return "killed" if any(c.lower_ in fatal_words for c in trigger.children) else "shot"
+    return what
+
+
+def _claim(state: _Sentence, v: Victim) -> Optional[Claim]:
+    """The claim about one victim, or None when a rule drops it."""
+    victims, trigger = v.victims, v.trigger
+    v.negated = negated_at(trigger, v.victim) or (
+        bool(victims) and v.victim.i != victims[0].i and negated_at(trigger, victims[0]))
+    if any(rule(v) for rule in VICTIM_SKIP_RULES) or told_by_this_sentence(v, state.seen):
+        return None
+    state.seen.add((v.what, v.victim.i))
+    if v.what == "killed" and v.victim.i in state.shot_claims:
+        # "found shot ... has died", "suffering from a gunshot wound and died": the shot
+        # victim is the dead one, so the death replaces the wound.
+        wound = state.shot_claims.pop(v.victim.i)
+        state.claims[:] = [c for c in state.claims if c is not wound]
+    if v.negated and trigger.dep_ in ("relcl", "acl", "amod"):
+        return None   # "those who didn't die were taken prisoner"
+    v.head = v.victim
+    if is_number(v.victim) or v.victim.pos_ == "PRON":
+        v.head = of_noun(v.victim) or v.victim
+    v.group = group_of(v.head)
+    if not all(rule(v) for rule in GROUP_RULES):
+        return None
+    v.q, v.reference = count_of(v.victim)
+    for rule in REFERENCE_RULES:
+        rule(v)
+    if v.negated:
+        v.q = Quantity(0, 0, "exactly", v.q.text if v.q else "")
+    if v.q is None or (v.q.low is None and trigger.pos_ in ("NOUN",) and not v.negated):
+        if trigger.pos_ == "NOUN" or is_number(v.victim) and v.victim.lower_ not in ("all", "some", "none"):
+            return None      # "the bodies of soldiers", "no casualty numbers": not a figure
+        v.q = Quantity(None, None, "none", "")
+    if v.what == "shot" and v.victim.i in state.killed_victims:
+        return None
+    if _also(trigger) and (v.reference == "new" or (
+            v.reference == "same" and v.victim.pos_ != "PRON" and v.head.lemma_ not in ("victim", "one"))):
+        v.reference = "additional"     # "a woman was also shot", "the homeowner was also shot"
+    return _as_claim(state, v)
+
+
+def _as_claim(state: _Sentence, v: Victim) -> Claim:
+    """The Claim record: spans, scope, claimant."""
+    sent, trigger, victim, head = state.sent, v.trigger, v.victim, v.head
+    toks = [t for t in victim.subtree if t.i <= victim.i] + ([head] if head.i != victim.i else [])
+    toks = [t for t in toks if t.i >= victim.left_edge.i] + ([trigger] if abs(trigger.i - victim.i) < 8 else [])
+    span = _span(sent, toks)
+    clause = _clause_text(trigger)
+    scope = "aggregate" if AGGREGATE.search(clause) or in_past_year(trigger) else "shared" if SHARED.search(clause) else "incident"
+    killer = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):   # "it assaulted a base, killing 40"
+        killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    who = find_claimant(trigger, killer)
+    q = v.q
+    return Claim(
+        article_id=state.article_id, what="wounded" if v.what == "shot" else v.what, group=v.group,
+        low=q.low, high=q.high, qualifier=q.qualifier,
+        text=_text_at(sent, span), span=span, quote=state.quote,
+        quote_span=(sent.start_char, sent.start_char + len(state.quote)), attributed_to=who.text,
+        claimant_kind=who.kind, credited_outlet=who.outlet, negated=v.negated, scope=scope,
+        victim=head.text if head.pos_ != "PRON" else victim.text, reference=v.reference,
+        includes_killed=v.what == "shot",
+        subset=victim.i not in {x.i for x in v.victims} or trigger.head.lower_ == "among",
+    )
 
 
 def _also(trigger) -> bool:
@@ -208,13 +208,6 @@ def _also(trigger) -> bool:
 def _aged(victim):
     """The person in "Boy, 9, shot ..." or "Jo Long, 67 - ..." where the parser takes the age for the victim."""
     return victim.doc[victim.i - 2] if age_after_name(victim) else victim
-
-
-def _with_age(name) -> bool:
-    """A name given an age ("38-year-old Jo Long", "Jo Long, 38,") is a person, whatever the entity tagger says."""
-    doc, i = name.doc, name.i
-    return any(t.lower_ in ("old", "year-old") for t in name.lefts) or (
-        i + 2 < len(doc) and age_after_name(doc[i + 2]))
 
 
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

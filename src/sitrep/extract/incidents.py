@@ -163,12 +163,24 @@ def _date_rel(group: Group, key: Optional[str]) -> str:
 
 def _slots(s: Sentence) -> list[tuple[Optional[DateInfo], Optional[str], list[PlaceMention]]]:
     """The (date, place) pairs a sentence reports: several when it lists dated places."""
-    if s.event is not None and len(s.dates) >= 2 and len(s.specific) >= 2:
-        n = min(len(s.dates), len(s.specific))
-        return [(s.dates[i], s.date_keys[i], [s.specific[i]]) for i in range(n)]
-    d = s.dates[0] if s.dates else None
-    k = s.date_keys[0] if s.date_keys else None
+    dates = _one_per_day(s)
+    if s.event is not None and len(dates) >= 2 and len(s.specific) >= 2:
+        n = min(len(dates), len(s.specific))
+        return [(dates[i][0], dates[i][1], [s.specific[i]]) for i in range(n)]
+    d, k = dates[0] if dates else (None, None)
     return [(d, k, s.specific)]
+
+
+def _one_per_day(s: Sentence) -> list[tuple[DateInfo, str]]:
+    """(date, key) pairs, a weekday and the date right after it ("Monday, Jan. 11") as one: the date."""
+    out: list[tuple[DateInfo, str]] = []
+    for d, k in zip(s.dates, s.date_keys):
+        prev = out[-1][0] if out else None
+        if prev is not None and d.span and prev.span and 0 <= d.span[0] - prev.span[1] <= 2:
+            out[-1] = (d, k)
+        else:
+            out.append((d, k))
+    return out
 
 
 def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:

@@ -1,5 +1,8 @@
 """One article's toll: repeated mentions of the same victims reconciled into one count per kind.
 
+The one reading of what an article reports: merge/reconcile.py counts each article's report with
+it (so it is what ``sitrep run`` shows), and benchmarks/gvdb.py measures it through the product.
+
     >>> article_toll(claims)          # claims from find_claims over one article's sentences
     {'killed': (1, 1, 1), 'wounded': (1, 1, 1)}
 """
@@ -14,6 +17,8 @@ from sitrep.vocab import GROUP_SIDE
 _SAME_WORDS = {"he", "she", "him", "her", "they", "them", "victim", "victims", "one", "who"}
 
 
+# Sides whose victims are never another side's: "30 soldiers were killed ... 14 militants died" is 44.
+SIDES = frozenset(GROUP_SIDE.values())
 _MALE = {"man", "men", "boy", "boys", "he", "him", "himself", "father", "son", "brother", "husband"}
 _FEMALE = {"woman", "women", "girl", "girls", "she", "her", "herself", "mother", "daughter", "sister", "wife"}
 
@@ -22,6 +27,31 @@ def _sex(victim: Optional[str]) -> Optional[str]:
     word = (victim or "").split()[-1:] or [""]
     w = word[0].lower()
     return "m" if w in _MALE else "f" if w in _FEMALE else None
+
+
+KIN = {"son", "daughter", "brother", "sister", "mother", "father", "wife", "husband", "cousin",
+       "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "grandmother", "grandfather",
+       "girlfriend", "boyfriend", "stepson", "stepdaughter"}
+
+
+def _kin(c: Claim) -> Optional[str]:
+    word = (c.victim or "").split()[-1:] or [""]
+    return word[0].lower() if word[0].lower() in KIN else None
+
+
+def _kin_apart(claims: list[Claim]) -> list[Claim]:
+    """ "The mother was shot ... the daughter was taken to a hospital": one victim named by a
+    family role, then another role in a later sentence, is another victim (marked additional)."""
+    out, told = [], {}
+    for c in sorted(claims, key=lambda c: _at(c)):
+        kin, sentence = _kin(c), c.quote_span or c.quote
+        earlier = {k for k, s in told.items() if s != sentence}
+        if kin and earlier and kin not in told and c.reference != "additional" and c.low == 1:
+            c = c.model_copy(update={"reference": "additional"})
+        if kin and kin not in told:
+            told[kin] = sentence
+        out.append(c)
+    return out
 
 
 def _point(c: Claim) -> Optional[int]:
@@ -33,6 +63,10 @@ def _point(c: Claim) -> Optional[int]:
     return c.low
 
 
+def _at(c: Claim) -> int:
+    return c.span[0] if c.span else 0
+
+
 def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
     """(low, best, high) of one kind of figure over one article's claims about it."""
     counted = [c for c in claims if _point(c) is not None]
@@ -42,14 +76,14 @@ def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[
     specific = [c for c in counted if c.qualifier != "vague"] or counted
     by_sentence: dict = defaultdict(list)
     for c in specific:
-        by_sentence[c.quote_span].append(c)
+        by_sentence[c.quote_span or c.quote].append(c)
     base, told, extra = [], [], 0
     for sentence in by_sentence.values():
         firsts = [c for c in sentence if c.reference != "additional"]
-        start = min((c.span[0] for c in firsts), default=None)
+        start = min((_at(c) for c in firsts), default=None)
         # "One man was declared dead, and another man died": others after a first victim in the
         # same sentence are that sentence's own; others alone ("another man was killed") are extra.
-        inner = [c for c in sentence if c.reference == "additional" and not c.negated and start is not None and c.span[0] > start]
+        inner = [c for c in sentence if c.reference == "additional" and not c.negated and start is not None and _at(c) > start]
         # Others told twice ("wounds 2 others" ... "two others were treated") are the same others.
         extra = max(extra, sum(_point(c) for c in sentence if c.reference == "additional" and not c.negated and id(c) not in {id(x) for x in inner}))
         # Within a sentence, different groups add up ("a man and a 16-year-old boy were shot");
@@ -70,6 +104,25 @@ def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[
     return min(low, best) if low is not None else None, best, high
 
 
+def _count_sides(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    """``_count`` over all claims, or the sum over sides when larger: different sides told in
+    different sentences are different victims; generic words ("the man") may name any side's."""
+    whole = _count(claims)
+    by_side: dict = defaultdict(list)
+    for c in claims:
+        if GROUP_SIDE.get(c.group or "") in SIDES:
+            by_side[GROUP_SIDE[c.group]].append(c)
+    if len(by_side) < 2:
+        return whole
+    parts = [_count(cs) for cs in by_side.values()]
+    parts = [p for p in parts if p[1] is not None]
+    best = sum(p[1] for p in parts)
+    if whole[1] is not None and best <= whole[1]:
+        return whole
+    high = None if any(p[2] is None for p in parts) else max(sum(p[2] for p in parts), best)
+    return min(p[0] or 0 for p in parts), best, high
+
+
 def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional[int], Optional[int]]]:
     """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
 
@@ -87,17 +140,17 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional
 
         >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
-    kept = [c for c in claims if c.scope != "aggregate" and not c.subset]
+    kept = _kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset])
     by_what: dict[str, list[Claim]] = defaultdict(list)
     for c in kept:
         by_what["shot" if c.includes_killed else c.what].append(c)
     out = {}
     for what, cs in by_what.items():
         if what != "shot":
-            out[what] = _count(cs)
+            out[what] = _count_sides(cs)
     shot = by_what.get("shot")
     if shot:
-        _, shot_best, _ = _count(shot)
+        _, shot_best, _ = _count_sides(shot)
         killed = (out.get("killed") or (None, 0, None))[1] or 0
         # The dead marked as others ("the second victim was pronounced dead") are not the shot
         # victims told again, so they do not net against them.

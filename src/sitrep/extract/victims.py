@@ -1,13 +1,15 @@
 """Finding a figure's trigger, its victims and their count in a spaCy parse.
 
     >>> what_of(token)                 # "killed" for "killing", "wounded" for "injuries"
-    >>> victims_of(trigger, "killed")  # the victim head tokens ("soldiers" in "killed 40 soldiers")
+    >>> count_of(token)                # (Quantity, "new" | "same" | "additional")
+
+Who the victims of a trigger are: ``victim_rules.victims_of``.
 """
 from __future__ import annotations
 
 from sitrep.extract.figure_words import (
-    ADJ_WHAT, CARRY_VERBS, CONDITIONS, GROUP_OF, NON_PERSON, NOUN_WHAT, SUFFER_VERBS, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
-    HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, age_after_name, is_age_noun, is_number, group_of,
+    ADJ_WHAT, CARRY_VERBS, NON_PERSON, NOUN_WHAT, TAKE_WHAT, VERB_WHAT, PRONOUN_ONE,
+    HYPOTHETICAL, MODALS, RELATIVE, REFLEXIVE, age_after_name, is_age_noun, is_number,
 )
 from sitrep.extract.quantities import VAGUE_WORDS, Quantity, parse_quantity
 
@@ -17,6 +19,8 @@ def _quantity_tokens(head):
     for child in head.children:
         if child.i > head.i and not (head.pos_ == "NUM" and child.dep_ in ("quantmod",)) or age_after_name(child):
             continue
+        if child.dep_ == "nummod" and is_age_noun(head):
+            continue          # "17 y.o killed": an age, not 17 people
         if child.dep_ in ("nummod", "quantmod", "det", "advmod", "predet") or (
                 child.dep_ == "amod" and (child.lower_ in VAGUE_WORDS or child.like_num or child.lower_ in ("more", "few"))):
             toks.extend(child.subtree)
@@ -32,6 +36,8 @@ def count_of(head) -> tuple[Quantity | None, str]:
         and t.head.like_num for t in head.subtree)     # "one more man was wounded"
     extra = words & {"another", "second", "third", "fourth", "fifth", "other", "others", "additional"}
     reference = "additional" if extra or more else "new"
+    if _rest_of_told(head, extra, words):
+        reference = "same"        # "the other two": the rest of victims already counted, not more
     if head.pos_ == "NUM" or is_number(head):
         toks = sorted(qt + [head], key=lambda t: t.i)
         text = head.doc[toks[0].i:toks[-1].i + 1].text
@@ -63,6 +69,11 @@ def count_of(head) -> tuple[Quantity | None, str]:
     return Quantity(None, None, "none", ""), reference
 
 
+def _rest_of_told(head, extra: set, words: set) -> bool:
+    """ "the other two" (a number after "the other"): the rest of a group already told of."""
+    return bool(extra) and extra <= {"other", "others"} and "the" in words and head.pos_ == "NUM"
+
+
 def of_noun(tok):
     """The noun in "dozens of soldiers" / "two of the victims" / "the deaths of 60 soldiers"."""
     for child in tok.children:
@@ -80,127 +91,6 @@ def resolve(tok):
     return tok
 
 
-def victims_of(trigger, what):
-    """Victim head tokens of a trigger (with conjoined victims), or [] if none is stated."""
-    pos, lemma = trigger.pos_, trigger.lemma_.lower()
-    kids = {c.dep_: c for c in trigger.children}
-    found = None
-    if trigger.dep_ in ("acl", "amod") and trigger.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and "dobj" not in kids:
-        found = trigger.head                      # "13 jihadists killed", "the wounded man"
-    elif pos in ("VERB", "AUX") or trigger.tag_ in ("VBN", "VBD", "VBG"):
-        passive = "nsubjpass" in kids or "auxpass" in kids
-        subj = kids.get("nsubj")
-        if (subj is not None and not passive and lemma in ("shoot", "kill", "wound", "injure", "stab")
-                and subj.tag_ == "NN" and GROUP_OF.get(subj.lemma_.lower()) and not any(
-                    c.dep_ in ("det", "poss", "nummod") for c in subj.children)):
-            found = subj                          # headline passive: "Man shot and killed on ..."
-        elif subj is not None and not passive and "dobj" not in kids and _by_agent(trigger):
-            found = subj                          # "a man shot and killed by police Monday carried ..." (misparsed)
-        elif (subj is not None and not passive and trigger.tag_ == "VBN" and trigger.dep_ in ("ccomp", "xcomp", "oprd")
-              and trigger.head.lemma_ in ("find", "discover", "leave") and group_of(subj)):
-            found = subj                          # "officers found a man shot in the leg" (misparsed)
-        elif lemma in ("die", "perish", "flee", "disappear") or trigger.lower_ == "missing":
-            found = _person_subject(trigger)
-        elif trigger.tag_ == "VBN" and "dobj" not in kids and "nsubj" in kids and is_number(kids["nsubj"]) \
-                and not any(c.lemma_ == "have" for c in trigger.children):
-            found = kids["nsubj"]                 # "two killed and 14 injured"
-        elif passive:
-            found = kids.get("nsubjpass")
-        else:
-            found = kids.get("dobj")
-        if found is None and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head.pos_ in ("VERB", "AUX"):
-            hk = {c.dep_: c for c in trigger.head.children}   # "was shot and killed"
-            if passive or lemma in ("die", "perish"):
-                found = hk.get("nsubjpass") or hk.get("nsubj")
-            elif trigger.dep_ != "advcl":
-                found = hk.get("nsubjpass") if "nsubjpass" in hk else None
-            elif trigger.tag_ == "VBN" and trigger.head.lemma_ == "leave":
-                found = hk.get("dobj")            # "a shooting that left one man critically injured"
-        if found is None and passive and trigger.dep_ == "pcomp" and trigger.head.dep_ == "prep" and not _shot_at(trigger):
-            hk = {c.dep_: c for c in trigger.head.head.children}   # "a man is recovering after being shot"
-            found = hk.get("nsubj") or hk.get("nsubjpass")
-    if pos == "NOUN" and lemma == "victim":
-        found = trigger                           # "the homicide victim" is the dead person
-    elif pos in ("ADJ", "NOUN") or (found is None and trigger.lower_ in ADJ_WHAT):
-        head = trigger.head
-        if trigger.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
-            hk = {c.dep_: c for c in head.children}
-            # "found a woman dead": spaCy may make "a woman dead" a small clause with its own subject
-            found = hk.get("dobj") or hk.get("nsubjpass") or kids.get("nsubj") or (
-                hk.get("nsubj") if head.lemma_ in ("be", "lie", "remain", "go", "lay", "leave", "find") else None)
-        if found is None and (any(c.dep_ in ("nummod", "amod", "det") and (is_number(c) or c.lower_ == "no")
-                                  for c in trigger.children) or of_noun(trigger)):
-            found = of_noun(trigger) if pos == "NOUN" and of_noun(trigger) is not None and not any(
-                c.dep_ == "nummod" for c in trigger.children) else trigger
-        if found is None and trigger.dep_ == "dobj" and head.lemma_ in ("pronounce", "declare") and any(
-                c.dep_ == "det" for c in trigger.children):
-            found = trigger                       # "pronounced the 21-year-old dead": "dead" parsed as the object
-        if found is None and trigger.dep_ == "amod" and is_number(head):
-            found = head                          # "three wounded"
-    if pos == "NOUN" and lemma in ("wound", "condition"):
-        found = None              # "six gunshot wounds" counts wounds, not people
-    if found is None and pos == "NOUN" and lemma in ("injury", "wound", "condition"):
-        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-        if verb.lemma_ in SUFFER_VERBS and (lemma != "condition" or any(c.lower_ in CONDITIONS for c in trigger.children)):
-            hk = {c.dep_: c for c in verb.children}
-            found = hk.get("dobj") if verb.lemma_ == "leave" else hk.get("nsubjpass") or hk.get("nsubj")
-            if found is not None and found.i == trigger.i:
-                found = None                      # "the gunshot wound was self-inflicted": no person
-            if found is None and verb.dep_ == "acl":
-                found = verb.head                 # "a man suffering from a gunshot wound"
-        elif trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and (
-                group_of(trigger.head.head) or trigger.head.head.lower_ in ("another", "one", "other", "others")):
-            found = trigger.head.head             # "a victim with a gunshot wound"
-            if found is not None and found.i == trigger.i:
-                found = None
-        elif trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.lemma_ in ("find", "discover", "locate"):
-            # "found a boy with a gunshot wound", "with" hung on the verb: the boy is hurt
-            found = next((c for c in trigger.head.head.children if c.dep_ == "dobj"), None)
-    if found is None and lemma == "body" and trigger.tag_ == "NN" and trigger.head.lemma_ in (
-            "find", "discover", "recover", "identify", "pull"):
-        found = next((c for c in trigger.children if c.dep_ == "poss"), trigger)   # "a man's body was found"
-    if found is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "among" and trigger.head.head.pos_ in ("AUX", "VERB"):
-        hk = {c.dep_: c for c in trigger.head.head.children}   # "among the dead were three officers"
-        found = hk.get("nsubj") or hk.get("attr")
-    if found is None:
-        return []
-    found = resolve(found)
-    out = [found]
-    for c in list(found.conjuncts) + _along_with(trigger):
-        if c.i > found.i and c.lemma_.lower() not in NOUN_WHAT and (
-                group_of(c) or c.pos_ in ("NUM", "PRON") or c.ent_type_ == "PERSON"):
-            out.append(c)
-    return out
-
-
-def _person_subject(verb):
-    """The verb's subject; of two (a headline run into the text), the one that names a person."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    people = [c for c in subjects if group_of(c) or c.ent_type_ == "PERSON" or c.pos_ == "PRON"]
-    return (people or subjects or [None])[-1]
-
-
-def _shot_at(trigger) -> bool:
-    """ "shot at" with nothing after: fired at, not hit."""
-    return any(c.lower_ == "at" and not list(c.children) for c in trigger.children)
-
-
-def _by_agent(trigger) -> bool:
-    """A "by ..." agent on the verb or its conjuncts: the verb is passive whatever its parse."""
-    return any(c.dep_ == "agent" for v in [trigger] + list(trigger.conjuncts) for c in v.children)
-
-
-def _along_with(trigger) -> list:
-    """Victims joined by "along with": "Smith was killed along with his brother" is two."""
-    out = []
-    for node in trigger.subtree:
-        if node.lower_ == "with" and node.dep_ == "prep" and node.i > 0 and node.nbor(-1).lower_ == "along" and (
-                node.i < 2 or node.nbor(-2).text != ",") and (   # ", along with two victims who had been shot too": an aside
-                node.head.i == trigger.i or node.head.head.i == trigger.i):
-            out.extend(g for g in node.children if g.dep_ == "pobj")
-    return out
-
-
 def what_of(trigger) -> str | None:
     lemma, low = trigger.lemma_.lower(), trigger.lower_
     if trigger.pos_ == "VERB":
@@ -210,6 +100,8 @@ def what_of(trigger) -> str | None:
             return "shot"         # "the victim was struck once in the back"
         if lemma in CARRY_VERBS and _to_hospital(trigger):
             return "shot"         # "was taken to a hospital": hurt (or dead), as "was shot" is
+        if lemma == "treat" and _treated_and_released(trigger):
+            return "wounded"      # "was treated and released": hurt, alive
         if lemma == "take":
             for c in trigger.children:
                 if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and c.lower_ in TAKE_WHAT:
@@ -252,6 +144,12 @@ def _to_hospital(verb) -> bool:
             if "hospital" in words or "hospitals" in words or ("medical" in words and "center" in words):
                 return True
     return False
+
+
+def _treated_and_released(verb) -> bool:
+    """A passive "treated and released" (or "treated at a hospital and released")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.lemma_ == "release" for c in verb.conjuncts)
 
 
 def _dead_victim(victim) -> bool:

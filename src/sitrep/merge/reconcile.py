@@ -7,14 +7,16 @@ The rules and their reasons are in docs/reconciliation.md.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Optional
 
+from sitrep.extract.figure_words import UPDATE
+from sitrep.extract.toll import article_toll
 from sitrep.merge.ids import normalize_name, outlet_label
 from sitrep.records import Article, Claim, Figure, FigureClaim, Lineage, Range
-from sitrep.vocab import CLAIMANT_KINDS, FIELD_OF, GROUP_OF, VICTIM_GROUPS
+from sitrep.vocab import CLAIMANT_KINDS, FIELD_OF, GROUP_OF, GROUP_SIDE, VICTIM_GROUPS
 
 
 @dataclass
@@ -133,55 +135,68 @@ class Report:
     qualifier: str
     claimant_kind: str
     latest: int = 0          # latest publication day (ordinal) among the article and its echoes
+    update: bool = False     # worded as a raised toll ("a second victim died", "died of his injuries")
 
 
-def _own_claim(fc: FigureClaim, members: list[ClaimEntry]) -> Claim:
-    return next((m.claim for m in members if m.article_id == fc.article_id), members[0].claim)
+def _side(group: Optional[str]) -> str:
+    """Soldiers, police, assailants, civilians; "generic" for words that may name any of them."""
+    return GROUP_SIDE.get(canonical_group(group), "generic")
 
 
 def article_reports(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
-                    killed: Optional[dict[str, int]] = None) -> list[Report]:
-    """One report per article: claims in one sentence add up (different victims), sentences of
-    one article are the same victims told again (the largest wins), "another"/"10 other people"
-    add to it, subsets ("including three children") never do. ``killed`` (article -> killed)
-    turns a "were shot" count into the wounded: shot minus the dead it includes."""
-    by_article: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+                    killed: Optional[dict[str, list[Claim]]] = None) -> list[Report]:
+    """What each article reports about one group: ``article_toll`` (extract/toll.py, the one
+    reading of an article's toll, also what benchmarks/gvdb.py measures) over the article's own
+    claims, one report per origin the article speaks for (a figure it credits to Reuters is
+    Reuters' report), a perpetrator's claims apart. ``killed`` (article -> its death claims)
+    turns "were shot" counts into the wounded: the shot minus the dead they include."""
+    by_source: dict[tuple, list[ClaimEntry]] = defaultdict(list)
+    latest: dict[tuple, int] = defaultdict(int)
     for fc, members in claims:
-        c = _own_claim(fc, members)
-        if c.subset or (fc.low is None and fc.high is None):
-            continue
-        low, high = fc.low or 0, fc.high
-        if c.includes_killed and killed and (c.reference == "same" or low > killed.get(fc.article_id, 0)):
-            k = killed.get(fc.article_id, 0)
-            low, high = max(low - k, 0), (max(high - k, 0) if high is not None else None)
         days = [m.published.toordinal() for m in members if m.published]
-        sentence = "additional" if c.reference == "additional" else (c.quote_span or fc.quote)
-        by_article[fc.article_id][sentence].append((fc, low, high, max(days) if days else 0))
+        for m in members:
+            if m.claim.subset:
+                continue
+            key = (m.article_id, m.origin, m.claim.claimant_kind == "perpetrator")
+            by_source[key].append(m)
+            latest[key] = max([latest[key], *days])
     out = []
-    for aid, sentences in by_article.items():
-        totals = []
-        for key, items in sentences.items():
-            lows = sum(x[1] for x in items)
-            highs = None if any(x[2] is None for x in items) else sum(x[2] for x in items)
-            kinds = [x[0].claimant_kind for x in items]
-            kind = next((k for k in CLAIMANT_KINDS if k in kinds), "perpetrator")   # the most credible
-            qual = items[0][0].qualifier if len(items) == 1 else (
-                "vague" if all(x[0].qualifier == "vague" for x in items) else
-                "exactly" if highs is not None else "at_least")
-            totals.append((key == "additional", Report(aid, items[0][0].origin, lows, highs, qual,
-                                                       kind, max(x[3] for x in items))))
-        main = [r for extra, r in totals if not extra]
-        extra = [r for is_extra, r in totals if is_extra]
-        rep = max(main, key=lambda r: (r.low, r.high or 0)) if main else extra.pop(0)
-        for r in extra:
-            rep.low += r.low
-            rep.high = None if rep.high is None or r.high is None else rep.high + r.high
-        out.append(rep)
+    killed = killed or {}
+    for key, entries in by_source.items():
+        # An article that tells of people shot but of no death: its "shot" may include the dead
+        # other reports of the incident tell of ("a man was shot" here, "the man died" there).
+        dead = killed.get(key[0]) or _most_dead(killed)
+        rep = _report(key, [m.claim for m in entries], dead, latest[key])
+        if rep is not None:
+            out.append(rep)
     return out
 
 
+def _most_dead(killed: dict[str, list[Claim]]) -> list[Claim]:
+    """The death claims of the article that reports the most deaths."""
+    tolls = {aid: (article_toll(cs).get("killed") or (0, 0, 0))[1] or 0 for aid, cs in killed.items()}
+    return killed[max(tolls, key=lambda a: (tolls[a], a))] if tolls else []
+
+
+def _report(key: tuple, own: list[Claim], dead: list[Claim], latest: int) -> Optional[Report]:
+    """One source's report in one article, counted by ``article_toll``."""
+    aid, origin, perpetrator = key
+    what = Counter(c.what for c in own).most_common(1)[0][0]
+    sides = {_side(c.group) for c in own}
+    dead = [c for c in dead if _side(c.group) in sides] if what != "killed" else []
+    low, best, high = article_toll(own + dead).get(what, (None, None, None))
+    if best is None:
+        return None        # "all who didn't die were taken prisoner": words, no number
+    quals = {c.qualifier for c in own if c.low is not None or c.high is not None or c.negated}
+    qual = next(iter(quals)) if len(quals) == 1 else "exactly" if high is not None and high == best else "at_least"
+    kinds = {c.claimant_kind for c in own}
+    kind = "perpetrator" if perpetrator else next((k for k in CLAIMANT_KINDS if k in kinds), "unknown")
+    update = any(UPDATE.search(c.quote or "") for c in own if c.what == "killed")
+    return Report(aid, origin, low if qual == "up_to" else best, high, qual, kind, latest, update)
+
+
 def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
-                    killed: Optional[dict[str, int]] = None) -> tuple[Range, list[str]]:
+                    killed: Optional[dict[str, list[Claim]]] = None) -> tuple[Range, list[str]]:
     """low / best / high of one group's claims, and notes on how they were set."""
     notes: list[str] = []
     numeric = article_reports(claims, killed)
@@ -204,6 +219,10 @@ def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
             best = min(his)   # "up to 20" alone reads as about 20, not as 0
         elif not his or lo <= min(his):
             best = lo   # every credible report allows it: the lowest figure none contradicts
+        elif (raised := _raised(credible)) is not None:
+            best = raised.low
+            notes.append("best is a later report's raised toll (update wording or a later date); "
+                         "the earlier figures stay listed")
         else:
             officials = [r for r in credible if r.claimant_kind in ("official", "medical")]
             later = max(officials, key=lambda r: r.latest, default=None)
@@ -219,6 +238,18 @@ def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
     return Range(low=low, best=best, high=high, high_open=high_open), notes
 
 
+def _raised(reports: list[Report]) -> Optional[Report]:
+    """The report that updates a toll upward: the highest, when it is worded as an update ("a
+    second victim died Tuesday") or published after every lower report; None otherwise."""
+    top = max(reports, key=lambda r: (r.low or 0, r.latest))
+    lower = [r for r in reports if (r.low or 0) < (top.low or 0)]
+    if not lower or any(r.update and (r.low or 0) < (top.low or 0) and r.latest >= top.latest > 0 for r in lower):
+        return None
+    if top.update or (top.latest > 0 and all(0 < r.latest < top.latest for r in lower)):
+        return top
+    return None
+
+
 def _total(ranges: dict[str, Range], attr: str) -> Optional[int]:
     vals = {g: getattr(r, attr) for g, r in ranges.items()}
     if not vals or any(v is None for v in vals.values()):
@@ -228,26 +259,19 @@ def _total(ranges: dict[str, Range], attr: str) -> Optional[int]:
     return max(specific, vals["people"]) if "people" in vals else specific
 
 
-def killed_by_article(claims: list[tuple[FigureClaim, list[ClaimEntry]]]) -> dict[str, int]:
-    """Deaths each article reports (its own count), to tell the wounded among the "shot"."""
-    by_group: dict[str, list] = defaultdict(list)
-    for fc, m in claims:
-        by_group[fc.group or "people"].append((fc, m))
-    named: dict[str, int] = defaultdict(int)
-    people: dict[str, int] = {}
-    for g, items in by_group.items():
-        for r in article_reports(items):
-            if g == "people":
-                people[r.article_id] = r.low or 0
-            else:
-                named[r.article_id] += r.low or 0
-    return {a: max(named.get(a, 0), people.get(a, 0)) for a in set(named) | set(people)}
+def killed_by_article(claims: list[tuple[FigureClaim, list[ClaimEntry]]]) -> dict[str, list[Claim]]:
+    """The death claims each article states (its own words), to tell the wounded among the "shot"."""
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for _, members in claims:
+        for m in members:
+            out[m.article_id].append(m.claim)
+    return dict(out)
 
 
 def build_figure(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
-                 shared: list[FigureClaim] = (), killed: Optional[dict[str, int]] = None) -> Figure:
+                 shared: list[FigureClaim] = (), killed: Optional[dict[str, list[Claim]]] = None) -> Figure:
     """A contract figure from folded claims; ``shared`` claims are listed but never counted;
-    ``killed`` (article -> deaths it reports) is given for the wounded figure."""
+    ``killed`` (article -> the deaths it states) is given for the wounded figure."""
     by_group: dict[str, list] = defaultdict(list)
     for fc, m in claims:
         by_group[fc.group or "people"].append((fc, m))
@@ -262,6 +286,11 @@ def build_figure(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
     if ranges:
         fig.low, fig.best, fig.high = (_total(ranges, a) for a in ("low", "best", "high"))
         fig.high_open = any(r.high_open for r in ranges.values())
+        # Each article's own total over all groups (article_toll) when it says more: "a man and
+        # an officer were killed" is 2, though "people" and "police" alone are 1 each.
+        whole, _ = reconcile_group(claims, killed)
+        if whole.best is not None and fig.best is not None and whole.best > fig.best:
+            fig.low, fig.best, fig.high, fig.high_open = whole.low, whole.best, whole.high, whole.high_open
     return fig
 
 
