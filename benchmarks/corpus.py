@@ -6,6 +6,7 @@ trimmed copies and reworded rewrites, about conflict and crime incidents.
 Not real news: sentences are drawn from templates in the register of wire and local reports, so
 that sizes can grow to tens of thousands of articles while staying realistic in length and form.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,15 +15,31 @@ import datetime as dt
 import random
 from pathlib import Path
 
-PLACES = [("Gao", "Mali"), ("Mopti", "Mali"), ("Kidal", "Mali"), ("Segou", "Mali"),
-          ("Djibo", "Burkina Faso"), ("Dori", "Burkina Faso"), ("Fada N'Gourma", "Burkina Faso"),
-          ("Tillaberi", "Niger"), ("Diffa", "Niger"), ("Agadez", "Niger"), ("Maiduguri", "Nigeria"),
-          ("Bama", "Nigeria"), ("Mogadishu", "Somalia"), ("Beledweyne", "Somalia")]
+PLACES = [
+    ("Gao", "Mali"),
+    ("Mopti", "Mali"),
+    ("Kidal", "Mali"),
+    ("Segou", "Mali"),
+    ("Djibo", "Burkina Faso"),
+    ("Dori", "Burkina Faso"),
+    ("Fada N'Gourma", "Burkina Faso"),
+    ("Tillaberi", "Niger"),
+    ("Diffa", "Niger"),
+    ("Agadez", "Niger"),
+    ("Maiduguri", "Nigeria"),
+    ("Bama", "Nigeria"),
+    ("Mogadishu", "Somalia"),
+    ("Beledweyne", "Somalia"),
+]
 ACTORS = ["JNIM", "Islamic State Sahel", "Boko Haram", "al Shabaab", "gunmen", "armed bandits"]
 VICTIMS = ["soldiers", "civilians", "police officers", "villagers", "militia members"]
-SOURCES = [("two security sources said", "security"), ("the army said in a statement", "army"),
-           ("a local official told reporters", "official"), ("a hospital worker said", "medical"),
-           ("residents said", "residents")]
+SOURCES = [
+    ("two security sources said", "security"),
+    ("the army said in a statement", "army"),
+    ("a local official told reporters", "official"),
+    ("a hospital worker said", "medical"),
+    ("residents said", "residents"),
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 FILLER = [
     "The region has been hit by a wave of violence blamed on armed groups linked to al Qaeda and "
@@ -39,15 +56,27 @@ FILLER = [
     "been attacked repeatedly since the start of the year.",
 ]
 FURNITURE_HEAD = ["Home | World | Africa | Politics", "Share this article", "Advertisement"]
-FURNITURE_TAIL = ["You may be interested in", "/", "/", "Sign up for our newsletter",
-                  "Follow us on X and Facebook"]
+FURNITURE_TAIL = [
+    "You may be interested in",
+    "/",
+    "/",
+    "Sign up for our newsletter",
+    "Follow us on X and Facebook",
+]
 
 
 def _vary(sentence: str, rng: random.Random, place: str, country: str) -> str:
     words = sentence.split()
     cut = rng.randint(len(words) // 3, len(words) // 2)
-    lead = rng.choice([f"In {country},", f"Around {place},", "Officials say", "Residents say",
-                       f"Since {rng.choice(['January', 'March', 'last year', 'the coup'])},"])
+    lead = rng.choice(
+        [
+            f"In {country},",
+            f"Around {place},",
+            "Officials say",
+            "Residents say",
+            f"Since {rng.choice(['January', 'March', 'last year', 'the coup'])},",
+        ]
+    )
     tail = rng.choice(["", f" near {place}", f" in {country}", " this year", " locally"])
     return f"{lead} {' '.join(words[:cut]).lower()}{tail} {' '.join(words[cut:])}"
 
@@ -78,9 +107,17 @@ def make_story(rng: random.Random, i: int) -> tuple[str, dict]:
 
 
 def reword(text: str, rng: random.Random) -> str:
-    swaps = {"attacked": "raided", "killing": "leaving dead", "wounding": "injuring",
-             "according to": "as reported by", "arrived": "came", "village": "settlement",
-             "said": "reported", "withdrew": "pulled back", "authorities": "officials"}
+    swaps = {
+        "attacked": "raided",
+        "killing": "leaving dead",
+        "wounding": "injuring",
+        "according to": "as reported by",
+        "arrived": "came",
+        "village": "settlement",
+        "said": "reported",
+        "withdrew": "pulled back",
+        "authorities": "officials",
+    }
     for a, b in swaps.items():
         if rng.random() < 0.8:
             text = text.replace(a, b)
@@ -97,8 +134,9 @@ def generate(n: int, seed: int = 1) -> list[tuple[str, str, dict]]:
         roll = rng.random()
         if originals and roll < 0.15:
             text, meta = rng.choice(originals)
-            text = "\n".join(rng.sample(FURNITURE_HEAD, 2)) + "\n\n" + text + "\n\n" + \
-                "\n".join(FURNITURE_TAIL)
+            text = (
+                "\n".join(rng.sample(FURNITURE_HEAD, 2)) + "\n\n" + text + "\n\n" + "\n".join(FURNITURE_TAIL)
+            )
         elif originals and roll < 0.25:
             text, meta = rng.choice(originals)
             paras = text.split("\n\n")

@@ -11,6 +11,7 @@ event), else ``none`` (no mention, or a mention marked outside ACLED's scope).
 The speed part times ``extract_articles`` on the texts of benchmarks/extract.py twice in one
 process: as shipped, and with sentence typing replaced by the cue rules alone.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,12 @@ HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "event_types_
 
 
 def predict(rows) -> list[tuple[str, float]]:
-    arts = [clean_document(Document(input=f"{r['id']}.txt", text=r["text"], format="txt",
-                                    published="2026-06-01"), r["id"]) for r in rows]
+    arts = [
+        clean_document(
+            Document(input=f"{r['id']}.txt", text=r["text"], format="txt", published="2026-06-01"), r["id"]
+        )
+        for r in rows
+    ]
     out = extract_articles(arts)
     preds = []
     for a in arts:
@@ -60,8 +65,14 @@ def scores(gold: list[str], pred: list[str]) -> dict:
     events = [lab for lab in LABELS if lab != NONE]
     macro_events = float(np.mean([per[lab]["f1"] for lab in events]))
     acc = sum(g == p for g, p in zip(gold, pred)) / n
-    return {"per": per, "weighted_f1": weighted, "macro_f1": macro, "macro_f1_events": macro_events,
-            "accuracy": acc, "n": n}
+    return {
+        "per": per,
+        "weighted_f1": weighted,
+        "macro_f1": macro,
+        "macro_f1_events": macro_events,
+        "accuracy": acc,
+        "n": n,
+    }
 
 
 SHORT = {lab: "".join(w[0] for w in lab.split("_"))[:4] for lab in LABELS}
@@ -81,11 +92,13 @@ def confusion(gold, pred) -> str:
 def calibration(gold, preds) -> list[str]:
     out = []
     pairs = [(conf, g == p) for g, (p, conf) in zip(gold, preds) if conf is not None]
-    for lo, hi in ((0, .5), (.5, .7), (.7, .9), (.9, 1.01)):
+    for lo, hi in ((0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)):
         sel = [(c, ok) for c, ok in pairs if lo <= c < hi]
         if sel:
-            out.append(f"| {lo:.1f}-{min(hi, 1):.1f} | {len(sel)} | {np.mean([c for c, _ in sel]):.2f} | "
-                       f"{np.mean([ok for _, ok in sel]):.2f} |")
+            out.append(
+                f"| {lo:.1f}-{min(hi, 1):.1f} | {len(sel)} | {np.mean([c for c, _ in sel]):.2f} | "
+                f"{np.mean([ok for _, ok in sel]):.2f} |"
+            )
     return out
 
 
@@ -106,9 +119,11 @@ def speed(words: int) -> str:
         times[name] = (time.process_time() - c, time.perf_counter() - t)
     pipeline.type_span = shipped
     extra = times["shipped"][0] / times["rules only"][0] - 1
-    return (f"{len(arts)} articles, {n} words: extraction CPU {times['rules only'][0]:.1f} s with the "
-            f"cue rules alone, {times['shipped'][0]:.1f} s as shipped (wall {times['rules only'][1]:.1f} s"
-            f" / {times['shipped'][1]:.1f} s): typing adds {extra:+.1%} CPU time")
+    return (
+        f"{len(arts)} articles, {n} words: extraction CPU {times['rules only'][0]:.1f} s with the "
+        f"cue rules alone, {times['shipped'][0]:.1f} s as shipped (wall {times['rules only'][1]:.1f} s"
+        f" / {times['shipped'][1]:.1f} s): typing adds {extra:+.1%} CPU time"
+    )
 
 
 def main() -> None:
@@ -120,9 +135,11 @@ def main() -> None:
     preds = predict(rows)
     pred = [p for p, _ in preds]
     s = scores(gold, pred)
-    print(f"held-out sentences {s['n']}; accuracy {s['accuracy']:.3f}; weighted F1 "
-          f"{s['weighted_f1']:.3f}; macro F1 {s['macro_f1']:.3f} (25 event types only: "
-          f"{s['macro_f1_events']:.3f})")
+    print(
+        f"held-out sentences {s['n']}; accuracy {s['accuracy']:.3f}; weighted F1 "
+        f"{s['weighted_f1']:.3f}; macro F1 {s['macro_f1']:.3f} (25 event types only: "
+        f"{s['macro_f1_events']:.3f})"
+    )
     print("\n| type | recall | precision | F1 | n |\n| --- | --- | --- | --- | --- |")
     for lab, v in s["per"].items():
         print(f"| {lab} | {v['recall']:.2f} | {v['precision']:.2f} | {v['f1']:.2f} | {v['support']} |")
@@ -138,7 +155,9 @@ def main() -> None:
 
 if __name__ == "__main__":
     import sys
+
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import importlib
+
     sys.modules["benchmarks_extract"] = importlib.import_module("extract")
     main()

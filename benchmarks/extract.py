@@ -8,6 +8,7 @@ same process, the same clean texts and ``nlp.pipe``; models and the gazetteer ar
 Peak memory is the process's maximum resident set size (ru_maxrss). On a shared machine the wall
 clock is inflated by other processes, so CPU time (``process_time``) is reported too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,27 @@ from sitrep.models import load_spacy
 from sitrep.records import Document
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
-TOWNS = ["Gao", "Menaka", "Kidal", "Mopti", "Sevare", "Djenne", "Bankass", "Koro", "Niono", "Segou",
-         "Kayes", "Nioro", "Ansongo", "Tessit", "Leré", "Diafarabe", "Macina", "Tenenkou", "Douentza"]
+TOWNS = [
+    "Gao",
+    "Menaka",
+    "Kidal",
+    "Mopti",
+    "Sevare",
+    "Djenne",
+    "Bankass",
+    "Koro",
+    "Niono",
+    "Segou",
+    "Kayes",
+    "Nioro",
+    "Ansongo",
+    "Tessit",
+    "Leré",
+    "Diafarabe",
+    "Macina",
+    "Tenenkou",
+    "Douentza",
+]
 BF_TOWNS = ["Arbinda", "Dori", "Gorom-Gorom", "Kaya", "Fada N'gourma", "Ouahigouya", "Titao", "Solenzo"]
 NE_REGIONS = ["Tillaberi", "Maradi", "Agadez", "Diffa", "Zinder"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -63,8 +83,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="append the result as one JSON line to this file")
     args = ap.parse_args()
     arts, words = make_articles(args.words)
-    nlp = load_spacy(stock=True)                     # the baseline: the model's pipeline as shipped
-    extract_articles(arts[:5])                       # warm-up: models, gazetteer, dictionaries
+    nlp = load_spacy(stock=True)  # the baseline: the model's pipeline as shipped
+    extract_articles(arts[:5])  # warm-up: models, gazetteer, dictionaries
     list(nlp.pipe([a.clean_text for a in arts[:5]]))
     mem_before = peak_mb()
     t, c = time.perf_counter(), time.process_time()
@@ -82,20 +102,34 @@ def main() -> None:
     print(f"spaCy alone         {spacy_s:8.1f} s  {words / spacy_s:8.0f} words/s")
     print(f"extract_articles    {extract_s:8.1f} s  {words / extract_s:8.0f} words/s")
     print(f"ratio (wall)        {spacy_s / extract_s:8.2f} x spaCy alone")
-    print(f"CPU time            spaCy {spacy_cpu:.1f} s ({words / spacy_cpu:.0f} words/s), "
-          f"extract {extract_cpu:.1f} s ({words / extract_cpu:.0f} words/s), "
-          f"ratio {spacy_cpu / extract_cpu:.2f} x")
+    print(
+        f"CPU time            spaCy {spacy_cpu:.1f} s ({words / spacy_cpu:.0f} words/s), "
+        f"extract {extract_cpu:.1f} s ({words / extract_cpu:.0f} words/s), "
+        f"ratio {spacy_cpu / extract_cpu:.2f} x"
+    )
     print(f"mentions / claims   {mentions} / {claims}")
-    print(f"peak RSS            after warm-up {mem_before:.0f} MB, after spaCy {mem_spacy:.0f} MB, "
-          f"after extraction {peak_mb():.0f} MB")
-    if args.json:   # the line benchmarks/run_all.py collects; wall clock, CPU ratio in the notes
-        record = {"stage": "extract", "n": len(arts), "n_words": words, "unit": "words/s",
-                  "throughput": round(words / extract_s, 1), "seconds": round(extract_s, 2),
-                  "baseline": "spaCy sm alone", "baseline_throughput": round(words / spacy_s, 1),
-                  "ratio": round(spacy_s / extract_s, 3), "peak_mb": round(peak_mb(), 1),
-                  "cpu_ratio": round(spacy_cpu / extract_cpu, 3), "mentions": mentions, "claims": claims,
-                  "notes": f"{words:,} words; wall clock; CPU ratio {spacy_cpu / extract_cpu:.2f}; "
-                           f"{mentions} mentions, {claims} claims"}
+    print(
+        f"peak RSS            after warm-up {mem_before:.0f} MB, after spaCy {mem_spacy:.0f} MB, "
+        f"after extraction {peak_mb():.0f} MB"
+    )
+    if args.json:  # the line benchmarks/run_all.py collects; wall clock, CPU ratio in the notes
+        record = {
+            "stage": "extract",
+            "n": len(arts),
+            "n_words": words,
+            "unit": "words/s",
+            "throughput": round(words / extract_s, 1),
+            "seconds": round(extract_s, 2),
+            "baseline": "spaCy sm alone",
+            "baseline_throughput": round(words / spacy_s, 1),
+            "ratio": round(spacy_s / extract_s, 3),
+            "peak_mb": round(peak_mb(), 1),
+            "cpu_ratio": round(spacy_cpu / extract_cpu, 3),
+            "mentions": mentions,
+            "claims": claims,
+            "notes": f"{words:,} words; wall clock; CPU ratio {spacy_cpu / extract_cpu:.2f}; "
+            f"{mentions} mentions, {claims} claims",
+        }
         with args.json.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record) + "\n")
 

@@ -7,6 +7,7 @@ Mali's bounding box, GeoNames' mix of feature classes, 0-3 alternate names each)
 
     python benchmarks/geo.py --rows 30000 --repeat 20
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,10 +26,49 @@ from sitrep.geo.resolve import resolve_mentions
 from sitrep.records import Document
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds" / "articles"
-SYLLABLES = ["ba", "bou", "di", "do", "ko", "kes", "si", "ma", "ni", "ou", "ra", "sa", "ta", "to", "ga", "dia",
-             "kou", "la", "mo", "na", "se", "so", "ti", "wa", "ya", "zo", "fa", "ke", "ri", "lo", "gou", "nde"]
-FEATURES = [("P", "PPL")] * 60 + [("H", "WAD")] * 10 + [("H", "STM")] * 5 + [("T", "HLL")] * 10 + \
-           [("S", "SCH")] * 5 + [("L", "AREA")] * 5 + [("A", "ADM3")] * 5
+SYLLABLES = [
+    "ba",
+    "bou",
+    "di",
+    "do",
+    "ko",
+    "kes",
+    "si",
+    "ma",
+    "ni",
+    "ou",
+    "ra",
+    "sa",
+    "ta",
+    "to",
+    "ga",
+    "dia",
+    "kou",
+    "la",
+    "mo",
+    "na",
+    "se",
+    "so",
+    "ti",
+    "wa",
+    "ya",
+    "zo",
+    "fa",
+    "ke",
+    "ri",
+    "lo",
+    "gou",
+    "nde",
+]
+FEATURES = (
+    [("P", "PPL")] * 60
+    + [("H", "WAD")] * 10
+    + [("H", "STM")] * 5
+    + [("T", "HLL")] * 10
+    + [("S", "SCH")] * 5
+    + [("L", "AREA")] * 5
+    + [("A", "ADM3")] * 5
+)
 
 
 def rss_mb() -> float:
@@ -48,15 +88,63 @@ def synthetic_dump(path: Path, rows: int, seed: int = 7) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(rows):
             name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
-            alts = ",".join(name + rng.choice(["", "i", "ou", " Peul", " Bambara"]) for _ in range(rng.randint(0, 3)))
+            alts = ",".join(
+                name + rng.choice(["", "i", "ou", " Peul", " Bambara"]) for _ in range(rng.randint(0, 3))
+            )
             fclass, fcode = rng.choice(FEATURES)
             lat, lon = rng.uniform(10.2, 25.0), rng.uniform(-12.2, 4.2)
             pop = rng.choice([0, 0, 0, rng.randint(100, 5000)]) if fclass == "P" else 0
-            cols = [20_000_000 + i, name, name, alts, f"{lat:.5f}", f"{lon:.5f}", fclass, fcode, "ML", "",
-                    f"{rng.randint(1, 10):02d}", "", "", "", pop, "", "300", "Africa/Bamako", "2024-01-01"]
+            cols = [
+                20_000_000 + i,
+                name,
+                name,
+                alts,
+                f"{lat:.5f}",
+                f"{lon:.5f}",
+                fclass,
+                fcode,
+                "ML",
+                "",
+                f"{rng.randint(1, 10):02d}",
+                "",
+                "",
+                "",
+                pop,
+                "",
+                "300",
+                "Africa/Bamako",
+                "2024-01-01",
+            ]
             fh.write("\t".join(map(str, cols)) + "\n")
-        fh.write("\t".join(map(str, [9_100_001, "Boulkessi", "Boulkessi", "", "14.5667", "-1.9667", "P", "PPL",
-                                     "ML", "", "04", "", "", "", 0, "", "", "Africa/Bamako", "2024-01-01"])) + "\n")
+        fh.write(
+            "\t".join(
+                map(
+                    str,
+                    [
+                        9_100_001,
+                        "Boulkessi",
+                        "Boulkessi",
+                        "",
+                        "14.5667",
+                        "-1.9667",
+                        "P",
+                        "PPL",
+                        "ML",
+                        "",
+                        "04",
+                        "",
+                        "",
+                        "",
+                        0,
+                        "",
+                        "",
+                        "Africa/Bamako",
+                        "2024-01-01",
+                    ],
+                )
+            )
+            + "\n"
+        )
 
 
 def seed_inputs() -> list[tuple[str, list]]:
@@ -83,8 +171,12 @@ def throughput(gaz: Gazetteer, inputs, repeat: int) -> dict:
             resolve_mentions(mentions, text, gaz)
             t_res += time.perf_counter() - t
             n += len(mentions)
-    return {"mentions": n, "recognised_per_s": round(n / t_rec, 1), "resolved_per_s": round(n / t_res, 1),
-            "end_to_end_per_s": round(n / (t_rec + t_res), 1)}
+    return {
+        "mentions": n,
+        "recognised_per_s": round(n / t_rec, 1),
+        "resolved_per_s": round(n / t_res, 1),
+        "end_to_end_per_s": round(n / (t_rec + t_res), 1),
+    }
 
 
 def main() -> None:
@@ -116,7 +208,9 @@ def main() -> None:
         if dump is None:
             dump = Path(tmp) / "ML.txt"
             synthetic_dump(dump, args.rows)
-        out["dump"] = f"{dump.name} ({'generated, ' + str(args.rows + 1) + ' rows' if args.dump is None else 'real'})"
+        out["dump"] = (
+            f"{dump.name} ({'generated, ' + str(args.rows + 1) + ' rows' if args.dump is None else 'real'})"
+        )
         t = time.perf_counter()
         out["import"] = import_geonames([dump], path)
         out["import_s"] = round(time.perf_counter() - t, 2)
@@ -141,13 +235,22 @@ def record(out: dict, n_texts: int, repeat: int) -> dict:
     """The line benchmarks/run_all.py collects: the default gazetteer (what ``sitrep run`` uses),
     with the imported-dump figures in the notes. No baseline: no library does this part alone."""
     d, imp = out["default"], out["imported"]
-    return {"stage": "geo", "n": n_texts * repeat, "unit": "mentions/s", "throughput": d["end_to_end_per_s"],
-            "seconds": round(d["mentions"] / d["end_to_end_per_s"], 3), "baseline": None,
-            "baseline_throughput": None, "ratio": None, "peak_mb": out["peak_rss_mb"],
-            "notes": f"n = seed articles x {repeat} passes ({d['mentions']} place mentions); recognise "
-                     f"{d['recognised_per_s']}/s, resolve {d['resolved_per_s']}/s; gazetteer build "
-                     f"{out['cold_build_s']} s, {out['file_mb']} MB; with {out['dump']} imported "
-                     f"({out['import_s']} s): {imp['end_to_end_per_s']} mentions/s", "details": out}
+    return {
+        "stage": "geo",
+        "n": n_texts * repeat,
+        "unit": "mentions/s",
+        "throughput": d["end_to_end_per_s"],
+        "seconds": round(d["mentions"] / d["end_to_end_per_s"], 3),
+        "baseline": None,
+        "baseline_throughput": None,
+        "ratio": None,
+        "peak_mb": out["peak_rss_mb"],
+        "notes": f"n = seed articles x {repeat} passes ({d['mentions']} place mentions); recognise "
+        f"{d['recognised_per_s']}/s, resolve {d['resolved_per_s']}/s; gazetteer build "
+        f"{out['cold_build_s']} s, {out['file_mb']} MB; with {out['dump']} imported "
+        f"({out['import_s']} s): {imp['end_to_end_per_s']} mentions/s",
+        "details": out,
+    }
 
 
 if __name__ == "__main__":

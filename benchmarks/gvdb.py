@@ -9,6 +9,7 @@ from it, ``best`` else ``low``, as ``score.py gvdb`` reads ``sitrep run`` output
 between the two is merging. Gold is the data's ``gold.jsonl`` (killed; injured and not killed).
 The data is read from its path, never copied into the repository.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,15 +31,20 @@ DEFAULT = Path("/work/shared/dev/gvdb")
 
 def read_gold(path: Path, limit: int | None = None) -> tuple[list, list[dict]]:
     """The articles of ``documents.jsonl`` (cleaned as the product cleans them) and their gold rows."""
-    folder = path if path.is_dir() else path.parent      # a path to dev.tsv names its folder
+    folder = path if path.is_dir() else path.parent  # a path to dev.tsv names its folder
     gold = {g["id"]: g for g in map(json.loads, (folder / "gold.jsonl").open(encoding="utf-8"))}
     articles, rows = [], []
     for doc in iter_inputs([folder / "documents.jsonl"]):
         if not isinstance(doc, Document) or doc.article_id not in gold:
             continue
         articles.append(clean_document(doc, article_id=doc.article_id))
-        rows.append({"id": doc.article_id, "text": articles[-1].clean_text, **{
-            k: gold[doc.article_id][k] for k in ("killed", "injured")}})
+        rows.append(
+            {
+                "id": doc.article_id,
+                "text": articles[-1].clean_text,
+                **{k: gold[doc.article_id][k] for k in ("killed", "injured")},
+            }
+        )
         if limit and len(rows) >= limit:
             break
     return articles, rows
@@ -49,8 +55,11 @@ def _figure(fig) -> int:
 
 
 def _own_claims(incident, article_id: str) -> int:
-    return sum(c.article_id == article_id for f in (incident.fatalities, incident.wounded, incident.captured)
-               for c in f.claims)
+    return sum(
+        c.article_id == article_id
+        for f in (incident.fatalities, incident.wounded, incident.captured)
+        for c in f.claims
+    )
 
 
 def predict(articles) -> list[dict]:
@@ -60,7 +69,9 @@ def predict(articles) -> list[dict]:
     for a in articles:
         incidents = merge_incidents({a.article_id: extractions[a.article_id]}, {a.article_id: a}, {})
         inc = max(incidents, key=lambda i, aid=a.article_id: _own_claims(i, aid), default=None)
-        out.append({"killed": _figure(inc.fatalities) if inc else 0, "injured": _figure(inc.wounded) if inc else 0})
+        out.append(
+            {"killed": _figure(inc.fatalities) if inc else 0, "injured": _figure(inc.wounded) if inc else 0}
+        )
     return out
 
 
@@ -86,28 +97,49 @@ def main(argv=None) -> int:
     preds = predict(articles)
     secs = time.perf_counter() - t0
     words = sum(len(r["text"].split()) for r in rows)
-    print(f"{len(rows)} articles, {words} words, {secs:.1f} s ({words / secs:.0f} words/s: extract and merge, incl. spaCy)")
+    print(
+        f"{len(rows)} articles, {words} words, {secs:.1f} s ({words / secs:.0f} words/s: extract and merge, incl. spaCy)"
+    )
     acc = {}
     for key in ("killed", "injured"):
         ok = sum(p[key] == r[key] for p, r in zip(preds, rows))
         buckets = Counter(_bucket(p[key], r[key]) for p, r in zip(preds, rows))
-        print(f"{key}: exact {ok}/{len(rows)} = {ok / len(rows):.3f}   "
-              + ", ".join(f"{k} {v}" for k, v in buckets.most_common() if k != "exact"))
+        print(
+            f"{key}: exact {ok}/{len(rows)} = {ok / len(rows):.3f}   "
+            + ", ".join(f"{k} {v}" for k, v in buckets.most_common() if k != "exact")
+        )
         pairs = Counter((r[key], p[key]) for p, r in zip(preds, rows) if p[key] != r[key])
-        print("   most common (gold, pred) errors:", ", ".join(f"{g}->{p} x{n}" for (g, p), n in pairs.most_common(8)))
+        print(
+            "   most common (gold, pred) errors:",
+            ", ".join(f"{g}->{p} x{n}" for (g, p), n in pairs.most_common(8)),
+        )
         acc[key] = ok
         if args.errors:
             for kind in ("false figure (gold 0)", "missed (pred 0)", "over", "under"):
-                ids = [f"{r['id']}({r[key]}->{p[key]})" for p, r in zip(preds, rows) if _bucket(p[key], r[key]) == kind]
-                print(f"   {kind}: {' '.join(ids[:args.errors])}")
-    if args.json:   # the line benchmarks/run_all.py collects; no baseline (accuracy is the point)
+                ids = [
+                    f"{r['id']}({r[key]}->{p[key]})"
+                    for p, r in zip(preds, rows)
+                    if _bucket(p[key], r[key]) == kind
+                ]
+                print(f"   {kind}: {' '.join(ids[: args.errors])}")
+    if args.json:  # the line benchmarks/run_all.py collects; no baseline (accuracy is the point)
         n = len(rows)
-        record = {"stage": "gvdb", "n": n, "n_words": words, "unit": "words/s", "throughput": round(words / secs, 1),
-                  "seconds": round(secs, 2), "baseline": None, "baseline_throughput": None, "ratio": None,
-                  "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                  "accuracy": {k: round(ok / n, 3) for k, ok in acc.items()},
-                  "notes": "exact match " + ", ".join(f"{k} {ok}/{n} = {ok / n:.3f}" for k, ok in acc.items())
-                           + "; words/s of the whole per-article product path"}
+        record = {
+            "stage": "gvdb",
+            "n": n,
+            "n_words": words,
+            "unit": "words/s",
+            "throughput": round(words / secs, 1),
+            "seconds": round(secs, 2),
+            "baseline": None,
+            "baseline_throughput": None,
+            "ratio": None,
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "accuracy": {k: round(ok / n, 3) for k, ok in acc.items()},
+            "notes": "exact match "
+            + ", ".join(f"{k} {ok}/{n} = {ok / n:.3f}" for k, ok in acc.items())
+            + "; words/s of the whole per-article product path",
+        }
         with args.json.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record) + "\n")
     return 0

@@ -12,6 +12,7 @@ process so peak memory (ru_maxrss) belongs to that run alone. The sitrep run is
 ``clean_document`` (furniture, credits, offsets, language, hash); storage is the pipeline's and is
 not measured here. The ratio is sitrep throughput / trafilatura throughput (aim >= 0.8).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,9 +27,22 @@ import time
 from pathlib import Path
 
 PLACES = ["Boulkessi", "Timbuktu", "Gao", "Mopti", "Djibo", "Diffa", "Tillaberi", "Menaka", "Kidal", "Dori"]
-ACTORS = ["JNIM", "Islamic State Sahel", "the army", "a local militia", "unidentified gunmen", "security forces"]
-SAID = ["security sources said", "a local official said", "residents told reporters", "the army said in a statement",
-        "a hospital worker said", "according to a civil society activist"]
+ACTORS = [
+    "JNIM",
+    "Islamic State Sahel",
+    "the army",
+    "a local militia",
+    "unidentified gunmen",
+    "security forces",
+]
+SAID = [
+    "security sources said",
+    "a local official said",
+    "residents told reporters",
+    "the army said in a statement",
+    "a hospital worker said",
+    "according to a civil society activist",
+]
 TEMPLATES = [
     "{actor} attacked a military post near {place} on {day}, killing at least {n} soldiers, {said}.",
     "The assailants arrived on motorcycles at dawn and exchanged fire with troops for several hours before withdrawing towards the border.",
@@ -48,9 +62,17 @@ def story(rng: random.Random, words: int = 600) -> list[str]:
     """Paragraphs of about ``words`` words of plausible conflict reporting."""
     paras, count = [], 0
     while count < words:
-        sents = [rng.choice(TEMPLATES).format(actor=rng.choice(ACTORS), place=rng.choice(PLACES), day=rng.choice(DAYS),
-                                              n=rng.randint(2, 90), n2=rng.randint(100, 900), said=rng.choice(SAID))
-                 for _ in range(rng.randint(2, 3))]
+        sents = [
+            rng.choice(TEMPLATES).format(
+                actor=rng.choice(ACTORS),
+                place=rng.choice(PLACES),
+                day=rng.choice(DAYS),
+                n=rng.randint(2, 90),
+                n2=rng.randint(100, 900),
+                said=rng.choice(SAID),
+            )
+            for _ in range(rng.randint(2, 3))
+        ]
         sents[0] = sents[0][0].upper() + sents[0][1:]
         para = " ".join(sents)
         paras.append(para)
@@ -62,9 +84,24 @@ def page(i: int, rng: random.Random) -> str:
     """One news page with its story inside site furniture."""
     title = f"Gunmen kill {rng.randint(5, 60)} in attack near {rng.choice(PLACES)} ({i})"
     body = "\n".join(f"<p>{p}</p>" for p in story(rng))
-    nav = "".join(f'<li><a href="/{s.lower()}">{s}</a></li>' for s in
-                  ["Home", "World", "Africa", "Politics", "Business", "Sport", "Culture", "Opinion", "Video", "Podcasts"])
-    related = "".join(f'<li><a href="/r/{k}">{rng.choice(PLACES)} market reopens after {k} weeks</a></li>' for k in range(5))
+    nav = "".join(
+        f'<li><a href="/{s.lower()}">{s}</a></li>'
+        for s in [
+            "Home",
+            "World",
+            "Africa",
+            "Politics",
+            "Business",
+            "Sport",
+            "Culture",
+            "Opinion",
+            "Video",
+            "Podcasts",
+        ]
+    )
+    related = "".join(
+        f'<li><a href="/r/{k}">{rng.choice(PLACES)} market reopens after {k} weeks</a></li>' for k in range(5)
+    )
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Sahel Daily</title>
 <meta property="og:site_name" content="Sahel Daily"><meta name="author" content="Amadou Traore">
 <meta property="article:published_time" content="2025-06-{1 + i % 28:02d}T09:30:00Z">
@@ -108,8 +145,16 @@ def run_sitrep(folder: str, out: mp.Queue) -> None:
         else:
             rejected += 1
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-    out.put({"articles": n, "rejected": rejected, "words": words, "seconds": seconds, "cpu_seconds": cpu,
-             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    out.put(
+        {
+            "articles": n,
+            "rejected": rejected,
+            "words": words,
+            "seconds": seconds,
+            "cpu_seconds": cpu,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
+    )
 
 
 def run_trafilatura(folder: str, out: mp.Queue, with_metadata: bool = False) -> None:
@@ -124,8 +169,16 @@ def run_trafilatura(folder: str, out: mp.Queue, with_metadata: bool = False) -> 
             n += 1
             words += len(text.split())
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-    out.put({"articles": n, "rejected": 0, "words": words, "seconds": seconds, "cpu_seconds": cpu,
-             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    out.put(
+        {
+            "articles": n,
+            "rejected": 0,
+            "words": words,
+            "seconds": seconds,
+            "cpu_seconds": cpu,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
+    )
 
 
 def run_trafilatura_meta(folder: str, out: mp.Queue) -> None:
@@ -146,8 +199,16 @@ def run_trafilatura_as_sitrep(folder: str, out: mp.Queue) -> None:
             n += 1
             words += len(found.text.split())
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-    out.put({"articles": n, "rejected": 0, "words": words, "seconds": seconds, "cpu_seconds": cpu,
-             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    out.put(
+        {
+            "articles": n,
+            "rejected": 0,
+            "words": words,
+            "seconds": seconds,
+            "cpu_seconds": cpu,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
+    )
 
 
 def agreement(folder: Path, sample: int = 200) -> float:
@@ -177,9 +238,12 @@ def measure(target, folder: Path) -> dict:
     return result
 
 
-RUNS = [("sitrep ingest+clean (no store)", run_sitrep), ("trafilatura.extract alone", run_trafilatura),
-        ("trafilatura.extract + metadata", run_trafilatura_meta),
-        ("trafilatura as sitrep calls it", run_trafilatura_as_sitrep)]
+RUNS = [
+    ("sitrep ingest+clean (no store)", run_sitrep),
+    ("trafilatura.extract alone", run_trafilatura),
+    ("trafilatura.extract + metadata", run_trafilatura_meta),
+    ("trafilatura as sitrep calls it", run_trafilatura_as_sitrep),
+]
 
 
 def bench_size(n: int, repeat: int) -> dict:
@@ -209,32 +273,59 @@ def bench_size(n: int, repeat: int) -> dict:
     own = 1 - same_call["cpu_seconds"] / sitrep["cpu_seconds"]
     ratio = sitrep["articles_per_s"] / traf["articles_per_s"]
     ratio_meta = sitrep["articles_per_s"] / meta["articles_per_s"]
-    print(f"corpus: {n} HTML pages, {size_mb:.1f} MB, ~600 story words each; best of {repeat} alternating runs; "
-          f"{platform.python_implementation()} {platform.python_version()}, {mp.cpu_count()} cpu(s)")
+    print(
+        f"corpus: {n} HTML pages, {size_mb:.1f} MB, ~600 story words each; best of {repeat} alternating runs; "
+        f"{platform.python_implementation()} {platform.python_version()}, {mp.cpu_count()} cpu(s)"
+    )
     print("throughput per CPU second of the run's process (one process, one core)")
-    print(f"{'run':<34}{'articles':>9}{'cpu s':>8}{'wall s':>8}{'articles/s':>12}{'words/s':>10}{'peak MB':>9}")
+    print(
+        f"{'run':<34}{'articles':>9}{'cpu s':>8}{'wall s':>8}{'articles/s':>12}{'words/s':>10}{'peak MB':>9}"
+    )
     for name, r in best.items():
-        print(f"{name:<34}{r['articles']:>9}{r['cpu_seconds']:>8.1f}{r['seconds']:>8.1f}{r['articles_per_s']:>12.1f}"
-              f"{r['words_per_s']:>10.0f}{r['peak_mb']:>9.0f}")
+        print(
+            f"{name:<34}{r['articles']:>9}{r['cpu_seconds']:>8.1f}{r['seconds']:>8.1f}{r['articles_per_s']:>12.1f}"
+            f"{r['words_per_s']:>10.0f}{r['peak_mb']:>9.0f}"
+        )
     print(f"ratio sitrep / trafilatura.extract alone: {ratio:.2f}x (aim >= 0.80x)")
     print(f"ratio sitrep / trafilatura.extract + metadata: {ratio_meta:.2f}x")
-    print(f"sitrep's own work (all but the trafilatura call): {own:.0%} of its time, "
-          f"{own * sitrep['cpu_seconds'] / same_call['cpu_seconds']:.0%} of the extraction's")
+    print(
+        f"sitrep's own work (all but the trafilatura call): {own:.0%} of its time, "
+        f"{own * sitrep['cpu_seconds'] / same_call['cpu_seconds']:.0%} of the extraction's"
+    )
     print(f"same extracted words as trafilatura.extract (first 200 pages): {same:.0%}", flush=True)
     # the record benchmarks/run_all.py collects (one JSON line per corpus size)
-    return {"stage": "ingest", "n": n, "unit": "articles/s", "throughput": round(sitrep["articles_per_s"], 1),
-            "seconds": round(sitrep["cpu_seconds"], 2), "baseline": "trafilatura.extract",
-            "baseline_throughput": round(traf["articles_per_s"], 1), "ratio": round(ratio, 3),
-            "peak_mb": round(sitrep["peak_mb"]), "corpus_mb": round(size_mb, 1), "repeat": repeat,
-            "ratio_metadata": round(ratio_meta, 3), "own_share": round(own, 3), "agreement": same,
-            "notes": "ingest+clean, no store; CPU seconds; best of alternating runs", "runs": best}
+    return {
+        "stage": "ingest",
+        "n": n,
+        "unit": "articles/s",
+        "throughput": round(sitrep["articles_per_s"], 1),
+        "seconds": round(sitrep["cpu_seconds"], 2),
+        "baseline": "trafilatura.extract",
+        "baseline_throughput": round(traf["articles_per_s"], 1),
+        "ratio": round(ratio, 3),
+        "peak_mb": round(sitrep["peak_mb"]),
+        "corpus_mb": round(size_mb, 1),
+        "repeat": repeat,
+        "ratio_metadata": round(ratio_meta, 3),
+        "own_share": round(own, 3),
+        "agreement": same,
+        "notes": "ingest+clean, no store; CPU seconds; best of alternating runs",
+        "runs": best,
+    }
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, nargs="+", default=[10_000],
-                        help="corpus sizes in generated pages (default 10000); several sizes run one after the other")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each, alternating; the fastest counts (default 3)")
+    parser.add_argument(
+        "--n",
+        type=int,
+        nargs="+",
+        default=[10_000],
+        help="corpus sizes in generated pages (default 10000); several sizes run one after the other",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each, alternating; the fastest counts (default 3)"
+    )
     parser.add_argument("--json", type=Path, help="append one JSON line per corpus size to this file")
     args = parser.parse_args(argv)
     records = []

@@ -6,6 +6,7 @@ Prints articles/s, words/s, peak memory (RSS of the run), time per stage, and th
 whole pipeline's words/s to spaCy's full en_core_web_sm pipeline alone (nlp.pipe) on the same
 clean texts. Each side runs in its own fresh process so peak memory is its own.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,7 +69,10 @@ def bench(n: int, workdir: Path) -> dict:
     run = _child(SITREP_RUN, str(corpus), str(workdir / "out"), str(manifest))
     words = spacy["words"]
     return {
-        "stage": "pipeline (generated text, growth only)", "n": n, "n_words": words, "unit": "words/s",
+        "stage": "pipeline (generated text, growth only)",
+        "n": n,
+        "n_words": words,
+        "unit": "words/s",
         "throughput": round(words / run["seconds"], 1),
         "baseline_throughput": round(words / spacy["seconds"], 1),
         "seconds": round(run["seconds"], 2),
@@ -77,11 +81,12 @@ def bench(n: int, workdir: Path) -> dict:
         "baseline": "spaCy sm alone",
         "baseline_words_per_s": round(words / spacy["seconds"], 1),
         "ratio": round(spacy["seconds"] / run["seconds"], 3),
-        "peak_mb": round(run["peak_mb"], 1), "baseline_peak_mb": round(spacy["peak_mb"], 1),
+        "peak_mb": round(run["peak_mb"], 1),
+        "baseline_peak_mb": round(spacy["peak_mb"], 1),
         "stages_s": {k: round(v, 2) for k, v in run["stages"].items()},
         "incidents": run["incidents"],
         "notes": f"n = articles; wall clock; {run['incidents']} incidents; stage seconds "
-                 + ", ".join(f"{k} {v:.0f}" for k, v in run["stages"].items()),
+        + ", ".join(f"{k} {v:.0f}" for k, v in run["stages"].items()),
     }
 
 
@@ -95,9 +100,11 @@ def main(argv: list[str] | None = None) -> list[dict]:
         with tempfile.TemporaryDirectory() as tmp:
             r = bench(n, Path(tmp))
         results.append(r)
-        print(f"pipeline n={n}: {r['articles_per_s']} articles/s, {r['words_per_s']} words/s, "
-              f"spaCy alone {r['baseline_words_per_s']} words/s, ratio {r['ratio']}, "
-              f"peak {r['peak_mb']} MB, stages {r['stages_s']}")
+        print(
+            f"pipeline n={n}: {r['articles_per_s']} articles/s, {r['words_per_s']} words/s, "
+            f"spaCy alone {r['baseline_words_per_s']} words/s, ratio {r['ratio']}, "
+            f"peak {r['peak_mb']} MB, stages {r['stages_s']}"
+        )
         if args.json:
             with args.json.open("a") as fh:
                 fh.write(json.dumps(r) + "\n")

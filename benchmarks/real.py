@@ -18,6 +18,7 @@ For each input (``PATH`` or ``PATH@MANIFEST``):
 - startup: wall time of ``sitrep run`` on the input's first article, fresh store, to its exit (the
   outputs written), beside spaCy alone (import, load, parse) on the same article.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,23 +84,37 @@ def timed(cmd: list[str]) -> dict:
             peak = max(peak, tree_rss_mb(proc.pid))
             time.sleep(0.1)
         seconds = time.perf_counter() - t0
-        proc.returncode = status        # reaped here, with its own rusage
+        proc.returncode = status  # reaped here, with its own rusage
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     if status != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({status}):\n{stderr[-3000:]}")
     # wait4's ru_maxrss: the largest of the process and the children it waited for
-    return {"seconds": seconds, "tree_peak_mb": round(peak, 1),
-            "largest_mb": round(usage.ru_maxrss / 1024, 1), "stdout": stdout,
-            # CPU seconds of the process and its waited-for children (the pool's workers): on a
-            # shared machine a steadier comparison than wall time, but blind to using two cores
-            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2)}
+    return {
+        "seconds": seconds,
+        "tree_peak_mb": round(peak, 1),
+        "largest_mb": round(usage.ru_maxrss / 1024, 1),
+        "stdout": stdout,
+        # CPU seconds of the process and its waited-for children (the pool's workers): on a
+        # shared machine a steadier comparison than wall time, but blind to using two cores
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+    }
 
 
 def sitrep_cmd(data: Path, meta: Path | None, out: Path, workers: int | None) -> list[str]:
-    cmd = [sys.executable, "-m", "sitrep.cli", "run", str(data), "--out", str(out),
-           "--db", str(out / "store.duckdb"), "-q"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sitrep.cli",
+        "run",
+        str(data),
+        "--out",
+        str(out),
+        "--db",
+        str(out / "store.duckdb"),
+        "-q",
+    ]
     if meta:
         cmd += ["--meta", str(meta)]
     if workers is not None:
@@ -109,8 +124,18 @@ def sitrep_cmd(data: Path, meta: Path | None, out: Path, workers: int | None) ->
 
 def clean_texts(data: Path, meta: Path | None, tmp: Path) -> list[str]:
     db = tmp / "ingest.duckdb"
-    cmd = [sys.executable, "-m", "sitrep.cli", "ingest", str(data), "--db", str(db), "-q",
-           "--out", str(tmp / "ingest-out")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sitrep.cli",
+        "ingest",
+        str(data),
+        "--db",
+        str(db),
+        "-q",
+        "--out",
+        str(tmp / "ingest-out"),
+    ]
     if meta:
         cmd += ["--meta", str(meta)]
     subprocess.run(cmd, check=True, capture_output=True)
@@ -122,7 +147,9 @@ def clean_texts(data: Path, meta: Path | None, tmp: Path) -> list[str]:
 
 def stage_seconds(db: Path) -> dict:
     con = duckdb.connect(str(db), read_only=True)
-    row = con.execute("SELECT stats FROM runs WHERE status = 'ok' ORDER BY started_at DESC LIMIT 1").fetchone()
+    row = con.execute(
+        "SELECT stats FROM runs WHERE status = 'ok' ORDER BY started_at DESC LIMIT 1"
+    ).fetchone()
     con.close()
     return json.loads(row[0]).get("stage_seconds", {}) if row and row[0] else {}
 
@@ -161,7 +188,7 @@ def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None =
                 res["stages"] = stage_seconds(out / "store.duckdb")
                 res["incidents"] = len(json.loads((out / "incidents.json").read_text())["incidents"])
                 runs[w].append(res)
-                if keep:        # the last round's outputs, to diff against another version
+                if keep:  # the last round's outputs, to diff against another version
                     dest = keep / f"{Path(data).parent.name}-w{w}"
                     shutil.rmtree(dest, ignore_errors=True)
                     shutil.copytree(out, dest, ignore=shutil.ignore_patterns("*.duckdb*"))
@@ -171,39 +198,55 @@ def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None =
         start_spacy = spacy_alone(one_texts, tmp)
     words = base[0]["words"]
     spacy_s = statistics.median(b["seconds"] for b in base)
-    result = {"input": spec, "articles": len(texts), "words": words,
-              "spacy_seconds": round(spacy_s, 2), "spacy_words_per_s": round(words / spacy_s, 1),
-              "spacy_tree_peak_mb": max(b["tree_peak_mb"] for b in base),
-              "spacy_cpu_seconds": statistics.median(b["cpu_seconds"] for b in base),
-              "startup_seconds": round(start["seconds"], 2),
-              "startup_spacy_seconds": round(start_spacy["seconds"], 2), "runs": {}}
+    result = {
+        "input": spec,
+        "articles": len(texts),
+        "words": words,
+        "spacy_seconds": round(spacy_s, 2),
+        "spacy_words_per_s": round(words / spacy_s, 1),
+        "spacy_tree_peak_mb": max(b["tree_peak_mb"] for b in base),
+        "spacy_cpu_seconds": statistics.median(b["cpu_seconds"] for b in base),
+        "startup_seconds": round(start["seconds"], 2),
+        "startup_spacy_seconds": round(start_spacy["seconds"], 2),
+        "runs": {},
+    }
     for w, rs in runs.items():
         best = min(rs, key=lambda x: x["seconds"])
         sec = statistics.median(x["seconds"] for x in rs)
         result["runs"][str(w)] = {
-            "seconds": round(sec, 2), "articles_per_s": round(len(texts) / sec, 2),
-            "words_per_s": round(words / sec, 1), "ratio": round(spacy_s / sec, 3),
+            "seconds": round(sec, 2),
+            "articles_per_s": round(len(texts) / sec, 2),
+            "words_per_s": round(words / sec, 1),
+            "ratio": round(spacy_s / sec, 3),
             "tree_peak_mb": max(x["tree_peak_mb"] for x in rs),
             "largest_mb": max(x["largest_mb"] for x in rs),
-            "stages": best["stages"], "incidents": best["incidents"],
+            "stages": best["stages"],
+            "incidents": best["incidents"],
             "cpu_seconds": statistics.median(x["cpu_seconds"] for x in rs),
-            "all_seconds": [round(x["seconds"], 2) for x in rs]}
+            "all_seconds": [round(x["seconds"], 2) for x in rs],
+        }
     return result
 
 
 def show(r: dict) -> None:
-    print(f"{r['input']}: {r['articles']} articles, {r['words']:,} words; spaCy alone "
-          f"{r['spacy_seconds']} s = {r['spacy_words_per_s']:,} words/s "
-          f"(peak {r['spacy_tree_peak_mb']} MB)")
+    print(
+        f"{r['input']}: {r['articles']} articles, {r['words']:,} words; spaCy alone "
+        f"{r['spacy_seconds']} s = {r['spacy_words_per_s']:,} words/s "
+        f"(peak {r['spacy_tree_peak_mb']} MB)"
+    )
     for w, x in r["runs"].items():
-        print(f"  sitrep run --workers {w}: {x['seconds']} s, {x['articles_per_s']} articles/s, "
-              f"{x['words_per_s']:,} words/s, ratio {x['ratio']}x spaCy alone, peak "
-              f"{x['tree_peak_mb']} MB (tree) / {x['largest_mb']} MB (largest process), "
-              f"{x['incidents']} incidents, runs {x['all_seconds']}; CPU s {x['cpu_seconds']} "
-              f"(spaCy alone {r['spacy_cpu_seconds']})")
+        print(
+            f"  sitrep run --workers {w}: {x['seconds']} s, {x['articles_per_s']} articles/s, "
+            f"{x['words_per_s']:,} words/s, ratio {x['ratio']}x spaCy alone, peak "
+            f"{x['tree_peak_mb']} MB (tree) / {x['largest_mb']} MB (largest process), "
+            f"{x['incidents']} incidents, runs {x['all_seconds']}; CPU s {x['cpu_seconds']} "
+            f"(spaCy alone {r['spacy_cpu_seconds']})"
+        )
         print("    stages (s): " + ", ".join(f"{k} {v}" for k, v in x["stages"].items()))
-    print(f"  startup, one article: sitrep run {r['startup_seconds']} s; spaCy alone "
-          f"(import, load, parse) {r['startup_spacy_seconds']} s")
+    print(
+        f"  startup, one article: sitrep run {r['startup_seconds']} s; spaCy alone "
+        f"(import, load, parse) {r['startup_spacy_seconds']} s"
+    )
 
 
 def records(r: dict) -> list[dict]:
@@ -212,18 +255,27 @@ def records(r: dict) -> list[dict]:
     label = name.parent.name if name.is_file() else name.name
     out = []
     for w, x in r["runs"].items():
-        out.append({
-            "stage": f"sitrep run, real text: {label}, --workers {w}", "n": r["articles"],
-            "unit": "words/s", "throughput": x["words_per_s"], "seconds": x["seconds"],
-            "baseline": "spaCy sm alone, 1 process (same run; import and model load included)",
-            "baseline_throughput": r["spacy_words_per_s"], "ratio": x["ratio"],
-            "peak_mb": x["tree_peak_mb"], "n_words": r["words"],
-            "notes": (f"{r['words']:,} words; {x['articles_per_s']} articles/s; wall clock incl. "
-                      f"model loading; largest process {x['largest_mb']} MB; stage s: "
-                      + ", ".join(f"{k} {v}" for k, v in x["stages"].items())
-                      + f"; startup on one article {r['startup_seconds']} s (spaCy alone "
-                      f"{r['startup_spacy_seconds']} s); {x['incidents']} incidents"),
-        })
+        out.append(
+            {
+                "stage": f"sitrep run, real text: {label}, --workers {w}",
+                "n": r["articles"],
+                "unit": "words/s",
+                "throughput": x["words_per_s"],
+                "seconds": x["seconds"],
+                "baseline": "spaCy sm alone, 1 process (same run; import and model load included)",
+                "baseline_throughput": r["spacy_words_per_s"],
+                "ratio": x["ratio"],
+                "peak_mb": x["tree_peak_mb"],
+                "n_words": r["words"],
+                "notes": (
+                    f"{r['words']:,} words; {x['articles_per_s']} articles/s; wall clock incl. "
+                    f"model loading; largest process {x['largest_mb']} MB; stage s: "
+                    + ", ".join(f"{k} {v}" for k, v in x["stages"].items())
+                    + f"; startup on one article {r['startup_seconds']} s (spaCy alone "
+                    f"{r['startup_spacy_seconds']} s); {x['incidents']} incidents"
+                ),
+            }
+        )
     return out
 
 

@@ -8,6 +8,7 @@ Each benchmark script takes ``--json FILE`` and appends one JSON record per meas
 anything of its own). This script collects them into one table and plots time and memory against
 corpus size for the stages measured at several sizes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,11 @@ GVDB = REPO.parent / "shared" / "dev" / "gvdb" / "dev.tsv"
 
 # (name, args for the full suite, args for --quick); the full suite is sized for ~40 min on 2 cores
 DEV = REPO.parent / "shared" / "dev"
-REAL = [str(DEV / "gvdb" / "documents.jsonl"), str(DEV / "gva" / "documents.jsonl"),
-        "examples/seeds/articles@examples/seeds/manifest.csv"]
+REAL = [
+    str(DEV / "gvdb" / "documents.jsonl"),
+    str(DEV / "gva" / "documents.jsonl"),
+    "examples/seeds/articles@examples/seeds/manifest.csv",
+]
 SUITE = [
     # real news first: the whole `sitrep run` beside spaCy alone (benchmarks/real.py)
     ("real", [*REAL, "--workers", "1", "2"], [REAL[-1], "--workers", "1", "2"]),
@@ -36,10 +40,13 @@ SUITE = [
     ("extract", ["--words", "200000"], ["--words", "20000"]),
     ("geo", ["--rows", "30000", "--repeat", "20"], ["--rows", "3000", "--repeat", "3"]),
     ("merge", ["--sizes", "1000", "10000", "50000"], ["--sizes", "500", "1000"]),
-    ("pipeline", ["--n", "500", "2000"], ["--n", "100"]),   # generated text: growth only
-    ("report", ["--incidents", "1000", "--articles", "10000", "--runs", "3"],
-     ["--incidents", "100", "--articles", "1000", "--runs", "1"]),
-    ("gvdb", [], ["--limit", "50"]),          # full: all 400 articles of the dev split
+    ("pipeline", ["--n", "500", "2000"], ["--n", "100"]),  # generated text: growth only
+    (
+        "report",
+        ["--incidents", "1000", "--articles", "10000", "--runs", "3"],
+        ["--incidents", "100", "--articles", "1000", "--runs", "1"],
+    ),
+    ("gvdb", [], ["--limit", "50"]),  # full: all 400 articles of the dev split
 ]
 
 
@@ -63,8 +70,9 @@ def run_one(name: str, args: list[str], results: Path) -> tuple[bool, float, str
     if name == "gvdb" and not GVDB.exists():
         return False, 0.0, f"GVDB data not found at {GVDB}"
     t0 = time.monotonic()
-    proc = subprocess.run([sys.executable, str(script), *args, "--json", str(results)],
-                          capture_output=True, text=True, cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, str(script), *args, "--json", str(results)], capture_output=True, text=True, cwd=REPO
+    )
     took = time.monotonic() - t0
     tail = (proc.stdout + proc.stderr).strip().splitlines()[-3:]
     return proc.returncode == 0, took, " | ".join(tail)
@@ -79,8 +87,10 @@ def fmt(v, nd=1) -> str:
 
 
 def table(records: list[dict]) -> str:
-    head = ("| stage | corpus size | throughput | baseline (same run) | ratio | peak memory | notes |\n"
-            "| --- | ---: | ---: | --- | ---: | ---: | --- |")
+    head = (
+        "| stage | corpus size | throughput | baseline (same run) | ratio | peak memory | notes |\n"
+        "| --- | ---: | ---: | --- | ---: | ---: | --- |"
+    )
     rows = []
     for r in records:
         unit = r.get("unit", "items/s")
@@ -108,8 +118,10 @@ def plot(records: list[dict], out_dir: Path) -> list[Path]:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for key, label, fname in (("seconds", "time (s)", "time.png"),
-                              ("peak_mb", "peak memory (MB)", "memory.png")):
+    for key, label, fname in (
+        ("seconds", "time (s)", "time.png"),
+        ("peak_mb", "peak memory (MB)", "memory.png"),
+    ):
         fig, ax = plt.subplots(figsize=(7, 4.2), dpi=110)
         for stage, rs in by_stage.items():
             ax.plot([r["n"] for r in rs], [r.get(key) or 0 for r in rs], marker="o", label=stage)
@@ -137,10 +149,13 @@ def main() -> None:
 
     results = REPO / "benchmarks" / "_work" / "results.jsonl"
     results.parent.mkdir(parents=True, exist_ok=True)
-    if args.only and results.exists():   # re-measure some stages, keep the others' records
-        keep = [l for l in results.read_text().splitlines()
-                if json.loads(l).get("stage") not in args.only]
-        results.write_text("".join(l + "\n" for l in keep))
+    if args.only and results.exists():  # re-measure some stages, keep the others' records
+        keep = [
+            line
+            for line in results.read_text().splitlines()
+            if json.loads(line).get("stage") not in args.only
+        ]
+        results.write_text("".join(line + "\n" for line in keep))
     else:
         results.unlink(missing_ok=True)
     status = []
@@ -152,30 +167,40 @@ def main() -> None:
         status.append((name, ok, took, tail))
         print(f"{name}: {'ok' if ok else 'FAILED'} in {took:.0f} s  {tail}", flush=True)
     total = time.monotonic() - t0
-    records = [json.loads(l) for l in results.read_text().splitlines()] if results.exists() else []
+    records = [json.loads(line) for line in results.read_text().splitlines()] if results.exists() else []
     plots = plot(records, args.out.parent / "img")
 
     cmd = "python benchmarks/run_all.py" + (" --quick" if args.quick else "")
     lines = [
-        "# Benchmarks", "",
-        f"Measured by `{cmd}` on {dt.date.today().isoformat()}; the whole suite took "
-        f"{total / 60:.0f} min.", "",
-        f"Machine: {machine()}.", "",
+        "# Benchmarks",
+        "",
+        f"Measured by `{cmd}` on {dt.date.today().isoformat()}; the whole suite took {total / 60:.0f} min.",
+        "",
+        f"Machine: {machine()}.",
+        "",
         "Every ratio is against a baseline measured in the same run on the same texts "
         "(the library a stage is built on, doing its part alone). The real-text rows come first: "
         "`sitrep run` as a user runs it (a subprocess on a fresh store, model loading included) "
         "against spaCy alone in one process (import and model load included), interleaved; their "
         "peak memory is the sum over the run's process tree. Elsewhere throughput excludes model "
-        "loading and peak memory is the benchmark process's maximum resident set.", "",
-        table(records), "",
+        "loading and peak memory is the benchmark process's maximum resident set.",
+        "",
+        table(records),
+        "",
     ]
     if plots:
         lines += ["## Growth with corpus size", ""]
         lines += [f"![{p.stem}](img/{p.name})" for p in plots] + [""]
-    lines += ["## Suite status", "", "| benchmark | status | time | last lines |",
-              "| --- | --- | ---: | --- |"]
-    lines += [f"| {n} | {'ok' if ok else 'failed'} | {t:.0f} s | {tail.replace('|', '/')[:200]} |"
-              for n, ok, t, tail in status]
+    lines += [
+        "## Suite status",
+        "",
+        "| benchmark | status | time | last lines |",
+        "| --- | --- | ---: | --- |",
+    ]
+    lines += [
+        f"| {n} | {'ok' if ok else 'failed'} | {t:.0f} s | {tail.replace('|', '/')[:200]} |"
+        for n, ok, t, tail in status
+    ]
     notes = REPO / "docs" / "benchmarks_notes.md"
     if notes.exists():
         lines += ["", notes.read_text().strip()]

@@ -6,6 +6,7 @@ Out-of-fold predictions (4 stratified folds of the prototypes) give the cross-va
 printed here and the calibration temperature; the shipped weights are then fitted on all of them.
 The held-out set in tests/data is never read.
 """
+
 from __future__ import annotations
 
 from importlib import resources
@@ -54,11 +55,13 @@ def main() -> None:
     conf = p.max(1)
     right = p.argmax(1) == y
     print(f"{len(y)} prototypes; out-of-fold accuracy {acc:.3f}; temperature {t:.2f}")
-    for lo, hi in ((0, .5), (.5, .7), (.7, .9), (.9, 1.01)):
+    for lo, hi in ((0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)):
         sel = (conf >= lo) & (conf < hi)
         if sel.any():
-            print(f"  confidence {lo:.1f}-{min(hi, 1):.1f}: {sel.sum()} sentences, "
-                  f"mean confidence {conf[sel].mean():.2f}, right {right[sel].mean():.2f}")
+            print(
+                f"  confidence {lo:.1f}-{min(hi, 1):.1f}: {sel.sum()} sentences, "
+                f"mean confidence {conf[sel].mean():.2f}, right {right[sel].mean():.2f}"
+            )
     w, b = fit(x, y)
     model = TypeModel(w, b, t, fingerprint())
     out = resources.files("sitrep").joinpath("data", MODEL_FILE)

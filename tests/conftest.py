@@ -1,4 +1,5 @@
 """Shared fixtures: the seed example (a copy ships in examples/ so tests run outside this workplace)."""
+
 from __future__ import annotations
 
 import json

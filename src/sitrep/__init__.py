@@ -1,9 +1,10 @@
 """sitrep: one clean, source-attributed record per real-world incident, from overlapping news.
 
-    >>> import sitrep
-    >>> result = sitrep.run(["examples/seeds/articles"], out="out", meta="examples/seeds/manifest.csv")
-    >>> result.n_stored, len(result.incidents)
+>>> import sitrep
+>>> result = sitrep.run(["examples/seeds/articles"], out="out", meta="examples/seeds/manifest.csv")
+>>> result.n_stored, len(result.incidents)
 """
+
 import os
 
 from sitrep.records import SCHEMA_VERSION

@@ -11,6 +11,7 @@ later rules win), and matching reads the tags and dependencies as the tagger and
 as the ruler's matcher does. ``tests/test_attribute_rules.py`` checks that every token's POS,
 morphology and lemma come out identical to the stock pipeline's.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,12 +27,13 @@ class FastAttributeRules:
     """The rules of a loaded ``AttributeRuler``, indexed for lookup by lowercase form and tag."""
 
     def __init__(self, ruler):
-        rules = []          # (rule number, token index to set, token specs, attrs)
+        rules = []  # (rule number, token index to set, token specs, attrs)
         for number, pattern in enumerate(ruler.patterns):
             for seq in pattern["patterns"]:
                 for spec in seq:
                     if set(spec) - set(_KEYS) or any(
-                            isinstance(v, dict) and set(v) - {"IN", "NOT_IN", "REGEX"} for v in spec.values()):
+                        isinstance(v, dict) and set(v) - {"IN", "NOT_IN", "REGEX"} for v in spec.values()
+                    ):
                         raise ValueError(f"unsupported attribute rule: {spec}")
                 rules.append((number, pattern.get("index", 0), seq, ruler.attrs[number]))
         self.by_lower: dict[str, list] = {}
@@ -58,10 +60,13 @@ class FastAttributeRules:
         for i, row in enumerate(rows):
             for rule in self._candidates(row):
                 seq = rule[2]
-                if len(seq) == 1 or i + len(seq) <= len(rows) and all(
-                        _fits(s, rows[i + k]) for k, s in enumerate(seq) if k):
+                if (
+                    len(seq) == 1
+                    or i + len(seq) <= len(rows)
+                    and all(_fits(s, rows[i + k]) for k, s in enumerate(seq) if k)
+                ):
                     matches.append((rule[0], i, len(seq), rule[1], rule[3]))
-        matches.sort(key=lambda m: (m[0], m[1]))      # the ruler's order: later rules win
+        matches.sort(key=lambda m: (m[0], m[1]))  # the ruler's order: later rules win
         for _number, start, length, index, attrs in matches:
             set_token_attrs(doc[start + (index if index >= 0 else length + index)], attrs)
         return doc
@@ -102,7 +107,7 @@ def use_fast_attribute_rules(nlp: Language) -> Language:
         return nlp
     try:
         nlp.add_pipe("sitrep_attribute_rules", before="attribute_ruler")
-    except ValueError:       # a rule of a kind this does not handle: keep spaCy's own ruler
+    except ValueError:  # a rule of a kind this does not handle: keep spaCy's own ruler
         return nlp
     nlp.remove_pipe("attribute_ruler")
     return nlp

@@ -1,11 +1,12 @@
 """The ``sitrep`` command line: a thin layer over :func:`sitrep.pipeline.run` and friends."""
+
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -15,28 +16,32 @@ from sitrep.guard import GuardedTyper, check_options, shown
 
 app = GuardedTyper(
     help="sitrep turns overlapping news articles into one source-attributed record per incident.\n\n"
-         "Start with:  sitrep run ARTICLES_FOLDER --out OUT_FOLDER [--meta manifest.csv]",
+    "Start with:  sitrep run ARTICLES_FOLDER --out OUT_FOLDER [--meta manifest.csv]",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-gazetteer_app = typer.Typer(help="Manage the offline gazetteer used to geocode places.",
-                            no_args_is_help=True)
+gazetteer_app = typer.Typer(help="Manage the offline gazetteer used to geocode places.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
-import logging
 
 # trafilatura logs page-level chatter ("discarding data") that is not the user's concern
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 err = Console(stderr=True, soft_wrap=True)  # no hard wraps: scripts grep these lines
 
-INPUTS_HELP = ("Files and folders to read: .txt, .html/.htm, .jsonl, RSS/Atom (.xml/.rss/.atom), "
-               ".warc/.warc.gz. Folders are walked recursively.")
-GAZETTEER_HELP = ("Gazetteer file (default: $SITREP_GAZETTEER or ~/.cache/sitrep/gazetteer.duckdb; "
-                  "built there when missing).")
-META_HELP = ("A CSV or JSONL manifest with article_id, file, outlet, published, url, title "
-             "(file relative to the manifest); its values override what was read.")
+INPUTS_HELP = (
+    "Files and folders to read: .txt, .html/.htm, .jsonl, RSS/Atom (.xml/.rss/.atom), "
+    ".warc/.warc.gz. Folders are walked recursively."
+)
+GAZETTEER_HELP = (
+    "Gazetteer file (default: $SITREP_GAZETTEER or ~/.cache/sitrep/gazetteer.duckdb; "
+    "built there when missing)."
+)
+META_HELP = (
+    "A CSV or JSONL manifest with article_id, file, outlet, published, url, title "
+    "(file relative to the manifest); its values override what was read."
+)
 
 
 def _fail(exc: SitrepError) -> None:
@@ -46,21 +51,36 @@ def _fail(exc: SitrepError) -> None:
 
 @app.command()
 def run(
-    inputs: List[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for incidents.json, incidents.csv, "
-                             "incidents.geojson, articles.json, reuse.json, report.html, rejected.json."),
-    meta: Optional[Path] = typer.Option(None, "--meta", "-m", help=META_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help="The DuckDB store (default OUT/sitrep.duckdb). "
-                                      "It grows run by run; the same text is never stored twice."),
+    inputs: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    out: Path = typer.Option(
+        ...,
+        "--out",
+        "-o",
+        help="Folder for incidents.json, incidents.csv, "
+        "incidents.geojson, articles.json, reuse.json, report.html, rejected.json.",
+    ),
+    meta: Path | None = typer.Option(None, "--meta", "-m", help=META_HELP),
+    db: Path | None = typer.Option(
+        None,
+        "--db",
+        help="The DuckDB store (default OUT/sitrep.duckdb). "
+        "It grows run by run; the same text is never stored twice.",
+    ),
     max_mb: float = typer.Option(20.0, "--max-mb", help="Reject input files larger than this (MB)."),
     wait: float = typer.Option(0.0, "--wait", help="Seconds to wait while another run holds the store."),
-    fmt: List[str] = typer.Option(["json", "csv", "geojson"], "--format",
-                                  help="Export formats (repeat): json, csv, geojson, parquet."),
-    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help=GAZETTEER_HELP),
+    fmt: list[str] = typer.Option(
+        ["json", "csv", "geojson"], "--format", help="Export formats (repeat): json, csv, geojson, parquet."
+    ),
+    gazetteer: Path | None = typer.Option(None, "--gazetteer", help=GAZETTEER_HELP),
     no_report: bool = typer.Option(False, "--no-report", help="Skip report.html."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary (for scripts)."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Processes for "
-                                          "extraction and geo (default: the machine's cores)."),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        min=1,
+        help="Processes for extraction and geo (default: the machine's cores).",
+    ),
 ) -> None:
     """Read articles, trace reuse, extract and merge incidents, and write the outputs to OUT."""
     from sitrep.pipeline import run as run_pipeline
@@ -68,8 +88,9 @@ def run(
     formats = list(dict.fromkeys(["json", "csv", "geojson", *fmt]))
     try:
         check_options(max_mb, wait, formats, gazetteer, meta)
-        settings = _settings(max_mb, gazetteer, wait=wait, formats=formats, report=not no_report,
-                             workers=workers)
+        settings = _settings(
+            max_mb, gazetteer, wait=wait, formats=formats, report=not no_report, workers=workers
+        )
         if quiet or not sys.stderr.isatty():
             result = run_pipeline(inputs, out, meta, db, settings=settings)
         else:
@@ -81,7 +102,7 @@ def run(
         _print_summary(result)
 
 
-def _settings(max_mb: float, gazetteer: Optional[Path] = None, **knobs):
+def _settings(max_mb: float, gazetteer: Path | None = None, **knobs):
     """The run's ``Settings``: the options given, then SITREP_GAZETTEER / SITREP_EMBED_DTYPE."""
     from sitrep.settings import Settings
 
@@ -91,11 +112,17 @@ def _settings(max_mb: float, gazetteer: Optional[Path] = None, **knobs):
 def _run_with_progress(run_pipeline, inputs, out, meta, db, settings):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), console=err, transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         tasks: dict[str, int] = {}
 
-        def progress(stage: str, done: int, total: Optional[int]) -> None:
+        def progress(stage: str, done: int, total: int | None) -> None:
             if stage not in tasks:
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
@@ -118,11 +145,12 @@ def _print_summary(result) -> None:
 
 @app.command()
 def ingest(
-    inputs: List[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for rejected.json (and the store "
-                             "unless --db is given)."),
-    meta: Optional[Path] = typer.Option(None, "--meta", "-m", help=META_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help="The DuckDB store (default OUT/sitrep.duckdb)."),
+    inputs: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Folder for rejected.json (and the store unless --db is given)."
+    ),
+    meta: Path | None = typer.Option(None, "--meta", "-m", help=META_HELP),
+    db: Path | None = typer.Option(None, "--db", help="The DuckDB store (default OUT/sitrep.duckdb)."),
     max_mb: float = typer.Option(20.0, "--max-mb", help="Reject input files larger than this (MB)."),
     wait: float = typer.Option(0.0, "--wait", help="Seconds to wait while another run holds the store."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary (for scripts)."),
@@ -132,8 +160,7 @@ def ingest(
 
     try:
         check_options(max_mb, wait, meta=meta)
-        result = run_pipeline(inputs, out, meta, db, settings=_settings(max_mb, wait=wait),
-                              ingest_only=True)
+        result = run_pipeline(inputs, out, meta, db, settings=_settings(max_mb, wait=wait), ingest_only=True)
     except SitrepError as exc:
         _fail(exc)
         return
@@ -143,10 +170,10 @@ def ingest(
 
 @app.command()
 def geoparse(
-    inputs: List[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    inputs: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
     out: Path = typer.Option(..., "--out", "-o", help="JSON Lines file: one line per place mention."),
-    meta: Optional[Path] = typer.Option(None, "--meta", "-m", help=META_HELP),
-    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help=GAZETTEER_HELP),
+    meta: Path | None = typer.Option(None, "--meta", "-m", help=META_HELP),
+    gazetteer: Path | None = typer.Option(None, "--gazetteer", help=GAZETTEER_HELP),
     max_mb: float = typer.Option(20.0, "--max-mb", help="Reject input files larger than this (MB)."),
 ) -> None:
     """List every place mention of every article, geocoded, with offsets into the text as given."""
@@ -172,12 +199,17 @@ def geoparse(
 
 @gazetteer_app.command("import")
 def gazetteer_import(
-    files: List[Path] = typer.Argument(..., help="GeoNames dumps (allCountries.zip, ML.zip, "
-                                       "cities500.zip, admin1CodesASCII.txt, alternateNamesV2.zip) "
-                                       "or a CSV name,lat,lon,country_code,admin1,feature_class,"
-                                       "alternate_names.", show_default=False),
-    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Gazetteer file to update "
-                                             "(default as for run)."),
+    files: list[Path] = typer.Argument(
+        ...,
+        help="GeoNames dumps (allCountries.zip, ML.zip, "
+        "cities500.zip, admin1CodesASCII.txt, alternateNamesV2.zip) "
+        "or a CSV name,lat,lon,country_code,admin1,feature_class,"
+        "alternate_names.",
+        show_default=False,
+    ),
+    gazetteer: Path | None = typer.Option(
+        None, "--gazetteer", help="Gazetteer file to update (default as for run)."
+    ),
 ) -> None:
     """Import places; imported places take precedence over the built-in ones. Idempotent."""
     import duckdb
@@ -189,7 +221,7 @@ def gazetteer_import(
         stats = import_geonames(files, _settings(20.0, gazetteer).gazetteer)
     except (OSError, ValueError, duckdb.Error) as exc:
         err.print(f"[bold red]sitrep:[/] cannot import (the gazetteer is unchanged): {shown(exc)}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     for why in stats.pop("rejected_rows"):
         err.print(f"row refused: {shown(why)}")
     err.print(f"Imported: {shown(stats)}")
@@ -206,9 +238,11 @@ def evaluate(
 
     try:
         report = run_eval(out, read_gold(gold))
-    except (TypeError, AttributeError, KeyError, ValueError) as exc:   # a value of the wrong type
-        raise BadArguments(f"The gold file {gold} is not shaped like examples/seeds/expected.json "
-                           f"({type(exc).__name__}: {exc}).") from exc
+    except (TypeError, AttributeError, KeyError, ValueError) as exc:  # a value of the wrong type
+        raise BadArguments(
+            f"The gold file {gold} is not shaped like examples/seeds/expected.json "
+            f"({type(exc).__name__}: {exc})."
+        ) from exc
     typer.echo(format_table(report))
     if not report.passed:
         raise typer.Exit(1)

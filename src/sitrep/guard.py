@@ -4,6 +4,7 @@ The threat model is in docs/security.md: article content, manifests, gazetteer f
 are untrusted; the person at the command line is trusted. Every check here turns a misuse into a
 plain sentence and a documented exit code before anything is written.
 """
+
 from __future__ import annotations
 
 import math
@@ -21,9 +22,17 @@ from sitrep.errors import BadArguments, SitrepError, StoreDamaged
 # DuckDB must never fetch or load code because of a file's contents (a SQLite file makes it
 # reach for the sqlite extension, from the internet by default).
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-DUCKDB_MAGIC = b"DUCK"          # bytes 8..12 of every DuckDB database file
-OWN_OUTPUTS = ("incidents.json", "incidents.csv", "incidents.geojson", "incidents.parquet",
-               "articles.json", "reuse.json", "report.html", "rejected.json")
+DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
+OWN_OUTPUTS = (
+    "incidents.json",
+    "incidents.csv",
+    "incidents.geojson",
+    "incidents.parquet",
+    "articles.json",
+    "reuse.json",
+    "report.html",
+    "rejected.json",
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -60,9 +69,12 @@ def check_duckdb_file(path: Path, what: str) -> None:
     kind = kind_of_file(path)
     if kind == "duckdb":
         return
-    detail = {"sqlite": "it is a SQLite database", "empty": "it is empty"}.get(kind, "it is not a DuckDB file")
-    raise StoreDamaged(f"The {what} {path} is not a sitrep {what}: {detail}. Nothing was changed; "
-                       f"give another path.")
+    detail = {"sqlite": "it is a SQLite database", "empty": "it is empty"}.get(
+        kind, "it is not a DuckDB file"
+    )
+    raise StoreDamaged(
+        f"The {what} {path} is not a sitrep {what}: {detail}. Nothing was changed; give another path."
+    )
 
 
 def check_regular(path: Path | None, what: str) -> None:
@@ -96,15 +108,18 @@ def check_outputs(inputs: Iterable[Path], out: Path, db: Path, meta: Path | None
     """
     out_r, db_r = out.resolve(), db.resolve()
     if db_r.parent == out_r and db_r.name in OWN_OUTPUTS:
-        raise BadArguments(f"--db {db} is the path of an output sitrep writes to {out}; "
-                           f"choose another store path.")
+        raise BadArguments(
+            f"--db {db} is the path of an output sitrep writes to {out}; choose another store path."
+        )
     if _within(out_r, db_r) or db_r == out_r:
         raise BadArguments(f"--out {out} is the store {db} or inside it.")
     for p in [*inputs, *([meta] if meta else [])]:
         p_r = Path(p).resolve()
         if _within(out_r, p_r) or (p_r.is_file() and p_r.parent == out_r and p_r.name in OWN_OUTPUTS):
-            raise BadArguments(f"--out {out} is the input {p} or inside it: a later run would read "
-                               f"sitrep's own outputs as articles. Choose another output folder.")
+            raise BadArguments(
+                f"--out {out} is the input {p} or inside it: a later run would read "
+                f"sitrep's own outputs as articles. Choose another output folder."
+            )
         if _within(db_r, p_r):
             raise BadArguments(f"--db {db} is the input {p} or inside it; choose another store path.")
 
@@ -114,8 +129,11 @@ def is_own_output(path: Path) -> bool:
     if path.name not in OWN_OUTPUTS:
         return False
     folder = path.parent
-    return (folder / "rejected.json").exists() or (folder / "incidents.json").exists() and (
-        folder / "articles.json").exists()
+    return (
+        (folder / "rejected.json").exists()
+        or (folder / "incidents.json").exists()
+        and (folder / "articles.json").exists()
+    )
 
 
 FORMATS = ("json", "csv", "geojson", "parquet")
@@ -125,8 +143,9 @@ def check_formats(formats: Iterable[str]) -> None:
     """An unknown ``--format`` is refused, not silently ignored (exit 2)."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise BadArguments(f"Unknown --format {', '.join(map(repr, unknown))}: choose from "
-                           f"{', '.join(FORMATS)}.")
+        raise BadArguments(
+            f"Unknown --format {', '.join(map(repr, unknown))}: choose from {', '.join(FORMATS)}."
+        )
 
 
 def check_gazetteer(path: Path | None) -> None:
@@ -146,8 +165,10 @@ def check_gazetteer(path: Path | None) -> None:
         con.close()
     if not {"places", "names"} <= tables:
         what = "a sitrep store" if "articles" in tables else "a DuckDB file of another kind"
-        raise StoreDamaged(f"The gazetteer {path} is {what}, not a gazetteer. Give --gazetteer a "
-                           f"gazetteer file, or a new path to build one there.")
+        raise StoreDamaged(
+            f"The gazetteer {path} is {what}, not a gazetteer. Give --gazetteer a "
+            f"gazetteer file, or a new path to build one there."
+        )
 
 
 class GuardedTyper(typer.Typer):
@@ -176,8 +197,10 @@ class GuardedTyper(typer.Typer):
                 where = getattr(exc, "filename", None)
                 _say(f"cannot read or write {where or 'a file'}: {_first_line(exc)}")
                 sys.exit(4)
-            _say(f"unexpected failure ({type(exc).__name__}: {_first_line(exc)}); run again with "
-                 f"SITREP_DEBUG=1 to see where.")
+            _say(
+                f"unexpected failure ({type(exc).__name__}: {_first_line(exc)}); run again with "
+                f"SITREP_DEBUG=1 to see where."
+            )
             sys.exit(1)
 
 
@@ -192,9 +215,13 @@ def _say(text: str) -> None:
     Console(stderr=True, soft_wrap=True).print(f"[bold red]sitrep:[/] {shown(text)}")
 
 
-def check_options(max_mb: float | None = None, wait: float | None = None,
-                  formats: Iterable[str] = (), gazetteer: Path | None = None,
-                  meta: Path | None = None) -> None:
+def check_options(
+    max_mb: float | None = None,
+    wait: float | None = None,
+    formats: Iterable[str] = (),
+    gazetteer: Path | None = None,
+    meta: Path | None = None,
+) -> None:
     """Every option of a command, checked before any work is done."""
     if max_mb is not None:
         check_number(max_mb, "--max-mb", 0.000001)

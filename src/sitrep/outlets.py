@@ -10,6 +10,7 @@ outlet a claim credits), reuse (wire stories, who credits whom) and merging (cit
     >>> outlet_in_text("according to sources quoted by Reuters")
     'Reuters'
 """
+
 from __future__ import annotations
 
 import json
@@ -21,13 +22,13 @@ from importlib import resources
 
 @dataclass(frozen=True)
 class Outlet:
-    name: str                      # canonical name
-    label: str                     # short name for citations ("AP")
+    name: str  # canonical name
+    label: str  # short name for citations ("AP")
     wire: bool = False
     spellings: tuple[str, ...] = ()
-    text: str | None = None     # regex for the outlet named in running text (case-sensitive)
-    photo: tuple[str, ...] = ()    # spellings in photo credits, as written
-    credit: bool = True            # False: a photo agency, never a story's credit
+    text: str | None = None  # regex for the outlet named in running text (case-sensitive)
+    photo: tuple[str, ...] = ()  # spellings in photo credits, as written
+    credit: bool = True  # False: a photo agency, never a story's credit
 
 
 def _key(name: str) -> str:
@@ -40,10 +41,18 @@ def _key(name: str) -> str:
 def outlet_table() -> tuple[Outlet, ...]:
     """The outlets of ``sitrep/data/outlets.json``, in file order."""
     raw = json.loads(resources.files("sitrep").joinpath("data", "outlets.json").read_text("utf-8"))
-    return tuple(Outlet(name=o["name"], label=o.get("label", o["name"]), wire=o.get("wire", False),
-                        spellings=tuple(o.get("spellings", ())), text=o.get("text"),
-                        photo=tuple(o.get("photo", ())), credit=o.get("credit", True))
-                 for o in raw["outlets"])
+    return tuple(
+        Outlet(
+            name=o["name"],
+            label=o.get("label", o["name"]),
+            wire=o.get("wire", False),
+            spellings=tuple(o.get("spellings", ())),
+            text=o.get("text"),
+            photo=tuple(o.get("photo", ())),
+            credit=o.get("credit", True),
+        )
+        for o in raw["outlets"]
+    )
 
 
 @lru_cache(maxsize=1)

@@ -10,29 +10,29 @@ once in the parent before the pool starts and shared by the workers; each worker
 gazetteer, since a DuckDB connection does not survive a fork. Where fork is unavailable, or the
 work is too small to pay for a pool, everything runs in this process.
 """
+
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator
-from typing import Optional
 
-CHUNK = 8                    # articles per task: small enough to balance, large enough for nlp.pipe
-MIN_PER_WORKER = 2 * CHUNK   # below this a pool costs more than it saves
+CHUNK = 8  # articles per task: small enough to balance, large enough for nlp.pipe
+MIN_PER_WORKER = 2 * CHUNK  # below this a pool costs more than it saves
 
-_JOB: Optional[tuple[Callable, object]] = None   # (task, resources), inherited by forked workers
-_INHERITED: list = []        # a forked worker's copies of its parent's gazetteers, never used
+_JOB: tuple[Callable, object] | None = None  # (task, resources), inherited by forked workers
+_INHERITED: list = []  # a forked worker's copies of its parent's gazetteers, never used
 
 
 def default_workers() -> int:
     """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
-    except AttributeError:        # not Linux
+    except AttributeError:  # not Linux
         return os.cpu_count() or 1
 
 
-def pool_size(workers: Optional[int], n_items: int) -> int:
+def pool_size(workers: int | None, n_items: int) -> int:
     """Processes worth starting for ``n_items`` articles (1: no pool)."""
     if "fork" not in mp.get_all_start_methods():
         return 1
@@ -45,7 +45,7 @@ def _init_worker() -> None:
     # the inherited connections are kept referenced so that no destructor runs in the worker
     _INHERITED.extend(gazetteer._OPEN.values())
     gazetteer._OPEN.clear()
-    _JOB[1].__dict__.pop("gazetteer", None)     # Resources opens its own on first use
+    _JOB[1].__dict__.pop("gazetteer", None)  # Resources opens its own on first use
 
 
 def _run_job(chunk):
@@ -53,19 +53,18 @@ def _run_job(chunk):
     return task(chunk, resources)
 
 
-def run_chunks(task: Callable, items: list, resources, workers: Optional[int],
-               chunk: int) -> Iterator:
+def run_chunks(task: Callable, items: list, resources, workers: int | None, chunk: int) -> Iterator:
     """``task(chunk, resources)`` for consecutive chunks of ``items``, in order, on ``workers``
     processes (``chunk`` items per task when there is no pool)."""
     global _JOB
     n = pool_size(workers, len(items))
     if n == 1:
         for start in range(0, len(items), chunk):
-            yield task(items[start:start + chunk], resources)
+            yield task(items[start : start + chunk], resources)
         return
     _JOB = (task, resources)
     try:
-        chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
         with mp.get_context("fork").Pool(n, initializer=_init_worker) as pool:
             yield from pool.imap(_run_job, chunks)
     finally:
@@ -79,18 +78,23 @@ def _extract_chunk(articles: list, resources) -> dict:
     settings = resources.settings
     reads = any(why_not_extracted(a, settings.max_extract_chars) is None for a in articles)
     # models load only for a chunk that is parsed
-    return extract_articles(articles, nlp=resources.nlp if reads else None,
-                            actors=resources.actors if reads else None, gazetteer=resources.gazetteer,
-                            batch_size=settings.parse_batch, max_chars=settings.max_extract_chars)
+    return extract_articles(
+        articles,
+        nlp=resources.nlp if reads else None,
+        actors=resources.actors if reads else None,
+        gazetteer=resources.gazetteer,
+        batch_size=settings.parse_batch,
+        max_chars=settings.max_extract_chars,
+    )
 
 
-def extract_batches(articles: list, resources, workers: Optional[int] = None,
-                    batch_size: int = 100) -> Iterator[dict]:
+def extract_batches(
+    articles: list, resources, workers: int | None = None, batch_size: int = 100
+) -> Iterator[dict]:
     """``extract_articles`` over ``articles``, yielded in input order as dicts of about
     ``batch_size`` extractions, on ``workers`` processes (default: the machine's cores)."""
     if pool_size(workers, len(articles)) > 1:
-        for name in ("nlp", "actors", "gazetteer"):   # loaded once, before the fork
-            getattr(resources, name)
+        _ = resources.nlp, resources.actors, resources.gazetteer  # loaded once, before the fork
     batch: dict = {}
     for done in run_chunks(_extract_chunk, articles, resources, workers, batch_size):
         batch.update(done)
@@ -107,9 +111,10 @@ def _geo_chunk(items: list, resources) -> list:
     return [(aid, resolve_extraction(x, a, resources.gazetteer)) for aid, x, a in items]
 
 
-def geocode(extractions: dict, articles: dict, resources, workers: Optional[int] = None) -> dict:
+def geocode(extractions: dict, articles: dict, resources, workers: int | None = None) -> dict:
     """``resolve_extraction`` for each extraction whose article is known, on ``workers`` processes."""
     items = [(aid, x, articles[aid]) for aid, x in extractions.items() if aid in articles]
-    getattr(resources, "gazetteer")   # built or migrated once, before any worker opens it
-    return dict(pair for done in run_chunks(_geo_chunk, items, resources, workers, len(items) or 1)
-                for pair in done)
+    _ = resources.gazetteer  # built or migrated once, before any worker opens it
+    return dict(
+        pair for done in run_chunks(_geo_chunk, items, resources, workers, len(items) or 1) for pair in done
+    )

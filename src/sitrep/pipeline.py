@@ -6,12 +6,13 @@ are pure functions over records.
     >>> result = run(["examples/seeds/articles"], out="out", meta="examples/seeds/manifest.csv")
     >>> result.n_new, len(result.incidents), result.files
 """
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
 
 import duckdb
 
@@ -23,7 +24,7 @@ from sitrep.settings import Settings
 from sitrep.store import Store
 
 log = logging.getLogger(__name__)
-Progress = Callable[[str, int, Optional[int]], None]   # (stage, done, total)
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
 
 
 @dataclass
@@ -40,24 +41,26 @@ class RunResult:
     rejected: list[Rejection] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)    # cached work redone and why (also in the run log)
+    notes: list[str] = field(default_factory=list)  # cached work redone and why (also in the run log)
 
 
-def _noop(stage: str, done: int, total: Optional[int]) -> None:
+def _noop(stage: str, done: int, total: int | None) -> None:
     pass
 
 
 # --------------------------------------------------------------------------- ingest + clean + store
+
 
 class _Ingester:
     """Cleans documents and stores them in batches, one transaction per batch."""
 
     def __init__(self, store: Store, run_id: str, batch_size: int):
         self.store, self.run_id, self.batch_size = store, run_id, batch_size
-        self.hashes = store.hashes()                      # content_hash -> article_id
+        self.hashes = store.hashes()  # content_hash -> article_id
         self.ids = set(self.hashes.values())
-        self.inputs = {a: i for a, i in store.con.execute(
-            "SELECT article_id, input FROM articles").fetchall()}
+        self.inputs = {
+            a: i for a, i in store.con.execute("SELECT article_id, input FROM articles").fetchall()
+        }
         self.articles: list[Article] = []
         self.dups: list[tuple[str, str, str]] = []
         self.rejections: list[Rejection] = []
@@ -86,7 +89,7 @@ class _Ingester:
         twin = self.hashes.get(article.content_hash)
         if twin is not None:
             if self.inputs.get(twin) == item.input:
-                self.n_already += 1             # the same input, stored by an earlier run
+                self.n_already += 1  # the same input, stored by an earlier run
             else:
                 self.dups.append((item.input, twin, article.content_hash))
                 self.result_dups.append((item.input, twin))
@@ -114,15 +117,21 @@ def clean_or_reject(doc: Document, article_id: str) -> Article | Rejection:
     try:
         article = clean_document(doc, article_id=article_id)
     except Exception as exc:
-        return Rejection(input=doc.input, code="clean_failed",
-                         reason=f"The text could not be cleaned: {type(exc).__name__}: {exc}")
+        return Rejection(
+            input=doc.input,
+            code="clean_failed",
+            reason=f"The text could not be cleaned: {type(exc).__name__}: {exc}",
+        )
     if not article.clean_text.strip():
-        return Rejection(input=doc.input, code="no_text",
-                         reason="Nothing but site furniture was left after cleaning.")
+        return Rejection(
+            input=doc.input, code="no_text", reason="Nothing but site furniture was left after cleaning."
+        )
     return article
 
 
-def read_articles(inputs: Sequence[Path], manifest, settings: Settings) -> tuple[list[Article], list[Rejection]]:
+def read_articles(
+    inputs: Sequence[Path], manifest, settings: Settings
+) -> tuple[list[Article], list[Rejection]]:
     """Clean articles (unique ids) and rejections from ``inputs`` without a store (``sitrep
     geoparse``), through the same size limit and guard as a run."""
     from sitrep.ingest import iter_inputs
@@ -143,13 +152,13 @@ def read_articles(inputs: Sequence[Path], manifest, settings: Settings) -> tuple
     return articles, rejected
 
 
-def ingest(store: Store, run_id: str, inputs: Sequence[Path], manifest, settings: Settings,
-           progress: Progress) -> _Ingester:
+def ingest(
+    store: Store, run_id: str, inputs: Sequence[Path], manifest, settings: Settings, progress: Progress
+) -> _Ingester:
     from sitrep.ingest import iter_inputs
 
     ing = _Ingester(store, run_id, settings.store_batch)
-    for n, item in enumerate(iter_inputs(list(inputs), manifest=manifest,
-                                         max_bytes=settings.max_bytes), 1):
+    for n, item in enumerate(iter_inputs(list(inputs), manifest=manifest, max_bytes=settings.max_bytes), 1):
         ing.add(item)
         progress("read", n, None)
     ing.flush()
@@ -158,8 +167,8 @@ def ingest(store: Store, run_id: str, inputs: Sequence[Path], manifest, settings
 
 # --------------------------------------------------------------------------- later stages
 
-def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str],
-                resources: Resources):
+
+def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str], resources: Resources):
     from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
 
     previous, lineage = store.load_reuse()
@@ -171,15 +180,21 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str],
     usable = [a for a in articles if len(a.clean_text) <= resources.settings.max_extract_chars]
     new = [a for a in usable if a.article_id in new_set]
     stored = [a for a in usable if a.article_id not in new_set]
-    edges = find_reuse(new, stored, embeddings=StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype),
-                       previous=previous, encoder=resources.encode)
+    edges = find_reuse(
+        new,
+        stored,
+        embeddings=StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype),
+        previous=previous,
+        encoder=resources.encode,
+    )
     lineage = build_lineage(articles, edges)
     store.save_reuse(edges, lineage)
     return edges, lineage
 
 
-def extract_all(store: Store, articles: list[Article], resources: Resources,
-                progress: Progress) -> tuple[dict, list[str]]:
+def extract_all(
+    store: Store, articles: list[Article], resources: Resources, progress: Progress
+) -> tuple[dict, list[str]]:
     """Every article's extraction, from the store where its cache key still holds; the notes say
     what was redone and why."""
     from sitrep.extract import EXTRACTOR_VERSION
@@ -211,10 +226,12 @@ def redo_notes(stored: dict[str, list[str]], todo: list[str], key: str) -> list[
         if not stored.get(aid):
             continue
         # the closest stored key tells what changed since that article was last extracted
-        old = min((key_parts(k) for k in stored[aid]),
-                  key=lambda p: sum(p.get(k) != v for k, v in new.items()))
-        changed = [f"{k} changed ({old.get(k) or 'not recorded'} -> {v})" for k, v in new.items()
-                   if old.get(k) != v]
+        old = min(
+            (key_parts(k) for k in stored[aid]), key=lambda p: sum(p.get(k) != v for k, v in new.items())
+        )
+        changed = [
+            f"{k} changed ({old.get(k) or 'not recorded'} -> {v})" for k, v in new.items() if old.get(k) != v
+        ]
         reason = "; ".join(changed) or "stored extraction unreadable"
         counts[reason] = counts.get(reason, 0) + 1
     return [f"extraction redone for {n} stored article(s): {reason}" for reason, n in counts.items()]
@@ -228,6 +245,7 @@ def geocode_all(extractions: dict, articles: dict[str, Article], resources: Reso
 
 # --------------------------------------------------------------------------- outputs
 
+
 def write_report(out_dir: Path, outputs: RunOutputs) -> Path:
     from sitrep.export.files import write_atomic
     from sitrep.report import ReportData, render_report
@@ -238,15 +256,16 @@ def write_report(out_dir: Path, outputs: RunOutputs) -> Path:
 
 # --------------------------------------------------------------------------- the run
 
+
 def run(
     inputs: Sequence[str | Path],
     out: str | Path,
-    meta: Optional[str | Path] = None,
-    db: Optional[str | Path] = None,
+    meta: str | Path | None = None,
+    db: str | Path | None = None,
     *,
-    settings: Optional[Settings] = None,
-    resources: Optional[Resources] = None,
-    progress: Optional[Progress] = None,
+    settings: Settings | None = None,
+    resources: Resources | None = None,
+    progress: Progress | None = None,
     ingest_only: bool = False,
     **knobs,
 ) -> RunResult:
@@ -261,7 +280,7 @@ def run(
     from sitrep.ingest import load_manifest
     from sitrep.timing import StageTimer
 
-    progress = StageTimer(progress or _noop)      # stage seconds go into the run log
+    progress = StageTimer(progress or _noop)  # stage seconds go into the run log
     settings = settings or Settings.build({}, **knobs)
     resources = resources or Resources(settings)
     inputs = [Path(p) for p in inputs]
@@ -277,24 +296,38 @@ def run(
     db_path = Path(db) if db else out_dir / "sitrep.duckdb"
 
     with Store.open(db_path, wait=settings.wait) as store:
-        run_id = store.start_run({"inputs": [str(p) for p in inputs], "meta": str(meta or ""),
-                                  "out": str(out_dir), "settings": asdict(settings)})
+        run_id = store.start_run(
+            {
+                "inputs": [str(p) for p in inputs],
+                "meta": str(meta or ""),
+                "out": str(out_dir),
+                "settings": asdict(settings),
+            }
+        )
         try:
             ing = ingest(store, run_id, inputs, manifest, settings, progress)
-            rejected = ing.all_rejections     # a missing input among them: the reader rejects it
+            rejected = ing.all_rejections  # a missing input among them: the reader rejects it
             articles = store.load_articles()
             if not articles:
                 raise NothingUsable(
                     "Nothing usable was read: every input was rejected (see rejected.json)."
-                    if rejected else "No articles were found in the inputs."
+                    if rejected
+                    else "No articles were found in the inputs."
                 )
             if ingest_only:
                 _write_rejected_only(out_dir, rejected)
                 _finish(store, run_id, "ok", {"new": len(ing.new_ids), "ingest_only": True})
-                return RunResult(run_id=run_id, out_dir=out_dir, db_path=db_path,
-                                 n_new=len(ing.new_ids), n_already=ing.n_already,
-                                 n_total=len(articles), duplicates=ing.result_dups,
-                                 rejected=rejected, files=[out_dir / "rejected.json"])
+                return RunResult(
+                    run_id=run_id,
+                    out_dir=out_dir,
+                    db_path=db_path,
+                    n_new=len(ing.new_ids),
+                    n_already=ing.n_already,
+                    n_total=len(articles),
+                    duplicates=ing.result_dups,
+                    rejected=rejected,
+                    files=[out_dir / "rejected.json"],
+                )
             by_id = {a.article_id: a for a in articles}
             progress("reuse", 0, None)
             edges, lineage = trace_reuse(store, articles, ing.new_ids, resources)
@@ -309,9 +342,15 @@ def run(
             progress("write", 0, None)
             duplicates = store.duplicates()
             outputs = RunOutputs(
-                incidents=incidents, articles=articles, lineage=lineage, edges=edges,
-                rejected=rejected, duplicates=duplicates, extractions=extractions,
-                run_info={"run_id": run_id, "n_new": len(ing.new_ids), "n_total": len(articles)})
+                incidents=incidents,
+                articles=articles,
+                lineage=lineage,
+                edges=edges,
+                rejected=rejected,
+                duplicates=duplicates,
+                extractions=extractions,
+                run_info={"run_id": run_id, "n_new": len(ing.new_ids), "n_total": len(articles)},
+            )
             files = write_outputs(out_dir, outputs, formats=settings.formats)
             if settings.report:
                 files.append(write_report(out_dir, outputs))
@@ -330,19 +369,37 @@ def run(
         except BaseException as exc:
             _finish(store, run_id, "failed", {"error": f"{type(exc).__name__}: {exc}"})
             raise
-        stats = {"new": len(ing.new_ids), "already": ing.n_already, "total": len(articles),
-                 "duplicates": len(ing.result_dups), "rejected": len(rejected),
-                 "incidents": len(incidents), "notes": notes, "stage_seconds": progress.seconds()}
+        stats = {
+            "new": len(ing.new_ids),
+            "already": ing.n_already,
+            "total": len(articles),
+            "duplicates": len(ing.result_dups),
+            "rejected": len(rejected),
+            "incidents": len(incidents),
+            "notes": notes,
+            "stage_seconds": progress.seconds(),
+        }
         _finish(store, run_id, "ok", stats)
-    return RunResult(run_id=run_id, out_dir=out_dir, db_path=db_path, n_new=len(ing.new_ids),
-                     n_already=ing.n_already, n_total=len(articles), duplicates=ing.result_dups,
-                     rejected=rejected, incidents=incidents, files=files, notes=notes)
+    return RunResult(
+        run_id=run_id,
+        out_dir=out_dir,
+        db_path=db_path,
+        n_new=len(ing.new_ids),
+        n_already=ing.n_already,
+        n_total=len(articles),
+        duplicates=ing.result_dups,
+        rejected=rejected,
+        incidents=incidents,
+        files=files,
+        notes=notes,
+    )
 
 
 def _is_disk_error(exc: BaseException) -> bool:
     text = str(exc)
     return isinstance(exc, duckdb.IOException) or any(
-        k in text for k in ("No space left", "Read-only", "Could not write", "Permission denied"))
+        k in text for k in ("No space left", "Read-only", "Could not write", "Permission denied")
+    )
 
 
 def _disk_message(exc: BaseException, db_path: Path, out_dir: Path) -> str:
@@ -353,8 +410,10 @@ def _disk_message(exc: BaseException, db_path: Path, out_dir: Path) -> str:
         why = "the disk is read-only"
     else:
         why = text.splitlines()[0] if text else type(exc).__name__
-    return (f"The run stopped because {why} (store {db_path}, outputs {out_dir}). Articles stored "
-            f"before this point are kept; run again once there is room.")
+    return (
+        f"The run stopped because {why} (store {db_path}, outputs {out_dir}). Articles stored "
+        f"before this point are kept; run again once there is room."
+    )
 
 
 def _finish(store: Store, run_id: str, status: str, stats: dict) -> None:

@@ -13,13 +13,14 @@ their offsets back with ``Article.offsets``.
     >>> m.to_raw(6)
     9
 """
+
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -41,11 +42,11 @@ Qualifier = Literal["exactly", "at_least", "more_than", "up_to", "about", "vague
 ReuseKind = Literal["duplicate", "near_duplicate", "paraphrase", "partial"]
 
 
-def parse_day(value: Optional[str]) -> Optional[date]:
+def parse_day(value: str | None) -> date | None:
     """The day of an ISO date or datetime string (``published``, ``DateInfo.start``), or None.
 
-        >>> parse_day("2025-06-02T10:00:00Z")
-        datetime.date(2025, 6, 2)
+    >>> parse_day("2025-06-02T10:00:00Z")
+    datetime.date(2025, 6, 2)
     """
     if not value:
         return None
@@ -70,33 +71,36 @@ class Record(BaseModel):
 
 # --------------------------------------------------------------------------- ingest
 
+
 class Rejection(Record):
     """An input (or one line/record of it) that could not be used, and why, in plain words."""
 
     input: str
     reason: str
     code: str = "unreadable"  # empty | binary | too_large | encoding | bad_json | bad_xml | bad_html | bad_warc | no_text | io_error | ...
-    line: Optional[int] = None
+    line: int | None = None
 
 
 class Document(Record):
     """What a reader found in one input, before cleaning. ``text`` is the text as given."""
 
-    input: str                       # path, or "path#line=3" / "path#entry=2" for multi-record inputs
+    input: str  # path, or "path#line=3" / "path#entry=2" for multi-record inputs
     text: str
-    format: str                      # txt | html | jsonl | rss | atom | warc
-    article_id: Optional[str] = None  # from a JSONL id or the manifest; else the pipeline names it
-    title: Optional[str] = None
-    url: Optional[str] = None
-    outlet: Optional[str] = None
-    author: Optional[str] = None
-    published: Optional[str] = None  # ISO date or datetime
-    encoding: Optional[str] = None
+    format: str  # txt | html | jsonl | rss | atom | warc
+    article_id: str | None = None  # from a JSONL id or the manifest; else the pipeline names it
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date or datetime
+    encoding: str | None = None
     notes: list[str] = Field(default_factory=list)  # e.g. "decoded as cp1252 (no charset declared)"
-    from_manifest: list[str] = Field(default_factory=list)  # fields the manifest set (they beat what cleaning finds)
+    from_manifest: list[str] = Field(
+        default_factory=list
+    )  # fields the manifest set (they beat what cleaning finds)
 
     @model_validator(mode="after")
-    def _no_lone_surrogates(self) -> "Document":
+    def _no_lone_surrogates(self) -> Document:
         # JSON may escape half a UTF-16 pair ("\ud800"): no UTF-8 store or file can hold it.
         fixed = 0
         for name in ("input", "text", "article_id", "title", "url", "outlet", "author", "published"):
@@ -110,6 +114,7 @@ class Document(Record):
 
 
 # --------------------------------------------------------------------------- clean
+
 
 class OffsetMap(Record):
     """Maps offsets in the clean text to offsets in the raw text.
@@ -143,8 +148,8 @@ class Credit(Record):
     text: str
     span: Span
     kind: Literal["credit_line", "byline", "dateline"] = "credit_line"
-    outlet: Optional[str] = None
-    author: Optional[str] = None
+    outlet: str | None = None
+    author: str | None = None
 
 
 class Removed(Record):
@@ -163,12 +168,12 @@ class Article(Record):
     raw_text: str
     clean_text: str
     offsets: OffsetMap
-    title: Optional[str] = None
-    outlet: Optional[str] = None
-    author: Optional[str] = None
-    published: Optional[str] = None
-    url: Optional[str] = None
-    language: Optional[str] = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
     is_english: bool = True
     content_hash: str = ""
     credits: list[Credit] = Field(default_factory=list)
@@ -184,6 +189,7 @@ class Article(Record):
 
 
 # --------------------------------------------------------------------------- reuse
+
 
 class AlignedPair(Record):
     """One sentence of the derived article aligned to one of the source (raw spans)."""
@@ -206,7 +212,7 @@ class ReuseEdge(Record):
     source: str
     derived: str
     kind: ReuseKind
-    coverage: float                  # share of the derived article's sentences aligned to the source
+    coverage: float  # share of the derived article's sentences aligned to the source
     direction: Direction
     aligned: list[AlignedPair] = Field(default_factory=list)
 
@@ -215,44 +221,45 @@ class Lineage(Record):
     """Where an article's text comes from."""
 
     article_id: str
-    derived_from: Optional[str] = None
+    derived_from: str | None = None
     origin: str
     independent_group: str
-    duplicate_of: Optional[str] = None
+    duplicate_of: str | None = None
 
 
 # --------------------------------------------------------------------------- extract
 
+
 class DateInfo(Record):
     """When something happened, resolved against the publication date, and the words it came from."""
 
-    start: Optional[str] = None      # YYYY-MM-DD
-    end: Optional[str] = None
+    start: str | None = None  # YYYY-MM-DD
+    end: str | None = None
     precision: DatePrecision = "unknown"
-    text: list[str] = Field(default_factory=list)     # e.g. ["on Sunday"]
-    span: Optional[Span] = None
-    window: Optional[tuple[str, str]] = None          # for vague dates ("recent weeks")
-    relative: bool = False           # depends on the publication date
-    reason: Optional[str] = None     # why null / how resolved
+    text: list[str] = Field(default_factory=list)  # e.g. ["on Sunday"]
+    span: Span | None = None
+    window: tuple[str, str] | None = None  # for vague dates ("recent weeks")
+    relative: bool = False  # depends on the publication date
+    reason: str | None = None  # why null / how resolved
 
 
 class Location(Record):
     """A resolved place, with honest precision."""
 
     name: str
-    country_code: Optional[str] = None
-    admin1: Optional[str] = None
-    admin2: Optional[str] = None
-    lat: Optional[float] = None
-    lon: Optional[float] = None
+    country_code: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
     precision: GeoPrecision = "unknown"
-    geonameid: Optional[int] = None
-    feature_class: Optional[str] = None
-    feature_code: Optional[str] = None
-    population: Optional[int] = None
-    geo_precision: Optional[int] = None   # ACLED 1-3
-    where_prec: Optional[int] = None      # UCDP GED 1-7
-    reason: Optional[str] = None          # why this precision / this fallback
+    geonameid: int | None = None
+    feature_class: str | None = None
+    feature_code: str | None = None
+    population: int | None = None
+    geo_precision: int | None = None  # ACLED 1-3
+    where_prec: int | None = None  # UCDP GED 1-7
+    reason: str | None = None  # why this precision / this fallback
 
 
 class PlaceMention(Record):
@@ -260,75 +267,75 @@ class PlaceMention(Record):
 
     text: str
     span: Span
-    context: str = ""                 # e.g. "near the border with Burkina Faso"
-    cue: Optional[str] = None         # region | province | town | city | near | border | in | ...
-    source: str = "gazetteer"         # gazetteer | ner | cue
-    resolved: Optional[Location] = None
+    context: str = ""  # e.g. "near the border with Burkina Faso"
+    cue: str | None = None  # region | province | town | city | near | border | in | ...
+    source: str = "gazetteer"  # gazetteer | ner | cue
+    resolved: Location | None = None
 
 
 class ActorMention(Record):
     """An actor named in the text, normalised through the actor dictionary."""
 
-    name: str                         # canonical name
-    text: str                         # as written
-    span: Optional[Span] = None
+    name: str  # canonical name
+    text: str  # as written
+    span: Span | None = None
     aliases: list[str] = Field(default_factory=list)
-    kind: str = "unknown"             # state_forces | rebel_group | islamist_group | militia | foreign_forces | police | civilians | protesters | unknown
-    country_code: Optional[str] = None
+    kind: str = "unknown"  # state_forces | rebel_group | islamist_group | militia | foreign_forces | police | civilians | protesters | unknown
+    country_code: str | None = None
     role: Literal["perpetrator", "target", "other"] = "other"
 
 
 class Claim(Record):
     """One figure as someone stated it: "more than 30 soldiers had been killed", said by X."""
 
-    claim_id: str = ""                # article_id#c<n>
+    claim_id: str = ""  # article_id#c<n>
     article_id: str = ""
-    what: str                         # killed | wounded | captured | arrested | missing | displaced | abducted
-    group: Optional[str] = None       # soldiers | civilians | militants | police | people | children | ...
-    low: Optional[int] = None
-    high: Optional[int] = None
+    what: str  # killed | wounded | captured | arrested | missing | displaced | abducted
+    group: str | None = None  # soldiers | civilians | militants | police | people | children | ...
+    low: int | None = None
+    high: int | None = None
     qualifier: Qualifier = "exactly"
-    text: str                         # the figure phrase as written
-    span: Optional[Span] = None
-    quote: str = ""                   # the whole sentence as it stands in the article
-    quote_span: Optional[Span] = None
-    attributed_to: Optional[str] = None
+    text: str  # the figure phrase as written
+    span: Span | None = None
+    quote: str = ""  # the whole sentence as it stands in the article
+    quote_span: Span | None = None
+    attributed_to: str | None = None
     claimant_kind: ClaimantKind = "unknown"
-    credited_outlet: Optional[str] = None   # "Reuters" in "according to sources quoted by Reuters"
-    negated: bool = False             # "no one was killed" -> low = high = 0
+    credited_outlet: str | None = None  # "Reuters" in "according to sources quoted by Reuters"
+    negated: bool = False  # "no one was killed" -> low = high = 0
     scope: Literal["incident", "shared", "aggregate"] = "incident"
-    covers: list[str] = Field(default_factory=list)   # mention ids a shared figure covers
-    victim: Optional[str] = None      # the victim words' head as written ("man", "soldiers", "John Smith")
-    reference: Literal["new", "same", "additional"] = "new"   # "the victim" = same; "another man" = additional
-    subset: bool = False              # part of a total in the same sentence ("including three children")
-    includes_killed: bool = False     # a "were shot" count: people hit, some of whom may have died
+    covers: list[str] = Field(default_factory=list)  # mention ids a shared figure covers
+    victim: str | None = None  # the victim words' head as written ("man", "soldiers", "John Smith")
+    reference: Literal["new", "same", "additional"] = "new"  # "the victim" = same; "another man" = additional
+    subset: bool = False  # part of a total in the same sentence ("including three children")
+    includes_killed: bool = False  # a "were shot" count: people hit, some of whom may have died
 
 
 class Outcome(Record):
     """A stated outcome of an incident ("seized the base", "repelled the attack"), by whom."""
 
-    outcome: str                      # seized | repelled | withdrew | captured | ...
+    outcome: str  # seized | repelled | withdrew | captured | ...
     text: str
-    span: Optional[Span] = None
-    attributed_to: Optional[str] = None
+    span: Span | None = None
+    attributed_to: str | None = None
     claimant_kind: ClaimantKind = "unknown"
 
 
 class IncidentMention(Record):
     """One incident as one article reports it (main story or in passing)."""
 
-    mention_id: str                   # article_id#m<n>
+    mention_id: str  # article_id#m<n>
     article_id: str
-    label: str = ""                   # short "what happened"
+    label: str = ""  # short "what happened"
     sentences: list[Span] = Field(default_factory=list)
     event_type: EventType = "battles"
     sub_event_type: SubEventType = "armed_clash"
     political: bool = True
-    type_confidence: Optional[float] = None   # calibrated probability that the sub-event type is right
-    type_runner_up: Optional[str] = None      # the next likeliest sub-event type ("none": no event)
+    type_confidence: float | None = None  # calibrated probability that the sub-event type is right
+    type_runner_up: str | None = None  # the next likeliest sub-event type ("none": no event)
     date: DateInfo = Field(default_factory=DateInfo)
-    places: list[PlaceMention] = Field(default_factory=list)   # first is the incident's place
-    location: Optional[Location] = None                         # set by the geo stage
+    places: list[PlaceMention] = Field(default_factory=list)  # first is the incident's place
+    location: Location | None = None  # set by the geo stage
     actors: list[ActorMention] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     outcomes: list[Outcome] = Field(default_factory=list)
@@ -338,7 +345,7 @@ class IncidentMention(Record):
 class SetAside(Record):
     """A sentence read and kept as context, not as an incident: where it is and why."""
 
-    span: Span                      # raw offsets
+    span: Span  # raw offsets
     text: str
     reason: Literal["running_total", "background", "no_incident"]
 
@@ -348,51 +355,52 @@ class ArticleExtraction(Record):
 
     article_id: str
     mentions: list[IncidentMention] = Field(default_factory=list)
-    context_claims: list[Claim] = Field(default_factory=list)   # aggregates: kept, never a toll
-    set_aside: list[SetAside] = Field(default_factory=list)     # sentences kept as context
-    places: list[PlaceMention] = Field(default_factory=list)    # every place named in the article
+    context_claims: list[Claim] = Field(default_factory=list)  # aggregates: kept, never a toll
+    set_aside: list[SetAside] = Field(default_factory=list)  # sentences kept as context
+    places: list[PlaceMention] = Field(default_factory=list)  # every place named in the article
     notes: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- merge / reconcile
 
+
 class FigureClaim(Record):
     """A claim as it appears in an incident's figure (contract shape)."""
 
     text: str
-    low: Optional[int] = None
-    high: Optional[int] = None
+    low: int | None = None
+    high: int | None = None
     qualifier: str = "exactly"
-    group: Optional[str] = None
-    attributed_to: Optional[str] = None
+    group: str | None = None
+    attributed_to: str | None = None
     claimant_kind: str = "unknown"
     article_id: str
     origin: str
     quote: str = ""
-    char_span: Optional[Span] = None
-    outlet: Optional[str] = None
-    echoes: list[str] = Field(default_factory=list)   # derived articles repeating this claim
+    char_span: Span | None = None
+    outlet: str | None = None
+    echoes: list[str] = Field(default_factory=list)  # derived articles repeating this claim
     shared_with: list[str] = Field(default_factory=list)  # other incident ids a shared figure covers
     claim_id: str = ""
     echo_quotes: dict[str, str] = Field(default_factory=dict)  # echo article_id -> its own sentence
 
 
 class Range(Record):
-    low: Optional[int] = None
-    best: Optional[int] = None
-    high: Optional[int] = None
-    high_open: bool = False           # the largest report is open-ended ("at least 60")
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    high_open: bool = False  # the largest report is open-ended ("at least 60")
 
 
 class Figure(Record):
-    low: Optional[int] = None
-    best: Optional[int] = None
-    high: Optional[int] = None
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
     by_group: dict[str, Range] = Field(default_factory=dict)
     claims: list[FigureClaim] = Field(default_factory=list)
     shared_claims: list[FigureClaim] = Field(default_factory=list)  # cover several incidents; not in low
-    high_open: bool = False           # the largest report is open-ended ("at least 60")
-    notes: list[str] = Field(default_factory=list)   # e.g. "low rests on the perpetrator's claim only"
+    high_open: bool = False  # the largest report is open-ended ("at least 60")
+    notes: list[str] = Field(default_factory=list)  # e.g. "low rests on the perpetrator's claim only"
 
 
 class OtherFigure(Record):
@@ -406,8 +414,8 @@ class Conflict(Record):
 
 
 class IncidentDate(Record):
-    start: Optional[str] = None
-    end: Optional[str] = None
+    start: str | None = None
+    end: str | None = None
     precision: DatePrecision = "unknown"
     text: list[str] = Field(default_factory=list)
 
@@ -428,10 +436,10 @@ class Incident(Record):
     event_type: EventType
     sub_event_type: SubEventType
     political: bool = True
-    type_confidence: Optional[float] = None   # of the sub-event type, from its likeliest mention
-    type_runner_up: Optional[str] = None
+    type_confidence: float | None = None  # of the sub-event type, from its likeliest mention
+    type_runner_up: str | None = None
     date: IncidentDate = Field(default_factory=IncidentDate)
-    location: Optional[Location] = None
+    location: Location | None = None
     actors: list[IncidentActor] = Field(default_factory=list)
     fatalities: Figure = Field(default_factory=Figure)
     wounded: Figure = Field(default_factory=Figure)
@@ -444,20 +452,22 @@ class Incident(Record):
     conflicts: list[Conflict] = Field(default_factory=list)
     summary: str = ""
     label: str = ""
-    outcomes: list[Outcome] = Field(default_factory=list)   # stated outcomes, deduplicated
-    filled_dates: list[str] = Field(default_factory=list)   # mention ids whose missing date came from here
+    outcomes: list[Outcome] = Field(default_factory=list)  # stated outcomes, deduplicated
+    filled_dates: list[str] = Field(default_factory=list)  # mention ids whose missing date came from here
     notes: list[str] = Field(default_factory=list)
 
     def figures(self) -> list[tuple[str, Figure]]:
         """(field, Figure) for the incident's own figure fields, then its other figures."""
-        return [(f, getattr(self, f)) for f in FIGURE_FIELDS] + [(o.what, o.figure) for o in self.other_figures]
+        return [(f, getattr(self, f)) for f in FIGURE_FIELDS] + [
+            (o.what, o.figure) for o in self.other_figures
+        ]
 
 
 @dataclass
 class RunOutputs:
     """What a run hands to export and report: the incidents and everything they are traced to.
 
-        >>> write_outputs(out_dir, RunOutputs(incidents, articles, lineage, edges, rejected))
+    >>> write_outputs(out_dir, RunOutputs(incidents, articles, lineage, edges, rejected))
     """
 
     incidents: list[Incident]

@@ -8,6 +8,7 @@ gazetteer file is made ready here, never inside a stage: built when missing, mig
     >>> res = Resources(Settings())
     >>> res.gazetteer.content_id, res.extraction_key("10")
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -59,17 +60,21 @@ class Resources:
         """Unit-length vectors for ``texts`` with this run's embedder, dtype and batch size."""
         from sitrep.reuse.embed import encode
 
-        return encode(texts, dtype=self.embed_dtype, model=self.embedder,
-                      batch_size=self.settings.embed_batch)
+        return encode(
+            texts, dtype=self.embed_dtype, model=self.embedder, batch_size=self.settings.embed_batch
+        )
 
     def extraction_key(self, version: str) -> str:
         """What a cached extraction depends on: the extractor's version and the identity of each
         resource it reads (spaCy model package, actor table, gazetteer content); any change redoes
         it. ``extractor=10;spacy=...;actors=...;gazetteer=...`` (``key_parts`` reads it back)."""
         table = package_files.files("sitrep").joinpath("data", "actors.json").read_bytes()
-        parts = {"extractor": version, "spacy": spacy_package(),
-                 "actors": hashlib.sha1(table).hexdigest()[:12],
-                 "gazetteer": self.gazetteer.content_id}
+        parts = {
+            "extractor": version,
+            "spacy": spacy_package(),
+            "actors": hashlib.sha1(table).hexdigest()[:12],
+            "gazetteer": self.gazetteer.content_id,
+        }
         return ";".join(f"{k}={v}" for k, v in parts.items())
 
 

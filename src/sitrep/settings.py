@@ -9,6 +9,7 @@ pipeline passes both on.
     >>> s.gazetteer, s.max_bytes, s.formats
     (PosixPath('/tmp/gaz.duckdb'), 5000000, ('json', 'csv', 'geojson'))
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -22,17 +23,17 @@ DEFAULT_GAZETTEER = Path.home() / ".cache" / "sitrep" / "gazetteer.duckdb"
 class Settings:
     """How one run reads, parses, embeds and writes (defaults are the CLI's defaults)."""
 
-    gazetteer: Path = DEFAULT_GAZETTEER   # built there on first use when missing
-    max_bytes: int = 20_000_000           # input files larger than this are rejected
-    max_extract_chars: int = 200_000      # a news article is far shorter; longer texts are stored, not parsed
-    store_batch: int = 100                # articles per store transaction: a crash loses at most one batch
-    parse_batch: int = 16                 # texts per spaCy ``nlp.pipe`` batch
-    embed_batch: int = 64                 # sentences per embedder batch
-    embed_dtype: str | None = None     # "float32" or "bfloat16"; None: bfloat16 where the CPU runs it natively
+    gazetteer: Path = DEFAULT_GAZETTEER  # built there on first use when missing
+    max_bytes: int = 20_000_000  # input files larger than this are rejected
+    max_extract_chars: int = 200_000  # a news article is far shorter; longer texts are stored, not parsed
+    store_batch: int = 100  # articles per store transaction: a crash loses at most one batch
+    parse_batch: int = 16  # texts per spaCy ``nlp.pipe`` batch
+    embed_batch: int = 64  # sentences per embedder batch
+    embed_dtype: str | None = None  # "float32" or "bfloat16"; None: bfloat16 where the CPU runs it natively
     formats: tuple[str, ...] = ("json", "csv", "geojson")
-    report: bool = True                   # write report.html
-    wait: float = 0.0                     # seconds to wait while another run holds the store
-    workers: int | None = None            # processes for extraction and geo; None: the machine's cores
+    report: bool = True  # write report.html
+    wait: float = 0.0  # seconds to wait while another run holds the store
+    workers: int | None = None  # processes for extraction and geo; None: the machine's cores
 
     @classmethod
     def build(cls, environ: Mapping[str, str], **given) -> Settings:

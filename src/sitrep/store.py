@@ -7,6 +7,7 @@ either the whole batch or none of it, and the next run picks up where the last o
     >>> with Store.open("out/sitrep.duckdb") as store:
     ...     store.count_articles()
 """
+
 from __future__ import annotations
 
 import json
@@ -14,17 +15,22 @@ import os
 import tempfile
 import time
 import uuid
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
 
 import duckdb
 
 from sitrep.errors import StoreBusy, StoreDamaged, StoreUnavailable
 from sitrep.guard import DUCKDB_CONFIG, check_duckdb_file
 from sitrep.records import (
-    Article, ArticleExtraction, Incident, Lineage, Rejection, ReuseEdge,
+    Article,
+    ArticleExtraction,
+    Incident,
+    Lineage,
+    Rejection,
+    ReuseEdge,
 )
 
 SCHEMA = """
@@ -103,17 +109,17 @@ def _create(path: str) -> None:
     creating it leaves no store at all rather than a file without tables."""
     fd, tmp = tempfile.mkstemp(dir=Path(path).parent, prefix=".new-store-", suffix=".duckdb")
     os.close(fd)
-    os.unlink(tmp)                  # DuckDB must create the file itself
+    os.unlink(tmp)  # DuckDB must create the file itself
     try:
         con = duckdb.connect(tmp, config=DUCKDB_CONFIG)
         con.execute(SCHEMA)
         con.execute("INSERT INTO meta VALUES ('store_version', ?)", [STORE_VERSION])
         con.close()
         try:
-            os.link(tmp, path)      # fails if another run created the store meanwhile: keep theirs
+            os.link(tmp, path)  # fails if another run created the store meanwhile: keep theirs
         except FileExistsError:
             pass
-        except OSError:             # a file system without hard links
+        except OSError:  # a file system without hard links
             if not Path(path).exists():
                 os.replace(tmp, path)
     except (duckdb.Error, OSError) as exc:
@@ -125,10 +131,14 @@ def _create(path: str) -> None:
 
 def check_marker(con: duckdb.DuckDBPyConnection, path: str) -> None:
     """Refuse a DuckDB file that is not a sitrep store, is of a newer sitrep, or lacks columns."""
-    tables = {r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    tables = {
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+        ).fetchall()
+    }
     if not tables:
-        return                      # an empty DuckDB file: it becomes a store
+        return  # an empty DuckDB file: it becomes a store
     try:
         row = con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
     except duckdb.Error:
@@ -136,16 +146,19 @@ def check_marker(con: duckdb.DuckDBPyConnection, path: str) -> None:
     if row is None:
         raise StoreDamaged(
             f"{path} is a DuckDB file of another program (tables: {', '.join(sorted(tables)[:5])}), "
-            f"not a sitrep store; nothing was changed. Give --db a new path.")
+            f"not a sitrep store; nothing was changed. Give --db a new path."
+        )
     if not str(row[0]).isdigit() or int(row[0]) > int(STORE_VERSION):
         raise StoreDamaged(
             f"The store {path} was written by a newer sitrep (store version {row[0]!s:.20}; this "
-            f"sitrep reads {STORE_VERSION}); nothing was changed. Use the newer sitrep or a new --db.")
+            f"sitrep reads {STORE_VERSION}); nothing was changed. Use the newer sitrep or a new --db."
+        )
     missing = _missing_columns(con, tables)
     if missing:
         raise StoreDamaged(
             f"The store {path} is damaged: {'; '.join(missing[:3])}. Nothing was changed. "
-            f"Rebuild it with `sitrep run INPUTS --out OUT --db NEW.duckdb` from the original inputs.")
+            f"Rebuild it with `sitrep run INPUTS --out OUT --db NEW.duckdb` from the original inputs."
+        )
 
 
 def _missing_columns(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[str]:
@@ -154,15 +167,18 @@ def _missing_columns(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[s
     ref.execute(SCHEMA)
     want = ref.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
     ref.close()
-    have = set(con.execute("SELECT table_name, column_name FROM information_schema.columns "
-                           "WHERE table_schema = 'main'").fetchall())
+    have = set(
+        con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'"
+        ).fetchall()
+    )
     return [f"the table {t} has no column {c}" for t, c in want if t in tables and (t, c) not in have]
 
 
 def _int32(value):
     """``value`` if it fits an INTEGER column, else None: the JSON payload keeps it whole, so one
     article's impossible figure can never abort the transaction of every later run."""
-    if isinstance(value, int) and -2**31 <= value < 2**31:
+    if isinstance(value, int) and -(2**31) <= value < 2**31:
         return value
     return None
 
@@ -181,7 +197,7 @@ class Store:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: str | Path, wait: float = 0.0, read_only: bool = False) -> "Store":
+    def open(cls, path: str | Path, wait: float = 0.0, read_only: bool = False) -> Store:
         """Open (or create) the store; wait up to ``wait`` seconds while another run holds it."""
         path = str(path)
         if not read_only:
@@ -193,7 +209,7 @@ class Store:
                 ) from exc
             if not Path(path).exists():
                 _create(path)
-        check_duckdb_file(Path(path), "store")    # a SQLite or text file is never handed to DuckDB
+        check_duckdb_file(Path(path), "store")  # a SQLite or text file is never handed to DuckDB
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -214,16 +230,14 @@ class Store:
                 raise StoreUnavailable(f"Cannot open the store {path}: {exc}") from exc
         store = cls(con, path)
         try:
-            check_marker(con, path)         # before any write: never add tables to a foreign file
+            check_marker(con, path)  # before any write: never add tables to a foreign file
         except BaseException:
             con.close()
             raise
         if not read_only:
             try:
                 store.con.execute(SCHEMA)
-                store.con.execute(
-                    "INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", [STORE_VERSION]
-                )
+                store.con.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", [STORE_VERSION])
             except (duckdb.Error, OSError) as exc:
                 con.close()
                 raise StoreUnavailable(f"Cannot write to the store {path}: {exc}") from exc
@@ -235,7 +249,7 @@ class Store:
         except duckdb.Error:
             pass
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -254,7 +268,7 @@ class Store:
             try:
                 self.con.execute("COMMIT")
             except duckdb.Error:
-                try:   # a failed commit (disk full) leaves nothing behind
+                try:  # a failed commit (disk full) leaves nothing behind
                     self.con.execute("ROLLBACK")
                 except duckdb.Error:
                     pass
@@ -300,9 +314,23 @@ class Store:
         with self.transaction() as con:
             rows = [
                 (
-                    a.article_id, a.content_hash, a.input, a.format, a.title, a.outlet, a.author,
-                    a.published, a.url, a.language, a.is_english, a.raw_text, a.clean_text,
-                    a.n_chars, json.dumps(a.to_dict()), run_id, now,
+                    a.article_id,
+                    a.content_hash,
+                    a.input,
+                    a.format,
+                    a.title,
+                    a.outlet,
+                    a.author,
+                    a.published,
+                    a.url,
+                    a.language,
+                    a.is_english,
+                    a.raw_text,
+                    a.clean_text,
+                    a.n_chars,
+                    json.dumps(a.to_dict()),
+                    run_id,
+                    now,
                 )
                 for a in articles
             ]
@@ -311,7 +339,7 @@ class Store:
             rejs = [(r.input, r.line or 0, r.code, r.reason, run_id, now) for r in rejections]
             _insert(con, "rejected", rejs, "INSERT OR REPLACE")
 
-    def load_articles(self, ids: Optional[Iterable[str]] = None) -> list[Article]:
+    def load_articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         if ids is None:
             rows = self.con.execute("SELECT payload FROM articles ORDER BY article_id").fetchall()
         else:
@@ -319,25 +347,23 @@ class Store:
             if not ids:
                 return []
             rows = self.con.execute(
-                "SELECT payload FROM articles WHERE article_id IN (SELECT unnest(?)) "
-                "ORDER BY article_id", [ids]
+                "SELECT payload FROM articles WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id",
+                [ids],
             ).fetchall()
         return [_parse(Article, r[0], self.path, "an article") for r in rows]
 
     def duplicates(self) -> list[tuple[str, str]]:
         """(input, twin article_id) for every input noted as an exact copy of a stored article."""
-        return self.con.execute(
-            "SELECT input, article_id FROM duplicates ORDER BY input"
-        ).fetchall()
+        return self.con.execute("SELECT input, article_id FROM duplicates ORDER BY input").fetchall()
 
-    def rejections(self, run_id: Optional[str] = None) -> list[Rejection]:
+    def rejections(self, run_id: str | None = None) -> list[Rejection]:
         sql = "SELECT input, line, code, reason FROM rejected"
         params: list = []
         if run_id:
             sql += " WHERE run_id = ?"
             params.append(run_id)
         rows = self.con.execute(sql + " ORDER BY input, line", params).fetchall()
-        return [Rejection(input=i, line=l or None, code=c, reason=r) for i, l, c, r in rows]
+        return [Rejection(input=i, line=ln or None, code=c, reason=r) for i, ln, c, r in rows]
 
     # ------------------------------------------------------------------ reuse
 
@@ -346,18 +372,35 @@ class Store:
         with self.transaction() as con:
             con.execute("DELETE FROM reuse_edges")
             con.execute("DELETE FROM lineage")
-            _insert(con, "reuse_edges",
-                    [(e.source, e.derived, e.kind, e.coverage, json.dumps(e.to_dict())) for e in edges])
-            _insert(con, "lineage", [(l.article_id, l.derived_from, l.origin, l.independent_group,
-                                      json.dumps(l.to_dict())) for l in lineage.values()])
+            _insert(
+                con,
+                "reuse_edges",
+                [(e.source, e.derived, e.kind, e.coverage, json.dumps(e.to_dict())) for e in edges],
+            )
+            _insert(
+                con,
+                "lineage",
+                [
+                    (
+                        lin.article_id,
+                        lin.derived_from,
+                        lin.origin,
+                        lin.independent_group,
+                        json.dumps(lin.to_dict()),
+                    )
+                    for lin in lineage.values()
+                ],
+            )
 
     def load_reuse(self) -> tuple[list[ReuseEdge], dict[str, Lineage]]:
         edges = [
-            x for r in self.con.execute("SELECT payload FROM reuse_edges ORDER BY source, derived").fetchall()
+            x
+            for r in self.con.execute("SELECT payload FROM reuse_edges ORDER BY source, derived").fetchall()
             if (x := _parse(ReuseEdge, r[0], self.path)) is not None
         ]
-        lineage = {     # a damaged entry leaves lineage short, so reuse is traced again
-            r[0]: x for r in self.con.execute("SELECT article_id, payload FROM lineage").fetchall()
+        lineage = {  # a damaged entry leaves lineage short, so reuse is traced again
+            r[0]: x
+            for r in self.con.execute("SELECT article_id, payload FROM lineage").fetchall()
             if (x := _parse(Lineage, r[1], self.path)) is not None
         }
         return edges, lineage
@@ -411,19 +454,36 @@ class Store:
             rows, claims = [], []
             for inc in incidents:
                 loc = inc.location
-                rows.append((
-                    inc.incident_id, inc.event_type, inc.sub_event_type, inc.date.start,
-                    loc.country_code if loc else None, loc.name if loc else None,
-                    _int32(inc.fatalities.low), _int32(inc.fatalities.best),
-                    _int32(inc.fatalities.high),
-                    json.dumps(inc.to_dict()),
-                ))
+                rows.append(
+                    (
+                        inc.incident_id,
+                        inc.event_type,
+                        inc.sub_event_type,
+                        inc.date.start,
+                        loc.country_code if loc else None,
+                        loc.name if loc else None,
+                        _int32(inc.fatalities.low),
+                        _int32(inc.fatalities.best),
+                        _int32(inc.fatalities.high),
+                        json.dumps(inc.to_dict()),
+                    )
+                )
                 for field, fig in inc.figures():
                     for c in list(fig.claims) + list(fig.shared_claims):
-                        claims.append((
-                            inc.incident_id, field, c.claim_id, c.article_id, c.origin, _int32(c.low),
-                            _int32(c.high), c.qualifier, c.claimant_kind, json.dumps(c.to_dict()),
-                        ))
+                        claims.append(
+                            (
+                                inc.incident_id,
+                                field,
+                                c.claim_id,
+                                c.article_id,
+                                c.origin,
+                                _int32(c.low),
+                                _int32(c.high),
+                                c.qualifier,
+                                c.claimant_kind,
+                                json.dumps(c.to_dict()),
+                            )
+                        )
             _insert(con, "incidents", rows)
             _insert(con, "claims", claims)
 
@@ -438,10 +498,11 @@ def _parse(model, payload, path: str, needed: str = ""):
     the run) and a StoreDamaged error for what only the inputs can rebuild (``needed``)."""
     try:
         return model.model_validate_json(payload)
-    except (ValueError, TypeError) as exc:     # pydantic's ValidationError is a ValueError
+    except (ValueError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
         if not needed:
             return None
         raise StoreDamaged(
             f"The store {path} is damaged: {needed} could not be read "
             f"({str(exc).splitlines()[0][:120]}). Rebuild it with `sitrep run INPUTS --out OUT "
-            f"--db NEW.duckdb` from the original inputs.") from exc
+            f"--db NEW.duckdb` from the original inputs."
+        ) from exc

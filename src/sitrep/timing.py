@@ -1,25 +1,26 @@
 """Seconds per stage of a run, read from the pipeline's progress calls (kept in the run log).
 
-    >>> timer = StageTimer(progress)      # a Progress callback itself
-    >>> timer("extract", 0, 10); ...; timer.seconds()
-    {'read': 1.2, 'extract': 30.5, ...}
+>>> timer = StageTimer(progress)      # a Progress callback itself
+>>> timer("extract", 0, 10); ...; timer.seconds()
+{'read': 1.2, 'extract': 30.5, ...}
 """
+
 from __future__ import annotations
 
 import time
-from typing import Callable, Optional
+from collections.abc import Callable
 
 
 class StageTimer:
     """Wraps a progress callback; a stage's time runs from its first call to the next stage's."""
 
-    def __init__(self, progress: Callable[[str, int, Optional[int]], None]):
+    def __init__(self, progress: Callable[[str, int, int | None], None]):
         self.progress = progress
         self.totals: dict[str, float] = {}
-        self.stage: Optional[str] = "start"     # opening the store, before the first input
+        self.stage: str | None = "start"  # opening the store, before the first input
         self.since = time.perf_counter()
 
-    def __call__(self, stage: str, done: int, total: Optional[int]) -> None:
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
         if stage != self.stage:
             self._close()
             self.stage = stage

@@ -12,6 +12,7 @@ validation. Outlets live in ``sitrep/outlets.py`` and countries in ``sitrep/coun
     >>> EVENT_TYPE_OF["air_drone_strike"]
     'explosions_remote_violence'
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -34,7 +35,7 @@ ACLED_TIME = {"day": 1, "week": 2, "part_of_month": 2, "month": 3, "year": 3, "u
 # UCDP GED date_prec: 1 day, 2 2-6 days, 3 a week, 4 8-30 days / month, 5 longer.
 UCDP_DATE = {"day": 1, "week": 3, "part_of_month": 4, "month": 4, "year": 5, "unknown": None}
 
-GeoPrecision = Literal[GEO_PRECISIONS]   # type: ignore[valid-type]
+GeoPrecision = Literal[GEO_PRECISIONS]  # type: ignore[valid-type]
 DatePrecision = Literal[DATE_PRECISIONS]  # type: ignore[valid-type]
 
 # --------------------------------------------------------------------------- figures
@@ -45,28 +46,34 @@ FIGURE_FIELDS = ("fatalities", "wounded", "captured")
 FIELD_VERB = {"fatalities": "killed", "wounded": "wounded", "captured": "captured"}
 # Claim words (Claim.what, as extraction and older stores write them) -> incident field.
 FIELD_OF = {
-    "killed": "fatalities", "dead": "fatalities", "died": "fatalities", "fatalities": "fatalities",
-    "wounded": "wounded", "injured": "wounded",
-    "captured": "captured", "taken_prisoner": "captured", "taken prisoner": "captured",
+    "killed": "fatalities",
+    "dead": "fatalities",
+    "died": "fatalities",
+    "fatalities": "fatalities",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "captured": "captured",
+    "taken_prisoner": "captured",
+    "taken prisoner": "captured",
 }
 
 # Victim groups: the canonical group -> the words (lemmas) that name it. Data a user can extend
 # with another region's words; a figure's group is one of these keys (or None).
 GROUP_WORDS = {
     "soldiers": "soldier troop serviceman servicemen servicemember paratrooper marine recruit "
-                "guardsman legionnaire sailor airman personnel army",
+    "guardsman legionnaire sailor airman personnel army",
     "police": "police policeman policemen policewoman officer cop deputy trooper gendarme constable",
     "militants": "militant jihadist jihadi extremist insurgent fighter terrorist assailant attacker "
-                 "gunman gunmen rebel bandit islamist combatant militiaman shooter",
+    "gunman gunmen rebel bandit islamist combatant militiaman shooter",
     "suspects": "suspect",
     "civilians": "civilian villager resident worshipper passenger student pupil farmer herder "
-                 "shepherd trader merchant miner pilgrim refugee migrant protester demonstrator "
-                 "journalist",
+    "shepherd trader merchant miner pilgrim refugee migrant protester demonstrator "
+    "journalist",
     "children": "child children kid boy girl baby infant toddler minor schoolchild",
     "people": "person people man men woman women individual victim adult teen teenager youth "
-              "other others more bystander male female customer employee worker friend relative "
-              "neighbor neighbour husband wife mother father son daughter brother sister "
-              "driver guard inmate prisoner hostage occupant family member body",
+    "other others more bystander male female customer employee worker friend relative "
+    "neighbor neighbour husband wife mother father son daughter brother sister "
+    "driver guard inmate prisoner hostage occupant family member body",
 }
 VICTIM_GROUPS = tuple(GROUP_WORDS)
 GROUP_OF = {w: g for g, words in GROUP_WORDS.items() for w in words.split()}
@@ -74,27 +81,46 @@ GROUP_OF = {w: g for g, words in GROUP_WORDS.items() for w in words.split()}
 GROUP_SIDE = {"soldiers": "soldiers", "police": "police", "militants": "assailants", "suspects": "assailants"}
 
 # Who said a figure, most credible first; a perpetrator's own claim last (docs/reconciliation.md).
-CLAIMANT_KINDS = ("official", "medical", "security_source", "civil_society", "witness", "media",
-                  "unknown", "perpetrator")
-ClaimantKind = Literal[CLAIMANT_KINDS]   # type: ignore[valid-type]
+CLAIMANT_KINDS = (
+    "official",
+    "medical",
+    "security_source",
+    "civil_society",
+    "witness",
+    "media",
+    "unknown",
+    "perpetrator",
+)
+ClaimantKind = Literal[CLAIMANT_KINDS]  # type: ignore[valid-type]
 
 # --------------------------------------------------------------------------- event types
 
 # ACLED event type -> its sub-event types (codebook order).
 SUB_EVENT_TYPES = {
     "battles": ("armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"),
-    "explosions_remote_violence": ("chemical_weapon", "air_drone_strike", "suicide_bomb",
-                                   "shelling_artillery_missile_attack", "remote_explosive_landmine_ied",
-                                   "grenade"),
+    "explosions_remote_violence": (
+        "chemical_weapon",
+        "air_drone_strike",
+        "suicide_bomb",
+        "shelling_artillery_missile_attack",
+        "remote_explosive_landmine_ied",
+        "grenade",
+    ),
     "violence_against_civilians": ("sexual_violence", "attack", "abduction_forced_disappearance"),
     "protests": ("peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"),
     "riots": ("violent_demonstration", "mob_violence"),
-    "strategic_developments": ("agreement", "arrests", "change_to_group_activity",
-                               "disrupted_weapons_use", "headquarters_or_base_established",
-                               "looting_property_destruction", "non_violent_transfer_of_territory",
-                               "other"),
+    "strategic_developments": (
+        "agreement",
+        "arrests",
+        "change_to_group_activity",
+        "disrupted_weapons_use",
+        "headquarters_or_base_established",
+        "looting_property_destruction",
+        "non_violent_transfer_of_territory",
+        "other",
+    ),
 }
 EVENT_TYPES = tuple(SUB_EVENT_TYPES)
 EVENT_TYPE_OF = {sub: ev for ev, subs in SUB_EVENT_TYPES.items() for sub in subs}
-EventType = Literal[EVENT_TYPES]                 # type: ignore[valid-type]
-SubEventType = Literal[tuple(EVENT_TYPE_OF)]     # type: ignore[valid-type]
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+SubEventType = Literal[tuple(EVENT_TYPE_OF)]  # type: ignore[valid-type]

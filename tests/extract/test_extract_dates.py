@@ -1,26 +1,27 @@
 """Dates resolved against the publication date (table-driven)."""
+
 from __future__ import annotations
 
 import pytest
 
 from sitrep.extract.dates import find_dates, resolve_date
 
-TUE = "2025-06-03"   # a Tuesday
-MON = "2025-06-02"   # a Monday
+TUE = "2025-06-03"  # a Tuesday
+MON = "2025-06-02"  # a Monday
 
 ROWS = [
     # words, published, start, end, precision
     ("on Sunday", TUE, "2025-06-01", "2025-06-01", "day"),
     ("on Monday", TUE, "2025-06-02", "2025-06-02", "day"),
-    ("on Monday", MON, "2025-06-02", "2025-06-02", "day"),       # same-day wire copy
+    ("on Monday", MON, "2025-06-02", "2025-06-02", "day"),  # same-day wire copy
     ("on Tuesday", MON, "2025-05-27", "2025-05-27", "day"),
     ("last Friday", MON, "2025-05-30", "2025-05-30", "day"),
-    ("last Monday", MON, "2025-05-26", "2025-05-26", "day"),     # 'last' is strictly before
+    ("last Monday", MON, "2025-05-26", "2025-05-26", "day"),  # 'last' is strictly before
     ("Sunday's attack", MON, "2025-06-01", "2025-06-01", "day"),
     ("on Monday afternoon", MON, "2025-06-02", "2025-06-02", "day"),
     ("On May 24", MON, "2025-05-24", "2025-05-24", "day"),
     ("24 May", MON, "2025-05-24", "2025-05-24", "day"),
-    ("on December 30", "2025-01-04", "2024-12-30", "2024-12-30", "day"),   # previous year
+    ("on December 30", "2025-01-04", "2024-12-30", "2024-12-30", "day"),  # previous year
     ("May 24, 2023", MON, "2023-05-24", "2023-05-24", "day"),
     ("2025-05-20", None, "2025-05-20", "2025-05-20", "day"),
     ("in mid-May", MON, "2025-05-11", "2025-05-20", "part_of_month"),

@@ -1,4 +1,5 @@
 """Incident mentions read out of the seed articles (acceptance) and out of written stories."""
+
 from __future__ import annotations
 
 import csv
@@ -12,21 +13,36 @@ from sitrep.records import Document
 
 
 def _article(article_id, text, published=None, outlet=None):
-    doc = Document(input=f"{article_id}.txt", text=text, format="txt", article_id=article_id,
-                   published=published, outlet=outlet)
+    doc = Document(
+        input=f"{article_id}.txt",
+        text=text,
+        format="txt",
+        article_id=article_id,
+        published=published,
+        outlet=outlet,
+    )
     return clean_document(doc, article_id)
 
 
 @pytest.fixture(scope="module")
 def seeds(seeds_dir, seed_manifest):
     rows = list(csv.DictReader(seed_manifest.open(encoding="utf-8")))
-    articles = {r["article_id"]: _article(r["article_id"], (seeds_dir / r["file"]).read_text(encoding="utf-8"),
-                                          r["published"] or None, r["outlet"] or None) for r in rows}
+    articles = {
+        r["article_id"]: _article(
+            r["article_id"],
+            (seeds_dir / r["file"]).read_text(encoding="utf-8"),
+            r["published"] or None,
+            r["outlet"] or None,
+        )
+        for r in rows
+    }
     return articles, extract_articles(list(articles.values()))
 
 
 def _names(incident):
-    return {incident["location"]["name"].lower()} | {v.lower() for v in incident["location"].get("variants_in_text", [])}
+    return {incident["location"]["name"].lower()} | {
+        v.lower() for v in incident["location"].get("variants_in_text", [])
+    }
 
 
 def _reported_in(incident, article):
@@ -62,10 +78,13 @@ def test_every_expected_mention_is_found_with_date_place_actors_and_type(seeds, 
             assert all(raw[s:e].strip() for s, e in m.sentences)
             if articles[aid].published:
                 assert (m.date.start, m.date.end, m.date.precision) == (
-                    inc["date"]["start"], inc["date"]["end"], inc["date"]["precision"]), (inc["key"], aid)
-            else:                        # undated: words kept, dates left for the merge stage
+                    inc["date"]["start"],
+                    inc["date"]["end"],
+                    inc["date"]["precision"],
+                ), (inc["key"], aid)
+            else:  # undated: words kept, dates left for the merge stage
                 assert m.date.start is None and m.date.end is None
-                if m.date.text:          # the kept words give the date against the origin's date
+                if m.date.text:  # the kept words give the date against the origin's date
                     again = resolve_date(m.date.text[0], _origin_date(expected, aid, articles))
                     assert (again.start, again.end) == (inc["date"]["start"], inc["date"]["end"])
             roles = {r: {a.name for a in m.actors if a.role == r} for r in ("perpetrator", "target")}
@@ -75,14 +94,15 @@ def test_every_expected_mention_is_found_with_date_place_actors_and_type(seeds, 
             if want.get("target"):
                 assert want["target"][0] in roles["target"], (inc["key"], aid, roles)
             p = m.places[0]
-            assert raw[p.span[0]:p.span[1]] == p.text
+            assert raw[p.span[0] : p.span[1]] == p.text
 
 
 def test_seed_articles_report_no_other_incidents(seeds, expected):
     articles, ex = seeds
     for aid, extraction in ex.items():
-        expected_here = [i for i in expected["incidents"]
-                         if aid in i["articles"] and _reported_in(i, articles[aid])]
+        expected_here = [
+            i for i in expected["incidents"] if aid in i["articles"] and _reported_in(i, articles[aid])
+        ]
         assert len(extraction.mentions) == len(expected_here), [m.label for m in extraction.mentions]
 
 
@@ -134,16 +154,25 @@ def test_claims_attach_to_their_mentions(seeds):
 
 
 STORIES = {
-    "crime": ("A 24-year-old man was shot dead outside a bar on Halsted Street early Saturday, "
-              "Chicago police said. Officers found the victim with gunshot wounds to the chest. "
-              "No arrests have been made.", "2024-07-08"),
-    "flood": ("Floods after days of heavy rain have killed 30 people in northern Nigeria, "
-              "emergency officials said on Monday. Thousands of homes were destroyed.", "2024-09-10"),
-    "two": ("Gunmen killed 12 villagers in Bankass on Tuesday, local officials said. "
-            "The attackers arrived on motorbikes and burned granaries. "
-            "In a separate attack on Thursday, militants ambushed an army convoy near Gao, "
-            "killing four soldiers, the army said. "
-            "In Bankass, residents said the assailants also stole cattle.", "2024-03-15"),
+    "crime": (
+        "A 24-year-old man was shot dead outside a bar on Halsted Street early Saturday, "
+        "Chicago police said. Officers found the victim with gunshot wounds to the chest. "
+        "No arrests have been made.",
+        "2024-07-08",
+    ),
+    "flood": (
+        "Floods after days of heavy rain have killed 30 people in northern Nigeria, "
+        "emergency officials said on Monday. Thousands of homes were destroyed.",
+        "2024-09-10",
+    ),
+    "two": (
+        "Gunmen killed 12 villagers in Bankass on Tuesday, local officials said. "
+        "The attackers arrived on motorbikes and burned granaries. "
+        "In a separate attack on Thursday, militants ambushed an army convoy near Gao, "
+        "killing four soldiers, the army said. "
+        "In Bankass, residents said the assailants also stole cattle.",
+        "2024-03-15",
+    ),
 }
 
 
@@ -172,8 +201,12 @@ def test_two_incidents_and_a_later_sentence_joining_the_first(stories):
 
 
 def test_odd_inputs_do_not_break_extraction():
-    odd = {"empty": "", "punct": "/\n/\n/\n", "wall": "attack " * 400,
-           "dates": "On February 30 and May 99, militants attacked Gao. Between 2031 and 2020."}
+    odd = {
+        "empty": "",
+        "punct": "/\n/\n/\n",
+        "wall": "attack " * 400,
+        "dates": "On February 30 and May 99, militants attacked Gao. Between 2031 and 2020.",
+    }
     arts = [_article(k, v, "2025-06-02") for k, v in odd.items()]
     out = extract_articles(arts)
     assert list(out) == list(odd)
@@ -191,8 +224,11 @@ def test_non_english_articles_are_kept_unread():
 
 
 def test_unknown_group_names_come_from_ner_with_their_role():
-    art = _article("ner", "The Popular Resistance Front attacked an army base in Kidal on Monday, "
-                          "killing six soldiers.", "2025-06-05")
+    art = _article(
+        "ner",
+        "The Popular Resistance Front attacked an army base in Kidal on Monday, killing six soldiers.",
+        "2025-06-05",
+    )
     (m,) = extract_articles([art])["ner"].mentions
     perp = [a for a in m.actors if a.role == "perpetrator"]
     assert [a.name for a in perp] == ["The Popular Resistance Front"] and perp[0].kind == "unknown"

@@ -1,4 +1,5 @@
 """parse_quantity: numbers as news reports write them, with the contract's qualifier rules."""
+
 from __future__ import annotations
 
 import pytest
@@ -37,7 +38,7 @@ ROWS = [
     ("many", 10, None, "vague"),
     ("scores", 10, None, "vague"),
     ("no", 0, 0, "exactly"),
-    ("a 25-year-old", 1, 1, "exactly"),          # the article counts one person, not 25
+    ("a 25-year-old", 1, 1, "exactly"),  # the article counts one person, not 25
     ("more than twenty-five", 26, None, "more_than"),
 ]
 
@@ -47,9 +48,11 @@ def test_parse_quantity(text, low, high, qualifier):
     q = parse_quantity(text)
     assert q is not None, text
     assert (q.low, q.high, q.qualifier) == (low, high, qualifier)
-    assert text[q.start:q.end] == q.text
+    assert text[q.start : q.end] == q.text
 
 
-@pytest.mark.parametrize("text", ["in her 20s", "at 10:30 p.m.", "in 2012", "the", "since May", "25-year-old"])
+@pytest.mark.parametrize(
+    "text", ["in her 20s", "at 10:30 p.m.", "in 2012", "the", "since May", "25-year-old"]
+)
 def test_not_a_count(text):
     assert parse_quantity(text) is None

@@ -3,6 +3,7 @@
 Each row is a short report written for this test (no dev-set sentence): its text, then the killed
 and injured an attentive reader counts in it.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,6 +19,7 @@ from sitrep.records import Claim
 @pytest.fixture(scope="module")
 def nlp():
     from sitrep.models import load_spacy
+
     return load_spacy()
 
 
@@ -27,38 +29,84 @@ def toll_of(nlp, text):
     return tuple((toll.get(k) or (0, 0, 0))[1] or 0 for k in ("killed", "wounded"))
 
 
-@pytest.mark.parametrize("kind, text, killed, injured", [
-    ("victims across sentences",
-     "The grandmother was shot twice while standing on her porch on Oak Lane late Sunday. "
-     "The grandson was taken to a hospital with a wound to the arm.", 0, 2),
-    ("victims across sentences, one dead",
-     "The father was shot and killed in the driveway. "
-     "His daughter was taken to a hospital, where she is expected to recover.", 1, 1),
-    ("both", "Two brothers were sitting in a parked car when a gunman opened fire. "
-             "Both were hit and taken to a local hospital.", 0, 2),
-    ("the other two", "Three teenagers were shot near the park. One of them died, "
-                      "and the other two were treated for their wounds.", 1, 2),
-    ("a second man", "A man was shot in the leg on Main Street. "
-                     "A second man was shot in the hand a block away.", 0, 2),
-    ("grazed", "A 19-year-old was grazed by a bullet during the exchange of gunfire.", 0, 1),
-    ("treated and released", "The clerk was treated and released from a nearby hospital after the robbery.", 0, 1),
-    ("listed in stable condition", "The victim was listed in stable condition on Monday night.", 0, 1),
-    ("non-life-threatening wounds", "A 40-year-old man suffered non-life-threatening wounds in the shooting.", 0, 1),
-    ("an age written short", "Relatives of a 19 y.o killed near the bus depot gathered on Sunday.", 1, 0),
-])
+@pytest.mark.parametrize(
+    "kind, text, killed, injured",
+    [
+        (
+            "victims across sentences",
+            "The grandmother was shot twice while standing on her porch on Oak Lane late Sunday. "
+            "The grandson was taken to a hospital with a wound to the arm.",
+            0,
+            2,
+        ),
+        (
+            "victims across sentences, one dead",
+            "The father was shot and killed in the driveway. "
+            "His daughter was taken to a hospital, where she is expected to recover.",
+            1,
+            1,
+        ),
+        (
+            "both",
+            "Two brothers were sitting in a parked car when a gunman opened fire. "
+            "Both were hit and taken to a local hospital.",
+            0,
+            2,
+        ),
+        (
+            "the other two",
+            "Three teenagers were shot near the park. One of them died, "
+            "and the other two were treated for their wounds.",
+            1,
+            2,
+        ),
+        (
+            "a second man",
+            "A man was shot in the leg on Main Street. A second man was shot in the hand a block away.",
+            0,
+            2,
+        ),
+        ("grazed", "A 19-year-old was grazed by a bullet during the exchange of gunfire.", 0, 1),
+        (
+            "treated and released",
+            "The clerk was treated and released from a nearby hospital after the robbery.",
+            0,
+            1,
+        ),
+        ("listed in stable condition", "The victim was listed in stable condition on Monday night.", 0, 1),
+        (
+            "non-life-threatening wounds",
+            "A 40-year-old man suffered non-life-threatening wounds in the shooting.",
+            0,
+            1,
+        ),
+        ("an age written short", "Relatives of a 19 y.o killed near the bus depot gathered on Sunday.", 1, 0),
+    ],
+)
 def test_kinds(nlp, kind, text, killed, injured):
     assert toll_of(nlp, text) == (killed, injured), kind
 
 
-@pytest.mark.parametrize("text, killed, injured", [
-    # a weekday and its date are one date: the one-sentence report (no publication date, as on
-    # republishing sites) stays one incident with its death
-    ("Kim Lee, 44, died Sunday, March 8, after being shot in Glendale, according to Los Angeles County "
-     "coroner's records.", 1, 0),
-    # a headline run into the first line tells the same victims again
-    ("2 hurt in Elm Street shooting\n\nTwo men were hurt in a shooting on Elm Street in Dayton on "
-     "Friday night, police said. Both were taken to Miami Valley Hospital.", 0, 2),
-])
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        # a weekday and its date are one date: the one-sentence report (no publication date, as on
+        # republishing sites) stays one incident with its death
+        (
+            "Kim Lee, 44, died Sunday, March 8, after being shot in Glendale, according to Los Angeles County "
+            "coroner's records.",
+            1,
+            0,
+        ),
+        # a headline run into the first line tells the same victims again
+        (
+            "2 hurt in Elm Street shooting\n\nTwo men were hurt in a shooting on Elm Street in Dayton on "
+            "Friday night, police said. Both were taken to Miami Valley Hospital.",
+            0,
+            2,
+        ),
+    ],
+)
 def test_the_product_reads_one_article_as_its_toll(text, killed, injured):
     """Through extract and merge (reconcile), as ``sitrep run`` reports an article on its own."""
     from sitrep.clean import clean_document
@@ -74,23 +122,36 @@ def test_the_product_reads_one_article_as_its_toll(text, killed, injured):
 
 
 def _killed(aid, n, quote, pub):
-    c = Claim(claim_id=f"{aid}#c1", article_id=aid, what="killed", group="people", low=n, high=n,
-              text=str(n), quote=quote, quote_span=(0, len(quote)), attributed_to="a neighbour",
-              claimant_kind="witness")
+    c = Claim(
+        claim_id=f"{aid}#c1",
+        article_id=aid,
+        what="killed",
+        group="people",
+        low=n,
+        high=n,
+        text=str(n),
+        quote=quote,
+        quote_span=(0, len(quote)),
+        attributed_to="a neighbour",
+        claimant_kind="witness",
+    )
     return ClaimEntry(c, aid, aid, date.fromisoformat(pub) if pub else None)
 
 
-@pytest.mark.parametrize("later_quote, later_pub, best", [
-    # update wording, same day: the raised toll is the figure
-    ("A second victim died of his injuries at the hospital, bringing the toll to 2.", "2026-03-02", 2),
-    # a later publication that raises the toll, even without update wording
-    ("Two people were killed in the shooting.", "2026-03-05", 2),
-    # an equally dated report that disagrees, without update wording: the lower, as before
-    ("Two people were killed in the shooting.", "2026-03-02", 1),
-])
+@pytest.mark.parametrize(
+    "later_quote, later_pub, best",
+    [
+        # update wording, same day: the raised toll is the figure
+        ("A second victim died of his injuries at the hospital, bringing the toll to 2.", "2026-03-02", 2),
+        # a later publication that raises the toll, even without update wording
+        ("Two people were killed in the shooting.", "2026-03-05", 2),
+        # an equally dated report that disagrees, without update wording: the lower, as before
+        ("Two people were killed in the shooting.", "2026-03-02", 1),
+    ],
+)
 def test_a_later_report_raises_the_toll_and_the_first_claim_stays(later_quote, later_pub, best):
     first = _killed("a", 1, "One person was killed in the shooting.", "2026-03-02")
     later = _killed("b", 2, later_quote, later_pub)
     fig = build_figure(fold_echoes([first, later], {}))
     assert fig.best == best
-    assert sorted(c.low for c in fig.claims) == [1, 2]     # the earlier claim is kept
+    assert sorted(c.low for c in fig.claims) == [1, 2]  # the earlier claim is kept

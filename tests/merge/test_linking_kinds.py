@@ -1,6 +1,7 @@
 """Linking kinds of issue 13 through the real product: `sitrep.pipeline.run` over JSONL articles
 written for these tests (real spaCy, real DuckDB, the real gazetteer), incidents read back from
 incidents.json as a user reads them. One case per kind; names, streets and outlets are invented."""
+
 from __future__ import annotations
 
 import json
@@ -11,69 +12,123 @@ from sitrep.extract.identifiers import read_identifiers
 from sitrep.pipeline import run
 
 WIRE = dict(
-    id="wire", outlet="Associated Press", published="2023-03-12", title="Two killed in Akron bar shooting",
-    text=("AKRON, Ohio (AP) — Two men were killed and three other people were wounded early Saturday "
-          "when a gunman opened fire inside a crowded bar on Tallmadge Avenue in Akron, police said.\n\n"
-          "Police identified the dead as Marcus Dillard, 31, and Terrence Vole, 27. The three wounded "
-          "were taken to Summa Akron City Hospital in stable condition.\n\n"
-          "Witnesses told officers an argument inside the bar spilled onto the dance floor shortly "
-          "before 1:30 a.m. in the 900 block of Tallmadge Avenue. No arrest had been made."))
+    id="wire",
+    outlet="Associated Press",
+    published="2023-03-12",
+    title="Two killed in Akron bar shooting",
+    text=(
+        "AKRON, Ohio (AP) — Two men were killed and three other people were wounded early Saturday "
+        "when a gunman opened fire inside a crowded bar on Tallmadge Avenue in Akron, police said.\n\n"
+        "Police identified the dead as Marcus Dillard, 31, and Terrence Vole, 27. The three wounded "
+        "were taken to Summa Akron City Hospital in stable condition.\n\n"
+        "Witnesses told officers an argument inside the bar spilled onto the dance floor shortly "
+        "before 1:30 a.m. in the 900 block of Tallmadge Avenue. No arrest had been made."
+    ),
+)
 LOCAL = dict(
-    id="local", outlet="Summit Ledger", published="2023-03-12",
+    id="local",
+    outlet="Summit Ledger",
+    published="2023-03-12",
     title="Families mourn after deadly shooting at Tallmadge Avenue bar",
-    text=("Relatives gathered Sunday outside the bar in the 900 block of Tallmadge Avenue where Marcus "
-          "Dillard, 31, was shot dead early Saturday along with a friend.\n\n"
-          "Dillard had worked at a tire plant for a decade, his sister said. Three other patrons were "
-          "hurt in the gunfire. Akron police are asking anyone with video from the bar to call them."))
+    text=(
+        "Relatives gathered Sunday outside the bar in the 900 block of Tallmadge Avenue where Marcus "
+        "Dillard, 31, was shot dead early Saturday along with a friend.\n\n"
+        "Dillard had worked at a tire plant for a decade, his sister said. Three other patrons were "
+        "hurt in the gunfire. Akron police are asking anyone with video from the bar to call them."
+    ),
+)
 FOLLOW_UP = dict(
-    id="followup", outlet="Summit Ledger", published="2023-03-19",
+    id="followup",
+    outlet="Summit Ledger",
+    published="2023-03-19",
     title="Man charged in Tallmadge Avenue bar killings",
-    text=("A 24-year-old Akron man was charged Friday with two counts of murder in last week's shooting "
-          "at a Tallmadge Avenue bar that killed Marcus Dillard and Terrence Vole.\n\n"
-          "Prosecutors said Dorian Kask, 24, fired into the crowd after being thrown out of the bar. "
-          "He is held at the Summit County jail."))
+    text=(
+        "A 24-year-old Akron man was charged Friday with two counts of murder in last week's shooting "
+        "at a Tallmadge Avenue bar that killed Marcus Dillard and Terrence Vole.\n\n"
+        "Prosecutors said Dorian Kask, 24, fired into the crowd after being thrown out of the bar. "
+        "He is held at the Summit County jail."
+    ),
+)
 
 NIGHT_A = dict(
-    id="night_a", outlet="Gazette", published="2022-07-10", title="Man shot on Linwood Street",
-    text=("A 45-year-old man was shot in the leg Saturday night in the 300 block of Linwood Street in "
-          "Dayton, police said. Police identified the man as Harold Penske, 45. He was taken to Miami "
-          "Valley Hospital with non-life-threatening injuries."))
+    id="night_a",
+    outlet="Gazette",
+    published="2022-07-10",
+    title="Man shot on Linwood Street",
+    text=(
+        "A 45-year-old man was shot in the leg Saturday night in the 300 block of Linwood Street in "
+        "Dayton, police said. Police identified the man as Harold Penske, 45. He was taken to Miami "
+        "Valley Hospital with non-life-threatening injuries."
+    ),
+)
 NIGHT_B = dict(
-    id="night_b", outlet="Gazette", published="2022-07-10", title="Teen killed on Wolf Creek Pike",
-    text=("A 17-year-old boy was shot and killed Saturday night in the 4100 block of Wolf Creek Pike "
-          "in Dayton, police said. The teen was identified as Jalen Orrick, 17. Officers found him in "
-          "a parked car outside an apartment complex."))
+    id="night_b",
+    outlet="Gazette",
+    published="2022-07-10",
+    title="Teen killed on Wolf Creek Pike",
+    text=(
+        "A 17-year-old boy was shot and killed Saturday night in the 4100 block of Wolf Creek Pike "
+        "in Dayton, police said. The teen was identified as Jalen Orrick, 17. Officers found him in "
+        "a parked car outside an apartment complex."
+    ),
+)
 
 ROUNDUP = dict(
-    id="roundup", outlet="Metro Daily", published="2021-05-31",
+    id="roundup",
+    outlet="Metro Daily",
+    published="2021-05-31",
     title="Violent weekend: several shot across the city",
-    text=("At least five people were shot across Toledo over the holiday weekend, police said.\n\n"
-          "On Saturday, a 22-year-old man was wounded in the 1500 block of Dorr Street. He was "
-          "treated and released.\n\n"
-          "Early Sunday, two women were shot outside a house party in the 700 block of Vance Street; "
-          "one of them, Kayla Moss, 19, died at the hospital.\n\n"
-          "Late Sunday, two men were wounded in a drive-by shooting in the 2600 block of Nebraska "
-          "Avenue."))
+    text=(
+        "At least five people were shot across Toledo over the holiday weekend, police said.\n\n"
+        "On Saturday, a 22-year-old man was wounded in the 1500 block of Dorr Street. He was "
+        "treated and released.\n\n"
+        "Early Sunday, two women were shot outside a house party in the 700 block of Vance Street; "
+        "one of them, Kayla Moss, 19, died at the hospital.\n\n"
+        "Late Sunday, two men were wounded in a drive-by shooting in the 2600 block of Nebraska "
+        "Avenue."
+    ),
+)
 SINGLE = dict(
-    id="single", outlet="Toledo Courier", published="2021-05-31",
+    id="single",
+    outlet="Toledo Courier",
+    published="2021-05-31",
     title="Woman, 19, dies after shooting at Vance Street party",
-    text=("A 19-year-old woman died and another woman was wounded early Sunday when someone fired "
-          "into a house party in the 700 block of Vance Street in Toledo, police said.\n\n"
-          "Police identified the woman who died as Kayla Moss, 19."))
+    text=(
+        "A 19-year-old woman died and another woman was wounded early Sunday when someone fired "
+        "into a house party in the 700 block of Vance Street in Toledo, police said.\n\n"
+        "Police identified the woman who died as Kayla Moss, 19."
+    ),
+)
 OTHER = dict(
-    id="other", outlet="Toledo Courier", published="2021-05-30",
+    id="other",
+    outlet="Toledo Courier",
+    published="2021-05-30",
     title="Man wounded in Lagrange Street shooting",
-    text=("A 40-year-old man was shot in the arm Saturday afternoon in the 3000 block of Lagrange "
-          "Street in Toledo, police said. He was identified as Victor Lane, 40."))
+    text=(
+        "A 40-year-old man was shot in the arm Saturday afternoon in the 3000 block of Lagrange "
+        "Street in Toledo, police said. He was identified as Victor Lane, 40."
+    ),
+)
 
 OLD = dict(
-    id="old", outlet="Base Weekly", title="Gunfire at Fort Ardent gate",
-    text=("FORT ARDENT, Texas, March 3, 2019 — A soldier was shot and wounded at the main gate of "
-          "Fort Ardent on Friday, Army officials said. The shooter was killed by guards."))
+    id="old",
+    outlet="Base Weekly",
+    title="Gunfire at Fort Ardent gate",
+    text=(
+        "FORT ARDENT, Texas, March 3, 2019 — A soldier was shot and wounded at the main gate of "
+        "Fort Ardent on Friday, Army officials said. The shooter was killed by guards."
+    ),
+)
 NEW = dict(
-    id="new", outlet="Army Times Daily", published="2025-03-08", title="Soldier shot at Fort Ardent gate",
-    text=("A soldier was shot and wounded at the main gate of Fort Ardent, Texas, on Friday, Army "
-          "officials said. The shooter was killed by guards."))
+    id="new",
+    outlet="Army Times Daily",
+    published="2025-03-08",
+    title="Soldier shot at Fort Ardent gate",
+    text=(
+        "A soldier was shot and wounded at the main gate of Fort Ardent, Texas, on Friday, Army "
+        "officials said. The shooter was killed by guards."
+    ),
+)
 
 
 def _run(tmp_path, docs):
@@ -87,8 +142,13 @@ def _run(tmp_path, docs):
 def _incident_of(incidents, article_id):
     """The incident whose claims quote this article most (the score's reading)."""
     own = [i for i in incidents if article_id in i["articles"]]
-    return max(own, key=lambda i: sum(c["article_id"] == article_id for k in ("fatalities", "wounded")
-                                      for c in i[k]["claims"]), default=None)
+    return max(
+        own,
+        key=lambda i: sum(
+            c["article_id"] == article_id for k in ("fatalities", "wounded") for c in i[k]["claims"]
+        ),
+        default=None,
+    )
 
 
 def _id(tmp_path, docs, key):
@@ -108,8 +168,8 @@ def test_wire_story_local_rewrite_and_follow_up_are_one_incident(tmp_path):
     assert inc["date"]["start"] == "2023-03-11"
     reasons = {r["article_id"]: r["evidence"] for r in inc["linked_by"]}
     assert any("Dillard" in e.title() for es in reasons.values() for e in es)
-    assert all(reasons[a] for a in reasons)   # a reason on every merge
-    assert all("(" in r["article"] for r in inc["linked_by"])   # named by title and outlet
+    assert all(reasons[a] for a in reasons)  # a reason on every merge
+    assert all("(" in r["article"] for r in inc["linked_by"])  # named by title and outlet
 
 
 @pytest.mark.slow
@@ -130,8 +190,9 @@ def test_round_up_yields_its_incidents_without_swallowing_others(tmp_path):
     # the Vance Street report joins the round-up's Vance Street incident only
     with_single = [i for i in incidents if single in i["articles"]]
     assert len(with_single) == 1
-    assert not any(other in i["articles"] and roundup in i["articles"] and len(i["articles"]) > 2
-                   for i in incidents)
+    assert not any(
+        other in i["articles"] and roundup in i["articles"] and len(i["articles"]) > 2 for i in incidents
+    )
 
 
 @pytest.mark.slow
@@ -142,13 +203,23 @@ def test_undated_report_does_not_merge_with_a_dated_one_of_another_year(tmp_path
     assert not any({old, new} <= set(i["articles"]) for i in incidents)
 
 
-@pytest.mark.parametrize("text, people, blocks", [
-    ("Police identified the victim as Jordan Miles, 24.", {"jordan miles"}, set()),
-    ("The 19-year-old Ana Ruiz was hit in the 2200 block of East Pine Street Friday.",
-     {"ana ruiz"}, {"2200 pine"}),
-    ("Shooting Wounds Boy, 5, in the 400 block of Mill Road. A shooting wounds a boy.", set(), {"400 mill"}),
-    ("Caption Close Image 1 of 3. The man, 30, was shot.", set(), set()),
-])
+@pytest.mark.parametrize(
+    "text, people, blocks",
+    [
+        ("Police identified the victim as Jordan Miles, 24.", {"jordan miles"}, set()),
+        (
+            "The 19-year-old Ana Ruiz was hit in the 2200 block of East Pine Street Friday.",
+            {"ana ruiz"},
+            {"2200 pine"},
+        ),
+        (
+            "Shooting Wounds Boy, 5, in the 400 block of Mill Road. A shooting wounds a boy.",
+            set(),
+            {"400 mill"},
+        ),
+        ("Caption Close Image 1 of 3. The man, 30, was shot.", set(), set()),
+    ],
+)
 def test_identifiers_read_victims_and_blocks(text, people, blocks):
     ids = read_identifiers(text)
     assert ids.people == people

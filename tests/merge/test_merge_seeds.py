@@ -1,4 +1,5 @@
 """The seed example, merged and reconciled: expected.json's incidents, figures, origins, conflicts."""
+
 from __future__ import annotations
 
 import pytest
@@ -79,7 +80,7 @@ def test_timbuktu_thirteen_vs_fourteen_and_its_other_figures(by_place):
     assert inc.wounded.claims[0].attributed_to == "A hospital employee"
     (arrested,) = inc.other_figures
     assert (arrested.what, arrested.figure.low) == ("arrested", 31)
-    assert A3 not in inc.articles   # 003 never mentions Timbuktu
+    assert A3 not in inc.articles  # 003 never mentions Timbuktu
 
 
 def test_sirakorola_outcome_is_disputed(by_place):
@@ -144,8 +145,8 @@ def test_004_as_partial_rewrite_of_000_still_counts_two_origins(seeds):
 
 def test_a_guessed_year_in_an_undated_rewrite_does_not_split_the_incident(seeds):
     ex, arts, lin = seeds
-    m = ex[A3].mentions[1]       # Dioura, "On May 24" with no year and no publication date
-    m.date.start = m.date.end = "2026-05-24"   # what a parser does with today's year
+    m = ex[A3].mentions[1]  # Dioura, "On May 24" with no year and no publication date
+    m.date.start = m.date.end = "2026-05-24"  # what a parser does with today's year
     m.date.precision = "day"
     incs = {i.location.name: i for i in merge_incidents(ex, arts, lin)}
     assert incs["Dioura"].articles == [A0, A3] and incs["Dioura"].date.start == "2025-05-24"

@@ -2,6 +2,7 @@
 
 Install the browser with ``bash scripts/install_browser.sh``. Screenshots go to test-artifacts/.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,13 +13,25 @@ from sitrep.report import render_report
 from support.report_data import A0, A1, A2, A3, hostile_data, seed_like_data
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(),
-                                 reason="needs Debian's chromium at /usr/bin/chromium: run scripts/install_browser.sh")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="needs Debian's chromium at /usr/bin/chromium: run scripts/install_browser.sh",
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -64,14 +77,17 @@ def test_page_makes_no_network_request_and_runs_clean(seed_page):
 
 
 def test_boulkessi_and_timbuktu_are_drawn_inside_mali(seed_page):
-    inside = seed_page.page.evaluate("""(ids) => ids.map(id => {
+    inside = seed_page.page.evaluate(
+        """(ids) => ids.map(id => {
         const land = document.querySelector('svg.map path[data-iso2="ML"]');
         const pt = document.querySelector(`svg.map a.mk[data-inc="${id}"] circle.pt`);
         const p = new DOMPoint(pt.cx.baseVal.value, pt.cy.baseVal.value);
         const other = [...document.querySelectorAll('svg.map path[data-iso2]')]
             .filter(path => path.getAttribute('data-iso2') !== 'ML' && path.isPointInFill(p));
         return {id, inMali: land.isPointInFill(p), elsewhere: other.length, shown: pt.getBoundingClientRect().width > 0};
-    })""", ["inc-boulkessi", "inc-timbuktu"])
+    })""",
+        ["inc-boulkessi", "inc-timbuktu"],
+    )
     for point in inside:
         assert point == {"id": point["id"], "inMali": True, "elsewhere": 0, "shown": True}
     # Region-level places get a precision ring; exact places do not.
@@ -140,8 +156,13 @@ def test_screenshots_of_the_top_at_laptop_and_phone_width(seed_page, browser):
     ARTIFACTS.mkdir(exist_ok=True)
     seed_page.page.evaluate("window.scrollTo(0, 0)")
     seed_page.page.screenshot(path=str(ARTIFACTS / "report-top.png"))
-    phone = Opened(browser, Path(seed_page.page.url.removeprefix("file://")), viewport={"width": 390, "height": 844},
-                   is_mobile=True, has_touch=True)
+    phone = Opened(
+        browser,
+        Path(seed_page.page.url.removeprefix("file://")),
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
     # Nothing is wider than the phone's screen: no sideways scrolling of the page.
     assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
     phone.page.screenshot(path=str(ARTIFACTS / "report-phone.png"))
@@ -172,8 +193,12 @@ def test_hostile_text_does_not_execute_or_break_the_page(browser, tmp_path):
     assert page.locator("article.card").count() == 7
     assert page.locator("script").count() == 2
     assert page.locator("img, iframe, object, embed").count() == 0
-    assert page.evaluate("[...document.querySelectorAll('*')].every(e => ![...e.attributes].some(a => a.name.startsWith('on')))")
-    assert page.evaluate("[...document.querySelectorAll('a[href]')].every(a => /^(https?:|#|rejected\\.json$)/.test(a.getAttribute('href')))")
+    assert page.evaluate(
+        "[...document.querySelectorAll('*')].every(e => ![...e.attributes].some(a => a.name.startsWith('on')))"
+    )
+    assert page.evaluate(
+        "[...document.querySelectorAll('a[href]')].every(a => /^(https?:|#|rejected\\.json$)/.test(a.getAttribute('href')))"
+    )
     # The payloads are shown as text, the sections after them are all there, and the filters still work.
     title = page.locator("#inc-inc-boulkessi h3")
     title.scroll_into_view_if_needed()

@@ -1,10 +1,11 @@
 """The report's HTML, checked without a browser: structure, escaping, budgets, map geometry."""
+
 from __future__ import annotations
 
 import html.parser
 import re
 
-from sitrep.records import (IncidentDate)
+from sitrep.records import IncidentDate
 from sitrep.report import ReportData, render_report
 from sitrep.report.context import raw_to_clean
 from sitrep.report.mapview import Projection, fit_view
@@ -47,7 +48,11 @@ def test_seed_report_has_every_section_and_the_evidence():
 
 def test_conflict_is_stated_in_plain_words():
     page = render_report(seed_like_data())
-    card = page[page.index('id="inc-inc-boulkessi"'):page.index('id="inc-inc-timbuktu"')] if page.index('id="inc-inc-boulkessi"') < page.index('id="inc-inc-timbuktu"') else ""
+    card = (
+        page[page.index('id="inc-inc-boulkessi"') : page.index('id="inc-inc-timbuktu"')]
+        if page.index('id="inc-inc-boulkessi"') < page.index('id="inc-inc-timbuktu"')
+        else ""
+    )
     assert card, "cards are in date order: Boulkessi (1 June) before Timbuktu (2 June)"
     box = re.search(r'<div class="conflict".*?</div>', card, re.S).group(0)
     assert "31 or more" in box and "60 or more" in box
@@ -59,7 +64,7 @@ def test_raw_spans_map_to_clean_text():
     a1 = next(a for a in data.articles if a.article_id == A1)
     at = a1.raw_text.index("at least 60 soldiers")
     start = raw_to_clean(a1.offsets, at)
-    assert a1.clean_text[start:start + len("at least 60 soldiers")] == "at least 60 soldiers"
+    assert a1.clean_text[start : start + len("at least 60 soldiers")] == "at least 60 soldiers"
     assert start < at  # the byline and captions before it were cut
 
 
@@ -101,18 +106,21 @@ def test_projection_keeps_a_world_view_inside_bounds():
 
 def test_escaping_layer():
     assert str(el("p", None, "<b>")) == "<p>&lt;b&gt;</p>"
-    assert 'href' not in str(el("a", {"href": "javascript:alert(1)"}, "x"))
+    assert "href" not in str(el("a", {"href": "javascript:alert(1)"}, "x"))
     assert safe_href("JaVaScRiPt:alert(1)") is None and safe_href(" data:text/html,x") is None
-    assert external_href("rejected.json") is None and external_href("https://a.example/x") == "https://a.example/x"
+    assert (
+        external_href("rejected.json") is None
+        and external_href("https://a.example/x") == "https://a.example/x"
+    )
     blob = str(json_script("d", {"x": HOSTILE}))
-    assert blob.count("<") == 2 and "</script>" not in blob[:-len("</script>")]
+    assert blob.count("<") == 2 and "</script>" not in blob[: -len("</script>")]
 
 
 def test_hostile_text_cannot_add_tags_or_attributes():
     page = render_report(hostile_data())
     c = parse(page)
     assert c.scripts == 2
-    assert "img" not in c.tags and "style" == c.tags[c.tags.index("style")] and c.tags.count("style") == 1
+    assert "img" not in c.tags and c.tags[c.tags.index("style")] == "style" and c.tags.count("style") == 1
     assert not [a for a in c.attrs if a[1].startswith("on")]
     assert not [a for a in c.attrs if a[1] == "href" and a[2].strip().lower().startswith("javascript")]
 

@@ -1,14 +1,14 @@
 """Parts of the reuse stage: splitting, facts, alignment, candidates, direction, lineage."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from sitrep.records import Article, Direction, OffsetMap, ReuseEdge
+from sitrep.records import Article, Direction, OffsetMap, ReuseEdge, parse_day
 from sitrep.reuse.align import Pair, best_chain, numbers_agree, window_scores
-from sitrep.reuse.compare import Reading
 from sitrep.reuse.candidates import Profile, candidate_pairs, make_minhash, within_window
-from sitrep.records import parse_day
+from sitrep.reuse.compare import Reading
 from sitrep.reuse.direction import canonical_outlet, outlet_of, weigh_direction
 from sitrep.reuse.embed import MemoryEmbeddingCache, embed_sentences
 from sitrep.reuse.graph import build_lineage
@@ -16,27 +16,39 @@ from sitrep.reuse.sentences import name_phrases, names, numbers, sentence_key, s
 
 
 def article(aid, text, outlet=None, published=None):
-    return Article(article_id=aid, input=aid, format="txt", raw_text=text, clean_text=text,
-                   offsets=OffsetMap(segments=[(0, 0, len(text))]), outlet=outlet,
-                   published=published)
+    return Article(
+        article_id=aid,
+        input=aid,
+        format="txt",
+        raw_text=text,
+        clean_text=text,
+        offsets=OffsetMap(segments=[(0, 0, len(text))]),
+        outlet=outlet,
+        published=published,
+    )
 
 
 def test_split_sentences_keeps_offsets_and_drops_short_lines():
-    text = "WIDENING INSECURITY\nLt. Col. Goita spoke on Monday in Bamako. \"We hold the town,\" he said to reporters.\n/\n"
+    text = 'WIDENING INSECURITY\nLt. Col. Goita spoke on Monday in Bamako. "We hold the town," he said to reporters.\n/\n'
     sents = split_sentences(text)
-    assert [s.text for s in sents] == ["Lt. Col. Goita spoke on Monday in Bamako.",
-                                       "\"We hold the town,\" he said to reporters."]
-    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert [s.text for s in sents] == [
+        "Lt. Col. Goita spoke on Monday in Bamako.",
+        '"We hold the town," he said to reporters.',
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sents)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("killed at least 60 soldiers and wounded 40 more", {60, 40}),
-    ("one soldier died and 10 other people were wounded", {10}),
-    ("ten others who were wounded", {10}),
-    ("more than 1,200 people", {1200}),
-    ("between 2020 and 2023", {2020, 2023}),
-    ("dozens of militants", set()),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("killed at least 60 soldiers and wounded 40 more", {60, 40}),
+        ("one soldier died and 10 other people were wounded", {10}),
+        ("ten others who were wounded", {10}),
+        ("more than 1,200 people", {1200}),
+        ("between 2020 and 2023", {2020, 2023}),
+        ("dozens of militants", set()),
+    ],
+)
 def test_numbers(text, expected):
     assert numbers(text) == expected
 
@@ -44,7 +56,9 @@ def test_numbers(text, expected):
 def test_names_skip_the_first_word():
     assert names("Videos showed JNIM fighters in Boulkessi.") == {"jnim", "boulkessi"}
     assert name_phrases("The Malian army met Rida Lyammouri in Burkina Faso.") == {
-        "rida lyammouri", "burkina faso"}
+        "rida lyammouri",
+        "burkina faso",
+    }
 
 
 def test_sentence_key_ignores_case_quotes_and_space():
@@ -89,14 +103,18 @@ def test_candidates_find_copies_and_shared_rare_keys():
     found = candidate_pairs(profiles, ["a", "b"])
     assert found[("a", "b")] == "copy"
     assert found[("a", "c")] == "rewrite"
-    assert ("a", "d") not in found          # outside the time window
+    assert ("a", "d") not in found  # outside the time window
     assert make_minhash(base.split()).jaccard(make_minhash(base.split())) == 1.0
     assert within_window(None, parse_day("2025-01-01"))
 
 
 def test_direction_cues():
-    wire = article("w", "Gunmen killed five people, police said.\nThis article was produced by Reuters news agency.")
-    copy = article("c", "Gunmen killed five people, police told Reuters.", outlet="Daily", published="2025-06-03")
+    wire = article(
+        "w", "Gunmen killed five people, police said.\nThis article was produced by Reuters news agency."
+    )
+    copy = article(
+        "c", "Gunmen killed five people, police told Reuters.", outlet="Daily", published="2025-06-03"
+    )
     assert outlet_of(wire) == "Reuters" and canonical_outlet("AP") == "Associated Press"
     whole = Reading([Pair(i, i, i, 0.9) for i in range(6)], 6, 10, [False] * 6)
     half = Reading([Pair(i, i, i, 0.9) for i in range(5)], 10, 6, [False] * 5)
@@ -116,14 +134,18 @@ def test_memory_cache_embeds_each_sentence_once():
 
 
 def _edge(src, der, kind="paraphrase", cov=0.9):
-    return ReuseEdge(source=src, derived=der, kind=kind, coverage=cov,
-                     direction=Direction(confidence=0.5))
+    return ReuseEdge(source=src, derived=der, kind=kind, coverage=cov, direction=Direction(confidence=0.5))
 
 
 def test_lineage_breaks_cycles_and_ignores_small_partials():
     arts = [article(x, "text") for x in "abcde"]
-    edges = [_edge("a", "b", "duplicate", 1.0), _edge("b", "c"), _edge("c", "a", cov=0.7),
-             _edge("a", "d", "partial", 0.2), _edge("d", "e", "near_duplicate", 0.95)]
+    edges = [
+        _edge("a", "b", "duplicate", 1.0),
+        _edge("b", "c"),
+        _edge("c", "a", cov=0.7),
+        _edge("a", "d", "partial", 0.2),
+        _edge("d", "e", "near_duplicate", 0.95),
+    ]
     lin = build_lineage(arts, edges)
     assert lin["b"].duplicate_of == "a" and lin["b"].origin == "a"
     assert lin["c"].origin == "a" and lin["a"].derived_from is None

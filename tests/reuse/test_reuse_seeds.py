@@ -1,4 +1,5 @@
 """Reuse on the seed articles and on generated variants of their real text."""
+
 from __future__ import annotations
 
 import csv
@@ -9,8 +10,13 @@ from sitrep.clean import clean_document
 from sitrep.records import Article, Document, OffsetMap
 from sitrep.reuse import MemoryEmbeddingCache, build_lineage, find_reuse
 
-R, AP, P2, P3, P4 = ("000_637d78b309cbb5dc", "001_5fd46db9fb16ef00", "002_d621ef57b203f649",
-                     "003_a5aecea2bd63faf4", "004_9b07b6954dd56870")
+R, AP, P2, P3, P4 = (
+    "000_637d78b309cbb5dc",
+    "001_5fd46db9fb16ef00",
+    "002_d621ef57b203f649",
+    "003_a5aecea2bd63faf4",
+    "004_9b07b6954dd56870",
+)
 
 FLOOD = (
     "Floods in northern Bangladesh have forced more than 200,000 people from their homes after "
@@ -35,8 +41,9 @@ STABBING = (
 
 
 def make(aid: str, text: str, outlet=None, published=None) -> Article:
-    doc = Document(input=f"{aid}.txt", text=text, format="txt", article_id=aid, outlet=outlet,
-                   published=published)
+    doc = Document(
+        input=f"{aid}.txt", text=text, format="txt", article_id=aid, outlet=outlet, published=published
+    )
     return clean_document(doc, aid)
 
 
@@ -45,8 +52,9 @@ def seeds(seeds_dir) -> dict[str, Article]:
     out = {}
     for row in csv.DictReader((seeds_dir / "manifest.csv").open(encoding="utf-8")):
         text = (seeds_dir / row["file"]).read_text(encoding="utf-8")
-        out[row["article_id"]] = make(row["article_id"], text, row["outlet"] or None,
-                                      row["published"] or None)
+        out[row["article_id"]] = make(
+            row["article_id"], text, row["outlet"] or None, row["published"] or None
+        )
     return out
 
 
@@ -118,9 +126,14 @@ def test_spans_map_through_cleaning(seeds, cache):
     # A cleaned article whose clean text drops a furniture line from the raw text.
     furniture = "HOME | WORLD | AFRICA\nAdvertisement\n"
     raw = furniture + seeds[P2].raw_text
-    cleaned = Article(article_id="p2c", input="p2c", format="txt", raw_text=raw,
-                      clean_text=seeds[P2].raw_text,
-                      offsets=OffsetMap(segments=[(0, len(furniture), len(seeds[P2].raw_text))]))
+    cleaned = Article(
+        article_id="p2c",
+        input="p2c",
+        format="txt",
+        raw_text=raw,
+        clean_text=seeds[P2].raw_text,
+        offsets=OffsetMap(segments=[(0, len(furniture), len(seeds[P2].raw_text))]),
+    )
     edges = find_reuse([cleaned], [seeds[AP]], embeddings=cache)
     e = edge(edges, AP, "p2c")
     assert e is not None and e.derived == "p2c"
@@ -134,14 +147,19 @@ def test_incremental_run_keeps_previous_and_reuses_cache(seeds, seed_edges, cach
     previous = [e for e in seed_edges if {e.source, e.derived} <= {R, AP, P3}]
     before = len(cache.vectors)
     edges = find_reuse([seeds[P2]], stored, embeddings=cache, previous=previous)
-    assert len(cache.vectors) == before            # every sentence was embedded once already
+    assert len(cache.vectors) == before  # every sentence was embedded once already
     assert all(e in edges for e in previous)
     assert edge(edges, AP, P2).kind == "paraphrase"
 
 
 def test_copy_with_other_furniture_is_duplicate(seeds, cache):
-    text = "Sahel Daily | News | Africa\n" + body(seeds[R].raw_text) + (
-        "\nShare this story on Facebook, X and WhatsApp.\nCopyright 2025 Sahel Daily. All rights reserved.")
+    text = (
+        "Sahel Daily | News | Africa\n"
+        + body(seeds[R].raw_text)
+        + (
+            "\nShare this story on Facebook, X and WhatsApp.\nCopyright 2025 Sahel Daily. All rights reserved."
+        )
+    )
     copy = make("dup", text, outlet="Sahel Daily", published="2025-06-03")
     edges = find_reuse([copy], [seeds[R], seeds[AP]], embeddings=cache)
     e = edge(edges, R, "dup")
@@ -152,7 +170,7 @@ def test_copy_with_other_furniture_is_duplicate(seeds, cache):
 
 def test_trimmed_copy_is_near_duplicate_even_undated(seeds, cache):
     paras = [p for p in body(seeds[R].raw_text).split("\n\n") if p.strip()]
-    trimmed = make("trim", "\n\n".join(paras[: 2 * len(paras) // 3]))   # last third cut, no date
+    trimmed = make("trim", "\n\n".join(paras[: 2 * len(paras) // 3]))  # last third cut, no date
     edges = find_reuse([trimmed], [seeds[R]], embeddings=cache)
     e = edge(edges, R, "trim")
     assert (e.source, e.derived, e.kind) == (R, "trim", "near_duplicate")
@@ -166,8 +184,12 @@ def test_unrelated_stories_same_day_get_no_edge(seeds, cache):
 
 
 def test_seed_with_second_story_appended_is_partial(seeds, cache):
-    blend = make("blend", body(seeds[R].raw_text) + "\n\n" + FLOOD + "\n" + STABBING,
-                 outlet="World Digest", published="2025-06-04")
+    blend = make(
+        "blend",
+        body(seeds[R].raw_text) + "\n\n" + FLOOD + "\n" + STABBING,
+        outlet="World Digest",
+        published="2025-06-04",
+    )
     edges = find_reuse([blend], [seeds[R]], embeddings=cache)
     e = edge(edges, R, "blend")
     assert (e.source, e.derived, e.kind) == (R, "blend", "partial")

@@ -1,5 +1,6 @@
 """Kill `sitrep ingest` with SIGKILL mid-run, several times: the store stays consistent and the
 next run stores every input exactly once (issues 2 and 8)."""
+
 from __future__ import annotations
 
 import json
@@ -15,10 +16,13 @@ import pytest
 
 from support.corpus import write_corpus
 
+
 def ingest(corpus: Path, out: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--out", str(out), "-q"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -54,7 +58,7 @@ def test_sigkill_mid_ingest_loses_and_duplicates_nothing(tmp_path):
             killed_mid_run += 1
         proc.wait(timeout=60)
         if db.exists():
-            rows = stored(db)   # opening the store after a kill must work and be consistent
+            rows = stored(db)  # opening the store after a kill must work and be consistent
             assert len(rows) == len({r[2] for r in rows}) == len({r[1] for r in rows})
     assert killed_mid_run >= 1, "every run finished before its kill: the corpus is too small"
 
@@ -75,9 +79,12 @@ def test_sigkill_mid_pipeline_gives_the_same_incidents(tmp_path):
     write_corpus(corpus, 60, seed=11)
 
     def run(out: Path) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-m", "sitrep.cli", "run", str(corpus), "--out",
-                                 str(out), "-q", "--no-report"], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "sitrep.cli", "run", str(corpus), "--out", str(out), "-q", "--no-report"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
     t0 = time.monotonic()
     ref = run(tmp_path / "ref")

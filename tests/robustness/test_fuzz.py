@@ -1,5 +1,6 @@
 """Property-based tests across stages (hypothesis): whatever the input, readers answer with
 Documents or Rejections, clean offsets map into the raw text, quantities and dates stay sane."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,13 +15,29 @@ from sitrep.records import Document, Rejection
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FORMATS = ["txt", "html", "jsonl", "rss", "warc", None]
 
-news_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=600
-) | st.lists(st.sampled_from([
-    "Gunmen killed 12 people.", "\n", "\n\n", "/", "You may be interested in", "³",
-    "By Jane Doe, Reuters", "(AP) —", "Share this article", "  ", "Published", "¹",
-    "This article was produced by Reuters news agency.", "Timbuktu", "é", "\u00a0",
-]), max_size=40).map("".join)
+news_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=600) | st.lists(
+    st.sampled_from(
+        [
+            "Gunmen killed 12 people.",
+            "\n",
+            "\n\n",
+            "/",
+            "You may be interested in",
+            "³",
+            "By Jane Doe, Reuters",
+            "(AP) —",
+            "Share this article",
+            "  ",
+            "Published",
+            "¹",
+            "This article was produced by Reuters news agency.",
+            "Timbuktu",
+            "é",
+            "\u00a0",
+        ]
+    ),
+    max_size=40,
+).map("".join)
 
 
 @FAST
@@ -47,11 +64,38 @@ def test_clean_offsets_always_map_into_the_raw_text(text):
 
 
 number_phrase = st.tuples(
-    st.sampled_from(["", "more than ", "at least ", "over ", "up to ", "about ", "nearly ",
-                     "at most ", "some ", "around "]),
-    st.one_of(st.integers(0, 100_000).map(str),
-              st.sampled_from(["two", "a dozen", "dozens", "hundreds", "several", "a few",
-                               "scores", "many", "one", "twenty-five", "thousands"])),
+    st.sampled_from(
+        [
+            "",
+            "more than ",
+            "at least ",
+            "over ",
+            "up to ",
+            "about ",
+            "nearly ",
+            "at most ",
+            "some ",
+            "around ",
+        ]
+    ),
+    st.one_of(
+        st.integers(0, 100_000).map(str),
+        st.sampled_from(
+            [
+                "two",
+                "a dozen",
+                "dozens",
+                "hundreds",
+                "several",
+                "a few",
+                "scores",
+                "many",
+                "one",
+                "twenty-five",
+                "thousands",
+            ]
+        ),
+    ),
     st.sampled_from(["", " soldiers", " people", " civilians killed"]),
 ).map("".join)
 
@@ -70,17 +114,38 @@ def test_quantities_are_ordered_and_non_negative(phrase):
         assert q.low <= q.high
 
 
-date_words = st.sampled_from([
-    "on Sunday", "last Friday", "on May 24", "mid-May", "early June", "late April",
-    "the start of May", "last week", "last month", "in recent weeks", "between 2020 and 2023",
-    "in 2012", "yesterday", "on Tuesday night", "on June 31", "earlier this year", "today",
-    "on 3 March", "in March 2024", "two days ago", "Monday afternoon",
-])
+date_words = st.sampled_from(
+    [
+        "on Sunday",
+        "last Friday",
+        "on May 24",
+        "mid-May",
+        "early June",
+        "late April",
+        "the start of May",
+        "last week",
+        "last month",
+        "in recent weeks",
+        "between 2020 and 2023",
+        "in 2012",
+        "yesterday",
+        "on Tuesday night",
+        "on June 31",
+        "earlier this year",
+        "today",
+        "on 3 March",
+        "in March 2024",
+        "two days ago",
+        "Monday afternoon",
+    ]
+)
 
 
 @FAST
-@given(words=date_words | st.text(max_size=40),
-       published=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31))))
+@given(
+    words=date_words | st.text(max_size=40),
+    published=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31))),
+)
 def test_dates_never_raise_and_ranges_are_ordered(words, published):
     from sitrep.extract.dates import resolve_date
 

@@ -1,5 +1,6 @@
 """Bad input, generated here: each kind is stored (a Document) or rejected with a clear reason,
 nothing else is lost, and each input takes bounded time. Also fuzzing of every reader."""
+
 from __future__ import annotations
 
 import gzip
@@ -16,15 +17,25 @@ from sitrep.ingest import iter_inputs
 from sitrep.ingest.readers import read_input
 from sitrep.records import Document, Rejection
 
-ENGLISH = ("Security forces said at least nine people were killed when gunmen attacked a market in the "
-           "north of the country on Friday evening, according to local officials and witnesses.")
-FRENCH = ("Des hommes armés ont attaqué jeudi un poste militaire près de la frontière, tuant au moins "
-          "douze soldats, selon des sources sécuritaires et des habitants de la région.")
+ENGLISH = (
+    "Security forces said at least nine people were killed when gunmen attacked a market in the "
+    "north of the country on Friday evening, according to local officials and witnesses."
+)
+FRENCH = (
+    "Des hommes armés ont attaqué jeudi un poste militaire près de la frontière, tuant au moins "
+    "douze soldats, selon des sources sécuritaires et des habitants de la région."
+)
 ENCODED = {  # text in seven encodings without a declared charset
     "latin1.txt": (FRENCH, "latin-1"),
-    "cp1252.txt": ("The minister’s “final” warning — issued on Friday — went unheeded, officials said.", "cp1252"),
-    "cyrillic.txt": ("Министерство обороны сообщило, что в результате атаки погибли девять военнослужащих, "
-                     "ещё двенадцать человек получили ранения.", "cp1251"),
+    "cp1252.txt": (
+        "The minister’s “final” warning — issued on Friday — went unheeded, officials said.",
+        "cp1252",
+    ),
+    "cyrillic.txt": (
+        "Министерство обороны сообщило, что в результате атаки погибли девять военнослужащих, "
+        "ещё двенадцать человек получили ранения.",
+        "cp1251",
+    ),
     "japanese.txt": ("東京で会議が開かれ、首相は新しい安全保障政策を発表しました。", "shift_jis"),
     "koi8.txt": ("Министерство обороны сообщило о погибших военнослужащих.", "koi8-r"),
     "greek.txt": ("Ο πρόεδρος δήλωσε ότι ο στρατός είναι έτοιμος για νέες επιχειρήσεις.", "iso-8859-7"),
@@ -48,9 +59,17 @@ def test_acceptance_folder(tmp_path, seeds_dir):
     (folder / "pixel.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01" + bytes(40))
     (folder / "latin1.txt").write_bytes(("Le président a déclaré: " + ENGLISH).encode("latin-1"))
     (folder / "utf16.txt").write_bytes(ENGLISH.encode("utf-16"))
-    (folder / "batch.jsonl").write_text("\n".join([
-        json.dumps({"id": "j1", "text": ENGLISH}), '{"id": "j2", "text": "unterminated',
-        json.dumps({"id": "j3", "text": FRENCH}), "not json at all"]), encoding="utf-8")
+    (folder / "batch.jsonl").write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "j1", "text": ENGLISH}),
+                '{"id": "j2", "text": "unterminated',
+                json.dumps({"id": "j3", "text": FRENCH}),
+                "not json at all",
+            ]
+        ),
+        encoding="utf-8",
+    )
     (folder / "broken.rss").write_text("<rss><channel><item><title>Cut", encoding="utf-8")
     (folder / "french.txt").write_text(FRENCH, encoding="utf-8")
 
@@ -61,17 +80,26 @@ def test_acceptance_folder(tmp_path, seeds_dir):
     assert sum(p.startswith("00") for p in docs) == 5
     assert [i.article_id for i in named["batch.jsonl"] if isinstance(i, Document)] == ["j1", "j3"]
     rejected = {(Path(r.input).name, r.line, r.code) for r in items if isinstance(r, Rejection)}
-    assert rejected == {("empty.txt", None, "empty"), ("pixel.png", None, "binary"), ("batch.jsonl", 2, "bad_json"),
-                        ("batch.jsonl", 4, "bad_json"), ("broken.rss", None, "bad_xml")}
+    assert rejected == {
+        ("empty.txt", None, "empty"),
+        ("pixel.png", None, "binary"),
+        ("batch.jsonl", 2, "bad_json"),
+        ("batch.jsonl", 4, "bad_json"),
+        ("broken.rss", None, "bad_xml"),
+    }
     assert all(r.reason.endswith(".") and len(r.reason) > 15 for r in items if isinstance(r, Rejection))
-    assert "latin-1" in named["latin1.txt"][0].notes[0] and named["latin1.txt"][0].text.startswith("Le président")
+    assert "latin-1" in named["latin1.txt"][0].notes[0] and named["latin1.txt"][0].text.startswith(
+        "Le président"
+    )
 
 
 def billion_laughs() -> bytes:
-    ents = "".join(f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' for i in range(1, 10))
-    return (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">{ents}]>'
-            '<rss version="2.0"><channel><title>x</title><item><description>&lol9;</description></item>'
-            '</channel></rss>').encode()
+    ents = "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">{ents}]>'
+        '<rss version="2.0"><channel><title>x</title><item><description>&lol9;</description></item>'
+        "</channel></rss>"
+    ).encode()
 
 
 def hostile_corpus(folder: Path) -> dict[str, str]:
@@ -99,18 +127,31 @@ def hostile_corpus(folder: Path) -> dict[str, str]:
     put("malformed.html", f"<html><body><p>Broken <div><b>{ENGLISH}</i></p></span><td>".encode(), "doc")
     put("table.html", b"<html><body><table>" + b"<tr><td>cell" * 160_000 + b"</table></body></html>", "doc")
     put("scripts.html", b"<html><body><p>Hi</p>" + b"<script" * 250_000, "doc")
-    put("nested.html", ("<html><body>" + "<div>" * 10_000 + ENGLISH + "</div>" * 10_000 + "</body></html>").encode(), "doc")
+    put(
+        "nested.html",
+        ("<html><body>" + "<div>" * 10_000 + ENGLISH + "</div>" * 10_000 + "</body></html>").encode(),
+        "doc",
+    )
     for name, (text, enc) in ENCODED.items():
         put(name, text.encode(enc), "doc")
-    lines = [json.dumps({"id": "a", "text": ENGLISH}), "{broken", json.dumps({"id": "a", "text": FRENCH}),
-             json.dumps({"id": "big", "text": "x" * 2_200_000}), json.dumps({"id": "b", "text": ENGLISH})]
+    lines = [
+        json.dumps({"id": "a", "text": ENGLISH}),
+        "{broken",
+        json.dumps({"id": "a", "text": FRENCH}),
+        json.dumps({"id": "big", "text": "x" * 2_200_000}),
+        json.dumps({"id": "b", "text": ENGLISH}),
+    ]
     put("mixed.jsonl", "\n".join(lines).encode(), "doc+rejected")
     put("invalid.rss", b"<?xml version='1.0'?><rss><channel><item></channel></rss>", "bad_xml")
     put("laughs.xml", billion_laughs(), "bad_xml")
-    put("german.txt", "Bewaffnete griffen am Freitag einen Markt im Norden des Landes an und töteten "
-        "mindestens neun Menschen, teilten die Behörden mit.".encode(), "doc")
+    put(
+        "german.txt",
+        "Bewaffnete griffen am Freitag einen Markt im Norden des Landes an und töteten "
+        "mindestens neun Menschen, teilten die Behörden mit.".encode(),
+        "doc",
+    )
     put("oneline.txt", ((ENGLISH + " ") * (2_000_000 // (len(ENGLISH) + 1))).encode(), "doc")  # one 2 MB line
-    put("it's a \"quoted\" name.txt", ENGLISH.encode(), "doc")
+    put('it\'s a "quoted" name.txt', ENGLISH.encode(), "doc")
     put(b"bytes-\xff\xfe-name.txt", ENGLISH.encode(), "doc")
     sub = folder / "sub"
     sub.mkdir()
@@ -159,7 +200,10 @@ def test_hostile_corpus_each_input_stored_or_rejected(tmp_path):
         assert seen[name][0].text == text, name
     jsonl = seen["mixed.jsonl"]
     assert [getattr(i, "article_id", None) for i in jsonl if isinstance(i, Document)] == ["a", "a_2", "b"]
-    assert {(r.line, r.code) for r in jsonl if isinstance(r, Rejection)} == {(2, "bad_json"), (4, "too_large")}
+    assert {(r.line, r.code) for r in jsonl if isinstance(r, Rejection)} == {
+        (2, "bad_json"),
+        (4, "too_large"),
+    }
 
 
 def test_enormous_jsonl_line_is_rejected_by_line_not_read_whole(tmp_path):
@@ -187,8 +231,12 @@ def test_missing_path_is_rejected(tmp_path):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.one_of(st.binary(max_size=400), st.text(max_size=300).map(lambda t: t.encode("utf-8"))),
-       name=st.sampled_from(["a.txt", "a.html", "a.jsonl", "a.json", "a.rss", "a.atom", "a.warc", "a.warc.gz", "noext"]))
+@given(
+    data=st.one_of(st.binary(max_size=400), st.text(max_size=300).map(lambda t: t.encode("utf-8"))),
+    name=st.sampled_from(
+        ["a.txt", "a.html", "a.jsonl", "a.json", "a.rss", "a.atom", "a.warc", "a.warc.gz", "noext"]
+    ),
+)
 def test_readers_never_crash(data, name):
     items = read_input(data, name)
     assert items
@@ -201,8 +249,10 @@ def test_readers_never_crash(data, name):
 
 
 @settings(max_examples=40, deadline=None)
-@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200),
-       enc=st.sampled_from(["utf-8", "utf-16", "utf-8-sig", "utf-32"]))
+@given(
+    text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200),
+    enc=st.sampled_from(["utf-8", "utf-16", "utf-8-sig", "utf-32"]),
+)
 def test_text_with_a_bom_round_trips(text, enc):
     [item] = read_input(text.encode(enc), "x.txt")
     if isinstance(item, Document):

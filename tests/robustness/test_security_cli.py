@@ -1,6 +1,7 @@
 """Issue 19, kinds 2, 7, 9 and 10: misuse of options and file options, gazetteer import of
 hostile files, terminal escapes. Every case: a plain message, the documented exit code, nothing
 changed, no traceback, bounded time (real `sitrep` subprocesses)."""
+
 from __future__ import annotations
 
 import json
@@ -11,9 +12,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from support.cli import ARTICLE, digest, make_articles, sitrep
 
 from sitrep.geo.gazetteer import build_default, default_path
+from support.cli import ARTICLE, digest, make_articles, sitrep
 
 
 @pytest.fixture()
@@ -28,10 +29,17 @@ def fifo(tmp_path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("option", [
-    ["--max-mb", "nan"], ["--max-mb", "inf"], ["--max-mb", "-3"], ["--wait", "nan"],
-    ["--format", "xlsx"], ["--format", "csv", "--format", "exe"],
-])
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--max-mb", "nan"],
+        ["--max-mb", "inf"],
+        ["--max-mb", "-3"],
+        ["--wait", "nan"],
+        ["--format", "xlsx"],
+        ["--format", "csv", "--format", "exe"],
+    ],
+)
 def test_bad_option_values_are_refused_before_any_work(tmp_path, articles, option):
     proc = sitrep("run", articles, "--out", tmp_path / "out", *option, timeout=60)
     assert proc.returncode == 2, proc.stderr
@@ -53,11 +61,18 @@ def test_file_options_take_regular_files_only(tmp_path, articles, fifo, special,
     assert "not a regular file" in proc.stderr and "Traceback" not in proc.stderr
 
 
-@pytest.mark.parametrize("gold, words", [
-    (None, "No such file"), ("{broken", "not readable JSON"), ("[1, 2]", "holds a list"),
-    ('{"incidents": 5}', "must be a list"), ('{"incidents": [3]}', "must be an object"),
-    ('{"incidents": [{"date": 5}]}', "not shaped like"), ('{"reuse": []}', "must be a dict"),
-])
+@pytest.mark.parametrize(
+    "gold, words",
+    [
+        (None, "No such file"),
+        ("{broken", "not readable JSON"),
+        ("[1, 2]", "holds a list"),
+        ('{"incidents": 5}', "must be a list"),
+        ('{"incidents": [3]}', "must be an object"),
+        ('{"incidents": [{"date": 5}]}', "not shaped like"),
+        ('{"reuse": []}', "must be a dict"),
+    ],
+)
 def test_a_bad_gold_file_is_exit_2_not_a_failed_check(tmp_path, gold, words):
     out = tmp_path / "out"
     out.mkdir()
@@ -90,16 +105,17 @@ def test_gazetteer_option_must_name_a_gazetteer(tmp_path, articles, what):
 
 
 def test_terminal_escapes_in_names_are_shown_escaped(tmp_path):
-    folder = tmp_path / "evil\x1b]0;owned\x07\x1b[2J[bold" / "]x[" / "]y"   # the path holds "[/]"
+    folder = tmp_path / "evil\x1b]0;owned\x07\x1b[2J[bold" / "]x[" / "]y"  # the path holds "[/]"
     folder.mkdir(parents=True)
     (folder / "a.txt").write_text(ARTICLE)
     proc = sitrep("run", folder, "--out", folder / "out", timeout=60)
     assert proc.returncode == 2
     assert "\x1b" not in proc.stderr and "\x07" not in proc.stderr
-    assert "\\x1b" in proc.stderr and "[bold/]x[/]y" in proc.stderr   # shown, not obeyed
+    assert "\\x1b" in proc.stderr and "[bold/]x[/]y" in proc.stderr  # shown, not obeyed
 
 
 # --------------------------------------------------------------------------- gazetteer import
+
 
 @pytest.fixture(scope="module")
 def base_gazetteer(tmp_path_factory) -> Path:
@@ -119,8 +135,32 @@ def gazetteer(tmp_path, base_gazetteer) -> Path:
 
 
 def _row(gid, name, lat, lon) -> str:
-    return "\t".join([str(gid), name, name, "", str(lat), str(lon), "P", "PPL", "ZZ", "", "01",
-                      "", "", "", "100", "", "", "", ""]) + "\n"
+    return (
+        "\t".join(
+            [
+                str(gid),
+                name,
+                name,
+                "",
+                str(lat),
+                str(lon),
+                "P",
+                "PPL",
+                "ZZ",
+                "",
+                "01",
+                "",
+                "",
+                "",
+                "100",
+                "",
+                "",
+                "",
+                "",
+            ]
+        )
+        + "\n"
+    )
 
 
 def _place(gaz: Path, gid: int):
@@ -148,13 +188,17 @@ def test_bad_rows_are_refused_with_reasons_and_never_delete_a_place(tmp_path, ga
     good.write_text(_row(990000011, "Tamberlie", 11.0, 4.0))
     assert sitrep("gazetteer", "import", good, "--gazetteer", gazetteer).returncode == 0
     dump = tmp_path / "dump.txt"
-    dump.write_text(_row(990000011, "Tamberlie", 95.0, 4.0) + _row("12ab", "Nowhere", 1, 1)
-                    + _row(990000012, "Ostwick", "nan", 2) + _row(990000013, "Farrowby", 5, 181)
-                    + _row(990000014, "Pellingham", 12.25, -1.5))
+    dump.write_text(
+        _row(990000011, "Tamberlie", 95.0, 4.0)
+        + _row("12ab", "Nowhere", 1, 1)
+        + _row(990000012, "Ostwick", "nan", 2)
+        + _row(990000013, "Farrowby", 5, 181)
+        + _row(990000014, "Pellingham", 12.25, -1.5)
+    )
     proc = sitrep("gazetteer", "import", dump, "--gazetteer", gazetteer, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert _place(gazetteer, 990000011) == ("Tamberlie", 11.0, 4.0)      # kept, not deleted
-    assert _place(gazetteer, 990000014) == ("Pellingham", 12.25, -1.5)   # the good row is in
+    assert _place(gazetteer, 990000011) == ("Tamberlie", 11.0, 4.0)  # kept, not deleted
+    assert _place(gazetteer, 990000014) == ("Pellingham", 12.25, -1.5)  # the good row is in
     assert _place(gazetteer, 990000012) is None and _place(gazetteer, 990000013) is None
     for words in ("latitude 95.0", "12ab is not a number", "latitude nan", "longitude 181"):
         assert words in proc.stderr, proc.stderr
@@ -172,8 +216,9 @@ def test_an_import_that_fails_half_way_changes_nothing(tmp_path, gazetteer):
 
 def test_a_user_csv_row_with_bad_coordinates_is_refused_with_its_line(tmp_path, gazetteer):
     csv = tmp_path / "mine.csv"
-    csv.write_text("name,lat,lon,country_code\nWexley Cross,12.5,-1.25,ZZ\nBadplace,inf,3,ZZ\n"
-                   "Otherbad,12,north,ZZ\n")
+    csv.write_text(
+        "name,lat,lon,country_code\nWexley Cross,12.5,-1.25,ZZ\nBadplace,inf,3,ZZ\nOtherbad,12,north,ZZ\n"
+    )
     proc = sitrep("gazetteer", "import", csv, "--gazetteer", gazetteer, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "line 3" in proc.stderr and "line 4" in proc.stderr

@@ -1,6 +1,7 @@
 """Issue 19, kinds 1, 3, 4 and 8: poison articles, spreadsheet formulas, decompression bombs and
 pathological articles, with inputs written here; plus the property that whatever one stored
 article contains, a later run on that store exits 0."""
+
 from __future__ import annotations
 
 import csv
@@ -15,7 +16,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support.cli import sitrep as sitrep_cli
 
 import sitrep
 from sitrep.clean.published import read_published
@@ -24,14 +24,22 @@ from sitrep.extract.dates import resolve_date
 from sitrep.extract.quantities import parse_quantity
 from sitrep.ingest import iter_inputs
 from sitrep.records import Document, Rejection
+from support.cli import sitrep as sitrep_cli
 
 # --------------------------------------------------------------------------- kind 1: poison values
 
 
-@pytest.mark.parametrize("text", [
-    "3,000,000,000", "12345678901234567890", "between 2000000000 and 3000000000",
-    "99999999999.5 million", "1" + "0" * 400, "9,999,999,999",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3,000,000,000",
+        "12345678901234567890",
+        "between 2000000000 and 3000000000",
+        "99999999999.5 million",
+        "1" + "0" * 400,
+        "9,999,999,999",
+    ],
+)
 def test_a_count_beyond_any_report_is_kept_as_text_without_a_value(text):
     q = parse_quantity(text)
     assert q is not None and q.low is None and q.high is None and q.text == text
@@ -51,29 +59,50 @@ def test_a_publication_date_at_the_calendars_edge_is_left_empty_with_a_note(valu
 @pytest.mark.parametrize("words", ["on Sunday", "last Friday", "yesterday", "last week", "in the past year"])
 def test_relative_dates_at_the_calendars_edge_do_not_raise(words):
     for pub in ("0001-01-01", "0001-01-02", "9999-12-31"):
-        resolve_date(words, pub)        # no OverflowError
+        resolve_date(words, pub)  # no OverflowError
 
 
 def test_a_poison_article_never_breaks_a_later_run_and_formulas_are_neutralised(tmp_path):
     """One run with hostile values and a manifest of formulas, then a second run on the store."""
     art = tmp_path / "in"
     art.mkdir()
-    (art / "huge.txt").write_text("Gunmen attacked the market in Gao on Sunday. 3,000,000,000 people "
-                                  "were killed and 12345678901234567890 were wounded, officials said.\n")
+    (art / "huge.txt").write_text(
+        "Gunmen attacked the market in Gao on Sunday. 3,000,000,000 people "
+        "were killed and 12345678901234567890 were wounded, officials said.\n"
+    )
     (art / "edges.jsonl").write_text(
-        json.dumps({"id": "edge", "published": "0001-01-01",
-                    "text": "Gunmen killed seven soldiers near Mopti on Sunday, the army said."}) + "\n"
-        + json.dumps({"id": "far", "published": "9999-12-31",
-                      "text": "Gunmen killed nine herders near Kidal on Sunday, officials said."}) + "\n")
-    (art / "formula.txt").write_text("Police said three people were killed in a raid in Timbuktu on Monday.\n")
+        json.dumps(
+            {
+                "id": "edge",
+                "published": "0001-01-01",
+                "text": "Gunmen killed seven soldiers near Mopti on Sunday, the army said.",
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {
+                "id": "far",
+                "published": "9999-12-31",
+                "text": "Gunmen killed nine herders near Kidal on Sunday, officials said.",
+            }
+        )
+        + "\n"
+    )
+    (art / "formula.txt").write_text(
+        "Police said three people were killed in a raid in Timbuktu on Monday.\n"
+    )
     manifest = tmp_path / "manifest.csv"
-    manifest.write_text('article_id,file,outlet,title,published\n'
-                        'formula,in/formula.txt,"=HYPERLINK(""http://x.invalid"",""go"")",'
-                        '"+cmd|\' /C calc\'!A0",2025-03-04\n')
+    manifest.write_text(
+        "article_id,file,outlet,title,published\n"
+        'formula,in/formula.txt,"=HYPERLINK(""http://x.invalid"",""go"")",'
+        "\"+cmd|' /C calc'!A0\",2025-03-04\n"
+    )
     db, out = tmp_path / "s.duckdb", tmp_path / "out"
-    sitrep.run([art], out=out, db=db, meta=manifest, report=False)     # in-process: models loaded once
+    sitrep.run([art], out=out, db=db, meta=manifest, report=False)  # in-process: models loaded once
     (art / "later.txt").write_text("Gunmen attacked a convoy near Gao on Tuesday, killing two drivers.\n")
-    second = sitrep_cli("run", art, "--out", out, "--db", db, "--meta", manifest, "--no-report", "-q", timeout=300)
+    second = sitrep_cli(
+        "run", art, "--out", out, "--db", db, "--meta", manifest, "--no-report", "-q", timeout=300
+    )
     assert second.returncode == 0, second.stderr
     incidents = json.loads((out / "incidents.json").read_text())["incidents"]
     starts = [i["date"]["start"] for i in incidents if i["date"]["start"]]
@@ -87,13 +116,23 @@ def test_a_poison_article_never_breaks_a_later_run_and_formulas_are_neutralised(
     assert not any(v[0] in "=+@\t\r" for v in cells)
     arts = json.loads((out / "articles.json").read_text())["articles"]
     formula = next(a for a in arts if a["article_id"] == "formula")
-    assert formula["outlet"].startswith("=HYPERLINK")          # JSON keeps the raw value
+    assert formula["outlet"].startswith("=HYPERLINK")  # JSON keeps the raw value
 
 
-@pytest.mark.parametrize("cell, shown", [
-    ("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tx", "'\tx"), ("\rx", "'\rx"), ("Reuters", "Reuters"), (-3.5, -3.5), (12, 12),
-])
+@pytest.mark.parametrize(
+    "cell, shown",
+    [
+        ("=1+1", "'=1+1"),
+        ("+cmd", "'+cmd"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Reuters", "Reuters"),
+        (-3.5, -3.5),
+        (12, 12),
+    ],
+)
 def test_csv_cells_are_neutralised_per_owasp(cell, shown):
     assert neutralise(cell) == shown
 
@@ -108,10 +147,14 @@ def _bomb(path: Path, mb: int, head: bytes = b"") -> None:
     path.write_bytes(gzip.compress(head) + member * mb)
 
 
-@pytest.mark.parametrize("name, head", [
-    ("bomb.warc.gz", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 1073741824\r\n\r\n"),
-    ("bomb.gz", b""), ("bomb", b"WARC/1.0\r\nX-Long: "),
-])
+@pytest.mark.parametrize(
+    "name, head",
+    [
+        ("bomb.warc.gz", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 1073741824\r\n\r\n"),
+        ("bomb.gz", b""),
+        ("bomb", b"WARC/1.0\r\nX-Long: "),
+    ],
+)
 def test_a_decompression_bomb_is_refused_early(tmp_path, name, head):
     _bomb(tmp_path / name, 1024, head)
     assert (tmp_path / name).stat().st_size < 2_000_000
@@ -121,7 +164,7 @@ def test_a_decompression_bomb_is_refused_early(tmp_path, name, head):
     assert len(items) == 1 and isinstance(items[0], Rejection), items
     assert items[0].code in ("too_large", "bad_warc")
     assert "\x00" not in items[0].reason
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 2_000_000   # KB: under 2 GB
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 2_000_000  # KB: under 2 GB
 
 
 def test_an_honest_multi_member_warc_gz_is_still_read(tmp_path):
@@ -132,11 +175,16 @@ def test_an_honest_multi_member_warc_gz_is_still_read(tmp_path):
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for n in range(3):
-            body = (f"<html><body><article><p>Gunmen killed {n + 2} farmers in a village on "
-                    f"Monday, local officials said.</p></article></body></html>").encode()
+            body = (
+                f"<html><body><article><p>Gunmen killed {n + 2} farmers in a village on "
+                f"Monday, local officials said.</p></article></body></html>"
+            ).encode()
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(f"http://example.invalid/{n}", "response",
-                                                          payload=io.BytesIO(body), http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(
+                    f"http://example.invalid/{n}", "response", payload=io.BytesIO(body), http_headers=headers
+                )
+            )
     items = list(iter_inputs([path]))
     assert sum(isinstance(i, Document) for i in items) == 3, items
 
@@ -157,15 +205,22 @@ def test_a_truncated_gzip_member_is_damage_not_a_clean_end(tmp_path):
 @pytest.mark.slow
 def test_one_long_sentence_full_of_figures_and_places_is_bounded(tmp_path):
     towns = ["Gao", "Mopti", "Kidal", "Menaka", "Segou", "Djibo"]
-    parts = [f"{7 + n % 90} people were killed in {towns[n % 6]} and {3 + n % 40} wounded near "
-             f"{towns[(n + 2) % 6]}" for n in range(560)]
+    parts = [
+        f"{7 + n % 90} people were killed in {towns[n % 6]} and {3 + n % 40} wounded near "
+        f"{towns[(n + 2) % 6]}"
+        for n in range(560)
+    ]
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "long.txt").write_text("On Sunday gunmen attacked, and " + ", and ".join(parts) + ".\n")
+    (tmp_path / "in" / "long.txt").write_text(
+        "On Sunday gunmen attacked, and " + ", and ".join(parts) + ".\n"
+    )
     assert (tmp_path / "in" / "long.txt").stat().st_size > 30_000
     start = time.perf_counter()
     proc = sitrep_cli("run", tmp_path / "in", "--out", tmp_path / "out", "--no-report", "-q", timeout=300)
     assert proc.returncode == 0, proc.stderr
-    assert time.perf_counter() - start < 120    # about 36 s here; 44 KB took 129 s before, growing with its square
+    assert (
+        time.perf_counter() - start < 120
+    )  # about 36 s here; 44 KB took 129 s before, growing with its square
 
 
 def test_sentences_are_capped_with_a_note():
@@ -182,14 +237,35 @@ def test_sentences_are_capped_with_a_note():
 # --------------------------------------------------------------------------- the property
 
 
-_words = st.sampled_from(["killed", "wounded", "Sunday", "Gao", "Mali", "3,000,000,000", "0", "-1",
-                          "\x00", "\x1b[2J", "=cmd()", "[/]", "\u202e", "9" * 30, "on", "last", "the"])
+_words = st.sampled_from(
+    [
+        "killed",
+        "wounded",
+        "Sunday",
+        "Gao",
+        "Mali",
+        "3,000,000,000",
+        "0",
+        "-1",
+        "\x00",
+        "\x1b[2J",
+        "=cmd()",
+        "[/]",
+        "\u202e",
+        "9" * 30,
+        "on",
+        "last",
+        "the",
+    ]
+)
 
 
 @pytest.mark.slow
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
-@given(text=st.lists(st.one_of(_words, st.text(min_size=1, max_size=12)), min_size=1, max_size=40)
-       .map(" ".join), published=st.one_of(st.none(), st.dates().map(str), st.text(max_size=12)))
+@given(
+    text=st.lists(st.one_of(_words, st.text(min_size=1, max_size=12)), min_size=1, max_size=40).map(" ".join),
+    published=st.one_of(st.none(), st.dates().map(str), st.text(max_size=12)),
+)
 def test_whatever_one_stored_article_holds_a_later_run_exits_0(tmp_path_factory, text, published):
     tmp = tmp_path_factory.mktemp("prop")
     first = tmp / "first.jsonl"
@@ -198,7 +274,7 @@ def test_whatever_one_stored_article_holds_a_later_run_exits_0(tmp_path_factory,
     try:
         sitrep.run([first], out=tmp / "o1", db=db, report=False)
     except sitrep.errors.NothingUsable:
-        pass                            # nothing was stored: the later run starts clean
+        pass  # nothing was stored: the later run starts clean
     later = tmp / "later.txt"
     later.write_text("Gunmen killed three traders in a market near Gao on Monday, police said.\n")
     result = sitrep.run([later], out=tmp / "o2", db=db, report=False)
@@ -208,8 +284,10 @@ def test_whatever_one_stored_article_holds_a_later_run_exits_0(tmp_path_factory,
 def test_ids_that_are_not_strings_or_numbers_are_not_written_as_reprs():
     from sitrep.ingest.jsonl import read_jsonl
 
-    rows = [{"id": v, "text": "Gunmen killed ten herders near a well on Monday."}
-            for v in ({"nested": "obj"}, True, 42, "abc-1", [1, 2])]
+    rows = [
+        {"id": v, "text": "Gunmen killed ten herders near a well on Monday."}
+        for v in ({"nested": "obj"}, True, 42, "abc-1", [1, 2])
+    ]
     ids = [d.article_id for d in read_jsonl("\n".join(map(json.dumps, rows)).encode(), "feed.jsonl")]
     assert ids[2:4] == ["42", "abc-1"]
     assert not any("{" in i or "[" in i or i == "True" for i in ids)

@@ -1,6 +1,7 @@
 """Issue 19, kinds 5 and 6: foreign, damaged and newer stores; outputs that would destroy the
 store or the inputs. Real DuckDB files, real `sitrep` subprocesses; the store and the inputs are
 unchanged after every refusal."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -12,6 +13,7 @@ import pytest
 from sitrep.ingest import iter_inputs
 from sitrep.records import Document, Rejection
 from support.cli import ARTICLE, digest, make_articles, sitrep
+
 
 @pytest.fixture()
 def articles(tmp_path) -> Path:
@@ -43,9 +45,15 @@ def _text(path: Path) -> None:
     path.write_text("not a database at all\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("make, words", [
-    (_foreign, "another program"), (_newer, "newer sitrep"), (_sqlite, "SQLite"), (_text, "not a DuckDB file"),
-])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (_foreign, "another program"),
+        (_newer, "newer sitrep"),
+        (_sqlite, "SQLite"),
+        (_text, "not a DuckDB file"),
+    ],
+)
 def test_a_file_that_is_no_sitrep_store_is_refused_unchanged(tmp_path, articles, make, words):
     db = tmp_path / "their.db"
     make(db)
@@ -63,10 +71,13 @@ def _store_with_one_article(tmp_path, articles) -> Path:
     return db
 
 
-@pytest.mark.parametrize("damage, words", [
-    ("ALTER TABLE articles DROP COLUMN url", "has no column url"),
-    ("UPDATE articles SET payload = '{\"no\": \"article\"}'", "an article could not be read"),
-])
+@pytest.mark.parametrize(
+    "damage, words",
+    [
+        ("ALTER TABLE articles DROP COLUMN url", "has no column url"),
+        ('UPDATE articles SET payload = \'{"no": "article"}\'', "an article could not be read"),
+    ],
+)
 def test_a_damaged_store_is_reported_in_a_sentence(tmp_path, articles, damage, words):
     db = _store_with_one_article(tmp_path, articles)
     con = duckdb.connect(str(db))

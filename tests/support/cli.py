@@ -1,4 +1,5 @@
 """Running the `sitrep` command as a user does, and fingerprints of files to prove them unchanged."""
+
 from __future__ import annotations
 
 import hashlib
@@ -13,8 +14,14 @@ ARTICLE = "Gunmen attacked a market in the town on Monday, killing four traders,
 
 def sitrep(*args, timeout: float = 120) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    return subprocess.run([sys.executable, "-m", "sitrep.cli", *map(str, args)], check=False, capture_output=True,
-                          text=True, timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "sitrep.cli", *map(str, args)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
 
 
 def digest(path: Path) -> str:

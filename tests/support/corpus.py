@@ -1,4 +1,5 @@
 """Small, distinct wire-style articles written to a folder, for crash, disk and concurrency tests."""
+
 from __future__ import annotations
 
 import random

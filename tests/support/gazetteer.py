@@ -1,4 +1,5 @@
 """One default gazetteer per test session, and GeoNames dump rows for import tests."""
+
 from __future__ import annotations
 
 import fcntl
@@ -32,7 +33,7 @@ def shared_gazetteer(tmp_path_factory) -> Path:
             cached = default_path()
             if cached.exists() and _valid(cached):
                 shutil.copy(cached, path)
-                prepare(path)        # rebuilt when the cache is of an older format
+                prepare(path)  # rebuilt when the cache is of an older format
             else:
                 build_default(path)
     return path
@@ -40,6 +41,25 @@ def shared_gazetteer(tmp_path_factory) -> Path:
 
 def geonames_row(gid, name, lat, lon, fclass, fcode, cc, admin1, alternates="", pop=0, admin2=""):
     """One line of a GeoNames dump (19 tab-separated columns)."""
-    cols = [gid, name, name, alternates, lat, lon, fclass, fcode, cc, "", admin1, admin2, "", "", pop, "", "",
-            "Africa/Bamako", "2024-01-01"]
+    cols = [
+        gid,
+        name,
+        name,
+        alternates,
+        lat,
+        lon,
+        fclass,
+        fcode,
+        cc,
+        "",
+        admin1,
+        admin2,
+        "",
+        "",
+        pop,
+        "",
+        "",
+        "Africa/Bamako",
+        "2024-01-01",
+    ]
     return "\t".join(str(c) for c in cols) + "\n"

@@ -12,4 +12,5 @@ Interface (owned by the clean stage):
   language/is_english and content_hash (normalised: whitespace and case folded, furniture
   removed, so the same story with other furniture hashes the same).
 """
+
 from sitrep.clean.document import clean_document  # noqa: F401

@@ -1,17 +1,18 @@
 """Credit lines, bylines and wire datelines: found in the raw text, kept as metadata (Credit records).
 
-    >>> find_credits("By contributor Baba Ahmed, Associated Press\\nText.")[0].author
-    'Baba Ahmed'
+>>> find_credits("By contributor Baba Ahmed, Associated Press\\nText.")[0].author
+'Baba Ahmed'
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 from sitrep.outlets import canonical_outlet, find_outlet, spelling_pattern
 from sitrep.records import Credit
 
-AGENCY_ALT = "(?i:" + spelling_pattern() + ")"   # every spelling of a news outlet (sitrep/outlets.py)
+AGENCY_ALT = "(?i:" + spelling_pattern() + ")"  # every spelling of a news outlet (sitrep/outlets.py)
 NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|da|di|van|von|bin|al|el|ul|la|le)){0,4}"
 DASH = r"\s*[—–-]{1,2}\s*"
 
@@ -19,22 +20,35 @@ PRODUCED = re.compile(
     r"^\s*This (?:article|story|report|content) (?:was|has been|is) (?:produced|published|provided|written|"
     r"supplied|originally published|republished) (?:by|from|with permission from) (?:the )?(?P<outlet>[A-Z][\w&.'’ -]{0,60}?)"
     r"(?: news agency| wire service| agency| wire)?(?:\s+and [^.\n]{0,80})?\.(?:[ \t]*[^\n]{0,200}?\b(?:edited|modified|"
-    r"altered|changed)\b[^\n]*?\.)?[ \t]*$", re.M | re.I)
+    r"altered|changed)\b[^\n]*?\.)?[ \t]*$",
+    re.M | re.I,
+)
 BYLINE = re.compile(
     rf"^[ \t]*By(?: contributors?| staff| reporters?)?[ \t]+(?P<authors>{NAME}(?:(?:,[ \t]*| and | & ){NAME})*?)"
     rf"(?:(?:,[ \t]*|[ \t]*[|/][ \t]*|[ \t]+(?=(?:The )?(?:{AGENCY_ALT})\b))(?P<outlet>(?:The )?(?:{AGENCY_ALT}|{NAME})))?[ \t]*$",
-    re.M)
+    re.M,
+)
 DATELINE = re.compile(
     rf"^[ \t]*(?P<place>[A-Z][A-Z .'’-]{{1,40}}(?:,[ \t]*[A-Z][\w .'’-]{{1,30}})?)?[ \t]*,?[ \t]*"
     rf"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{{1,2}})?[ \t]*"
-    rf"\((?P<outlet>{AGENCY_ALT})\){DASH}", re.M | re.I)
-TRAILER = re.compile(rf"^[ \t]*(?:[—–-]{{1,2}}[ \t]*)?(?P<outlet>(?:The )?(?:{AGENCY_ALT}))[ \t]*$", re.M | re.I)
-TRAILER_INLINE = re.compile(rf"(?<=[.!?”\"])[ \t]*[—–][ \t]*(?P<outlet>(?:The )?(?:{AGENCY_ALT}))[ \t]*$", re.M)
-COPYRIGHT = re.compile(rf"^[ \t]*(?:Copyright|©|\(c\))[^\n]{{0,40}}?\b(?P<outlet>(?:The )?{AGENCY_ALT})\b[^\n]{{0,120}}$", re.M)
-REPORTING = re.compile(r"^[ \t]*\((?P<body>(?:Reporting|Additional reporting|Writing|Editing) by [^)\n]{3,300})\)[ \t]*$", re.M)
+    rf"\((?P<outlet>{AGENCY_ALT})\){DASH}",
+    re.M | re.I,
+)
+TRAILER = re.compile(
+    rf"^[ \t]*(?:[—–-]{{1,2}}[ \t]*)?(?P<outlet>(?:The )?(?:{AGENCY_ALT}))[ \t]*$", re.M | re.I
+)
+TRAILER_INLINE = re.compile(
+    rf"(?<=[.!?”\"])[ \t]*[—–][ \t]*(?P<outlet>(?:The )?(?:{AGENCY_ALT}))[ \t]*$", re.M
+)
+COPYRIGHT = re.compile(
+    rf"^[ \t]*(?:Copyright|©|\(c\))[^\n]{{0,40}}?\b(?P<outlet>(?:The )?{AGENCY_ALT})\b[^\n]{{0,120}}$", re.M
+)
+REPORTING = re.compile(
+    r"^[ \t]*\((?P<body>(?:Reporting|Additional reporting|Writing|Editing) by [^)\n]{3,300})\)[ \t]*$", re.M
+)
 
 
-def normalise_outlet(name: Optional[str]) -> Optional[str]:
+def normalise_outlet(name: str | None) -> str | None:
     """The outlet's usual name.  ``normalise_outlet("The Associated Press")`` -> 'Associated Press'"""
     if not name:
         return None
@@ -100,14 +114,20 @@ def find_credits(text: str) -> list[Credit]:
                     continue
             elif form == "reporting":
                 names = re.findall(r"by ([^;]+)", m.group("body"))
-                credit = Credit(text="", span=span, kind="credit_line", author=names[0].strip() if names else None)
+                credit = Credit(
+                    text="", span=span, kind="credit_line", author=names[0].strip() if names else None
+                )
             else:
                 kind = "dateline" if form == "dateline" else "credit_line"
                 outlet = m.group("outlet")
                 # "produced by our newsroom" credits no outlet by name
-                credit = Credit(text="", span=span, kind=kind,
-                                outlet=normalise_outlet(outlet) if outlet[:1].isupper() else None)
-            credit.text = text[span[0]:span[1]]  # exactly what the span names
+                credit = Credit(
+                    text="",
+                    span=span,
+                    kind=kind,
+                    outlet=normalise_outlet(outlet) if outlet[:1].isupper() else None,
+                )
+            credit.text = text[span[0] : span[1]]  # exactly what the span names
             found.append(credit)
     found.sort(key=lambda c: c.span)
     return _drop_nested(found)
@@ -118,7 +138,7 @@ def _agency(name: str) -> bool:
     return o is not None and o.credit
 
 
-def _byline(m: re.Match, span: tuple[int, int]) -> Optional[Credit]:
+def _byline(m: re.Match, span: tuple[int, int]) -> Credit | None:
     line = m.group()
     if len(line) > 160 or line.rstrip().endswith("."):
         return None  # a sentence that starts with "By", not a byline
@@ -128,8 +148,13 @@ def _byline(m: re.Match, span: tuple[int, int]) -> Optional[Credit]:
         outlet = authors.pop()
     elif outlet is None and _agency(authors[0]):  # "By Reuters"
         outlet, authors = authors[0], []
-    return Credit(text="", span=span, kind="byline", outlet=normalise_outlet(outlet),
-                  author=", ".join(a.strip() for a in authors if a.strip()) or None)
+    return Credit(
+        text="",
+        span=span,
+        kind="byline",
+        outlet=normalise_outlet(outlet),
+        author=", ".join(a.strip() for a in authors if a.strip()) or None,
+    )
 
 
 def _strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -150,7 +175,7 @@ def _drop_nested(credits: list[Credit]) -> list[Credit]:
     return out
 
 
-def outlet_and_author(credits: list[Credit]) -> tuple[Optional[str], Optional[str]]:
+def outlet_and_author(credits: list[Credit]) -> tuple[str | None, str | None]:
     """Best outlet and author the credits name: a credit line beats a byline beats a dateline."""
     rank = {"credit_line": 0, "byline": 1, "dateline": 2}
     outlet = next((c.outlet for c in sorted(credits, key=lambda c: rank[c.kind]) if c.outlet), None)

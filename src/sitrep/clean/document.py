@@ -1,9 +1,10 @@
 """Clean one Document into an Article: furniture deleted, credits kept as metadata, offsets kept.
 
-    >>> art = clean_document(Document(input="a.txt", text="Ten died.\\n\\nShare this article", format="txt"), "a")
-    >>> art.clean_text, art.offsets.to_raw(0)
-    ('Ten died.', 0)
+>>> art = clean_document(Document(input="a.txt", text="Ten died.\\n\\nShare this article", format="txt"), "a")
+>>> art.clean_text, art.offsets.to_raw(0)
+('Ten died.', 0)
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -44,7 +45,9 @@ def clean_document(doc: Document, article_id: str) -> Article:
     if "outlet" not in doc.from_manifest and found_outlet and found_outlet != doc.outlet:
         # A credit line names the story's source; a site name only its republisher.
         if doc.outlet:
-            notes.append(f"outlet {found_outlet!r} from the article's credit line (the page said {doc.outlet!r})")
+            notes.append(
+                f"outlet {found_outlet!r} from the article's credit line (the page said {doc.outlet!r})"
+            )
         outlet = found_outlet
     author = doc.author or found_author
     published, why = read_published(doc.published)
@@ -52,8 +55,21 @@ def clean_document(doc: Document, article_id: str) -> Article:
         notes.append(why)
     language, _prob = detect_language(clean)
     return Article(
-        article_id=article_id, input=doc.input, format=doc.format, raw_text=raw, clean_text=clean,
-        offsets=offsets, title=doc.title, outlet=outlet, author=author, published=published,
-        url=doc.url, language=language, is_english=language == "en", content_hash=content_hash(clean),
-        credits=credits, removed=removed, notes=notes,
+        article_id=article_id,
+        input=doc.input,
+        format=doc.format,
+        raw_text=raw,
+        clean_text=clean,
+        offsets=offsets,
+        title=doc.title,
+        outlet=outlet,
+        author=author,
+        published=published,
+        url=doc.url,
+        language=language,
+        is_english=language == "en",
+        content_hash=content_hash(clean),
+        credits=credits,
+        removed=removed,
+        notes=notes,
     )

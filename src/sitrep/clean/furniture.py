@@ -4,10 +4,11 @@ captions, stray footnote marks, sign-up/share prompts. Found as raw spans; never
     >>> [r.kind for r in find_furniture("Text.\\n\\nYou may be interested in\\n/\\n/")]
     ['related_links', 'lone_punctuation', 'lone_punctuation']
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from sitrep.outlets import photo_pattern
 from sitrep.records import Removed
@@ -16,28 +17,69 @@ RELATED = re.compile(
     r"^(?:you (?:may|might) (?:also )?(?:be interested in|like|have missed)|related(?: (?:stories|articles|content|"
     r"coverage|news|topics|links|reading))?|read more|more (?:stories|news|on this(?: story)?|from [\w .'’-]{1,40})|"
     r"recommended(?: (?:for you|stories|reading))?|most (?:read|popular|viewed)|see also|also read|trending(?: now)?|"
-    r"top stories|latest (?:news|stories)|what to read next|explore more|in other news|don'?t miss)\s*[:.…]*$", re.I)
-LINK_PREFIX = re.compile(r"^(?:read more|related|see also|also read|read also|watch|listen|more)\s*[:|»>-]\s*\S", re.I)
+    r"top stories|latest (?:news|stories)|what to read next|explore more|in other news|don'?t miss)\s*[:.…]*$",
+    re.I,
+)
+LINK_PREFIX = re.compile(
+    r"^(?:read more|related|see also|also read|read also|watch|listen|more)\s*[:|»>-]\s*\S", re.I
+)
 LONE_PUNCT = re.compile(r"^[\s\W_]+$")
 CAPTION_PREFIX = re.compile(
     r"^(?:supporting image for story|image(?: caption| source)?|photo(?:graph)?(?: credit)?|picture|caption|"
-    r"file photo|pictured|video|watch|gallery|credit|illustration)\s*[:|,-]", re.I)
+    r"file photo|pictured|video|watch|gallery|credit|illustration)\s*[:|,-]",
+    re.I,
+)
 PHOTO_CREDIT = re.compile(
     r"\((?:(?:" + photo_pattern() + r")[ /-]?(?:Photo|Wire|Media|Images|via Getty Images|"
     r"Pool|File)?(?:/[^()\n]{0,80})?|(?:[^()\n]{0,60}/)?(?:" + photo_pattern() + r")"
-    r"(?: via Getty Images)?|File(?: photo)?|Photo[:/][^()\n]{0,80}|Handout[^()\n]{0,60})\)[ \t]*$")
+    r"(?: via Getty Images)?|File(?: photo)?|Photo[:/][^()\n]{0,80}|Handout[^()\n]{0,60})\)[ \t]*$"
+)
 PHOTO_TAIL = re.compile(r"(?:Photograph|Photo|Image|Picture)\s*:\s*[^.\n]{1,80}/[^.\n]{1,40}$")
 PROMPT = re.compile(  # (?![a-z]): "Subscribers said..." is a sentence, "Subscribe" a prompt
     r"^(?:sign up|subscribe|share (?:this|on|via)|follow us|follow [\w .]{1,30} on (?:twitter|x|facebook|instagram)|"
     r"click here|tap here|download (?:our|the) app|get (?:our|the) (?:free )?newsletter|join (?:us|our)|"
     r"story continues below|continue reading|skip (?:to|ad)|copyright (?:©|\(c\)|\d{4})|© ?\d{4}|"
     r"all rights reserved|we use cookies|accept (?:all )?cookies|(?:leave|post|add) a comment|"
-    r"comments? \(\d+\)|\d+ comments?$|report an? (?:error|correction))(?![a-z])", re.I)
+    r"comments? \(\d+\)|\d+ comments?$|report an? (?:error|correction))(?![a-z])",
+    re.I,
+)
 LONE_WORDS = {
-    "published", "updated", "advertisement", "advertising", "share", "share this", "share this article",
-    "share this story", "tweet", "email", "e-mail", "print", "comments", "comment", "listen", "save", "close",
-    "menu", "copy link", "link copied", "facebook", "twitter", "whatsapp", "linkedin", "reddit", "telegram",
-    "x", "more", "next", "previous", "back to top", "top", "home", "loading", "loading...", "read more",
+    "published",
+    "updated",
+    "advertisement",
+    "advertising",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "comments",
+    "comment",
+    "listen",
+    "save",
+    "close",
+    "menu",
+    "copy link",
+    "link copied",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "x",
+    "more",
+    "next",
+    "previous",
+    "back to top",
+    "top",
+    "home",
+    "loading",
+    "loading...",
+    "read more",
 }
 # Superscripts and daggers stuck to a word or punctuation (not after units: km², m³), and
 # bracketed reference numbers stuck to a word ("said[3]"). The regex finds candidates fast; the
@@ -88,10 +130,10 @@ def _is_footnote(text: str, start: int, end: int) -> bool:
     if end < len(text) and text[end] not in AFTER_OK:
         return False
     if text[start] == "[":  # "[3]" only straight after a word or punctuation
-        return before.islower() or before in ".,;:”\""
+        return before.islower() or before in '.,;:”"'
     if before.isspace() or before.isdigit():
         return False
-    return not UNIT_BEFORE.search(text[max(0, start - 4):start])
+    return not UNIT_BEFORE.search(text[max(0, start - 4) : start])
 
 
 def find_furniture(text: str) -> list[Removed]:

@@ -7,6 +7,7 @@ and ``clean[i] == raw[offsets.to_raw(i)]`` holds for every ``i``.
     >>> clean, m.to_raw(5)
     ('HelloWorld', 8)
 """
+
 from __future__ import annotations
 
 import re

@@ -11,17 +11,17 @@ Every relative date in the article ("on Sunday") is resolved against this value,
 is not clearly a date is left empty with a note rather than guessed; a numeric day/month order
 ("03/06/2025") is one such value.
 """
+
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Optional
 
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
 
 
-def read_published(value) -> tuple[Optional[str], Optional[str]]:
+def read_published(value) -> tuple[str | None, str | None]:
     """``(ISO date or datetime, None)``, or ``(None, why)`` when ``value`` is not clearly a date."""
     if value is None or str(value).strip() == "":
         return None, None
@@ -30,8 +30,9 @@ def read_published(value) -> tuple[Optional[str], Optional[str]]:
     if found is None:
         return None, f"published {text!r} is not a date sitrep can read: left empty"
     if not plausible_day(found):
-        return None, (f"published {text!r} is outside {EARLIEST.year} to a year from now, so no "
-                      f"news date: left empty")
+        return None, (
+            f"published {text!r} is outside {EARLIEST.year} to a year from now, so no news date: left empty"
+        )
     return found, None
 
 
@@ -49,7 +50,7 @@ def plausible_day(iso: str) -> bool:
     return EARLIEST <= day <= date.today() + timedelta(days=366)
 
 
-def _iso(text: str) -> Optional[str]:
+def _iso(text: str) -> str | None:
     try:
         parsed = date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text)
     except ValueError:
@@ -58,21 +59,22 @@ def _iso(text: str) -> Optional[str]:
     return text if re.match(r"\d{4}-\d{2}-\d{2}", text) else parsed.isoformat()
 
 
-def _rfc2822(text: str) -> Optional[str]:
+def _rfc2822(text: str) -> str | None:
     try:
         return parsedate_to_datetime(text).isoformat()
     except (TypeError, ValueError, IndexError):
         return None
 
 
-def _with_month_name(text: str) -> Optional[str]:
+def _with_month_name(text: str) -> str | None:
     # "June 3, 2025", "3 June 2025 10:00": a named month leaves no day/month order to guess
     if not _MONTH_NAME.search(text):
         return None
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"],
-                              settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(
+        text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+    )
     if parsed is None:
         return None
     has_time = bool(re.search(r"\d:\d\d", text))

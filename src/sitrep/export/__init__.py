@@ -6,4 +6,5 @@ reuse, rejected), ``files`` (``write_outputs``, atomic writes).
 
     >>> write_outputs(out_dir, RunOutputs(incidents, articles, lineage, edges, rejected))
 """
+
 from sitrep.export.files import write_outputs  # noqa: F401

@@ -1,14 +1,15 @@
 """Write the contract's files into the output folder, each one atomically.
 
-    >>> paths = write_outputs(Path("out"), RunOutputs(incs, arts, lin, edges, rej),
-    ...                       formats=("json", "csv", "geojson", "parquet"))
+>>> paths = write_outputs(Path("out"), RunOutputs(incs, arts, lin, edges, rej),
+...                       formats=("json", "csv", "geojson", "parquet"))
 """
+
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import orjson
 
@@ -23,7 +24,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        os.chmod(tmp, 0o644)   # mkstemp makes it private; outputs are meant to be shared
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; outputs are meant to be shared
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -44,8 +45,9 @@ def dump_json(obj) -> bytes:
     return orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS) + b"\n"
 
 
-def write_outputs(out_dir: Path, outputs: RunOutputs,
-                  formats: tuple[str, ...] = ("json", "csv", "geojson")) -> list[Path]:
+def write_outputs(
+    out_dir: Path, outputs: RunOutputs, formats: tuple[str, ...] = ("json", "csv", "geojson")
+) -> list[Path]:
     """Write incidents (json/csv/geojson/parquet as asked), articles, reuse and rejected files."""
     out_dir = Path(out_dir)
     incidents, articles = outputs.incidents, outputs.articles
@@ -57,13 +59,17 @@ def write_outputs(out_dir: Path, outputs: RunOutputs,
     if "csv" in formats:
         written.append(write_atomic(out_dir / "incidents.csv", rows_to_csv(rows).encode("utf-8")))
     if "geojson" in formats:
-        written.append(write_atomic(out_dir / "incidents.geojson",
-                                    dump_json(incidents_geojson(incidents, by_id))))
+        written.append(
+            write_atomic(out_dir / "incidents.geojson", dump_json(incidents_geojson(incidents, by_id)))
+        )
     if "parquet" in formats:
         written.append(write_atomic(out_dir / "incidents.parquet", rows_to_parquet(rows)))
-    written.append(write_atomic(out_dir / "articles.json",
-                                dump_json(articles_json(articles, outputs.lineage, outputs.duplicates,
-                                                         outputs.extractions))))
+    written.append(
+        write_atomic(
+            out_dir / "articles.json",
+            dump_json(articles_json(articles, outputs.lineage, outputs.duplicates, outputs.extractions)),
+        )
+    )
     written.append(write_atomic(out_dir / "reuse.json", dump_json(reuse_json(outputs.edges, by_id))))
     written.append(write_rejected(out_dir, outputs.rejected))
     return written

@@ -1,11 +1,12 @@
 """The JSON files of the contract: incidents, articles, reuse edges, rejected inputs.
 
-    >>> incidents_json(incidents)["schema_version"]
-    1
+>>> incidents_json(incidents)["schema_version"]
+1
 """
+
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from sitrep.merge.ids import article_label
 from sitrep.records import SCHEMA_VERSION, Article, ArticleExtraction, Incident, Lineage, Rejection, ReuseEdge
@@ -15,9 +16,12 @@ def incidents_json(incidents: Iterable[Incident]) -> dict:
     return {"schema_version": SCHEMA_VERSION, "incidents": [i.to_dict() for i in incidents]}
 
 
-def articles_json(articles: Iterable[Article], lineage: dict[str, Lineage],
-                  duplicates: Iterable[tuple[str, str]] = (),
-                  extractions: Optional[dict[str, ArticleExtraction]] = None) -> dict:
+def articles_json(
+    articles: Iterable[Article],
+    lineage: dict[str, Lineage],
+    duplicates: Iterable[tuple[str, str]] = (),
+    extractions: dict[str, ArticleExtraction] | None = None,
+) -> dict:
     """Article metadata with lineage; ``duplicate_inputs`` lists inputs that were exact copies;
     ``set_aside`` and ``context_claims`` what extraction kept as context (running totals, history)."""
     extractions = extractions or {}
@@ -27,30 +31,43 @@ def articles_json(articles: Iterable[Article], lineage: dict[str, Lineage],
     rows = []
     for a in sorted(articles, key=lambda a: a.article_id):
         lin = lineage.get(a.article_id)
-        rows.append({
-            "article_id": a.article_id, "outlet": a.outlet, "published": a.published,
-            "title": a.title, "author": a.author,
-            "origin": lin.origin if lin else a.article_id,
-            "derived_from": lin.derived_from if lin else None,
-            "independent_group": lin.independent_group if lin else a.article_id,
-            "n_chars": a.n_chars, "language": a.language, "rejected": False,
-            "duplicate_of": lin.duplicate_of if lin else None,
-            "duplicate_inputs": sorted(copies.get(a.article_id, [])),
-            "is_english": a.is_english, "input": a.input, "url": a.url, "format": a.format,
-            "credits": [c.to_dict() for c in a.credits], "notes": list(a.notes),
-            **_context(extractions.get(a.article_id)),
-        })
+        rows.append(
+            {
+                "article_id": a.article_id,
+                "outlet": a.outlet,
+                "published": a.published,
+                "title": a.title,
+                "author": a.author,
+                "origin": lin.origin if lin else a.article_id,
+                "derived_from": lin.derived_from if lin else None,
+                "independent_group": lin.independent_group if lin else a.article_id,
+                "n_chars": a.n_chars,
+                "language": a.language,
+                "rejected": False,
+                "duplicate_of": lin.duplicate_of if lin else None,
+                "duplicate_inputs": sorted(copies.get(a.article_id, [])),
+                "is_english": a.is_english,
+                "input": a.input,
+                "url": a.url,
+                "format": a.format,
+                "credits": [c.to_dict() for c in a.credits],
+                "notes": list(a.notes),
+                **_context(extractions.get(a.article_id)),
+            }
+        )
     return {"schema_version": SCHEMA_VERSION, "articles": rows}
 
 
-def _context(ex: Optional[ArticleExtraction]) -> dict:
+def _context(ex: ArticleExtraction | None) -> dict:
     if ex is None:
         return {"set_aside": [], "context_claims": []}
-    return {"set_aside": [x.to_dict() for x in ex.set_aside],
-            "context_claims": [c.to_dict() for c in ex.context_claims]}
+    return {
+        "set_aside": [x.to_dict() for x in ex.set_aside],
+        "context_claims": [c.to_dict() for c in ex.context_claims],
+    }
 
 
-def reuse_json(edges: Iterable[ReuseEdge], articles: Optional[dict] = None) -> dict:
+def reuse_json(edges: Iterable[ReuseEdge], articles: dict | None = None) -> dict:
     """The reuse edges; with ``articles``, each edge also names both articles by title and outlet
     (``source_label``, ``derived_label``) and its reasons say those names instead of hashes."""
     ordered = sorted(edges, key=lambda e: (e.source, e.derived))
@@ -61,11 +78,15 @@ def reuse_json(edges: Iterable[ReuseEdge], articles: Optional[dict] = None) -> d
         direction = d.get("direction") or {}
         for i, reason in enumerate(direction.get("reasons", [])):
             for aid, label in labels.items():
-                reason = reason.replace(aid, f"\"{label}\"")
+                reason = reason.replace(aid, f'"{label}"')
             direction["reasons"][i] = reason
     return {"schema_version": SCHEMA_VERSION, "edges": out}
 
 
 def rejected_json(rejected: Iterable[Rejection]) -> dict:
-    return {"schema_version": SCHEMA_VERSION, "rejected": [
-        {"input": r.input, "line": r.line, "code": r.code, "reason": r.reason} for r in rejected]}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "rejected": [
+            {"input": r.input, "line": r.line, "code": r.code, "reason": r.reason} for r in rejected
+        ],
+    }

@@ -1,30 +1,63 @@
 """Incidents as flat rows: the contract's ACLED/UCDP-compatible columns, then a few extras.
 
-    >>> rows = incident_rows(incidents, articles)      # list of dicts, CSV_COLUMNS first
+>>> rows = incident_rows(incidents, articles)      # list of dicts, CSV_COLUMNS first
 """
+
 from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from sitrep.merge.ids import outlet_label
 from sitrep.records import Article, Incident
 from sitrep.vocab import ACLED_GEO, ACLED_TIME, UCDP_DATE, UCDP_WHERE
 
 CSV_COLUMNS = [
-    "incident_id", "event_date", "date_start", "date_end", "time_precision", "date_prec",
-    "event_type", "sub_event_type", "political", "actor1", "actor2", "country_code", "admin1",
-    "location", "latitude", "longitude", "geo_precision", "where_prec", "fatalities_low",
-    "fatalities_best", "fatalities_high", "wounded_best", "captured_best", "n_articles",
-    "independent_origins", "sources", "notes",
+    "incident_id",
+    "event_date",
+    "date_start",
+    "date_end",
+    "time_precision",
+    "date_prec",
+    "event_type",
+    "sub_event_type",
+    "political",
+    "actor1",
+    "actor2",
+    "country_code",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "where_prec",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "wounded_best",
+    "captured_best",
+    "n_articles",
+    "independent_origins",
+    "sources",
+    "notes",
 ]
-EXTRA_COLUMNS = ["fatalities_high_open", "wounded_low", "wounded_high", "captured_low",
-                 "captured_high", "other_figures", "origins", "articles", "summary",
-                 "type_confidence", "type_runner_up"]
+EXTRA_COLUMNS = [
+    "fatalities_high_open",
+    "wounded_low",
+    "wounded_high",
+    "captured_low",
+    "captured_high",
+    "other_figures",
+    "origins",
+    "articles",
+    "summary",
+    "type_confidence",
+    "type_runner_up",
+]
 
 
-def _first(inc: Incident, role: str) -> Optional[str]:
+def _first(inc: Incident, role: str) -> str | None:
     return next((a.name for a in inc.actors if a.role == role), None)
 
 
@@ -40,29 +73,43 @@ def incident_row(inc: Incident, articles: dict[str, Article]) -> dict:
             sources.append(label)
     notes = [c.explanation for c in inc.conflicts] + list(inc.notes)
     row = {
-        "incident_id": inc.incident_id, "event_date": d.start, "date_start": d.start,
-        "date_end": d.end, "time_precision": ACLED_TIME.get(d.precision) if d.start else None,
+        "incident_id": inc.incident_id,
+        "event_date": d.start,
+        "date_start": d.start,
+        "date_end": d.end,
+        "time_precision": ACLED_TIME.get(d.precision) if d.start else None,
         "date_prec": UCDP_DATE.get(d.precision) if d.start else None,
-        "event_type": inc.event_type, "sub_event_type": inc.sub_event_type,
+        "event_type": inc.event_type,
+        "sub_event_type": inc.sub_event_type,
         "political": inc.political,
         "actor1": _first(inc, "perpetrator") or (inc.actors[0].name if inc.actors else None),
         "actor2": _first(inc, "target"),
-        "country_code": loc.country_code if loc else None, "admin1": loc.admin1 if loc else None,
-        "location": loc.name if loc else None, "latitude": loc.lat if loc else None,
+        "country_code": loc.country_code if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "location": loc.name if loc else None,
+        "latitude": loc.lat if loc else None,
         "longitude": loc.lon if loc else None,
         "geo_precision": (loc.geo_precision or ACLED_GEO.get(prec)) if loc else None,
         "where_prec": (loc.where_prec or UCDP_WHERE.get(prec)) if loc else None,
-        "fatalities_low": inc.fatalities.low, "fatalities_best": inc.fatalities.best,
-        "fatalities_high": inc.fatalities.high, "wounded_best": inc.wounded.best,
-        "captured_best": inc.captured.best, "n_articles": len(inc.articles),
-        "independent_origins": inc.independent_origins, "sources": "; ".join(sources),
+        "fatalities_low": inc.fatalities.low,
+        "fatalities_best": inc.fatalities.best,
+        "fatalities_high": inc.fatalities.high,
+        "wounded_best": inc.wounded.best,
+        "captured_best": inc.captured.best,
+        "n_articles": len(inc.articles),
+        "independent_origins": inc.independent_origins,
+        "sources": "; ".join(sources),
         "notes": " | ".join(notes),
         "fatalities_high_open": inc.fatalities.high_open,
-        "wounded_low": inc.wounded.low, "wounded_high": inc.wounded.high,
-        "captured_low": inc.captured.low, "captured_high": inc.captured.high,
-        "other_figures": "; ".join(f"{o.what}: {o.figure.low}" for o in inc.other_figures
-                                   if o.figure.low is not None),
-        "origins": "; ".join(inc.origins), "articles": "; ".join(inc.articles),
+        "wounded_low": inc.wounded.low,
+        "wounded_high": inc.wounded.high,
+        "captured_low": inc.captured.low,
+        "captured_high": inc.captured.high,
+        "other_figures": "; ".join(
+            f"{o.what}: {o.figure.low}" for o in inc.other_figures if o.figure.low is not None
+        ),
+        "origins": "; ".join(inc.origins),
+        "articles": "; ".join(inc.articles),
         "summary": inc.summary,
         "type_confidence": round(inc.type_confidence, 3) if inc.type_confidence is not None else None,
         "type_runner_up": inc.type_runner_up,
@@ -101,16 +148,31 @@ def rows_to_parquet(rows: list[dict]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pylist(rows, schema=pa.schema(
-        [(c, _arrow_type(pa, c)) for c in CSV_COLUMNS + EXTRA_COLUMNS]))
+    table = pa.Table.from_pylist(
+        rows, schema=pa.schema([(c, _arrow_type(pa, c)) for c in CSV_COLUMNS + EXTRA_COLUMNS])
+    )
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink)
     return sink.getvalue().to_pybytes()
 
 
-INT_COLUMNS = {"time_precision", "date_prec", "geo_precision", "where_prec", "fatalities_low",
-               "fatalities_best", "fatalities_high", "wounded_best", "captured_best", "n_articles",
-               "independent_origins", "wounded_low", "wounded_high", "captured_low", "captured_high"}
+INT_COLUMNS = {
+    "time_precision",
+    "date_prec",
+    "geo_precision",
+    "where_prec",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "wounded_best",
+    "captured_best",
+    "n_articles",
+    "independent_origins",
+    "wounded_low",
+    "wounded_high",
+    "captured_low",
+    "captured_high",
+}
 
 
 def _arrow_type(pa, column: str):

@@ -10,4 +10,5 @@ Sub-modules: ``quantities`` (numbers and qualifiers), ``figures`` (casualty clai
 (who said so), ``dates`` (resolve against the publication date), ``event_types`` (ACLED typing),
 ``actors`` (actor dictionary), ``incidents`` (splitting an article into incident mentions).
 """
+
 from sitrep.extract.pipeline import EXTRACTOR_VERSION, extract_articles  # noqa: F401

@@ -9,6 +9,7 @@ The dictionary is data: regions as keys, each with actors (canonical name, kind,
 descriptive patterns that only apply where the region's countries are named). Generic words
 ("soldiers", "the army") name the state forces of the country where the incident happened.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,21 +18,93 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Optional
 
 ATTACK_VERBS = {
-    "attack", "assault", "raid", "ambush", "storm", "kill", "target", "seize", "capture", "overrun",
-    "hit", "strike", "shoot", "bomb", "shell", "kidnap", "abduct", "massacre", "execute", "murder",
-    "stab", "wound", "injure", "burn", "loot", "torch", "overwhelm", "launch", "fire", "besiege",
-    "claim", "carry", "detonate", "behead", "slaughter", "neutralise", "neutralize", "arrest",
-    "invade", "overran",
+    "attack",
+    "assault",
+    "raid",
+    "ambush",
+    "storm",
+    "kill",
+    "target",
+    "seize",
+    "capture",
+    "overrun",
+    "hit",
+    "strike",
+    "shoot",
+    "bomb",
+    "shell",
+    "kidnap",
+    "abduct",
+    "massacre",
+    "execute",
+    "murder",
+    "stab",
+    "wound",
+    "injure",
+    "burn",
+    "loot",
+    "torch",
+    "overwhelm",
+    "launch",
+    "fire",
+    "besiege",
+    "claim",
+    "carry",
+    "detonate",
+    "behead",
+    "slaughter",
+    "neutralise",
+    "neutralize",
+    "arrest",
+    "invade",
+    "overran",
 }
-ATTACK_NOUNS = {"attack", "assault", "raid", "ambush", "offensive", "strike", "bombing", "shelling",
-                "killing", "massacre", "incursion", "infiltration", "siege", "shooting"}
-SPEECH_VERBS = {"say", "tell", "report", "state", "announce", "add", "confirm", "acknowledge",
-                "describe", "claim", "allege", "accuse", "write", "post"}
-DEFENCE_VERBS = {"repel", "repulse", "resist", "defend", "withdraw", "retreat", "fight", "react",
-                 "pull", "respond"}
+ATTACK_NOUNS = {
+    "attack",
+    "assault",
+    "raid",
+    "ambush",
+    "offensive",
+    "strike",
+    "bombing",
+    "shelling",
+    "killing",
+    "massacre",
+    "incursion",
+    "infiltration",
+    "siege",
+    "shooting",
+}
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "report",
+    "state",
+    "announce",
+    "add",
+    "confirm",
+    "acknowledge",
+    "describe",
+    "claim",
+    "allege",
+    "accuse",
+    "write",
+    "post",
+}
+DEFENCE_VERBS = {
+    "repel",
+    "repulse",
+    "resist",
+    "defend",
+    "withdraw",
+    "retreat",
+    "fight",
+    "react",
+    "pull",
+    "respond",
+}
 PRONOUNS = {"it", "they", "its", "their", "he", "she", "we"}
 
 
@@ -39,7 +112,7 @@ PRONOUNS = {"it", "they", "its", "their", "he", "she", "we"}
 class ActorEntry:
     name: str
     kind: str = "unknown"
-    country: Optional[str] = None
+    country: str | None = None
     aliases: tuple[str, ...] = ()
     generic: bool = False
     country_words: tuple[str, ...] = ()
@@ -73,50 +146,50 @@ class ActorDictionary:
     _alias_rx: re.Pattern = field(repr=False, default=None)
     _alias_of: dict[str, ActorEntry] = field(repr=False, default_factory=dict)
     _descriptions: list[tuple[str, re.Pattern, ActorEntry]] = field(repr=False, default_factory=list)
-    country_words: dict[str, str] = field(default_factory=dict)   # "malian" -> "ML"
+    country_words: dict[str, str] = field(default_factory=dict)  # "malian" -> "ML"
 
     @classmethod
-    def load(cls, path: Optional[str | Path] = None) -> "ActorDictionary":
+    def load(cls, path: str | Path | None = None) -> ActorDictionary:
         """The dictionary shipped with sitrep, or one of the same shape at ``path``."""
         if path is None:
             return _default()
         return _build(json.loads(Path(path).read_text(encoding="utf-8")))
 
-    def find(self, text: str, countries: Optional[set[str]] = None) -> list[ActorMatch]:
+    def find(self, text: str, countries: set[str] | None = None) -> list[ActorMatch]:
         """Actor names in ``text`` (longest match wins), descriptions only for ``countries``
         (None: every region)."""
         norm = text.replace("’", "'")
         found = []
         for m in self._alias_rx.finditer(norm):
             entry = self._alias_of.get(_key(m.group(0)))
-            if entry and entry.generic and countries:   # "suspects" is US crime news only there
+            if entry and entry.generic and countries:  # "suspects" is US crime news only there
                 allowed = self.region_countries.get(entry.region) or set()
                 if allowed and not (allowed & countries):
                     continue
             if entry:
-                found.append(ActorMatch(m.start(), m.end(), text[m.start():m.end()], entry))
+                found.append(ActorMatch(m.start(), m.end(), text[m.start() : m.end()], entry))
         for region, rx, entry in self._descriptions:
             allowed = self.region_countries.get(region) or set()
             if countries is not None and allowed and not (allowed & countries):
                 continue
             for m in rx.finditer(norm):
-                found.append(ActorMatch(m.start(), m.end(), text[m.start():m.end()], entry))
+                found.append(ActorMatch(m.start(), m.end(), text[m.start() : m.end()], entry))
         found.sort(key=lambda a: (a.start, -(a.end - a.start)))
         out, last_end = [], -1
-        for a in found:              # drop matches inside a longer one
+        for a in found:  # drop matches inside a longer one
             if a.start >= last_end:
                 out.append(a)
                 last_end = a.end
         return out
 
-    def state_forces(self, country: Optional[str], kind: str = "state_forces") -> Optional[ActorEntry]:
+    def state_forces(self, country: str | None, kind: str = "state_forces") -> ActorEntry | None:
         """The dictionary's entry for a country's state forces (or police), if it has one."""
         for e in self.entries:
             if e.kind == kind and e.country == country and not e.generic:
                 return e
         return None
 
-    def canonical(self, entry: ActorEntry, country: Optional[str]) -> tuple[str, Optional[str]]:
+    def canonical(self, entry: ActorEntry, country: str | None) -> tuple[str, str | None]:
         """Name and country of an actor, generic words resolved against the incident's country."""
         if "{country}" not in entry.name:
             return entry.name, entry.country
@@ -137,9 +210,15 @@ def _build(data: dict) -> ActorDictionary:
     for region, block in data["regions"].items():
         regions[region] = set(block.get("countries", []))
         for a in block["actors"]:
-            e = ActorEntry(a["name"], a.get("kind", "unknown"), a.get("country"),
-                           tuple(a.get("aliases", [])), bool(a.get("generic")),
-                           tuple(a.get("country_words", [])), region)
+            e = ActorEntry(
+                a["name"],
+                a.get("kind", "unknown"),
+                a.get("country"),
+                tuple(a.get("aliases", [])),
+                bool(a.get("generic")),
+                tuple(a.get("country_words", [])),
+                region,
+            )
             entries.append(e)
             for alias in e.aliases:
                 aliases.setdefault(_key(alias), e)
@@ -168,25 +247,26 @@ def role_of(doc, start: int, end: int) -> str:
     if span is None or not len(span):
         return "other"
     tok = span.root
-    for _ in range(4):               # climb through appositions, conjunctions and compounds
+    for _ in range(4):  # climb through appositions, conjunctions and compounds
         if tok.dep_ in ("appos", "conj", "compound", "amod", "nmod", "poss") and tok.head.i != tok.i:
             if tok.dep_ == "poss" and tok.head.lemma_.lower() in ATTACK_NOUNS:
-                return "perpetrator"          # "JNIM's attack"
+                return "perpetrator"  # "JNIM's attack"
             tok = tok.head
         else:
             break
     head, dep = tok.head, tok.dep_
     hl = head.lemma_.lower()
     if dep in ("nsubj", "csubj"):
-        if hl in ATTACK_VERBS or (hl in ("take", "bear", "accept") and any(
-                c.lower_ == "responsibility" for c in head.children)):
+        if hl in ATTACK_VERBS or (
+            hl in ("take", "bear", "accept") and any(c.lower_ == "responsibility" for c in head.children)
+        ):
             return "perpetrator"
         if hl in DEFENCE_VERBS:
             return "target"
         if hl in SPEECH_VERBS and _claims_attack(head):
             return "perpetrator"
         if hl in SPEECH_VERBS and _claims_attack(head, DEFENCE_VERBS):
-            return "target"       # "the army said it had repelled the attack"
+            return "target"  # "the army said it had repelled the attack"
         return "other"
     if dep == "nsubjpass":
         return "target" if hl in ATTACK_VERBS else "other"
@@ -212,8 +292,10 @@ def _claims_attack(verb, verbs=ATTACK_VERBS) -> bool:
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and child.lemma_.lower() in verbs:
             subj = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if child.dep_ == "xcomp" or any(s.lower_ in PRONOUNS or s.lower_ == "fighters"
-                                            or any(t.lower_ in PRONOUNS for t in s.subtree)
-                                            for s in subj if s.dep_ == "nsubj"):
+            if child.dep_ == "xcomp" or any(
+                s.lower_ in PRONOUNS or s.lower_ == "fighters" or any(t.lower_ in PRONOUNS for t in s.subtree)
+                for s in subj
+                if s.dep_ == "nsubj"
+            ):
                 return True
     return False

@@ -5,10 +5,10 @@ GROUP_RULES (set ``group``; False drops it), then REFERENCE_RULES (new, same or 
 victims). Each rule names the phrase it reads in its docstring; to add a phrasing, add a rule to
 the list where it belongs.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from sitrep.extract.figure_words import (
     NON_PERSON,
@@ -31,16 +31,17 @@ class Victim:
     what: str
     victim: object
     victims: list
-    previous_group: Optional[str]
+    previous_group: str | None
     batch: list
     negated: bool = False
     head: object = None
-    group: Optional[str] = None
-    q: Optional[Quantity] = None
+    group: str | None = None
+    q: Quantity | None = None
     reference: str = "new"
 
 
 # --- which victims are no casualty (each returns True to drop the victim), in order
+
 
 def _pronoun_for_a_thing(v) -> bool:
     """ "the man who was shot" (the relative pronoun is not a second victim), "it was hit"."""
@@ -67,6 +68,7 @@ VICTIM_SKIP_RULES = [_pronoun_for_a_thing, _anyone, _possible]
 
 # --- the victim group (each returns False to drop the victim), in order
 
+
 def _not_a_person(v) -> bool:
     """ "killed the engine", "shot 12 rounds": objects that are never casualties."""
     return not (v.head.lemma_.lower() in NON_PERSON and v.head.i != v.trigger.i)
@@ -82,7 +84,11 @@ def _noun_of_a_number(v) -> bool:
 def _proper_name(v) -> bool:
     """ "Jo Long was shot" is a person; "Timbuktu was captured" a place, not people."""
     if v.group is None and v.head.pos_ == "PROPN":
-        if v.head.ent_type_ not in ("PERSON", "") and not _with_age(v.head) or v.trigger.lemma_ in PERSON_ONLY:
+        if (
+            v.head.ent_type_ not in ("PERSON", "")
+            and not _with_age(v.head)
+            or v.trigger.lemma_ in PERSON_ONLY
+        ):
             return False
         v.group = "people"
     return True
@@ -99,8 +105,10 @@ def _common_noun(v) -> bool:
 
 def _more_of_the_same(v) -> bool:
     """ "wounded 40 more", "and five were": the group of the claim just before."""
-    if v.previous_group and (v.head.lower_ in ("more", "others", "other", "another") or (
-            v.group is None and is_number(v.victim) and v.head.i == v.victim.i)):
+    if v.previous_group and (
+        v.head.lower_ in ("more", "others", "other", "another")
+        or (v.group is None and is_number(v.victim) and v.head.i == v.victim.i)
+    ):
         v.group = v.previous_group
     return True
 
@@ -124,16 +132,30 @@ def _no_group_stated(v) -> bool:
     return True
 
 
-GROUP_RULES = [_not_a_person, _noun_of_a_number, _proper_name, _common_noun, _more_of_the_same,
-               _pronoun_person, _person_only_verb, _no_group_stated]
+GROUP_RULES = [
+    _not_a_person,
+    _noun_of_a_number,
+    _proper_name,
+    _common_noun,
+    _more_of_the_same,
+    _pronoun_person,
+    _person_only_verb,
+    _no_group_stated,
+]
 
 
 # --- new, same or additional victims (each may change v.reference), in order
 
+
 def _other_than_the_killer(v) -> None:
     """ "a man shot and killed another man": other than the killer, not more victims."""
     victim = v.victim
-    if v.reference == "additional" and victim.dep_ == "dobj" and victim.head.i == v.trigger.i and victim.lower_ not in ("more", "others"):
+    if (
+        v.reference == "additional"
+        and victim.dep_ == "dobj"
+        and victim.head.i == v.trigger.i
+        and victim.lower_ not in ("more", "others")
+    ):
         v.reference = "new"
 
 
@@ -157,11 +179,22 @@ def _headline_victim(v) -> None:
 
 def _joined_victims(v) -> None:
     """ "his five children as well as his wife": joined, so not the same as the first."""
-    if v.batch and v.reference == "same" and v.victim.pos_ != "PRON" and v.victim.i in {x.i for x in v.victims[1:]}:
+    if (
+        v.batch
+        and v.reference == "same"
+        and v.victim.pos_ != "PRON"
+        and v.victim.i in {x.i for x in v.victims[1:]}
+    ):
         v.reference = v.batch[0].reference
 
 
-REFERENCE_RULES = [_other_than_the_killer, _other_than_agent_rule, _part_of_them, _headline_victim, _joined_victims]
+REFERENCE_RULES = [
+    _other_than_the_killer,
+    _other_than_agent_rule,
+    _part_of_them,
+    _headline_victim,
+    _joined_victims,
+]
 
 
 def _other_than_agent(victim) -> bool:
@@ -169,23 +202,33 @@ def _other_than_agent(victim) -> bool:
     if not any(c.lower_ == "another" for c in victim.children):
         return False
     for tok in victim.sent:
-        if tok.i < victim.i and tok.lemma_ == victim.lemma_ and (
-                tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and not _casualty_verb(tok.head)):
+        if (
+            tok.i < victim.i
+            and tok.lemma_ == victim.lemma_
+            and (tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and not _casualty_verb(tok.head))
+        ):
             return True
     return False
 
+
 def _headline_noun(victim) -> bool:
     """A capitalised singular noun with no article or number, as headlines write: "Teen shot", "Man killed"."""
-    return victim.tag_ == "NN" and victim.text[:1].isupper() and not any(
-        c.dep_ in ("det", "poss", "nummod") for c in victim.children)
+    return (
+        victim.tag_ == "NN"
+        and victim.text[:1].isupper()
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in victim.children)
+    )
+
 
 def _casualty_verb(verb) -> bool:
     """ "was shot", "was declared dead": the verb or its predicate states a casualty."""
     predicates = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")]
     return what_of(verb) is not None or any(what_of(c) is not None for c in predicates)
 
+
 def _with_age(name) -> bool:
     """A name given an age ("38-year-old Jo Long", "Jo Long, 38,") is a person, whatever the entity tagger says."""
     doc, i = name.doc, name.i
     return any(t.lower_ in ("old", "year-old") for t in name.lefts) or (
-        i + 2 < len(doc) and age_after_name(doc[i + 2]))
+        i + 2 < len(doc) and age_after_name(doc[i + 2])
+    )

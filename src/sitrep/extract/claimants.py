@@ -1,54 +1,107 @@
 """Who said a figure: the claimant phrase, its kind, and the outlet it was credited to.
 
-    >>> c = find_claimant(trigger_token)       # a spaCy Token inside the claim's sentence
-    >>> c.text, c.kind, c.outlet
-    ('two security sources', 'security_source', None)
+>>> c = find_claimant(trigger_token)       # a spaCy Token inside the claim's sentence
+>>> c.text, c.kind, c.outlet
+('two security sources', 'security_source', None)
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from sitrep.outlets import outlet_in_text
 
 # Verbs that attribute what follows to their subject.
 SAY_VERBS = {
-    "say", "tell", "report", "state", "claim", "confirm", "announce", "add", "acknowledge",
-    "estimate", "disclose", "note", "indicate", "reveal", "write", "post", "tweet", "declare",
-    "allege", "insist", "explain", "quote", "cite", "recount", "describe", "testify", "count",
-    "put", "record", "document", "inform", "warn", "assert",
+    "say",
+    "tell",
+    "report",
+    "state",
+    "claim",
+    "confirm",
+    "announce",
+    "add",
+    "acknowledge",
+    "estimate",
+    "disclose",
+    "note",
+    "indicate",
+    "reveal",
+    "write",
+    "post",
+    "tweet",
+    "declare",
+    "allege",
+    "insist",
+    "explain",
+    "quote",
+    "cite",
+    "recount",
+    "describe",
+    "testify",
+    "count",
+    "put",
+    "record",
+    "document",
+    "inform",
+    "warn",
+    "assert",
 }
 # Claimant kinds, tried in order: the first pattern found in the claimant phrase wins.
 # Data table: extend it with a region's outlets, groups and institutions.
 KIND_PATTERNS: list[tuple[str, str]] = [
-    ("security_source", r"\b(security|military|army|police|intelligence|defen[cs]e) (source|insider)s?\b"
-                        r"|\bsources? (in|within|close to) the (army|military|police|security)"),
-    ("medical", r"\b(hospital|doctors?|medics?|medical|nurses?|paramedics?|coroner|health|morgue"
-                r"|ambulance|clinic|surgeons?|physicians?|red cross|red crescent|msf)\b"),
-    ("civil_society", r"\b(activists?|civil society|rights (group|monitor|organi[sz]ation)s?"
-                      r"|human rights|ngos?|amnesty|observatory|community leaders?|elders?"
-                      r"|association|advocates?|campaigners?|charity|union|humanitarian)\b"),
-    ("witness", r"\b(residents?|witness(es)?|eyewitness(es)?|neighbou?rs?|survivors?|villagers?"
-                r"|relatives?|family|families|locals|bystanders?|passers-by|traders?|mother"
-                r"|father|brother|sister|son|daughter|friends?|wife|husband|onlookers?|students?)\b"),
+    (
+        "security_source",
+        r"\b(security|military|army|police|intelligence|defen[cs]e) (source|insider)s?\b"
+        r"|\bsources? (in|within|close to) the (army|military|police|security)",
+    ),
+    (
+        "medical",
+        r"\b(hospital|doctors?|medics?|medical|nurses?|paramedics?|coroner|health|morgue"
+        r"|ambulance|clinic|surgeons?|physicians?|red cross|red crescent|msf)\b",
+    ),
+    (
+        "civil_society",
+        r"\b(activists?|civil society|rights (group|monitor|organi[sz]ation)s?"
+        r"|human rights|ngos?|amnesty|observatory|community leaders?|elders?"
+        r"|association|advocates?|campaigners?|charity|union|humanitarian)\b",
+    ),
+    (
+        "witness",
+        r"\b(residents?|witness(es)?|eyewitness(es)?|neighbou?rs?|survivors?|villagers?"
+        r"|relatives?|family|families|locals|bystanders?|passers-by|traders?|mother"
+        r"|father|brother|sister|son|daughter|friends?|wife|husband|onlookers?|students?)\b",
+    ),
     # (and any outlet of sitrep/data/outlets.json named in the phrase)
-    ("media", r"\b(media|newspaper|television|radio|tv"
-              r"|broadcaster|news agency|outlet|press|reporters?|journalists?)\b"),
-    ("perpetrator", r"\b(jnim|al[- ]qa[e']?ida|al[- ]qaeda|islamic state|isis|isil|is sahel|iswap"
-                    r"|boko haram|al[- ]shabaa?b|taliban|hamas|hezbollah|houthis?|wagner|m23|rsf)\b"),
-    ("official", r"\b(army|military|armed forces|police|sheriff|deput(y|ies)|ministry|minister"
-                 r"|government|spokes(man|woman|person)|authorit(y|ies)|officials?|governor"
-                 r"|mayor|statement|department|officers?|chief|detectives?|lieutenant|sergeant"
-                 r"|captain|sgt|lt|commander|command|prefect|municipal|junta|president|council"
-                 r"|prosecutors?|attorney|investigators?|troopers?|agency|fire|dispatch|county"
-                 r"|city|state|administration|united nations|un|ocha|mission|forces|patrol"
-                 r"|fbi|atf|marshal|agents?|cops?|dispatchers?|administrator|pd|fama|gendarmerie)\b"),
-    ("perpetrator", r"\b(jnim|al[- ]qa[e']?ida|al[- ]qaeda|islamic state|isis|isil|is sahel|iswap"
-                    r"|boko haram|al[- ]shabaa?b|taliban|hamas|hezbollah|houthis?|wagner"
-                    r"|the group|militants?|jihadists?|insurgents?|rebels?|gunmen|attackers?"
-                    r"|fighters|extremists?|terrorists?|the suspects?|the gunman|the shooter"
-                    r"|jama'?a|jama’a|nusrat|m23|rsf|ansaroul)\b"),
+    (
+        "media",
+        r"\b(media|newspaper|television|radio|tv"
+        r"|broadcaster|news agency|outlet|press|reporters?|journalists?)\b",
+    ),
+    (
+        "perpetrator",
+        r"\b(jnim|al[- ]qa[e']?ida|al[- ]qaeda|islamic state|isis|isil|is sahel|iswap"
+        r"|boko haram|al[- ]shabaa?b|taliban|hamas|hezbollah|houthis?|wagner|m23|rsf)\b",
+    ),
+    (
+        "official",
+        r"\b(army|military|armed forces|police|sheriff|deput(y|ies)|ministry|minister"
+        r"|government|spokes(man|woman|person)|authorit(y|ies)|officials?|governor"
+        r"|mayor|statement|department|officers?|chief|detectives?|lieutenant|sergeant"
+        r"|captain|sgt|lt|commander|command|prefect|municipal|junta|president|council"
+        r"|prosecutors?|attorney|investigators?|troopers?|agency|fire|dispatch|county"
+        r"|city|state|administration|united nations|un|ocha|mission|forces|patrol"
+        r"|fbi|atf|marshal|agents?|cops?|dispatchers?|administrator|pd|fama|gendarmerie)\b",
+    ),
+    (
+        "perpetrator",
+        r"\b(jnim|al[- ]qa[e']?ida|al[- ]qaeda|islamic state|isis|isil|is sahel|iswap"
+        r"|boko haram|al[- ]shabaa?b|taliban|hamas|hezbollah|houthis?|wagner"
+        r"|the group|militants?|jihadists?|insurgents?|rebels?|gunmen|attackers?"
+        r"|fighters|extremists?|terrorists?|the suspects?|the gunman|the shooter"
+        r"|jama'?a|jama’a|nusrat|m23|rsf|ansaroul)\b",
+    ),
 ]
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "who", "which", "that"}
 
@@ -57,10 +110,10 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i", "who", "which", "that"}
 class Claimant:
     """Who a figure is attributed to: phrase, kind, outlet credited, and char span in the doc."""
 
-    text: Optional[str] = None
+    text: str | None = None
     kind: str = "unknown"
-    outlet: Optional[str] = None
-    span: Optional[tuple[int, int]] = None
+    outlet: str | None = None
+    span: tuple[int, int] | None = None
 
 
 def claimant_kind(phrase: str, verb: str = "") -> str:
@@ -69,12 +122,12 @@ def claimant_kind(phrase: str, verb: str = "") -> str:
     for kind, pattern in KIND_PATTERNS:
         if re.search(pattern, low) or (kind == "media" and outlet_in_text(phrase)):
             return kind
-    if verb == "claim":       # "X claimed it had killed ..." by an unknown X: a perpetrator's claim
+    if verb == "claim":  # "X claimed it had killed ..." by an unknown X: a perpetrator's claim
         return "perpetrator"
     return "unknown"
 
 
-def credited_outlet(phrase: str) -> Optional[str]:
+def credited_outlet(phrase: str) -> str | None:
     """The news outlet named in a claimant phrase ("sources quoted by Reuters" -> "Reuters")."""
     return outlet_in_text(phrase)
 
@@ -83,14 +136,15 @@ def _phrase(head) -> tuple[str, tuple[int, int]]:
     """The claimant noun phrase: its left part and head, plus "quoted by X"-style modifiers."""
     toks = [t for t in head.subtree if t.i <= head.i]
     for child in head.rights:
-        if child.dep_ in ("acl", "compound", "nummod") or (child.dep_ == "prep" and child.lower_ in ("at", "for", "with", "from")
-                                                              and child.i == head.i + 1):
+        if child.dep_ in ("acl", "compound", "nummod") or (
+            child.dep_ == "prep" and child.lower_ in ("at", "for", "with", "from") and child.i == head.i + 1
+        ):
             toks.extend(child.subtree)
     toks = [t for t in toks if not t.is_punct or t.text in "'’-"]
     if not toks:
         return head.text, (head.idx, head.idx + len(head.text))
     start, end = min(t.i for t in toks), max(t.i for t in toks)
-    span = head.doc[start:end + 1]
+    span = head.doc[start : end + 1]
     return span.text, (span.start_char, span.end_char)
 
 
@@ -99,7 +153,11 @@ def _resolve_pronoun(tok):
     doc = tok.doc
     for i in range(tok.i - 1, max(tok.i - 120, -1), -1):
         t = doc[i]
-        if t.dep_ in ("nsubj", "nsubjpass", "appos") and t.pos_ in ("PROPN", "NOUN") and t.lower_ not in _PRONOUNS:
+        if (
+            t.dep_ in ("nsubj", "nsubjpass", "appos")
+            and t.pos_ in ("PROPN", "NOUN")
+            and t.lower_ not in _PRONOUNS
+        ):
             return t
     return None
 
@@ -107,18 +165,23 @@ def _resolve_pronoun(tok):
 def _speaker(verb, trigger=None):
     """The subject (or "by X" agent) of a speech verb, or None."""
     if any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "expl" for c in verb.children):
-        return None           # "it is estimated that ..."
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("who", "that", "which")
-                and (trigger is None or trigger.i not in {t.i for t in c.subtree})]
+        return None  # "it is estimated that ..."
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        and c.lower_ not in ("who", "that", "which")
+        and (trigger is None or trigger.i not in {t.i for t in c.subtree})
+    ]
     if subjects:
-        return subjects[-1]   # "The attack killed 60, an activist told the AP": the activist
+        return subjects[-1]  # "The attack killed 60, an activist told the AP": the activist
     for child in verb.children:
         if child.dep_ == "agent":
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
     if verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
-        head = verb.doc[verb.i - 1]        # "..., military sources said" parsed without a subject
+        head = verb.doc[verb.i - 1]  # "..., military sources said" parsed without a subject
         while head.dep_ == "conj" and head.head.i < head.i:
             head = head.head
         return head
@@ -143,20 +206,30 @@ def _according_to(tok):
 def _make(head, verb_lemma: str, verb=None, killer=None) -> Claimant:
     if head.lower_ in _PRONOUNS and head.lower_ in ("it", "they", "we"):
         resolved = _resolve_pronoun(head)
-        text, span = _phrase(resolved) if resolved is not None else (head.text, (head.idx, head.idx + len(head.text)))
+        text, span = (
+            _phrase(resolved) if resolved is not None else (head.text, (head.idx, head.idx + len(head.text)))
+        )
     else:
         text, span = _phrase(head)
     # The kind comes from the claimant itself, not the outlet quoting it ("sources quoted by Reuters").
-    kind = claimant_kind(head.doc[head.left_edge.i:head.i + 1].text if head.lower_ not in _PRONOUNS else text, verb_lemma)
+    kind = claimant_kind(
+        head.doc[head.left_edge.i : head.i + 1].text if head.lower_ not in _PRONOUNS else text, verb_lemma
+    )
     # "X said it had killed 40 soldiers": the speaker is the killer -> its own (perpetrator) claim.
-    if kind == "unknown" and killer is not None and (killer.lower_ == head.lower_ or killer.lower_ in ("it", "they", "we")):
+    if (
+        kind == "unknown"
+        and killer is not None
+        and (killer.lower_ == head.lower_ or killer.lower_ in ("it", "they", "we"))
+    ):
         kind = "perpetrator"
     outlet = credited_outlet(text)
     if verb is not None and outlet is None:
-        for child in verb.children:   # "told The Associated Press", "told Reuters"
-            if child.dep_ in ("dobj", "dative", "pobj") and credited_outlet(" ".join(t.text for t in child.subtree)):
+        for child in verb.children:  # "told The Associated Press", "told Reuters"
+            if child.dep_ in ("dobj", "dative", "pobj") and credited_outlet(
+                " ".join(t.text for t in child.subtree)
+            ):
                 outlet = credited_outlet(" ".join(t.text for t in child.subtree))
-            if child.dep_ == "prep" and child.lower_ == "to":   # "said to AFP"
+            if child.dep_ == "prep" and child.lower_ == "to":  # "said to AFP"
                 for g in child.children:
                     outlet = outlet or credited_outlet(" ".join(t.text for t in g.subtree))
     return Claimant(text=text, kind=kind, outlet=outlet, span=span)

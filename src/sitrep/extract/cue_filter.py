@@ -10,14 +10,15 @@ where a word starts with those letters, so a cue is tried only when one of the s
 starts with one of its patterns' first three letters. A pattern whose start is not pinned down
 that way keeps its cue always tried, so the answer is the same as trying every cue.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
-try:                                    # the regex parser's module (renamed in Python 3.11)
+try:  # the regex parser's module (renamed in Python 3.11)
     from re import _parser as _sre
-except ImportError:                     # pragma: no cover - Python 3.10
+except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre
 
 _WORD = re.compile(r"\w+")
@@ -50,14 +51,14 @@ class CueFilter:
         return out
 
 
-def word_starts(pattern: str) -> Optional[set[str]]:
+def word_starts(pattern: str) -> set[str] | None:
     """The casefolded first three letters of every match of ``pattern``, or None if not fixed.
 
     Only a pattern that begins with ``\\b`` qualifies: its match starts a word.
     """
     try:
         items = list(_sre.parse(pattern, re.IGNORECASE))
-    except Exception:                   # an unusual pattern: keep its cue always tried
+    except Exception:  # an unusual pattern: keep its cue always tried
         return None
     items = [i for i in items if str(i[0]) not in _ZERO_WIDTH]
     if not items or str(items[0][0]) != "AT" or str(items[0][1]) != "AT_BOUNDARY":
@@ -65,7 +66,7 @@ def word_starts(pattern: str) -> Optional[set[str]]:
     return _starts(items[1:], "")
 
 
-def _starts(items: list, acc: str) -> Optional[set[str]]:
+def _starts(items: list, acc: str) -> set[str] | None:
     if len(acc) == 3:
         return {acc}
     if not items:
@@ -85,4 +86,4 @@ def _starts(items: list, acc: str) -> Optional[set[str]]:
                 return None
             out |= found
         return out
-    return None                         # a class, a repeat, a look-around: not pinned down
+    return None  # a class, a repeat, a look-around: not pinned down

@@ -18,13 +18,13 @@ Rules (documented choices):
 - Without a publication date, relative words are kept (``text``, ``relative=True``) and
   ``start``/``end`` stay null for the merge stage to fill.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
 
 from sitrep.records import DateInfo, parse_day
 
@@ -44,18 +44,26 @@ _PATTERNS = [
     ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to)\s+({_YEAR})\b"),
     ("part", rf"\b(?:in\s+|since\s+|by\s+)?({_PART})[\s-]*({_MONTH})(?:,?\s+({_YEAR}))?\b"),
     ("mday", rf"\b(?:on\s+|since\s+|by\s+)?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?\b"),
-    ("dmon", rf"\b(?:on\s+|since\s+|by\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b"),
+    (
+        "dmon",
+        rf"\b(?:on\s+|since\s+|by\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b",
+    ),
     ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
     ("wday", rf"\b(?:(?:on|last|this|past|since|by)\s+)?({_WDAY})(?:'s|’s)?{_TOD}\b"),
     ("month", rf"\b(?:in|since|during|by|last|this|early|late)\s+({_MONTH})(?:\s+({_YEAR}))?\b(?![\s-]*\d)"),
     ("monyear", rf"\b({_MONTH})\s+({_YEAR})\b"),
-    ("rel", r"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:recent|past|last|previous|coming)\s+(?:few\s+)?(days|weeks|months|years)\b"),
+    (
+        "rel",
+        r"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:recent|past|last|previous|coming)\s+(?:few\s+)?(days|weeks|months|years)\b",
+    ),
     ("rel", r"\b(?:earlier\s+this|last|this|past|since\s+last)\s+(week|month|year|weekend)\b"),
-    ("rel", r"\b(yesterday|today|tonight|overnight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b"),
+    (
+        "rel",
+        r"\b(yesterday|today|tonight|overnight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b",
+    ),
     ("year", rf"\b(?:in|since|during|by|of)\s+({_YEAR})\b"),
 ]
-_RX = re.compile("|".join(f"(?P<{kind}{i}>{rx})" for i, (kind, rx) in enumerate(_PATTERNS)),
-                 re.IGNORECASE)
+_RX = re.compile("|".join(f"(?P<{kind}{i}>{rx})" for i, (kind, rx) in enumerate(_PATTERNS)), re.IGNORECASE)
 
 
 @dataclass
@@ -67,7 +75,7 @@ class DateMatch:
     text: str
     kind: str
     groups: tuple = ()
-    since: bool = False     # "since the start of May": the beginning of a running total
+    since: bool = False  # "since the start of May": the beginning of a running total
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -82,8 +90,10 @@ def find_dates(text: str) -> list[DateMatch]:
         s = m.group(0)
         if kind in ("month", "monyear") and not _month_ok(m.group(0)):
             continue
-        since = s.lower().startswith("since") or text[max(0, m.start() - 6):m.start()].lower().strip().endswith("since")
-        groups = tuple(g for g in m.groups()[m.re.groupindex[m.lastgroup]:] if g is not None)
+        since = s.lower().startswith("since") or text[
+            max(0, m.start() - 6) : m.start()
+        ].lower().strip().endswith("since")
+        groups = tuple(g for g in m.groups()[m.re.groupindex[m.lastgroup] :] if g is not None)
         out.append(DateMatch(m.start(), m.end(), s, kind, groups, since))
     return out
 
@@ -112,12 +122,18 @@ def _year_for(month: int, day: int, pub: date) -> int:
 
 
 def _info(start, end, precision, text, reason, relative=False, window=None) -> DateInfo:
-    return DateInfo(start=_iso(start) if start else None, end=_iso(end) if end else None,
-                    precision=precision, text=[text], relative=relative, reason=reason,
-                    window=window)
+    return DateInfo(
+        start=_iso(start) if start else None,
+        end=_iso(end) if end else None,
+        precision=precision,
+        text=[text],
+        relative=relative,
+        reason=reason,
+        window=window,
+    )
 
 
-def resolve_date(text: str, published: Optional[str]) -> DateInfo:
+def resolve_date(text: str, published: str | None) -> DateInfo:
     """Resolve one date expression against the publication date (ISO string or None).
 
     >>> resolve_date("mid-May", "2025-06-02").start, resolve_date("mid-May", "2025-06-02").end
@@ -135,11 +151,11 @@ def resolve_date(text: str, published: Optional[str]) -> DateInfo:
     low = words.lower()
     try:
         return _resolve(m.kind, groups, words, low, pub)
-    except (ValueError, OverflowError) as exc:   # "February 30"; "last Sunday" before 0001-01-01
+    except (ValueError, OverflowError) as exc:  # "February 30"; "last Sunday" before 0001-01-01
         return DateInfo(text=[words], precision="unknown", reason=f"invalid date: {exc}")
 
 
-def _resolve(kind, g, words, low, pub: Optional[date]) -> DateInfo:
+def _resolve(kind, g, words, low, pub: date | None) -> DateInfo:
     nopub = "no publication date: words kept for the merge stage"
     if kind == "range":
         a, b = int(g[0]), int(g[1])
@@ -179,10 +195,17 @@ def _resolve(kind, g, words, low, pub: Optional[date]) -> DateInfo:
         last = calendar.monthrange(year, mon)[1]
         hi = {1: 10, 11: 20, 21: last}[lo]
         if part is None:
-            return _info(date(year, mon, 1), date(year, mon, last), "month", words, "month",
-                         relative=not ygroup)
-        return _info(date(year, mon, lo), date(year, mon, hi), "part_of_month", words,
-                     f"{part} {calendar.month_name[mon]}", relative=not ygroup)
+            return _info(
+                date(year, mon, 1), date(year, mon, last), "month", words, "month", relative=not ygroup
+            )
+        return _info(
+            date(year, mon, lo),
+            date(year, mon, hi),
+            "part_of_month",
+            words,
+            f"{part} {calendar.month_name[mon]}",
+            relative=not ygroup,
+        )
     if kind == "wday":
         wd = WEEKDAYS[g[0].lower()]
         if pub is None:
@@ -200,20 +223,21 @@ def _resolve(kind, g, words, low, pub: Optional[date]) -> DateInfo:
 _WINDOW_DAYS = {"days": 7, "weeks": 28, "months": 92, "years": 3 * 365}
 
 
-def _relative(unit: str, words: str, low: str, pub: Optional[date]) -> DateInfo:
-    if unit in _WINDOW_DAYS:     # "recent weeks": no date, only a window
+def _relative(unit: str, words: str, low: str, pub: date | None) -> DateInfo:
+    if unit in _WINDOW_DAYS:  # "recent weeks": no date, only a window
         if pub is None:
             return _info(None, None, "unknown", words, "vague: no publication date", relative=True)
         win = (_iso(pub - timedelta(days=_WINDOW_DAYS[unit])), _iso(pub))
-        return _info(None, None, "unknown", words, f"vague: recent {unit}", relative=True,
-                     window=win)
+        return _info(None, None, "unknown", words, f"vague: recent {unit}", relative=True, window=win)
     if pub is None:
         prec = {"week": "week", "weekend": "week", "month": "month", "year": "year"}.get(unit, "day")
         return _info(None, None, prec, words, "no publication date: words kept", relative=True)
     if unit in ("yesterday",):
         d = pub - timedelta(days=1)
         return _info(d, d, "day", words, "day before publication", relative=True)
-    if unit in ("today", "tonight", "this morning", "this afternoon", "this evening") or unit.startswith("this "):
+    if unit in ("today", "tonight", "this morning", "this afternoon", "this evening") or unit.startswith(
+        "this "
+    ):
         return _info(pub, pub, "day", words, "publication day", relative=True)
     if unit in ("overnight", "last night"):
         d = pub - timedelta(days=1)
@@ -226,17 +250,25 @@ def _relative(unit: str, words: str, low: str, pub: Optional[date]) -> DateInfo:
             return _info(sat, min(sat + timedelta(days=1), pub), "week", words, "weekend", relative=True)
         if this:
             return _info(monday, pub, "week", words, "this week", relative=True)
-        return _info(monday - timedelta(days=7), monday - timedelta(days=1), "week", words,
-                     "the week before publication", relative=True)
+        return _info(
+            monday - timedelta(days=7),
+            monday - timedelta(days=1),
+            "week",
+            words,
+            "the week before publication",
+            relative=True,
+        )
     if unit == "month":
         first = pub.replace(day=1)
         if this:
             return _info(first, pub, "month", words, "this month", relative=True)
         prev_last = first - timedelta(days=1)
-        return _info(prev_last.replace(day=1), prev_last, "month", words,
-                     "the month before publication", relative=True)
+        return _info(
+            prev_last.replace(day=1), prev_last, "month", words, "the month before publication", relative=True
+        )
     if unit == "year":
         y = pub.year if this else pub.year - 1
-        return _info(date(y, 1, 1), date(y, 12, 31) if not this else pub, "year", words,
-                     "year", relative=True)
+        return _info(
+            date(y, 1, 1), date(y, 12, 31) if not this else pub, "year", words, "year", relative=True
+        )
     return DateInfo(text=[words], reason="unrecognised")

@@ -5,6 +5,7 @@ Data tables a user can extend (another language's or region's words go here):
     >>> VERB_WHAT["kill"], GROUP_OF["jihadist"]
     ('killed', 'militants')
 """
+
 from __future__ import annotations
 
 import re
@@ -13,26 +14,77 @@ from sitrep.extract.quantities import VAGUE_WORDS
 from sitrep.vocab import GROUP_OF  # victim groups: the shared vocabulary
 
 VERB_WHAT = {
-    "kill": "killed", "slay": "killed", "murder": "killed", "execute": "killed", "behead": "killed",
-    "massacre": "killed", "slaughter": "killed", "assassinate": "killed", "neutralise": "killed",
-    "neutralize": "killed", "die": "killed", "perish": "killed", "lynch": "killed",
-    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
-    "hospitalize": "shot", "hospitalise": "shot",
-    "shoot": "shot", "stab": "shot", "graze": "shot",
-    "capture": "captured", "seize": "captured",
-    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested",
-    "abduct": "abducted", "kidnap": "abducted",
-    "displace": "displaced", "uproot": "displaced",
+    "kill": "killed",
+    "slay": "killed",
+    "murder": "killed",
+    "execute": "killed",
+    "behead": "killed",
+    "massacre": "killed",
+    "slaughter": "killed",
+    "assassinate": "killed",
+    "neutralise": "killed",
+    "neutralize": "killed",
+    "die": "killed",
+    "perish": "killed",
+    "lynch": "killed",
+    "wound": "wounded",
+    "injure": "wounded",
+    "hurt": "wounded",
+    "maim": "wounded",
+    "hospitalize": "shot",
+    "hospitalise": "shot",
+    "shoot": "shot",
+    "stab": "shot",
+    "graze": "shot",
+    "capture": "captured",
+    "seize": "captured",
+    "arrest": "arrested",
+    "detain": "arrested",
+    "apprehend": "arrested",
+    "abduct": "abducted",
+    "kidnap": "abducted",
+    "displace": "displaced",
+    "uproot": "displaced",
     "disappear": "missing",
 }
-ADJ_WHAT = {"dead": "killed", "deceased": "killed", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
-            "missing": "missing", "killed": "killed"}
-NOUN_WHAT = {"death": "killed", "fatality": "killed", "dead": "killed", "injury": "wounded",
-             "wounded": "wounded", "injured": "wounded", "arrest": "arrested",
-             "abduction": "abducted", "kidnapping": "abducted", "life": "killed", "body": "killed",
-             "wound": "wounded", "condition": "wounded"}
+ADJ_WHAT = {
+    "dead": "killed",
+    "deceased": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "hurt": "wounded",
+    "missing": "missing",
+    "killed": "killed",
+}
+NOUN_WHAT = {
+    "death": "killed",
+    "fatality": "killed",
+    "dead": "killed",
+    "injury": "wounded",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "arrest": "arrested",
+    "abduction": "abducted",
+    "kidnapping": "abducted",
+    "life": "killed",
+    "body": "killed",
+    "wound": "wounded",
+    "condition": "wounded",
+}
 # "suffered gunshot wounds", "was treated for injuries", "in critical condition": the subject was hurt.
-SUFFER_VERBS = {"suffer", "sustain", "receive", "treat", "leave", "list", "be", "remain", "take", "hospitalize", "have"}
+SUFFER_VERBS = {
+    "suffer",
+    "sustain",
+    "receive",
+    "treat",
+    "leave",
+    "list",
+    "be",
+    "remain",
+    "take",
+    "hospitalize",
+    "have",
+}
 # "was taken to a hospital" after a shooting: the person was hit (the toll nets the dead out).
 CARRY_VERBS = {"take", "transport", "rush", "fly", "airlift", "carry", "bring", "drive"}
 CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave"}
@@ -42,28 +94,122 @@ PERSON_ONLY = {"seize", "capture", "flee", "displace", "disappear", "execute"}
 TAKE_WHAT = {"prisoner": "captured", "captive": "captured", "hostage": "abducted", "hostages": "abducted"}
 # Objects that are never casualty figures ("killed the engine", "shot 12 rounds").
 NON_PERSON = set(
-    "animal dog cat cow cattle livestock goat sheep camel horse bird deer vehicle car truck "
-    "building home house round shot bullet hour day year time minute engine plant crop tree "
-    "attack base town city village weapon gun rifle bill plan deal idea chance motion process "
-    "project fire light lead money dollar percent window door tire tyre attempt incident action "
-    "investigation scene case range spree video footage photo picture story report shooting morning "
-    "evening night afternoon weekend today week month".split()
+    [
+        "animal",
+        "dog",
+        "cat",
+        "cow",
+        "cattle",
+        "livestock",
+        "goat",
+        "sheep",
+        "camel",
+        "horse",
+        "bird",
+        "deer",
+        "vehicle",
+        "car",
+        "truck",
+        "building",
+        "home",
+        "house",
+        "round",
+        "shot",
+        "bullet",
+        "hour",
+        "day",
+        "year",
+        "time",
+        "minute",
+        "engine",
+        "plant",
+        "crop",
+        "tree",
+        "attack",
+        "base",
+        "town",
+        "city",
+        "village",
+        "weapon",
+        "gun",
+        "rifle",
+        "bill",
+        "plan",
+        "deal",
+        "idea",
+        "chance",
+        "motion",
+        "process",
+        "project",
+        "fire",
+        "light",
+        "lead",
+        "money",
+        "dollar",
+        "percent",
+        "window",
+        "door",
+        "tire",
+        "tyre",
+        "attempt",
+        "incident",
+        "action",
+        "investigation",
+        "scene",
+        "case",
+        "range",
+        "spree",
+        "video",
+        "footage",
+        "photo",
+        "picture",
+        "story",
+        "report",
+        "shooting",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "weekend",
+        "today",
+        "week",
+        "month",
+    ]
 )
 PRONOUN_ONE = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1}
 REFLEXIVE = {"himself", "herself"}
 RELATIVE = {"who", "that", "which", "whom"}
 MODALS = {"could", "would", "might", "may", "will", "should", "can", "must", "shall", "'ll", "wo"}
-HYPOTHETICAL = {"threaten", "plan", "try", "want", "vow", "attempt", "aim", "intend", "seek",
-                 "plot", "conspire", "order", "fear", "prevent", "allow"}
+HYPOTHETICAL = {
+    "threaten",
+    "plan",
+    "try",
+    "want",
+    "vow",
+    "attempt",
+    "aim",
+    "intend",
+    "seek",
+    "plot",
+    "conspire",
+    "order",
+    "fear",
+    "prevent",
+    "allow",
+}
 AGGREGATE = re.compile(
     r"\bsince (?!(monday|tuesday|wednesday|thursday|friday|saturday|sunday|been|then)\b)|\bso far\b|\bthis year\b"
     r"|\bto date\b|\bin recent (days|weeks|months|years)\b|\bover the (past|last)\b"
     r"|\bin the (past|last) (\w+ )?(weeks|months?|years?|decades?)\b|\bper (year|month)\b|\beach year\b"
-    r"|\bannually\b|\byear-to-date\b|\bcumulative\b|\bin total\b|\bsince records began\b", re.I)
+    r"|\bannually\b|\byear-to-date\b|\bcumulative\b|\bin total\b|\bsince records began\b",
+    re.I,
+)
 SHARED = re.compile(
     r"\bin (the )?(two|three|four|five|six|several|multiple|separate|a series of|a spate of|\d+|these"
     r"|both|twin|coordinated|co-ordinated)\b[\w\s-]{0,30}?\b(attacks|raids|incidents|ambushes|assaults"
-    r"|clashes|shootings|strikes|bombings|explosions|operations)\b", re.I)
+    r"|clashes|shootings|strikes|bombings|explosions|operations)\b",
+    re.I,
+)
 
 
 def group_of(tok) -> str | None:
@@ -82,24 +228,42 @@ AGE_ABBREVIATIONS = {"y.o", "y.o.", "yo", "y/o", "yr-old", "yo."}
 
 def is_age_noun(tok) -> bool:
     """An age standing for a person: "the 17-year-old was shot", "a 15 yo" (not "a 17-year-old boy")."""
-    if tok.lower_ in AGE_ABBREVIATIONS or tok.lower_ == "o" and tok.i > 1 and tok.nbor(-1).text == "/" \
-            and tok.nbor(-2).lower_ == "y":
+    if (
+        tok.lower_ in AGE_ABBREVIATIONS
+        or tok.lower_ == "o"
+        and tok.i > 1
+        and tok.nbor(-1).text == "/"
+        and tok.nbor(-2).lower_ == "y"
+    ):
         return tok.dep_ != "amod" and any(c.like_num for c in tok.lefts)
-    return tok.lower_ in ("old", "year-old") and tok.dep_ != "amod" and any(
-        c.lower_ in ("year", "years", "month", "months") or c.like_num for c in tok.lefts)
+    return (
+        tok.lower_ in ("old", "year-old")
+        and tok.dep_ != "amod"
+        and any(c.lower_ in ("year", "years", "month", "months") or c.like_num for c in tok.lefts)
+    )
 
 
 def is_number(tok) -> bool:
-    return tok.like_num or tok.pos_ == "NUM" or tok.lower_ in VAGUE_WORDS or tok.lower_ in (
-        "none", "all", "dozen", "both", "some", "nobody", "more", "others")
+    return (
+        tok.like_num
+        or tok.pos_ == "NUM"
+        or tok.lower_ in VAGUE_WORDS
+        or tok.lower_ in ("none", "all", "dozen", "both", "some", "nobody", "more", "others")
+    )
 
 
 def age_after_name(tok) -> bool:
     """A number set off by a comma after a name or person word is an age: "Boy, 9, shot", "Jo Long, 67 - ..."."""
     doc, i = tok.doc, tok.i
     after = doc[i + 1].text if i + 1 < len(doc) else ""
-    return tok.text.isdigit() and i >= 2 and doc[i - 1].text == "," and after in ("", ",", "-", "–", "—", "[", "(", "|") \
+    return (
+        tok.text.isdigit()
+        and i >= 2
+        and doc[i - 1].text == ","
+        and after in ("", ",", "-", "–", "—", "[", "(", "|")
         and (group_of(doc[i - 2]) is not None or doc[i - 2].pos_ == "PROPN")
+    )
+
 
 # A report that raises an earlier toll: "a second victim died Tuesday", "died of his injuries",
 # "the death toll rose to 3". Merging (reconcile) lets such a report set the incident's figure.
@@ -107,4 +271,6 @@ UPDATE = re.compile(
     r"\b(later died|has since died|has died|have died|died (later|overnight|of (his|her|their) (injuries|wounds))"
     r"|succumbed|(a|the) (second|third|fourth|another) (victim|person|man|woman|boy|girl|teen)\b[^.]{0,40}\bdied"
     r"|another (victim|person|man|woman) (has )?died|died (in|at) (the |a )?hospital"
-    r"|(death )?toll (has )?(rose|rises|risen|climbed|increased)|(rose|risen|climbed) to \w+ dead)\b", re.I)
+    r"|(death )?toll (has )?(rose|rises|risen|climbed|increased)|(rose|risen|climbed) to \w+ dead)\b",
+    re.I,
+)

@@ -1,14 +1,14 @@
 """Casualty and other figure claims in a sentence: what, for whom, how many, said by whom.
 
-    >>> nlp = load_spacy(); sent = next(nlp("Two security sources said more than 30 soldiers had been killed.").sents)
-    >>> [(c.what, c.group, c.low, c.high, c.qualifier, c.claimant_kind) for c in find_claims(sent)]
-    [('killed', 'soldiers', 31, None, 'more_than', 'security_source')]
+>>> nlp = load_spacy(); sent = next(nlp("Two security sources said more than 30 soldiers had been killed.").sents)
+>>> [(c.what, c.group, c.low, c.high, c.qualifier, c.claimant_kind) for c in find_claims(sent)]
+[('killed', 'soldiers', 31, None, 'more_than', 'security_source')]
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from sitrep.extract.claim_rules import (
     GROUP_RULES,
@@ -35,7 +35,7 @@ from sitrep.records import Claim
 def _clause_text(trigger) -> str:
     node = trigger
     while node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.i < node.i:
-        node = node.head          # "so many shootings and so many deaths in the last month": one clause
+        node = node.head  # "so many shootings and so many deaths in the last month": one clause
     if node.pos_ in ("NOUN", "ADJ", "NUM") and node.head.pos_ in ("VERB", "AUX"):
         node = node.head
     return " ".join(t.text for t in node.subtree)
@@ -48,7 +48,7 @@ def _span(sent, toks) -> tuple[int, int]:
 
 def _text_at(sent, span: tuple[int, int]) -> str:
     # Sliced from the sentence: ``Doc.text`` joins every token of the document on each call.
-    return sent.text[span[0] - sent.start_char:span[1] - sent.start_char]
+    return sent.text[span[0] - sent.start_char : span[1] - sent.start_char]
 
 
 def find_claims(sent, article_id: str = "") -> list[Claim]:
@@ -90,7 +90,7 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
         merged = _merge_conjuncts(batch)
         for c in merged:
             index, victim_text = victim_of_claim.get(id(c), (None, None))
-            if c.includes_killed and c.victim == victim_text:   # one victim, not merged ones
+            if c.includes_killed and c.victim == victim_text:  # one victim, not merged ones
                 state.shot_claims[index] = c
         state.claims.extend(merged)
         if what == "shot" and batch:
@@ -106,13 +106,15 @@ class _Sentence:
     article_id: str
     claims: list = field(default_factory=list)
     killed_victims: set = field(default_factory=set)
-    seen: set = field(default_factory=set)        # (what, victim token index) already claimed
-    shot_claims: dict = field(default_factory=dict)   # victim token index -> its "shot" claim
+    seen: set = field(default_factory=set)  # (what, victim token index) already claimed
+    shot_claims: dict = field(default_factory=dict)  # victim token index -> its "shot" claim
     fatal: set = field(default_factory=set)
 
     def __post_init__(self):
-        self.quote = self.sent.text.rstrip()   # a sentence before a paragraph break ends in its line breaks
-        self.fatal = {t.i for t in self.sent if t.lower_ in ("fatally", "dead", "death") or t.lemma_ in ("kill", "die")}
+        self.quote = self.sent.text.rstrip()  # a sentence before a paragraph break ends in its line breaks
+        self.fatal = {
+            t.i for t in self.sent if t.lower_ in ("fatally", "dead", "death") or t.lemma_ in ("kill", "die")
+        }
 
 
 def _shot_dead(trigger, what: str, fatal: set) -> str:
@@ -121,8 +123,11 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
         return what
     own = [c for c in trigger.children if c.dep_ in ("advmod", "acomp", "oprd", "prep", "xcomp")]
     bare = [c for c in trigger.conjuncts if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
-    near = {t.i for c in own for t in c.subtree} | {c.i for c in bare} | {
-        t.i for c in bare for t in c.children if t.dep_ in ("advmod", "acomp", "oprd")}
+    near = (
+        {t.i for c in own for t in c.subtree}
+        | {c.i for c in bare}
+        | {t.i for c in bare for t in c.children if t.dep_ in ("advmod", "acomp", "oprd")}
+    )
     if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
         return "killed"
     return what
@@ -130,17 +135,23 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
 
 def _wound_kind(trigger, what: str, victims: list) -> str:
     """ "suffered gunshot wounds": hit, as "was shot" is; "fatal injuries": killed."""
-    if what == "wounded" and trigger.lemma_ in ("injury", "wound", "condition") and victims and victims[0].i != trigger.i:
+    if (
+        what == "wounded"
+        and trigger.lemma_ in ("injury", "wound", "condition")
+        and victims
+        and victims[0].i != trigger.i
+    ):
         fatal_words = {"fatal", "mortal", "deadly", "fatally"}
         return "killed" if any(c.lower_ in fatal_words for c in trigger.children) else "shot"
     return what
 
 
-def _claim(state: _Sentence, v: Victim) -> Optional[Claim]:
+def _claim(state: _Sentence, v: Victim) -> Claim | None:
     """The claim about one victim, or None when a rule drops it."""
     victims, trigger = v.victims, v.trigger
     v.negated = negated_at(trigger, v.victim) or (
-        bool(victims) and v.victim.i != victims[0].i and negated_at(trigger, victims[0]))
+        bool(victims) and v.victim.i != victims[0].i and negated_at(trigger, victims[0])
+    )
     if any(rule(v) for rule in VICTIM_SKIP_RULES) or told_by_this_sentence(v, state.seen):
         return None
     state.seen.add((v.what, v.victim.i))
@@ -150,7 +161,7 @@ def _claim(state: _Sentence, v: Victim) -> Optional[Claim]:
         wound = state.shot_claims.pop(v.victim.i)
         state.claims[:] = [c for c in state.claims if c is not wound]
     if v.negated and trigger.dep_ in ("relcl", "acl", "amod"):
-        return None   # "those who didn't die were taken prisoner"
+        return None  # "those who didn't die were taken prisoner"
     v.head = v.victim
     if is_number(v.victim) or v.victim.pos_ == "PRON":
         v.head = of_noun(v.victim) or v.victim
@@ -164,13 +175,15 @@ def _claim(state: _Sentence, v: Victim) -> Optional[Claim]:
         v.q = Quantity(0, 0, "exactly", v.q.text if v.q else "")
     if v.q is None or (v.q.low is None and trigger.pos_ in ("NOUN",) and not v.negated):
         if trigger.pos_ == "NOUN" or is_number(v.victim) and v.victim.lower_ not in ("all", "some", "none"):
-            return None      # "the bodies of soldiers", "no casualty numbers": not a figure
+            return None  # "the bodies of soldiers", "no casualty numbers": not a figure
         v.q = Quantity(None, None, "none", "")
     if v.what == "shot" and v.victim.i in state.killed_victims:
         return None
-    if _also(trigger) and (v.reference == "new" or (
-            v.reference == "same" and v.victim.pos_ != "PRON" and v.head.lemma_ not in ("victim", "one"))):
-        v.reference = "additional"     # "a woman was also shot", "the homeowner was also shot"
+    if _also(trigger) and (
+        v.reference == "new"
+        or (v.reference == "same" and v.victim.pos_ != "PRON" and v.head.lemma_ not in ("victim", "one"))
+    ):
+        v.reference = "additional"  # "a woman was also shot", "the homeowner was also shot"
     return _as_claim(state, v)
 
 
@@ -178,22 +191,41 @@ def _as_claim(state: _Sentence, v: Victim) -> Claim:
     """The Claim record: spans, scope, claimant."""
     sent, trigger, victim, head = state.sent, v.trigger, v.victim, v.head
     toks = [t for t in victim.subtree if t.i <= victim.i] + ([head] if head.i != victim.i else [])
-    toks = [t for t in toks if t.i >= victim.left_edge.i] + ([trigger] if abs(trigger.i - victim.i) < 8 else [])
+    toks = [t for t in toks if t.i >= victim.left_edge.i] + (
+        [trigger] if abs(trigger.i - victim.i) < 8 else []
+    )
     span = _span(sent, toks)
     clause = _clause_text(trigger)
-    scope = "aggregate" if AGGREGATE.search(clause) or in_past_year(trigger) else "shared" if SHARED.search(clause) else "incident"
+    scope = (
+        "aggregate"
+        if AGGREGATE.search(clause) or in_past_year(trigger)
+        else "shared"
+        if SHARED.search(clause)
+        else "incident"
+    )
     killer = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):   # "it assaulted a base, killing 40"
+    if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):  # "it assaulted a base, killing 40"
         killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
     who = find_claimant(trigger, killer)
     q = v.q
     return Claim(
-        article_id=state.article_id, what="wounded" if v.what == "shot" else v.what, group=v.group,
-        low=q.low, high=q.high, qualifier=q.qualifier,
-        text=_text_at(sent, span), span=span, quote=state.quote,
-        quote_span=(sent.start_char, sent.start_char + len(state.quote)), attributed_to=who.text,
-        claimant_kind=who.kind, credited_outlet=who.outlet, negated=v.negated, scope=scope,
-        victim=head.text if head.pos_ != "PRON" else victim.text, reference=v.reference,
+        article_id=state.article_id,
+        what="wounded" if v.what == "shot" else v.what,
+        group=v.group,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        text=_text_at(sent, span),
+        span=span,
+        quote=state.quote,
+        quote_span=(sent.start_char, sent.start_char + len(state.quote)),
+        attributed_to=who.text,
+        claimant_kind=who.kind,
+        credited_outlet=who.outlet,
+        negated=v.negated,
+        scope=scope,
+        victim=head.text if head.pos_ != "PRON" else victim.text,
+        reference=v.reference,
         includes_killed=v.what == "shot",
         subset=victim.i not in {x.i for x in v.victims} or trigger.head.lower_ == "among",
     )
@@ -210,32 +242,62 @@ def _aged(victim):
     return victim.doc[victim.i - 2] if age_after_name(victim) else victim
 
 
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-           "january", "february", "march", "april", "june", "july", "august", "september",
-           "october", "november", "december"}
+_MONTHS = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 
 def _bare_year(tok) -> bool:
     """A year on its own ("in 2012", "December 2012"), not the year of a full date ("Jan. 27, 2015")."""
     if not re.fullmatch(r"(19|20)\d\d", tok.text) or tok.head.lemma_ == "block":
-        return False            # "in the 1900 block of Elm Street" is an address
-    date = [tok.head] + list(tok.head.children) + list(tok.head.head.children) if tok.head.lower_.rstrip(".") in _MONTHS else [tok.head]
+        return False  # "in the 1900 block of Elm Street" is an address
+    date = (
+        [tok.head] + list(tok.head.children) + list(tok.head.head.children)
+        if tok.head.lower_.rstrip(".") in _MONTHS
+        else [tok.head]
+    )
     return not any(t.i != tok.i and t.like_num and t.text.isdigit() and int(t.text) <= 31 for t in date)
 
 
 def in_past_year(trigger) -> bool:
     """History, not this report's incident: "shot to death in 2008", "since 2007, when 28 were killed".
 
-        >>> in_past_year(next(t for t in nlp("He was shot to death in 1993.") if t.lemma_ == "shoot"))
-        True
+    >>> in_past_year(next(t for t in nlp("He was shot to death in 1993.") if t.lemma_ == "shoot"))
+    True
     """
     nodes = [trigger] + [a for a in trigger.ancestors][:4]
     for node in nodes:
         if node.i != trigger.i and _bare_year(node):
-            return True            # "since 2007, when 28 were killed": the clause hangs on the year
+            return True  # "since 2007, when 28 were killed": the clause hangs on the year
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "since", "during", "until") and any(
-                    _bare_year(t) for t in child.subtree):
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("in", "since", "during", "until")
+                and any(_bare_year(t) for t in child.subtree)
+            ):
                 return True
     return False
 
@@ -245,14 +307,22 @@ def _subset_victims(trigger, victims) -> list:
     out = []
     for node in [trigger] + list(victims):
         for child in node.children:
-            if child.lower_ in ("including", "among", "includes", "include") and child.dep_ in ("prep", "advcl", "acl"):
+            if child.lower_ in ("including", "among", "includes", "include") and child.dep_ in (
+                "prep",
+                "advcl",
+                "acl",
+            ):
                 for g in child.children:
                     if g.dep_ in ("pobj", "dobj") and g.lower_ not in ("them", "whom", "those"):
                         out.append(g)
                         out.extend(c for c in g.conjuncts if c.i > g.i)
-                    elif g.dep_ == "pobj":      # "among them two police officers"
+                    elif g.dep_ == "pobj":  # "among them two police officers"
                         out.extend(c for c in g.children if c.dep_ in ("appos", "nummod", "npadvmod"))
-                        out.extend(c for c in child.children if c.dep_ in ("appos", "npadvmod", "dobj") and c.i != g.i)
+                        out.extend(
+                            c
+                            for c in child.children
+                            if c.dep_ in ("appos", "npadvmod", "dobj") and c.i != g.i
+                        )
     return out
 
 
@@ -260,8 +330,19 @@ def _merge_conjuncts(batch: list[Claim]) -> list[Claim]:
     """One claim per group for coordinated victims of one trigger ("a man and a woman" -> 2)."""
     out: list[Claim] = []
     for c in batch:
-        prev = next((p for p in out if p.group == c.group and p.subset == c.subset and p.negated == c.negated
-                     and p.what == c.what and p.low is not None and c.low is not None), None)
+        prev = next(
+            (
+                p
+                for p in out
+                if p.group == c.group
+                and p.subset == c.subset
+                and p.negated == c.negated
+                and p.what == c.what
+                and p.low is not None
+                and c.low is not None
+            ),
+            None,
+        )
         if prev is None:
             out.append(c)
             continue
@@ -276,13 +357,28 @@ def _fatal_part(trigger, shot: Claim) -> list[Claim]:
     """ "Two people were shot, one fatally": the one who died, as a killed claim."""
     # The parser hangs "one fatally" on the verb, or anywhere nearby when a "police said" follows.
     for child in trigger.sent:
-        if abs(child.i - trigger.i) <= 4 and child.i > trigger.i and is_number(child) and any(
-                g.lower_ in ("fatally", "dead", "mortally") for g in child.children):
+        if (
+            abs(child.i - trigger.i) <= 4
+            and child.i > trigger.i
+            and is_number(child)
+            and any(g.lower_ in ("fatally", "dead", "mortally") for g in child.children)
+        ):
             q, _ = count_of(child)
             if q is not None and q.low is not None:
                 span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
-                return [shot.model_copy(update={
-                    "what": "killed", "low": q.low, "high": q.high, "qualifier": q.qualifier,
-                    "text": _text_at(child.sent, span), "span": span,
-                    "includes_killed": False, "reference": "same", "victim": child.text})]
+                return [
+                    shot.model_copy(
+                        update={
+                            "what": "killed",
+                            "low": q.low,
+                            "high": q.high,
+                            "qualifier": q.qualifier,
+                            "text": _text_at(child.sent, span),
+                            "span": span,
+                            "includes_killed": False,
+                            "reference": "same",
+                            "victim": child.text,
+                        }
+                    )
+                ]
     return []

@@ -9,6 +9,7 @@ the victims' names and ages, the street or block, the setting and the weapon, th
 Pure functions over text (no model): the merge stage calls them on each article's text and
 gives each incident mention the identifiers found in its part of the article.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,69 +18,266 @@ from dataclasses import dataclass, field
 NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 FULL_NAME = rf"{NAME}(?: [A-Z]\.)?(?: {NAME}){{1,2}}"
 # "Jordan Miles, 24," / "Jordan Miles, age 24" / "24-year-old Jordan Miles" / "identified as Jordan Miles"
-NAME_AGE = re.compile(rf"\b({FULL_NAME}),? (?:age |aged )?(\d{{1,2}})\b(?!-| ?(?:percent|%|years? ago|p\.?m|a\.?m))")
+NAME_AGE = re.compile(
+    rf"\b({FULL_NAME}),? (?:age |aged )?(\d{{1,2}})\b(?!-| ?(?:percent|%|years? ago|p\.?m|a\.?m))"
+)
 AGE_NAME = re.compile(rf"\b(\d{{1,2}})-year-old (?:[a-z]+ ){{0,3}}({FULL_NAME})")
 # "killed Marcus Dillard and Terrence Vole", "the shooting death of Ana Ruiz": victims without an age
-OBJECT_OF = re.compile(rf"\b(?:killed|shot|wounded|slew|murdered|(?:death|killing|shooting|murder) of) "
-                       rf"({FULL_NAME})(?:,? and ({FULL_NAME}))?")
+OBJECT_OF = re.compile(
+    rf"\b(?:killed|shot|wounded|slew|murdered|(?:death|killing|shooting|murder) of) "
+    rf"({FULL_NAME})(?:,? and ({FULL_NAME}))?"
+)
 IDENTIFIED = re.compile(rf"\b(?:identified|named)(?: \w+){{0,4}} as ({FULL_NAME})")
 NOT_PEOPLE = {
-    "police", "county", "city", "street", "avenue", "road", "sheriff", "department", "hospital",
-    "school", "high", "university", "center", "news", "channel", "park", "north", "south", "east",
-    "west", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "the", "a", "an", "officer", "officers", "chief", "lt", "sgt",
+    "police",
+    "county",
+    "city",
+    "street",
+    "avenue",
+    "road",
+    "sheriff",
+    "department",
+    "hospital",
+    "school",
+    "high",
+    "university",
+    "center",
+    "news",
+    "channel",
+    "park",
+    "north",
+    "south",
+    "east",
+    "west",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "a",
+    "an",
+    "officer",
+    "officers",
+    "chief",
+    "lt",
+    "sgt",
     # page furniture around photos and links
-    "caption", "close", "image", "images", "photo", "photos", "video", "click", "share", "email",
-    "read", "more", "related", "story", "file", "getty", "copyright", "comments", "updated",
+    "caption",
+    "close",
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "video",
+    "click",
+    "share",
+    "email",
+    "read",
+    "more",
+    "related",
+    "story",
+    "file",
+    "getty",
+    "copyright",
+    "comments",
+    "updated",
 }
 SUFFIX = {
-    "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd",
-    "boulevard": "blvd", "blvd": "blvd", "drive": "dr", "dr": "dr", "lane": "ln", "ln": "ln",
-    "way": "way", "court": "ct", "ct": "ct", "place": "pl", "pl": "pl", "parkway": "pkwy",
-    "pkwy": "pkwy", "highway": "hwy", "hwy": "hwy", "circle": "cir", "terrace": "ter",
-    "pike": "pike", "trail": "trl", "square": "sq",
+    "street": "st",
+    "st": "st",
+    "avenue": "ave",
+    "ave": "ave",
+    "road": "rd",
+    "rd": "rd",
+    "boulevard": "blvd",
+    "blvd": "blvd",
+    "drive": "dr",
+    "dr": "dr",
+    "lane": "ln",
+    "ln": "ln",
+    "way": "way",
+    "court": "ct",
+    "ct": "ct",
+    "place": "pl",
+    "pl": "pl",
+    "parkway": "pkwy",
+    "pkwy": "pkwy",
+    "highway": "hwy",
+    "hwy": "hwy",
+    "circle": "cir",
+    "terrace": "ter",
+    "pike": "pike",
+    "trail": "trl",
+    "square": "sq",
 }
 STREET_WORD = r"(?:[A-Z][\w'.]*|\d+(?:st|nd|rd|th))"
 SUFFIXES = "|".join(s.title() for s in SUFFIX)
 STREET = re.compile(rf"\b((?:{STREET_WORD} ){{1,3}})({SUFFIXES})\b\.?")
-BLOCK = re.compile(rf"\b(\d{{2,6}}) block of ((?:{STREET_WORD} ){{0,3}}?{STREET_WORD})(?: (?:{SUFFIXES})\b|\b(?![ ]?[A-Z\d]))")
+BLOCK = re.compile(
+    rf"\b(\d{{2,6}}) block of ((?:{STREET_WORD} ){{0,3}}?{STREET_WORD})(?: (?:{SUFFIXES})\b|\b(?![ ]?[A-Z\d]))"
+)
 DIRECTIONS = {"north", "south", "east", "west", "n", "s", "e", "w", "n.", "s.", "e.", "w.", "old", "the"}
 SETTINGS = {
-    "bar": "bar", "nightclub": "club", "club": "club", "apartment": "apartment",
-    "gas station": "gas station", "party": "party", "school": "school", "church": "church",
-    "parking lot": "parking lot", "restaurant": "restaurant", "motel": "hotel", "hotel": "hotel",
-    "drive-by": "drive-by", "convenience store": "store", "store": "store", "park": "park",
-    "vehicle": "vehicle", "car": "vehicle", "home": "home", "house": "home", "residence": "home",
+    "bar": "bar",
+    "nightclub": "club",
+    "club": "club",
+    "apartment": "apartment",
+    "gas station": "gas station",
+    "party": "party",
+    "school": "school",
+    "church": "church",
+    "parking lot": "parking lot",
+    "restaurant": "restaurant",
+    "motel": "hotel",
+    "hotel": "hotel",
+    "drive-by": "drive-by",
+    "convenience store": "store",
+    "store": "store",
+    "park": "park",
+    "vehicle": "vehicle",
+    "car": "vehicle",
+    "home": "home",
+    "house": "home",
+    "residence": "home",
 }
 SETTING_RE = re.compile(r"\b(" + "|".join(sorted(SETTINGS, key=len, reverse=True)) + r")s?\b", re.I)
-VICTIM_WORDS = re.compile(r"\b(killed|died|dead|death|shot|wounded|injured|victim\w*|hospital\w*|"
-                          r"pronounced|slain|struck|hit|identified)\b", re.I)
-SUSPECT_WORDS = re.compile(r"\b(charged|arrested|suspect\w*|accused|booked|indicted|sentenced|"
-                           r"convicted|custody|jail\w*|pleaded|arraigned|shooter|gunman)\b", re.I)
+VICTIM_WORDS = re.compile(
+    r"\b(killed|died|dead|death|shot|wounded|injured|victim\w*|hospital\w*|"
+    r"pronounced|slain|struck|hit|identified)\b",
+    re.I,
+)
+SUSPECT_WORDS = re.compile(
+    r"\b(charged|arrested|suspect\w*|accused|booked|indicted|sentenced|"
+    r"convicted|custody|jail\w*|pleaded|arraigned|shooter|gunman)\b",
+    re.I,
+)
 WEAPONS = re.compile(r"\b(shotgun|rifle|handgun|pistol|knife|stabb\w+|ar-15|assault weapon)\b", re.I)
 
 
-STOP = set("""the and for was were that with from have has had been this his her their they them
-who what when where which while after before about into over said says say police officer
-officers shooting shot shooting shootings man woman men women people person year old one two
-three four five are not but will would could also its out just than then there these those
-our you your she him more most other some such only own same very can did does being
-according told news report reported updated""".split())
+STOP = set(
+    [
+        "the",
+        "and",
+        "for",
+        "was",
+        "were",
+        "that",
+        "with",
+        "from",
+        "have",
+        "has",
+        "had",
+        "been",
+        "this",
+        "his",
+        "her",
+        "their",
+        "they",
+        "them",
+        "who",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "after",
+        "before",
+        "about",
+        "into",
+        "over",
+        "said",
+        "says",
+        "say",
+        "police",
+        "officer",
+        "officers",
+        "shooting",
+        "shot",
+        "shooting",
+        "shootings",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "people",
+        "person",
+        "year",
+        "old",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "are",
+        "not",
+        "but",
+        "will",
+        "would",
+        "could",
+        "also",
+        "its",
+        "out",
+        "just",
+        "than",
+        "then",
+        "there",
+        "these",
+        "those",
+        "our",
+        "you",
+        "your",
+        "she",
+        "him",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "only",
+        "own",
+        "same",
+        "very",
+        "can",
+        "did",
+        "does",
+        "being",
+        "according",
+        "told",
+        "news",
+        "report",
+        "reported",
+        "updated",
+    ]
+)
 
 
 @dataclass
 class Identifiers:
-    people: set[str] = field(default_factory=set)          # "jordan miles"
-    surnames: set[str] = field(default_factory=set)        # "miles"
-    ages: dict[str, int] = field(default_factory=dict)     # surname -> age
+    people: set[str] = field(default_factory=set)  # "jordan miles"
+    surnames: set[str] = field(default_factory=set)  # "miles"
+    ages: dict[str, int] = field(default_factory=dict)  # surname -> age
     victims: dict[str, int] = field(default_factory=dict)  # surname -> age, said of a victim
-    streets: set[str] = field(default_factory=set)         # "elm" (suffix and directions dropped)
-    blocks: set[str] = field(default_factory=set)          # "1200 elm"
+    streets: set[str] = field(default_factory=set)  # "elm" (suffix and directions dropped)
+    blocks: set[str] = field(default_factory=set)  # "1200 elm"
     settings: set[str] = field(default_factory=set)
     weapons: set[str] = field(default_factory=set)
-    capitalised: set[str] = field(default_factory=set)     # every capitalised word, lowercased
-    words: dict[str, int] = field(default_factory=dict)     # the incident's own wording
+    capitalised: set[str] = field(default_factory=set)  # every capitalised word, lowercased
+    words: dict[str, int] = field(default_factory=dict)  # the incident's own wording
 
     def drop_people(self, names: set[str]) -> None:
         """Forget "people" that are really ``names`` (lowercased place names, say)."""
@@ -92,7 +290,7 @@ class Identifiers:
                 self.ages.pop(surname, None)
                 self.victims.pop(surname, None)
 
-    def update(self, other: "Identifiers") -> None:
+    def update(self, other: Identifiers) -> None:
         self.people |= other.people
         self.surnames |= other.surnames
         for k, a in other.ages.items():
@@ -117,8 +315,8 @@ def _person(name: str) -> str | None:
 
 def _street(words: str) -> str:
     kept = [w for w in words.lower().replace(".", " ").split() if w not in DIRECTIONS]
-    if any(w in NOT_PEOPLE for w in kept):   # "Elm Monday": a weekday is not a street
-        kept = kept[:min(i for i, w in enumerate(kept) if w in NOT_PEOPLE)]
+    if any(w in NOT_PEOPLE for w in kept):  # "Elm Monday": a weekday is not a street
+        kept = kept[: min(i for i, w in enumerate(kept) if w in NOT_PEOPLE)]
     return " ".join(kept)
 
 
@@ -152,7 +350,7 @@ def read_identifiers(text: str, title: str = "") -> Identifiers:
         if person is None or (age is not None and not 0 < age < 100):
             continue
         if any(w in lower for w in person.split()):
-            continue   # "Shooting Wounds Boy": words the text also writes in lower case
+            continue  # "Shooting Wounds Boy": words the text also writes in lower case
         ids.people.add(person)
         surname = person.split()[-1]
         ids.surnames.add(surname)

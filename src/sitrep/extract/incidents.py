@@ -11,11 +11,11 @@ seized power between 2020 and 2023"), history ("captured ... in 2012") and runni
 dated places ("in the Tahoua region on May 24 and the Dosso region on May 26") opens one mention
 per place, and its figures become one claim shared by both.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from rapidfuzz import fuzz
 
@@ -24,24 +24,68 @@ from sitrep.extract.event_types import EventType
 from sitrep.records import Claim, DateInfo, PlaceMention
 
 # Wide areas that never pin an incident (besides countries).
-BROAD_AREAS = {"sahel", "west africa", "africa", "east africa", "north africa", "lake chad basin",
-               "lake chad", "middle east", "europe", "asia", "latin america", "the sahel",
-               "sub-saharan africa", "horn of africa", "maghreb", "west africa's", "sahara"}
-CLAIMANT_NOUNS = {"source", "sources", "official", "officials", "resident", "residents", "activist",
-                  "employee", "worker", "spokesman", "spokesperson", "analyst", "expert", "specialist",
-                  "witness", "witnesses", "journalist", "doctor", "nurse", "mayor", "governor", "chief"}
+BROAD_AREAS = {
+    "sahel",
+    "west africa",
+    "africa",
+    "east africa",
+    "north africa",
+    "lake chad basin",
+    "lake chad",
+    "middle east",
+    "europe",
+    "asia",
+    "latin america",
+    "the sahel",
+    "sub-saharan africa",
+    "horn of africa",
+    "maghreb",
+    "west africa's",
+    "sahara",
+}
+CLAIMANT_NOUNS = {
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "resident",
+    "residents",
+    "activist",
+    "employee",
+    "worker",
+    "spokesman",
+    "spokesperson",
+    "analyst",
+    "expert",
+    "specialist",
+    "witness",
+    "witnesses",
+    "journalist",
+    "doctor",
+    "nurse",
+    "mayor",
+    "governor",
+    "chief",
+}
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|say|told|statement|statements|announced|acknowledged|reported|added|"
-    r"confirmed|posted|wrote|tweeted|released|media|according to)\b[^.;]{0,25}$", re.IGNORECASE)
+    r"confirmed|posted|wrote|tweeted|released|media|according to)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
 _BACKGROUND = re.compile(
     r"\b(?:insurgenc(?:y|ies)|(?:a larger |the )?trend|on the rise|a host of|several attacks|"
     r"recent attacks|series of attacks|in recent years|has battled|have battled|are ruled by|"
     r"governed by|seized power|has established|have established|has been under siege|"
     r"escalating violence|growing insecurity|has been escalating|military coups?|uprising|"
-    r"ongoing (?:battle|violence|conflict)|have expelled|were expelled)\b", re.IGNORECASE)
+    r"ongoing (?:battle|violence|conflict)|have expelled|were expelled)\b",
+    re.IGNORECASE,
+)
 # Words that announce another incident ("In a separate attack", "further claimed", "elsewhere").
-_NEW_INCIDENT = re.compile(r"\b(?:separate|another|further|elsewhere|meanwhile|second|earlier|"
-                           r"in a different|also (?:attacked|claimed|killed|targeted))\b", re.IGNORECASE)
+_NEW_INCIDENT = re.compile(
+    r"\b(?:separate|another|further|elsewhere|meanwhile|second|earlier|"
+    r"in a different|also (?:attacked|claimed|killed|targeted))\b",
+    re.IGNORECASE,
+)
 _BORDER_AFTER = re.compile(r"^[\s\-]*border\b", re.IGNORECASE)
 _BORDER_BEFORE = re.compile(r"border (?:with|between)\s+(?:the\s+)?$|\bbased$|-$", re.IGNORECASE)
 _CTX_LEFT = re.compile(
@@ -49,14 +93,18 @@ _CTX_LEFT = re.compile(
     r"around|across|the|town|city|village|region|province|district|state|area|commune|"
     r"(?:north|south)?(?:-?(?:east|west))?(?:ern)?|central|neighbouring|neighboring|nearby|"
     r"north|south|east|west|town of|city of|historic|restive|malian|northern|southern)\s+)*)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CTX_RIGHT = re.compile(
     r"^(?:\s+(?:and\s+\w+\s+)?(?:region|regions|province|provinces|district|state|area|town|city|"
     r"commune|border|base|camp))?(?:,?\s*(?:near|close to|north of|south of|east of|west of|"
     r"outside|in|about \d+ ?(?:km|kilometres|kilometers|miles) (?:from|north of|south of|east of|"
-    r"west of))\s[^,.;]*)?", re.IGNORECASE)
-_CUE = re.compile(r"\b(region|province|district|state|border|near|town|city|village|commune|in)\b",
-                  re.IGNORECASE)
+    r"west of))\s[^,.;]*)?",
+    re.IGNORECASE,
+)
+_CUE = re.compile(
+    r"\b(region|province|district|state|border|near|town|city|village|commune|in)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -67,11 +115,11 @@ class Sentence:
     start: int
     end: int
     text: str
-    dates: list[DateInfo] = field(default_factory=list)      # event dates (not "said on Monday")
+    dates: list[DateInfo] = field(default_factory=list)  # event dates (not "said on Monday")
     date_keys: list[str] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     specific: list[PlaceMention] = field(default_factory=list)  # may pin an incident
-    event: Optional[EventType] = None
+    event: EventType | None = None
     claims: list[Claim] = field(default_factory=list)
     background: bool = False
     aggregate: bool = False
@@ -83,11 +131,11 @@ class Group:
     """One incident mention under construction."""
 
     sents: list[int] = field(default_factory=list)
-    date: Optional[DateInfo] = None
-    date_key: Optional[str] = None
+    date: DateInfo | None = None
+    date_key: str | None = None
     places: list[PlaceMention] = field(default_factory=list)
     anchor: int = -1
-    shared_with: list[int] = field(default_factory=list)   # sentences whose figures it shares
+    shared_with: list[int] = field(default_factory=list)  # sentences whose figures it shares
 
 
 def is_speech_date(text_before: str) -> bool:
@@ -112,7 +160,7 @@ def is_specific(place: PlaceMention, sent_text: str, sent_start: int, doc=None) 
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         if span is not None and len(span):
             tok = span.root
-            for _ in range(3):   # place -> prep -> noun: "source at Mondoro", "residents of X"
+            for _ in range(3):  # place -> prep -> noun: "source at Mondoro", "residents of X"
                 tok = tok.head
                 if tok.lower_ in CLAIMANT_NOUNS:
                     return False
@@ -121,14 +169,14 @@ def is_specific(place: PlaceMention, sent_text: str, sent_start: int, doc=None) 
     return True
 
 
-def place_context(text: str, start: int, end: int) -> tuple[str, Optional[str]]:
+def place_context(text: str, start: int, end: int) -> tuple[str, str | None]:
     """Words around a place (offsets into ``text``) that help resolve it, and its cue word.
 
     >>> place_context("hit a base in Boulkessi, near the border with Burkina Faso.", 14, 23)
     ('in Boulkessi, near the border with Burkina Faso', 'near')
     """
-    left = _CTX_LEFT.search(text[max(0, start - 60):start])
-    right = _CTX_RIGHT.match(text[end:end + 80])
+    left = _CTX_LEFT.search(text[max(0, start - 60) : start])
+    right = _CTX_RIGHT.match(text[end : end + 80])
     lo = start - len(left.group(0)) if left else start
     hi = end + (len(right.group(0)) if right else 0)
     ctx = text[lo:hi].strip(" ,")
@@ -151,7 +199,7 @@ def _place_rel(group: Group, places: list[PlaceMention]) -> str:
     return "conflict"
 
 
-def _date_rel(group: Group, key: Optional[str]) -> str:
+def _date_rel(group: Group, key: str | None) -> str:
     if group.date_key is None or key is None:
         return "compatible"
     if group.date_key == key:
@@ -161,7 +209,7 @@ def _date_rel(group: Group, key: Optional[str]) -> str:
     return "conflict" if a == b else "compatible"
 
 
-def _slots(s: Sentence) -> list[tuple[Optional[DateInfo], Optional[str], list[PlaceMention]]]:
+def _slots(s: Sentence) -> list[tuple[DateInfo | None, str | None, list[PlaceMention]]]:
     """The (date, place) pairs a sentence reports: several when it lists dated places."""
     dates = _one_per_day(s)
     if s.event is not None and len(dates) >= 2 and len(s.specific) >= 2:
@@ -188,7 +236,7 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
     (aggregates and background)."""
     groups: list[Group] = []
     context: list[int] = []
-    current: Optional[Group] = None
+    current: Group | None = None
     title: list[int] = []
     for s in sents:
         if s.heading:
@@ -213,9 +261,8 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                     context.append(s.idx)
                 continue
             match = _find(groups, key, places, current)
-            if (match is None and key is None and current is not None
-                    and not _NEW_INCIDENT.search(s.text)):
-                match = current    # a new place, no new date, no "separate": the same incident
+            if match is None and key is None and current is not None and not _NEW_INCIDENT.search(s.text):
+                match = current  # a new place, no new date, no "separate": the same incident
             if match is None and (s.event is not None or s.claims):
                 match = _open(groups, s, date, key, places)
             if match is None:
@@ -245,13 +292,13 @@ def _fill(g: Group, date, key, places) -> None:
     if g.date_key is None and key is not None:
         g.date, g.date_key = date.model_copy(deep=True), key
     elif key is not None and key == g.date_key and date.text[0] not in g.date.text:
-        g.date.text.append(date.text[0])     # every wording of the date: "on Sunday", "Sunday's"
+        g.date.text.append(date.text[0])  # every wording of the date: "on Sunday", "Sunday's"
     for p in places:
         if not any(_same_place(p, q) for q in g.places):
             g.places.append(p)
 
 
-def _find(groups: list[Group], key, places, current: Optional[Group]) -> Optional[Group]:
+def _find(groups: list[Group], key, places, current: Group | None) -> Group | None:
     """The mention a dated/placed sentence belongs to: one that repeats its date or place and
     conflicts on neither; else the current mention if nothing conflicts."""
     for g in reversed(groups):
@@ -261,5 +308,5 @@ def _find(groups: list[Group], key, places, current: Optional[Group]) -> Optiona
     if current is not None and "conflict" not in (_date_rel(current, key), _place_rel(current, places)):
         return current
     if groups and groups[-1].date_key is None and not groups[-1].places:
-        return groups[-1]      # a mention with neither date nor place yet takes the first ones
+        return groups[-1]  # a mention with neither date nor place yet takes the first ones
     return None

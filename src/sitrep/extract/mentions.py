@@ -4,42 +4,65 @@
 
 Everything here reads the clean text's parse and writes raw offsets (``article.raw_span``).
 """
+
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from sitrep.extract.actors import ActorDictionary, ActorEntry, role_of
 from sitrep.extract.claimants import claimant_kind, find_claimant
 from sitrep.extract.event_types import EventType, classify_event, refine_battle
 from sitrep.extract.incidents import Group, Sentence, country_names
 from sitrep.outlets import is_outlet_name
-from sitrep.records import (ActorMention, Article, Claim, DateInfo, IncidentMention, Outcome,
-                            PlaceMention)
+from sitrep.records import ActorMention, Article, Claim, DateInfo, IncidentMention, Outcome, PlaceMention
 
 NON_STATE = {"islamist_group", "rebel_group", "militia", "unknown", "criminal"}
 _OUTCOMES = [
-    ("seized", re.compile(r"\b(?:seized|captured|overran|overrunning|took control of|seizure of)\b"
-                          r"(?=[^.;]{0,40}\b(?:base|town|camp|garrison|post|outpost|city|village|positions?)\b)",
-                          re.IGNORECASE)),
+    (
+        "seized",
+        re.compile(
+            r"\b(?:seized|captured|overran|overrunning|took control of|seizure of)\b"
+            r"(?=[^.;]{0,40}\b(?:base|town|camp|garrison|post|outpost|city|village|positions?)\b)",
+            re.IGNORECASE,
+        ),
+    ),
     ("repelled", re.compile(r"\b(?:repel+(?:ed|ing)?|repuls(?:ed|ing))\b", re.IGNORECASE)),
-    ("withdrew", re.compile(r"\b(?:withdr[ae]w|withdrawing|withdrawal|pull(?:ed)? back|retreat(?:ed)?)\b",
-                            re.IGNORECASE)),
+    (
+        "withdrew",
+        re.compile(
+            r"\b(?:withdr[ae]w|withdrawing|withdrawal|pull(?:ed)? back|retreat(?:ed)?)\b", re.IGNORECASE
+        ),
+    ),
     ("captured", re.compile(r"\b(?:taken prisoner|were captured|taken hostage)\b", re.IGNORECASE)),
 ]
 _VERB = {
-    "armed_clash": "attack on", "non_state_actor_overtakes_territory": "attack on",
+    "armed_clash": "attack on",
+    "non_state_actor_overtakes_territory": "attack on",
     "government_regains_territory": "recapture of territory from",
-    "attack": "attack on", "abduction_forced_disappearance": "abduction of",
-    "sexual_violence": "sexual violence against", "air_drone_strike": "air/drone strike on",
-    "suicide_bomb": "suicide bombing against", "shelling_artillery_missile_attack": "shelling of",
-    "remote_explosive_landmine_ied": "explosive attack on", "grenade": "grenade attack on",
-    "chemical_weapon": "chemical attack on", "arrests": "arrests of",
+    "attack": "attack on",
+    "abduction_forced_disappearance": "abduction of",
+    "sexual_violence": "sexual violence against",
+    "air_drone_strike": "air/drone strike on",
+    "suicide_bomb": "suicide bombing against",
+    "shelling_artillery_missile_attack": "shelling of",
+    "remote_explosive_landmine_ied": "explosive attack on",
+    "grenade": "grenade attack on",
+    "chemical_weapon": "chemical attack on",
+    "arrests": "arrests of",
 }
 
 
-def build_mention(article: Article, doc, g: Group, sents: dict[int, Sentence], k: int, n: int,
-                  actors: ActorDictionary, countries: list[str], groups_named=None) -> IncidentMention:
+def build_mention(
+    article: Article,
+    doc,
+    g: Group,
+    sents: dict[int, Sentence],
+    k: int,
+    n: int,
+    actors: ActorDictionary,
+    countries: list[str],
+    groups_named=None,
+) -> IncidentMention:
     """The IncidentMention for one group of sentences (raw offsets throughout)."""
     aid = article.article_id
     own = [sents[i] for i in g.sents if i in sents]
@@ -47,11 +70,16 @@ def build_mention(article: Article, doc, g: Group, sents: dict[int, Sentence], k
     event = _type(anchor, own)
     country = _country(own, g, actors) or (countries[0] if countries else None)
     m = IncidentMention(
-        mention_id=f"{aid}#m{k + 1}", article_id=aid,
+        mention_id=f"{aid}#m{k + 1}",
+        article_id=aid,
         sentences=[article.raw_span(s.start, s.end) for s in own],
-        event_type=event.event_type, sub_event_type=event.sub_event_type, political=event.political,
-        type_confidence=event.confidence, type_runner_up=event.runner_up,
-        date=_date(article, g), places=_places(article, g, own),
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        political=event.political,
+        type_confidence=event.confidence,
+        type_runner_up=event.runner_up,
+        date=_date(article, g),
+        places=_places(article, g, own),
         in_passing=k > 0 and len(own) <= 2 and n > 1,
     )
     m.actors = _actors(article, doc, own, actors, country, event, set(countries) or None)
@@ -65,15 +93,14 @@ def build_mention(article: Article, doc, g: Group, sents: dict[int, Sentence], k
 
 def _type(anchor: Sentence, own: list[Sentence]) -> EventType:
     event = anchor.event or next((s.event for s in own if s.event), None)
-    if event is None:          # figures without a violence word: call it what ACLED defaults to
+    if event is None:  # figures without a violence word: call it what ACLED defaults to
         event = classify_event(" ".join(s.text for s in own)) or EventType("battles", "armed_clash")
     return refine_battle(event, [s.text for s in own])
 
 
 def _date(article: Article, g: Group) -> DateInfo:
     if g.date is None:
-        return DateInfo(precision="unknown", reason="no date in the text",
-                        relative=article.published is None)
+        return DateInfo(precision="unknown", reason="no date in the text", relative=article.published is None)
     d = g.date.model_copy()
     if d.span:
         d.span = article.raw_span(*d.span)
@@ -103,7 +130,7 @@ def _places(article: Article, g: Group, own: list[Sentence]) -> list[PlaceMentio
     return out
 
 
-def _country(own: list[Sentence], g: Group, actors: ActorDictionary) -> Optional[str]:
+def _country(own: list[Sentence], g: Group, actors: ActorDictionary) -> str | None:
     names = country_names()
     for s in own:
         for p in s.places:
@@ -116,8 +143,9 @@ def _country(own: list[Sentence], g: Group, actors: ActorDictionary) -> Optional
     return None
 
 
-def _actors(article, doc, own, actors: ActorDictionary, country, event,
-            article_countries) -> list[ActorMention]:
+def _actors(
+    article, doc, own, actors: ActorDictionary, country, event, article_countries
+) -> list[ActorMention]:
     """Dictionary actors of the mention's sentences with their roles; generic words only when
     they play a role; an unnamed armed group folds into a named one."""
     found: dict[str, ActorMention] = {}
@@ -137,18 +165,28 @@ def _actors(article, doc, own, actors: ActorDictionary, country, event,
             prev = found.get(name)
             if prev is None:
                 kind = "unknown" if entry.kind == "unknown_name" else entry.kind
-                found[name] = ActorMention(name=name, text=article.raw_text[raw[0]:raw[1]], span=raw,
-                                           kind=kind, country_code=cc, role=role, aliases=[text])
+                found[name] = ActorMention(
+                    name=name,
+                    text=article.raw_text[raw[0] : raw[1]],
+                    span=raw,
+                    kind=kind,
+                    country_code=cc,
+                    role=role,
+                    aliases=[text],
+                )
             else:
                 if text not in prev.aliases:
                     prev.aliases.append(text)
                 if order[role] < order[prev.role]:
                     prev.role = role
     out = list(found.values())
-    named = [a for a in out if a.kind in NON_STATE and a.name != "Unidentified armed group"
-             and a.kind != "criminal"]
+    named = [
+        a
+        for a in out
+        if a.kind in NON_STATE and a.name != "Unidentified armed group" and a.kind != "criminal"
+    ]
     anon = found.get("Unidentified armed group")
-    if anon and named:              # "insurgents" in a JNIM story are JNIM
+    if anon and named:  # "insurgents" in a JNIM story are JNIM
         out.remove(anon)
         if anon.role == "perpetrator" and not any(a.role == "perpetrator" for a in named):
             named[0].role = "perpetrator"
@@ -156,25 +194,32 @@ def _actors(article, doc, own, actors: ActorDictionary, country, event,
         if not any(a.role == "perpetrator" for a in out) and named:
             named[0].role = "perpetrator"
         if event.sub_event_type != "government_regains_territory" and any(
-                a.role == "perpetrator" and a.kind in NON_STATE for a in out):
-            for a in out:          # "the army also seized weapons" does not make it the attacker
+            a.role == "perpetrator" and a.kind in NON_STATE for a in out
+        ):
+            for a in out:  # "the army also seized weapons" does not make it the attacker
                 if a.kind in ("state_forces", "foreign_forces"):
                     a.role = "target"
     out = [a for a in out if a.role != "other" and not (a.kind == "civilians" and a.role == "perpetrator")]
     return sorted(out, key=lambda a: order[a.role])
 
 
-_PRONOUN_CLAIM = re.compile(r"\b(?:it|they|the group|its fighters)\s+(?:said|says|claimed|claims|"
-                            r"stated|announced|had|has|launched|attacked)\b", re.IGNORECASE)
+_PRONOUN_CLAIM = re.compile(
+    r"\b(?:it|they|the group|its fighters)\s+(?:said|says|claimed|claims|"
+    r"stated|announced|had|has|launched|attacked)\b",
+    re.IGNORECASE,
+)
 
 
 def named_groups(article: Article, actors: ActorDictionary, countries) -> list:
     """Named armed groups of the whole article, in order (clean offsets)."""
-    return [a for a in actors.find(article.clean_text, countries or None)
-            if a.entry.kind in NON_STATE and not a.entry.generic]
+    return [
+        a
+        for a in actors.find(article.clean_text, countries or None)
+        if a.entry.kind in NON_STATE and not a.entry.generic
+    ]
 
 
-def prior_group(named: list, before: int) -> Optional[ActorMention]:
+def prior_group(named: list, before: int) -> ActorMention | None:
     """The last named armed group the article names before offset ``before`` (for "it said")."""
     last = None
     for a in named:
@@ -182,11 +227,17 @@ def prior_group(named: list, before: int) -> Optional[ActorMention]:
             last = a
     if last is None:
         return None
-    return ActorMention(name=last.entry.name, text=last.text, kind=last.entry.kind,
-                        country_code=last.entry.country, role="perpetrator", aliases=[last.text])
+    return ActorMention(
+        name=last.entry.name,
+        text=last.text,
+        kind=last.entry.kind,
+        country_code=last.entry.country,
+        role="perpetrator",
+        aliases=[last.text],
+    )
 
 
-_NOT_ACTORS = {"x", "twitter", "facebook", "telegram"}   # and the news outlets of sitrep/outlets.py
+_NOT_ACTORS = {"x", "twitter", "facebook", "telegram"}  # and the news outlets of sitrep/outlets.py
 
 
 def _unknown_names(doc, s: Sentence, taken: list[tuple[int, int]]) -> list:
@@ -194,18 +245,22 @@ def _unknown_names(doc, s: Sentence, taken: list[tuple[int, int]]) -> list:
     the parse gives them a role)."""
     out = []
     for ent in doc.char_span(s.start, s.end, alignment_mode="expand").ents:
-        if ent.label_ not in ("ORG", "NORP", "PERSON") or ent.text.lower() in _NOT_ACTORS or is_outlet_name(ent.text):
+        if (
+            ent.label_ not in ("ORG", "NORP", "PERSON")
+            or ent.text.lower() in _NOT_ACTORS
+            or is_outlet_name(ent.text)
+        ):
             continue
         if any(ent.start_char < e and b < ent.end_char for b, e in taken):
             continue
         if ent.label_ == "NORP" and ent.root.dep_ == "amod":
-            continue   # "the Malian town": a demonym modifying a noun is not an actor
+            continue  # "the Malian town": a demonym modifying a noun is not an actor
         entry = ActorEntry(ent.text.strip(), "unknown_name")
         out.append((ent.start_char, ent.end_char, entry, ent.text))
     return out
 
 
-def _add_pronoun_perpetrator(m: IncidentMention, article, own, prior: Optional[ActorMention]) -> None:
+def _add_pronoun_perpetrator(m: IncidentMention, article, own, prior: ActorMention | None) -> None:
     """'On May 24, it said it had assaulted a base': 'it' is the group named before."""
     if prior is None or any(a.role == "perpetrator" for a in m.actors):
         return
@@ -213,7 +268,7 @@ def _add_pronoun_perpetrator(m: IncidentMention, article, own, prior: Optional[A
         hit = _PRONOUN_CLAIM.search(s.text)
         if hit:
             raw = article.raw_span(s.start + hit.start(), s.start + hit.end())
-            prior.text, prior.span = article.raw_text[raw[0]:raw[1]], raw
+            prior.text, prior.span = article.raw_text[raw[0] : raw[1]], raw
             m.actors.insert(0, prior)
             return
 
@@ -246,13 +301,24 @@ def _outcomes(article, doc, own, actors_found) -> list[Outcome]:
                     who = find_claimant(span.root) if ok else None
                     said_by = who.text if who and who.text else None
                     kind = who.kind if who else "unknown"
-                if said_by and perp is not None and said_by.lower() in {x.lower() for x in perp.aliases + [perp.name]}:
+                if (
+                    said_by
+                    and perp is not None
+                    and said_by.lower() in {x.lower() for x in perp.aliases + [perp.name]}
+                ):
                     kind = "perpetrator"
                 elif said_by and kind == "unknown":
                     kind = claimant_kind(said_by)
                 raw = article.raw_span(start, end)
-                out.append(Outcome(outcome=what, text=article.raw_text[raw[0]:raw[1]], span=raw,
-                                   attributed_to=said_by, claimant_kind=kind))
+                out.append(
+                    Outcome(
+                        outcome=what,
+                        text=article.raw_text[raw[0] : raw[1]],
+                        span=raw,
+                        attributed_to=said_by,
+                        claimant_kind=kind,
+                    )
+                )
     return out
 
 
@@ -277,8 +343,9 @@ def _label(m: IncidentMention, event: EventType, own: list[Sentence]) -> str:
     return label
 
 
-def map_claim(article: Article, claim: Claim, n: int, scope: Optional[str] = None,
-              covers: Optional[list[str]] = None) -> Claim:
+def map_claim(
+    article: Article, claim: Claim, n: int, scope: str | None = None, covers: list[str] | None = None
+) -> Claim:
     """A claim with raw offsets, the exact raw sentence as its quote, and the ``scope`` and
     ``covers`` the incident splitter decided (default: the claim's own)."""
     update = {k: v for k, v in (("scope", scope), ("covers", covers)) if v is not None}
@@ -287,7 +354,7 @@ def map_claim(article: Article, claim: Claim, n: int, scope: Optional[str] = Non
     c.claim_id = c.claim_id or f"{article.article_id}#c{n}"
     if c.span:
         c.span = article.raw_span(*c.span)
-        c.text = article.raw_text[c.span[0]:c.span[1]] or c.text
+        c.text = article.raw_text[c.span[0] : c.span[1]] or c.text
     if c.quote_span:
         qs, qe = article.raw_span(*c.quote_span)
         c.quote_span, c.quote = (qs, qe), article.raw_text[qs:qe]

@@ -7,39 +7,50 @@ breaks preset as sentence starts); every span is mapped back to raw offsets at t
 small model's pipes are used: the parser for sentences and roles, the tagger and lemmatizer for the
 role verbs, NER for the place recogniser and for actor names the dictionary does not know.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from sitrep.countries import country_names
 from sitrep.extract import figures
 from sitrep.extract.actors import ActorDictionary
 from sitrep.extract.dates import find_dates, resolve_date
-from sitrep.extract.incidents import (Sentence, is_background, is_specific, is_speech_date,
-                                      place_context, split_mentions)
+from sitrep.extract.incidents import (
+    Sentence,
+    is_background,
+    is_specific,
+    is_speech_date,
+    place_context,
+    split_mentions,
+)
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.extract.typer import type_span
 from sitrep.models import load_spacy
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "15"     # bump whenever extraction's output changes: stored extractions are redone
-BATCH_SIZE = Settings.parse_batch          # the defaults of library calls; a run passes its Settings
+EXTRACTOR_VERSION = "15"  # bump whenever extraction's output changes: stored extractions are redone
+BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
 
 
-def extract_articles(articles: list[Article], nlp=None, actors: Optional[ActorDictionary] = None,
-                     gazetteer=None, batch_size: int = BATCH_SIZE,
-                     max_chars: int = MAX_CHARS) -> dict[str, ArticleExtraction]:
+def extract_articles(
+    articles: list[Article],
+    nlp=None,
+    actors: ActorDictionary | None = None,
+    gazetteer=None,
+    batch_size: int = BATCH_SIZE,
+    max_chars: int = MAX_CHARS,
+) -> dict[str, ArticleExtraction]:
     """Extract every incident mention of each article (see the stage's ``__init__``).
 
     The run passes its ``Resources`` (nlp, actors, gazetteer) and ``Settings`` (batch size, length
     limit); the defaults are for library callers and tests.
     """
     out = {}
-    for a in articles:      # the English model reads English only: others are kept, not read
+    for a in articles:  # the English model reads English only: others are kept, not read
         why = why_not_extracted(a, max_chars)
         if why:
             out[a.article_id] = ArticleExtraction(article_id=a.article_id, notes=[why])
@@ -54,13 +65,15 @@ def extract_articles(articles: list[Article], nlp=None, actors: Optional[ActorDi
     return {a.article_id: out[a.article_id] for a in articles}
 
 
-def why_not_extracted(a: Article, max_chars: int = MAX_CHARS) -> Optional[str]:
+def why_not_extracted(a: Article, max_chars: int = MAX_CHARS) -> str | None:
     """The one note for an article extraction does not read (None: it reads it)."""
     if not a.is_english:
         return f"not extracted: the language is {a.language!r}, and extraction reads English"
     if len(a.clean_text) > max_chars:
-        return (f"not extracted: {len(a.clean_text):,} characters is longer than any news article "
-                f"({max_chars:,} at most); stored as it is")
+        return (
+            f"not extracted: {len(a.clean_text):,} characters is longer than any news article "
+            f"({max_chars:,} at most); stored as it is"
+        )
     return None
 
 
@@ -70,8 +83,8 @@ def _make_doc(nlp, text: str):
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if prev.is_space and "\n" in prev.text:
-            before = text[max(0, prev.idx - 1000):prev.idx].rstrip()   # a window: linear time
-            line = before[before.rfind("\n") + 1:]
+            before = text[max(0, prev.idx - 1000) : prev.idx].rstrip()  # a window: linear time
+            line = before[before.rfind("\n") + 1 :]
             # A single line break ends a sentence after terminal punctuation or a short heading;
             # inside hard-wrapped prose it is left to the parser.
             if "\n\n" in prev.text or _TERMINAL.search(before) or len(line) < 100:
@@ -80,7 +93,7 @@ def _make_doc(nlp, text: str):
     return doc
 
 
-MAX_SENT_TOKENS = 120   # far beyond any news sentence; claim finding is quadratic within one
+MAX_SENT_TOKENS = 120  # far beyond any news sentence; claim finding is quadratic within one
 
 
 def _cap_sentences(doc) -> None:
@@ -92,8 +105,14 @@ def _cap_sentences(doc) -> None:
         if doc[i].is_sent_start:
             start = i
         elif i - start >= MAX_SENT_TOKENS:
-            at = next((j + 1 for j in range(i - 1, start + MAX_SENT_TOKENS // 2, -1)
-                       if doc[j].text in (",", ";", ":")), i)
+            at = next(
+                (
+                    j + 1
+                    for j in range(i - 1, start + MAX_SENT_TOKENS // 2, -1)
+                    if doc[j].text in (",", ";", ":")
+                ),
+                i,
+            )
             doc[at].is_sent_start = True
             start, cuts = at, cuts + 1
     doc.user_data["sentence_cuts"] = cuts
@@ -111,12 +130,16 @@ def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) 
     groups, context = split_mentions(sents)
     ex = ArticleExtraction(article_id=article.article_id)
     if doc.user_data.get("sentence_cuts"):
-        ex.notes.append(f"{doc.user_data['sentence_cuts']} sentence(s) longer than {MAX_SENT_TOKENS} "
-                        f"words were read in parts of at most {MAX_SENT_TOKENS} words")
+        ex.notes.append(
+            f"{doc.user_data['sentence_cuts']} sentence(s) longer than {MAX_SENT_TOKENS} "
+            f"words were read in parts of at most {MAX_SENT_TOKENS} words"
+        )
     n_claims = 0
     named = named_groups(article, actors, set(countries)) if groups else []
-    mentions = [build_mention(article, doc, g, by_idx, k, len(groups), actors, countries, named)
-                for k, g in enumerate(groups)]
+    mentions = [
+        build_mention(article, doc, g, by_idx, k, len(groups), actors, countries, named)
+        for k, g in enumerate(groups)
+    ]
     # Claims: a sentence shared by several mentions gives one shared claim linked to each.
     owners: dict[int, list] = {}
     for m, g in zip(mentions, groups):
@@ -187,7 +210,7 @@ def _countries(places: list[PlaceMention], actors: ActorDictionary) -> list[str]
     return out
 
 
-def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -> Optional[Sentence]:
+def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -> Sentence | None:
     raw = span.text
     stripped = raw.strip()
     if not stripped or not any(ch.isalpha() for ch in stripped):
@@ -208,10 +231,10 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
     return s
 
 
-def _read_dates(s: Sentence, published: Optional[str]) -> None:
+def _read_dates(s: Sentence, published: str | None) -> None:
     """Event dates of a sentence; running totals and history mark it as context instead."""
     for m in find_dates(s.text):
-        if is_speech_date(s.text[:m.start]):
+        if is_speech_date(s.text[: m.start]):
             continue
         if m.since:
             s.aggregate = True
@@ -221,13 +244,16 @@ def _read_dates(s: Sentence, published: Optional[str]) -> None:
         if m.kind in ("year", "range"):
             pub_year = int(published[:4]) if published else None
             if pub_year is None or int(m.groups[-1]) < pub_year:
-                s.background = True       # history or background ("in 2012", "2020 and 2023")
+                s.background = True  # history or background ("in 2012", "2020 and 2023")
             continue
-        if info.precision == "unknown":      # "recent weeks": a date only for a placed event
+        if info.precision == "unknown":  # "recent weeks": a date only for a placed event
             if not s.specific:
                 s.background = True
                 continue
-        key = (f"day:{info.start}/{info.end}" if info.start
-               else f"{m.kind}:" + " ".join(g.lower() for g in m.groups))
+        key = (
+            f"day:{info.start}/{info.end}"
+            if info.start
+            else f"{m.kind}:" + " ".join(g.lower() for g in m.groups)
+        )
         s.dates.append(info)
         s.date_keys.append(key)

@@ -11,6 +11,7 @@ matched words, as ``event_types.cue_hits`` returns) and returns the new type or 
 Sources are sections of the ACLED Codebook (2023 and 2024 editions, "Event type and sub-event
 type definitions" and the sub-event definitions under each event type).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -25,7 +26,7 @@ REMOTE_TYPES = set(SUB_EVENT_TYPES["explosions_remote_violence"]) - {"chemical_w
 
 class Rule(NamedTuple):
     name: str
-    source: str                 # the ACLED codebook section the rule comes from
+    source: str  # the ACLED codebook section the rule comes from
     apply: Callable[[str, dict], str | None]
 
 
@@ -69,38 +70,70 @@ def _remote_then_ground(sub: str, hit: dict) -> str | None:
 
 def _sexual(sub: str, hit: dict) -> str | None:
     # any other violence against civilians (an attack, an abduction) that the text says was sexual
-    if EVENT_TYPE_OF.get(sub) == "violence_against_civilians" and sub != "sexual_violence" and hit.get("sexual"):
+    if (
+        EVENT_TYPE_OF.get(sub) == "violence_against_civilians"
+        and sub != "sexual_violence"
+        and hit.get("sexual")
+    ):
         return "sexual_violence"
     return None
 
 
 def _armed_target(sub: str, hit: dict) -> str | None:
-    if sub == "attack" and hit.get("armed_target") and not hit.get("civilian_kind") and hit.get("political_actor"):
+    if (
+        sub == "attack"
+        and hit.get("armed_target")
+        and not hit.get("civilian_kind")
+        and hit.get("political_actor")
+    ):
         return "armed_clash"
     return None
 
 
 RULES = [
-    Rule("territory changes hands", "Battles: 'Government regains territory' and 'Non-state actor "
-         "overtakes territory' are coded instead of 'Armed clash' when a battle results in a "
-         "change of territorial control; a transfer with fighting is a battle, not a "
-         "'Non-violent transfer of territory' (Strategic developments)", _territory),
-    Rule("demonstrators turn violent", "Riots: 'Violent demonstration': demonstrators engage in "
-         "violence or destructive acts (vandalism, arson, looting); this holds even if force is "
-         "then used against them (Protests: a protest becomes a riot once its participants are violent)",
-         _riot),
-    Rule("protest met with force", "Protests: 'Excessive force against protesters' when "
-         "protesters are met with lethal force; 'Protest with intervention' when they are "
-         "dispersed, obstructed or arrested without lethal force; arrests at a protest are "
-         "intervention, not 'Arrests' (Strategic developments)", _force),
-    Rule("remote violence followed by ground fighting", "Explosions/Remote violence: remote "
-         "violence that is part of a ground clash is coded as a Battle (suicide bombs and "
-         "chemical weapons keep their own type)", _remote_then_ground),
-    Rule("violence against armed actors", "Violence against civilians: its targets are unarmed "
-         "non-combatants; organised violence against soldiers, police or armed groups is a Battle "
-         "('Armed clash')", _armed_target),
-    Rule("sexual violence", "Violence against civilians: 'Sexual violence' is coded whenever the "
-         "violence against civilians is sexual, even alongside other attacks or abduction", _sexual),
+    Rule(
+        "territory changes hands",
+        "Battles: 'Government regains territory' and 'Non-state actor "
+        "overtakes territory' are coded instead of 'Armed clash' when a battle results in a "
+        "change of territorial control; a transfer with fighting is a battle, not a "
+        "'Non-violent transfer of territory' (Strategic developments)",
+        _territory,
+    ),
+    Rule(
+        "demonstrators turn violent",
+        "Riots: 'Violent demonstration': demonstrators engage in "
+        "violence or destructive acts (vandalism, arson, looting); this holds even if force is "
+        "then used against them (Protests: a protest becomes a riot once its participants are violent)",
+        _riot,
+    ),
+    Rule(
+        "protest met with force",
+        "Protests: 'Excessive force against protesters' when "
+        "protesters are met with lethal force; 'Protest with intervention' when they are "
+        "dispersed, obstructed or arrested without lethal force; arrests at a protest are "
+        "intervention, not 'Arrests' (Strategic developments)",
+        _force,
+    ),
+    Rule(
+        "remote violence followed by ground fighting",
+        "Explosions/Remote violence: remote "
+        "violence that is part of a ground clash is coded as a Battle (suicide bombs and "
+        "chemical weapons keep their own type)",
+        _remote_then_ground,
+    ),
+    Rule(
+        "violence against armed actors",
+        "Violence against civilians: its targets are unarmed "
+        "non-combatants; organised violence against soldiers, police or armed groups is a Battle "
+        "('Armed clash')",
+        _armed_target,
+    ),
+    Rule(
+        "sexual violence",
+        "Violence against civilians: 'Sexual violence' is coded whenever the "
+        "violence against civilians is sexual, even alongside other attacks or abduction",
+        _sexual,
+    ),
 ]
 
 

@@ -6,10 +6,10 @@ it (so it is what ``sitrep run`` shows), and benchmarks/gvdb.py measures it thro
     >>> article_toll(claims)          # claims from find_claims over one article's sentences
     {'killed': (1, 1, 1), 'wounded': (1, 1, 1)}
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Optional
 
 from sitrep.records import Claim
 from sitrep.vocab import GROUP_SIDE
@@ -23,18 +23,38 @@ _MALE = {"man", "men", "boy", "boys", "he", "him", "himself", "father", "son", "
 _FEMALE = {"woman", "women", "girl", "girls", "she", "her", "herself", "mother", "daughter", "sister", "wife"}
 
 
-def _sex(victim: Optional[str]) -> Optional[str]:
+def _sex(victim: str | None) -> str | None:
     word = (victim or "").split()[-1:] or [""]
     w = word[0].lower()
     return "m" if w in _MALE else "f" if w in _FEMALE else None
 
 
-KIN = {"son", "daughter", "brother", "sister", "mother", "father", "wife", "husband", "cousin",
-       "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "grandmother", "grandfather",
-       "girlfriend", "boyfriend", "stepson", "stepdaughter"}
+KIN = {
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "cousin",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "girlfriend",
+    "boyfriend",
+    "stepson",
+    "stepdaughter",
+}
 
 
-def _kin(c: Claim) -> Optional[str]:
+def _kin(c: Claim) -> str | None:
     word = (c.victim or "").split()[-1:] or [""]
     return word[0].lower() if word[0].lower() in KIN else None
 
@@ -54,7 +74,7 @@ def _kin_apart(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _point(c: Claim) -> Optional[int]:
+def _point(c: Claim) -> int | None:
     """The number a claim stands for: its low, or its high for "up to N"."""
     if c.negated:
         return 0
@@ -67,7 +87,7 @@ def _at(c: Claim) -> int:
     return c.span[0] if c.span else 0
 
 
-def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
     """(low, best, high) of one kind of figure over one article's claims about it."""
     counted = [c for c in claims if _point(c) is not None]
     if not counted:
@@ -83,9 +103,20 @@ def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[
         start = min((_at(c) for c in firsts), default=None)
         # "One man was declared dead, and another man died": others after a first victim in the
         # same sentence are that sentence's own; others alone ("another man was killed") are extra.
-        inner = [c for c in sentence if c.reference == "additional" and not c.negated and start is not None and _at(c) > start]
+        inner = [
+            c
+            for c in sentence
+            if c.reference == "additional" and not c.negated and start is not None and _at(c) > start
+        ]
         # Others told twice ("wounds 2 others" ... "two others were treated") are the same others.
-        extra = max(extra, sum(_point(c) for c in sentence if c.reference == "additional" and not c.negated and id(c) not in {id(x) for x in inner}))
+        extra = max(
+            extra,
+            sum(
+                _point(c)
+                for c in sentence
+                if c.reference == "additional" and not c.negated and id(c) not in {id(x) for x in inner}
+            ),
+        )
         # Within a sentence, different groups add up ("a man and a 16-year-old boy were shot");
         # the same group told twice, or a victim told again ("the teen"), does not.
         per_group: dict = defaultdict(int)
@@ -104,7 +135,7 @@ def _count(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[
     return min(low, best) if low is not None else None, best, high
 
 
-def _count_sides(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+def _count_sides(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
     """``_count`` over all claims, or the sum over sides when larger: different sides told in
     different sentences are different victims; generic words ("the man") may name any side's."""
     whole = _count(claims)
@@ -123,7 +154,7 @@ def _count_sides(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Opt
     return min(p[0] or 0 for p in parts), best, high
 
 
-def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional[int], Optional[int]]]:
+def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
     """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
 
     Rule, for one article (never across articles):
@@ -154,16 +185,38 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[Optional[int], Optional
         killed = (out.get("killed") or (None, 0, None))[1] or 0
         # The dead marked as others ("the second victim was pronounced dead") are not the shot
         # victims told again, so they do not net against them.
-        killed -= max([_point(c) or 0 for c in by_what.get("killed", []) if c.reference == "additional" and c.qualifier == "exactly"] or [0])
+        killed -= max(
+            [
+                _point(c) or 0
+                for c in by_what.get("killed", [])
+                if c.reference == "additional" and c.qualifier == "exactly"
+            ]
+            or [0]
+        )
         if shot_best is not None:
             # Shot victims are the dead told again, unless marked as others ("another man",
             # "a woman was also shot") or of the other sex than every dead victim.
             killed_sex = {_sex(c.victim) for c in by_what.get("killed", [])}
-            distinct = max([_point(c) or 0 for c in shot if c.reference == "additional" or (
-                _sex(c.victim) and killed_sex and None not in killed_sex and _sex(c.victim) not in killed_sex)] or [0])
+            distinct = max(
+                [
+                    _point(c) or 0
+                    for c in shot
+                    if c.reference == "additional"
+                    or (
+                        _sex(c.victim)
+                        and killed_sex
+                        and None not in killed_sex
+                        and _sex(c.victim) not in killed_sex
+                    )
+                ]
+                or [0]
+            )
             from_shot = max(shot_best - killed, distinct, 0)
             low, best, high = out.get("wounded", (None, None, None))
             best = max(best or 0, from_shot)
-            out["wounded"] = (min(low, best) if low is not None else best, best,
-                              None if high is None and "wounded" in out else max(high or 0, best))
+            out["wounded"] = (
+                min(low, best) if low is not None else best,
+                best,
+                None if high is None and "wounded" in out else max(high or 0, best),
+            )
     return out

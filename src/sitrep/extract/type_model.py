@@ -26,6 +26,7 @@ while these features cost a few microseconds per sentence.
 Probabilities are calibrated by one temperature, fitted on out-of-fold predictions of the
 training sentences (4 folds), never on the held-out set.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -44,9 +45,19 @@ NONE = "none"
 LABELS = sorted(EVENT_TYPE_OF) + [NONE]
 BUCKETS = 2048
 TENSOR_WIDTH = 96
-_KIND_ENTS = {"GPE": "<place>", "LOC": "<place>", "FAC": "<place>", "PERSON": "<person>",
-              "ORG": "<org>", "NORP": "<group>", "DATE": "<date>", "TIME": "<date>",
-              "CARDINAL": "<num>", "QUANTITY": "<num>", "ORDINAL": "<num>"}
+_KIND_ENTS = {
+    "GPE": "<place>",
+    "LOC": "<place>",
+    "FAC": "<place>",
+    "PERSON": "<person>",
+    "ORG": "<org>",
+    "NORP": "<group>",
+    "DATE": "<date>",
+    "TIME": "<date>",
+    "CARDINAL": "<num>",
+    "QUANTITY": "<num>",
+    "ORDINAL": "<num>",
+}
 MODEL_FILE = "event_type_model.npz"
 
 
@@ -74,7 +85,7 @@ def _tokens(span) -> list[str]:
 
 
 def _bucket(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8")) % BUCKETS     # deterministic, unlike hash()
+    return zlib.crc32(s.encode("utf-8")) % BUCKETS  # deterministic, unlike hash()
 
 
 def features(span, hits: dict[str, bool], rule_label: str) -> np.ndarray:
@@ -82,7 +93,7 @@ def features(span, hits: dict[str, bool], rule_label: str) -> np.ndarray:
     x = np.zeros(width(), dtype=np.float32)
     tensor = span.doc.tensor
     if tensor is not None and tensor.size and tensor.shape[1] == TENSOR_WIDTH:
-        v = tensor[span.start:span.end].mean(axis=0)
+        v = tensor[span.start : span.end].mean(axis=0)
         n = float(np.linalg.norm(v))
         x[:TENSOR_WIDTH] = v / n if n else v
     at = TENSOR_WIDTH
@@ -110,8 +121,8 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 @dataclass
 class TypeModel:
-    weights: np.ndarray        # (len(LABELS), width())
-    bias: np.ndarray           # (len(LABELS),)
+    weights: np.ndarray  # (len(LABELS), width())
+    bias: np.ndarray  # (len(LABELS),)
     temperature: float = 1.0
     fingerprint: str = ""
 
@@ -124,13 +135,21 @@ class TypeModel:
         path = resources.files("sitrep").joinpath("data", MODEL_FILE)
         with path.open("rb") as f:
             z = np.load(f)
-            return TypeModel(z["weights"].astype(np.float32), z["bias"].astype(np.float32),
-                             float(z["temperature"]), str(z["fingerprint"]))
+            return TypeModel(
+                z["weights"].astype(np.float32),
+                z["bias"].astype(np.float32),
+                float(z["temperature"]),
+                str(z["fingerprint"]),
+            )
 
     def save(self, path) -> None:
-        np.savez_compressed(path, weights=self.weights.astype(np.float16), bias=self.bias,
-                            temperature=np.float32(self.temperature),
-                            fingerprint=np.array(self.fingerprint))
+        np.savez_compressed(
+            path,
+            weights=self.weights.astype(np.float16),
+            bias=self.bias,
+            temperature=np.float32(self.temperature),
+            fingerprint=np.array(self.fingerprint),
+        )
 
 
 def fingerprint() -> str:
@@ -149,8 +168,9 @@ def prototypes() -> list[tuple[str, str]]:
     return [(r["label"], r["text"]) for r in rows]
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 300,
-        rate: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+def fit(
+    x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 300, rate: float = 0.05
+) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression by full-batch Adam (deterministic: zero start, no sampling)."""
     k = len(LABELS)
     x = x.astype(np.float32)
@@ -167,7 +187,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 300,
             m += 0.1 * grad
             v *= 0.999
             v += 0.001 * grad * grad
-            param -= rate * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+            param -= rate * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
     return w.astype(np.float32), b.astype(np.float32)
 
 

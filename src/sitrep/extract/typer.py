@@ -16,6 +16,7 @@
   least ``ADD_AT`` sure, or ``ADD_WITH_ACTOR_AT`` when it names an armed actor, a state force or
   protesters (a strategic development in words nobody listed).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -32,9 +33,9 @@ from sitrep.extract.type_model import LABELS, NONE, TypeModel, features, top_two
 
 # Thresholds on the model's calibrated probability, set from the prototypes' out-of-fold
 # calibration and the seed articles (never from the held-out set).
-ADD_AT = 0.7        # a sentence without any cue becomes an event
-ADD_WITH_ACTOR_AT = 0.35   # ... or this, when it names an armed actor, a state force or protesters
-OVERRIDE_AT = 0.6   # the model's type replaces a different type given by the cue rules
+ADD_AT = 0.7  # a sentence without any cue becomes an event
+ADD_WITH_ACTOR_AT = 0.35  # ... or this, when it names an armed actor, a state force or protesters
+OVERRIDE_AT = 0.6  # the model's type replaces a different type given by the cue rules
 _KINDS = ("state_kind", "rebel_kind", "protester_kind")
 
 
@@ -52,15 +53,16 @@ def decide(rule: EventType | None, probs, hit: dict) -> EventType | None:
     first, _ = top_two(probs)
     label, sure = LABELS[first], float(probs[first])
     if rule is not None and label != rule.sub_event_type and sure < OVERRIDE_AT:
-        label = rule.sub_event_type        # an unsure model does not overrule a precise cue
+        label = rule.sub_event_type  # an unsure model does not overrule a precise cue
     if label == NONE:
         if rule is None:
             return None
         if rule.political and (hit.get("rebel_kind") or hit.get("state_kind")):
-            label = rule.sub_event_type   # armed actors named: ACLED's scope, whatever the wording
+            label = rule.sub_event_type  # armed actors named: ACLED's scope, whatever the wording
     if label == NONE:
-        return replace(rule, political=False, confidence=sure,
-                       runner_up=_runner_up(probs, rule.sub_event_type))
+        return replace(
+            rule, political=False, confidence=sure, runner_up=_runner_up(probs, rule.sub_event_type)
+        )
     actor = any(hit.get(k) for k in _KINDS)
     if rule is None and sure < (ADD_WITH_ACTOR_AT if actor else ADD_AT):
         return None

@@ -5,6 +5,7 @@
 Each rule takes what the rules before it found and may keep, change or drop it; each names the
 phrase it reads in its docstring. To add a phrasing, add a rule to the list where it belongs.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ class _Trigger:
     kids: dict
 
     @classmethod
-    def of(cls, tok) -> "_Trigger":
+    def of(cls, tok) -> _Trigger:
         return cls(tok, tok.pos_, tok.lemma_.lower(), {c.dep_: c for c in tok.children})
 
     @property
@@ -51,7 +52,11 @@ NO = object()
 def _modified_noun(t):
     """ "13 jihadists killed", "the wounded man": the trigger modifies its victim."""
     tok = t.tok
-    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and "dobj" not in t.kids:
+    if (
+        tok.dep_ in ("acl", "amod")
+        and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+        and "dobj" not in t.kids
+    ):
         return tok.head
     return NO
 
@@ -59,9 +64,14 @@ def _modified_noun(t):
 def _headline_subject(t):
     """ "Man shot and killed on ...": a headline's passive, parsed as an active verb."""
     subj = t.kids.get("nsubj")
-    if (subj is not None and not t.passive and t.lemma in ("shoot", "kill", "wound", "injure", "stab")
-            and subj.tag_ == "NN" and GROUP_OF.get(subj.lemma_.lower()) and not any(
-                c.dep_ in ("det", "poss", "nummod") for c in subj.children)):
+    if (
+        subj is not None
+        and not t.passive
+        and t.lemma in ("shoot", "kill", "wound", "injure", "stab")
+        and subj.tag_ == "NN"
+        and GROUP_OF.get(subj.lemma_.lower())
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in subj.children)
+    ):
         return subj
     return NO
 
@@ -77,8 +87,14 @@ def _subject_with_agent(t):
 def _found_shot(t):
     """ "officers found a man shot in the leg", misparsed with "a man" as the subject of "shot"."""
     subj, tok = t.kids.get("nsubj"), t.tok
-    if (subj is not None and not t.passive and tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "xcomp", "oprd")
-            and tok.head.lemma_ in ("find", "discover", "leave") and group_of(subj)):
+    if (
+        subj is not None
+        and not t.passive
+        and tok.tag_ == "VBN"
+        and tok.dep_ in ("ccomp", "xcomp", "oprd")
+        and tok.head.lemma_ in ("find", "discover", "leave")
+        and group_of(subj)
+    ):
         return subj
     return NO
 
@@ -93,8 +109,13 @@ def _who_died(t):
 def _counted_subject(t):
     """ "two killed and 14 injured": a number as the subject of a bare participle."""
     subj = t.kids.get("nsubj")
-    if t.tok.tag_ == "VBN" and "dobj" not in t.kids and subj is not None and is_number(subj) \
-            and not any(c.lemma_ == "have" for c in t.tok.children):
+    if (
+        t.tok.tag_ == "VBN"
+        and "dobj" not in t.kids
+        and subj is not None
+        and is_number(subj)
+        and not any(c.lemma_ == "have" for c in t.tok.children)
+    ):
         return subj
     return NO
 
@@ -110,8 +131,15 @@ def _direct_object(t):
 
 
 # Who a verb's victim is: the first rule that applies decides.
-VERB_VICTIM_RULES = [_headline_subject, _subject_with_agent, _found_shot, _who_died, _counted_subject,
-                     _passive_subject, _direct_object]
+VERB_VICTIM_RULES = [
+    _headline_subject,
+    _subject_with_agent,
+    _found_shot,
+    _who_died,
+    _counted_subject,
+    _passive_subject,
+    _direct_object,
+]
 
 
 def _verb_victim(t, found):
@@ -127,7 +155,12 @@ def _verb_victim(t, found):
 def _joined_verb_subject(t, found):
     """ "was shot and killed", "opened fire, killing two": the subject of the verb it is joined to."""
     tok = t.tok
-    if found is not None or not t.verbal or tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.pos_ not in ("VERB", "AUX"):
+    if (
+        found is not None
+        or not t.verbal
+        or tok.dep_ not in ("conj", "xcomp", "advcl")
+        or tok.head.pos_ not in ("VERB", "AUX")
+    ):
         return found
     hk = {c.dep_: c for c in tok.head.children}
     if t.passive or t.lemma in ("die", "perish"):
@@ -135,14 +168,21 @@ def _joined_verb_subject(t, found):
     if tok.dep_ != "advcl":
         return hk.get("nsubjpass") if "nsubjpass" in hk else None
     if tok.tag_ == "VBN" and tok.head.lemma_ == "leave":
-        return hk.get("dobj")            # "a shooting that left one man critically injured"
+        return hk.get("dobj")  # "a shooting that left one man critically injured"
     return found
 
 
 def _after_being_shot(t, found):
     """ "a man is recovering after being shot": the subject of the verb the clause hangs on."""
     tok = t.tok
-    if found is None and t.verbal and t.passive and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and not _shot_at(tok):
+    if (
+        found is None
+        and t.verbal
+        and t.passive
+        and tok.dep_ == "pcomp"
+        and tok.head.dep_ == "prep"
+        and not _shot_at(tok)
+    ):
         hk = {c.dep_: c for c in tok.head.head.children}
         return hk.get("nsubj") or hk.get("nsubjpass")
     return found
@@ -159,26 +199,45 @@ def _predicate_of(t, found):
     if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         hk = {c.dep_: c for c in head.children}
         # spaCy may make "a woman dead" a small clause with its own subject
-        return hk.get("dobj") or hk.get("nsubjpass") or t.kids.get("nsubj") or (
-            hk.get("nsubj") if head.lemma_ in ("be", "lie", "remain", "go", "lay", "leave", "find") else None)
+        return (
+            hk.get("dobj")
+            or hk.get("nsubjpass")
+            or t.kids.get("nsubj")
+            or (
+                hk.get("nsubj")
+                if head.lemma_ in ("be", "lie", "remain", "go", "lay", "leave", "find")
+                else None
+            )
+        )
     return found
 
 
 def _counted_noun(t, found):
     """ "12 deaths", "no injuries", "the deaths of 60 soldiers": the noun counts or names its victims."""
     tok = t.tok
-    if found is None and (any(c.dep_ in ("nummod", "amod", "det") and (is_number(c) or c.lower_ == "no")
-                              for c in tok.children) or of_noun(tok)):
-        return of_noun(tok) if t.pos == "NOUN" and of_noun(tok) is not None and not any(
-            c.dep_ == "nummod" for c in tok.children) else tok
+    if found is None and (
+        any(c.dep_ in ("nummod", "amod", "det") and (is_number(c) or c.lower_ == "no") for c in tok.children)
+        or of_noun(tok)
+    ):
+        return (
+            of_noun(tok)
+            if t.pos == "NOUN"
+            and of_noun(tok) is not None
+            and not any(c.dep_ == "nummod" for c in tok.children)
+            else tok
+        )
     return found
 
 
 def _pronounced_dead(t, found):
     """ "pronounced the 21-year-old dead": "dead" parsed as the object."""
     tok = t.tok
-    if found is None and tok.dep_ == "dobj" and tok.head.lemma_ in ("pronounce", "declare") and any(
-            c.dep_ == "det" for c in tok.children):
+    if (
+        found is None
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_ in ("pronounce", "declare")
+        and any(c.dep_ == "det" for c in tok.children)
+    ):
         return tok
     return found
 
@@ -213,19 +272,28 @@ def _who_suffered(t, found):
     if found is not None or t.pos != "NOUN" or t.lemma not in ("injury", "wound", "condition"):
         return found
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    if verb.lemma_ in SUFFER_VERBS and (t.lemma != "condition" or any(c.lower_ in CONDITIONS for c in tok.children)):
+    if verb.lemma_ in SUFFER_VERBS and (
+        t.lemma != "condition" or any(c.lower_ in CONDITIONS for c in tok.children)
+    ):
         hk = {c.dep_: c for c in verb.children}
         found = hk.get("dobj") if verb.lemma_ == "leave" else hk.get("nsubjpass") or hk.get("nsubj")
         if found is not None and found.i == tok.i:
-            found = None                      # "the gunshot wound was self-inflicted": no person
+            found = None  # "the gunshot wound was self-inflicted": no person
         if found is None and verb.dep_ == "acl":
-            found = verb.head                 # "a man suffering from a gunshot wound"
-    elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and (
-            group_of(tok.head.head) or tok.head.head.lower_ in ("another", "one", "other", "others")):
-        found = tok.head.head                 # "a victim with a gunshot wound"
+            found = verb.head  # "a man suffering from a gunshot wound"
+    elif (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "with"
+        and (group_of(tok.head.head) or tok.head.head.lower_ in ("another", "one", "other", "others"))
+    ):
+        found = tok.head.head  # "a victim with a gunshot wound"
         if found is not None and found.i == tok.i:
             found = None
-    elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_ in ("find", "discover", "locate"):
+    elif (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "with"
+        and tok.head.head.lemma_ in ("find", "discover", "locate")
+    ):
         # "found a boy with a gunshot wound", "with" hung on the verb: the boy is hurt
         found = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
     return found
@@ -234,8 +302,12 @@ def _who_suffered(t, found):
 def _whose_body(t, found):
     """ "a man's body was found" """
     tok = t.tok
-    if found is None and t.lemma == "body" and tok.tag_ == "NN" and tok.head.lemma_ in (
-            "find", "discover", "recover", "identify", "pull"):
+    if (
+        found is None
+        and t.lemma == "body"
+        and tok.tag_ == "NN"
+        and tok.head.lemma_ in ("find", "discover", "recover", "identify", "pull")
+    ):
         return next((c for c in tok.children if c.dep_ == "poss"), tok)
     return found
 
@@ -243,7 +315,12 @@ def _whose_body(t, found):
 def _among_the_dead(t, found):
     """ "among the dead were three officers" """
     tok = t.tok
-    if found is None and tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.pos_ in ("AUX", "VERB"):
+    if (
+        found is None
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "among"
+        and tok.head.head.pos_ in ("AUX", "VERB")
+    ):
         hk = {c.dep_: c for c in tok.head.head.children}
         return hk.get("nsubj") or hk.get("attr")
     return found
@@ -251,8 +328,17 @@ def _among_the_dead(t, found):
 
 # The victim of a trigger: each rule takes what the rules before it found and may keep, change or
 # drop it. Order matters where a later rule corrects an earlier one (a wound is not a person).
-VICTIM_RULES = [_verb_victim, _joined_verb_subject, _after_being_shot, _victim_noun, _adjective_or_noun,
-                _wounds_not_people, _who_suffered, _whose_body, _among_the_dead]
+VICTIM_RULES = [
+    _verb_victim,
+    _joined_verb_subject,
+    _after_being_shot,
+    _victim_noun,
+    _adjective_or_noun,
+    _wounds_not_people,
+    _who_suffered,
+    _whose_body,
+    _among_the_dead,
+]
 
 
 def victims_of(trigger, what):
@@ -265,8 +351,11 @@ def victims_of(trigger, what):
     found = resolve(found)
     out = [found]
     for c in list(found.conjuncts) + _along_with(trigger):
-        if c.i > found.i and c.lemma_.lower() not in NOUN_WHAT and (
-                group_of(c) or c.pos_ in ("NUM", "PRON") or c.ent_type_ == "PERSON"):
+        if (
+            c.i > found.i
+            and c.lemma_.lower() not in NOUN_WHAT
+            and (group_of(c) or c.pos_ in ("NUM", "PRON") or c.ent_type_ == "PERSON")
+        ):
             out.append(c)
     return out
 
@@ -292,8 +381,15 @@ def _along_with(trigger) -> list:
     """Victims joined by "along with": "Smith was killed along with his brother" is two."""
     out = []
     for node in trigger.subtree:
-        if node.lower_ == "with" and node.dep_ == "prep" and node.i > 0 and node.nbor(-1).lower_ == "along" and (
-                node.i < 2 or node.nbor(-2).text != ",") and (   # ", along with two victims who had been shot too": an aside
-                node.head.i == trigger.i or node.head.head.i == trigger.i):
+        if (
+            node.lower_ == "with"
+            and node.dep_ == "prep"
+            and node.i > 0
+            and node.nbor(-1).lower_ == "along"
+            and (node.i < 2 or node.nbor(-2).text != ",")
+            and (  # ", along with two victims who had been shot too": an aside
+                node.head.i == trigger.i or node.head.head.i == trigger.i
+            )
+        ):
             out.extend(g for g in node.children if g.dep_ == "pobj")
     return out

@@ -14,6 +14,7 @@ Interface (owned by the geo stage):
   ``import_geonames(files, path)`` for ``sitrep gazetteer import``;
   ``geoparse_articles(articles, gazetteer)`` for ``sitrep geoparse``.
 """
+
 from sitrep.geo.gazetteer import Gazetteer, default_path, prepare  # noqa: F401
 from sitrep.geo.geoparse import geoparse_articles  # noqa: F401
 from sitrep.geo.importer import import_geonames  # noqa: F401

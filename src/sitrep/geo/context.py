@@ -1,9 +1,10 @@
 """Article context for resolution: the countries an article names, its sentences, nearby places.
 
-    >>> ctx = Context(text, groups, candidates)      # countries counted from names and demonyms
-    >>> local_country(ctx, mention, candidates, mentions)
-    ('ML', "'central Mali'")
+>>> ctx = Context(text, groups, candidates)      # countries counted from names and demonyms
+>>> local_country(ctx, mention, candidates, mentions)
+('ML', "'central Mali'")
 """
+
 from __future__ import annotations
 
 import bisect
@@ -18,8 +19,11 @@ from sitrep.records import Location, PlaceMention
 
 FEATURE_CUES = {"river", "lake"}
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-SIDES = re.compile(r"\b(central|northern|southern|eastern|western|north|south|east|west|"
-                   r"north-?eastern|north-?western|south-?eastern|south-?western)\s+$", re.I)
+SIDES = re.compile(
+    r"\b(central|northern|southern|eastern|western|north|south|east|west|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +50,7 @@ class Context:
                 self.countries[demonyms()[fold(word)]] += 0.5
         self.points: list[tuple[float, float, str]] = []
         self.divisions: list[tuple[tuple[int, int], Location]] = []  # resolved ADM1 mentions, by span
-        self.home: Place | None = None    # the town or state the outlet's web address names
+        self.home: Place | None = None  # the town or state the outlet's web address names
 
     def share(self, cc: str | None) -> float:
         top = max(self.countries.values(), default=0)
@@ -56,7 +60,7 @@ class Context:
         return any(cc in neighbours().get(c, ()) for c in self.countries)
 
     def sentence(self, span) -> tuple[int, int]:
-        i = bisect.bisect_right(self.sentences, (span[0], float("inf"))) - 1   # sorted, disjoint
+        i = bisect.bisect_right(self.sentences, (span[0], float("inf"))) - 1  # sorted, disjoint
         if i >= 0 and self.sentences[i][0] <= span[0] < self.sentences[i][1]:
             return self.sentences[i]
         return span
@@ -77,13 +81,15 @@ def _spans_between(spans, s: int, e: int):
     return order[lo:hi]
 
 
-NEAR_CHARS = 1000    # in a sentence longer than any real one, only places this close count
+NEAR_CHARS = 1000  # in a sentence longer than any real one, only places this close count
 
 
-def local_country(ctx: Context, m: PlaceMention, cands: dict[str, list[Place]], spans) -> tuple[str | None, str]:
+def local_country(
+    ctx: Context, m: PlaceMention, cands: dict[str, list[Place]], spans
+) -> tuple[str | None, str]:
     """The country the mention's own sentence puts it in, and the words that say so."""
     s, e = ctx.sentence(m.span)
-    before = ctx.text[max(s, m.span[0] - 40):m.span[0]]
+    before = ctx.text[max(s, m.span[0] - 40) : m.span[0]]
     for word in re.findall(r"[A-Z][\w’'-]+", before):
         if fold(word) in demonyms():
             return demonyms()[fold(word)], f"'{word}'"
@@ -92,7 +98,7 @@ def local_country(ctx: Context, m: PlaceMention, cands: dict[str, list[Place]], 
             continue
         countries = [p for p in cands.get(fold(other.text), []) if p.is_country and p.main_name]
         if countries:
-            side = SIDES.search(ctx.text[max(s, other.span[0] - 20):other.span[0]])
+            side = SIDES.search(ctx.text[max(s, other.span[0] - 20) : other.span[0]])
             words = f"{side.group(1)} {other.text}" if side else other.text
             return countries[0].country_code, f"'{words}'"
     return None, ""
@@ -102,7 +108,7 @@ def owner_country(ctx: Context, ms: list[PlaceMention], cands, spans) -> str | N
     """The country whose possessive comes just before a mention ("Burkina Faso's Sahel")."""
     for m in ms:
         for other in spans:
-            gap = ctx.text[other.span[1]:m.span[0]]
+            gap = ctx.text[other.span[1] : m.span[0]]
             if 0 <= len(gap) <= 3 and gap.strip() in ("'s", "’s"):
                 countries = [p for p in cands.get(fold(other.text), []) if p.is_country and p.main_name]
                 if countries:

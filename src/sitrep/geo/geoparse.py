@@ -1,9 +1,10 @@
 """``sitrep geoparse``: every place mention of every article, resolved, with raw offsets.
 
-    >>> rows = geoparse_articles([seed_000], Gazetteer.default())
-    >>> rows[0]["text"], rows[0]["start"], rows[0]["country_code"], rows[0]["precision"]
-    ('Mali', 26, 'ML', 'country')
+>>> rows = geoparse_articles([seed_000], Gazetteer.default())
+>>> rows[0]["text"], rows[0]["start"], rows[0]["country_code"], rows[0]["precision"]
+('Mali', 26, 'ML', 'country')
 """
+
 from __future__ import annotations
 
 from sitrep.geo.gazetteer import Gazetteer
@@ -21,9 +22,12 @@ def article_places(article: Article, gazetteer: Gazetteer, nlp=None) -> list[Pla
     mentions = find_place_mentions(text, ents, gazetteer=gazetteer)
     for m in mentions:
         m.span = article.raw_span(*m.span)
-        m.text = article.raw_text[m.span[0]:m.span[1]]
-    mentions += [d for d in dateline_places(article.raw_text, gazetteer)
-                 if not any(m.span[0] < d.span[1] and d.span[0] < m.span[1] for m in mentions)]
+        m.text = article.raw_text[m.span[0] : m.span[1]]
+    mentions += [
+        d
+        for d in dateline_places(article.raw_text, gazetteer)
+        if not any(m.span[0] < d.span[1] and d.span[0] < m.span[1] for m in mentions)
+    ]
     resolved = resolve_mentions(mentions, article.raw_text, gazetteer, outlet_home(article.url, gazetteer))
     for m in mentions:
         m.resolved = resolved[fold(m.text)].model_copy()
@@ -40,16 +44,25 @@ def geoparse_articles(articles: list[Article], gazetteer: Gazetteer | None = Non
     for article in articles:
         for m in article_places(article, gaz, nlp):
             loc = m.resolved
-            rows.append({
-                "article_id": article.article_id, "start": m.span[0], "end": m.span[1], "text": m.text,
-                "name": loc.name if loc else m.text,
-                "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-                "geonameid": loc.geonameid if loc else None,
-                "country_code": loc.country_code if loc else None, "admin1": loc.admin1 if loc else None,
-                "feature_class": loc.feature_class if loc else None,
-                "precision": loc.precision if loc else "unknown",
-                "geo_precision": loc.geo_precision if loc else None,
-                "where_prec": loc.where_prec if loc else None,
-                "cue": m.cue, "source": m.source, "reason": loc.reason if loc else None,
-            })
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "start": m.span[0],
+                    "end": m.span[1],
+                    "text": m.text,
+                    "name": loc.name if loc else m.text,
+                    "lat": loc.lat if loc else None,
+                    "lon": loc.lon if loc else None,
+                    "geonameid": loc.geonameid if loc else None,
+                    "country_code": loc.country_code if loc else None,
+                    "admin1": loc.admin1 if loc else None,
+                    "feature_class": loc.feature_class if loc else None,
+                    "precision": loc.precision if loc else "unknown",
+                    "geo_precision": loc.geo_precision if loc else None,
+                    "where_prec": loc.where_prec if loc else None,
+                    "cue": m.cue,
+                    "source": m.source,
+                    "reason": loc.reason if loc else None,
+                }
+            )
     return rows

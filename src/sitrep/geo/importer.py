@@ -9,6 +9,7 @@ changes nothing. DuckDB reads the tab-separated dumps itself, so the full dump i
     >>> sorted(stats)    # rows read per kind, and the gazetteer's totals after the import
     ['admin1', 'alternate_names', 'files', 'names', 'places', 'rejected_rows', 'total_places', 'user']
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,11 +23,38 @@ from pathlib import Path
 
 import duckdb
 
-from sitrep.geo.gazetteer import (SKIP_LANGS, TABLES, build_default, close_open, connect, default_path,
-                                 new_content_id, prepare)
+from sitrep.geo.gazetteer import (
+    SKIP_LANGS,
+    TABLES,
+    build_default,
+    close_open,
+    connect,
+    default_path,
+    new_content_id,
+    prepare,
+)
 
-MAIN_COLS = ["gid", "name", "asciiname", "alternatenames", "lat", "lon", "fclass", "fcode", "cc", "cc2",
-             "admin1", "admin2", "admin3", "admin4", "pop", "elevation", "dem", "timezone", "modified"]
+MAIN_COLS = [
+    "gid",
+    "name",
+    "asciiname",
+    "alternatenames",
+    "lat",
+    "lon",
+    "fclass",
+    "fcode",
+    "cc",
+    "cc2",
+    "admin1",
+    "admin2",
+    "admin3",
+    "admin4",
+    "pop",
+    "elevation",
+    "dem",
+    "timezone",
+    "modified",
+]
 ALT_COLS = ["alt_id", "gid", "lang", "name", "preferred", "short", "colloquial", "historic", "from_", "to_"]
 
 
@@ -72,15 +100,19 @@ def kind_of(path: Path, name: str = "") -> str:
         return "main"
     if len(cols) in (4, 8, 10) and cols[0].isdigit() and cols[1].isdigit():
         return "alternate"
-    raise ValueError(f"{name or path.name}: not a GeoNames dump, admin1 codes, alternate names or user CSV file")
+    raise ValueError(
+        f"{name or path.name}: not a GeoNames dump, admin1 codes, alternate names or user CSV file"
+    )
 
 
 def read_tsv(cols: list[str]) -> str:
     """A read_csv expression over the file given as the statement's first parameter (``?``): a
     file name is never pasted into SQL text."""
     spec = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in cols) + "}"  # our own column names
-    return ("read_csv(?, delim='\\t', header=false, quote='', escape='', "
-            f"null_padding=true, ignore_errors=true, columns={spec})")
+    return (
+        "read_csv(?, delim='\\t', header=false, quote='', escape='', "
+        f"null_padding=true, ignore_errors=true, columns={spec})"
+    )
 
 
 # Why a row of a dump is refused; the rest of the file is imported.
@@ -91,18 +123,24 @@ BAD_ROW = """CASE
     WHEN try_cast(lon AS DOUBLE) IS NULL OR NOT isfinite(try_cast(lon AS DOUBLE))
          OR abs(try_cast(lon AS DOUBLE)) > 180 THEN 'the longitude ' || coalesce(lon, 'NULL') || ' is not a number within -180..180'
     END"""
-MAX_REASONS = 20   # rejected rows named in the stats; the rest are counted
+MAX_REASONS = 20  # rejected rows named in the stats; the rest are counted
 
 
 def import_main(con, path: Path, src: str = "import", rejected: list | None = None) -> int:
-    con.execute(f"CREATE OR REPLACE TEMP TABLE stage AS SELECT *, {BAD_ROW} AS bad FROM {read_tsv(MAIN_COLS)} "
-                "WHERE coalesce(gid, '') <> ''", [path.as_posix()])
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE stage AS SELECT *, {BAD_ROW} AS bad FROM {read_tsv(MAIN_COLS)} "
+        "WHERE coalesce(gid, '') <> ''",
+        [path.as_posix()],
+    )
     _note_bad(con, "stage", path, rejected)
     con.execute("DELETE FROM stage WHERE bad IS NOT NULL")
     con.execute("DELETE FROM places WHERE gid IN (SELECT gid::BIGINT FROM stage)")
     con.execute("DELETE FROM names WHERE kind IN ('name', 'alt') AND gid IN (SELECT gid::BIGINT FROM stage)")
-    con.execute("""INSERT INTO places SELECT gid::BIGINT, name, lat::DOUBLE, lon::DOUBLE, fclass, nullif(fcode, ''),
-        cc, nullif(admin1, ''), nullif(admin2, ''), coalesce(try_cast(pop AS BIGINT), 0), ? FROM stage""", [src])
+    con.execute(
+        """INSERT INTO places SELECT gid::BIGINT, name, lat::DOUBLE, lon::DOUBLE, fclass, nullif(fcode, ''),
+        cc, nullif(admin1, ''), nullif(admin2, ''), coalesce(try_cast(pop AS BIGINT), 0), ? FROM stage""",
+        [src],
+    )
     con.execute("""INSERT INTO names SELECT DISTINCT hash(k), k, gid, kind FROM (
         SELECT norm(name) k, gid::BIGINT gid, 'name' kind FROM stage
         UNION ALL SELECT norm(asciiname), gid::BIGINT, 'name' FROM stage
@@ -118,8 +156,9 @@ def _note_bad(con, table: str, path: Path, rejected: list | None) -> None:
     """Add the refused rows of ``table`` (its ``bad`` column) to ``rejected``, the first few by name."""
     if rejected is None:
         return
-    for gid, why in con.execute(f"SELECT gid, bad FROM {table} WHERE bad IS NOT NULL LIMIT ?",
-                                [MAX_REASONS]).fetchall():
+    for gid, why in con.execute(
+        f"SELECT gid, bad FROM {table} WHERE bad IS NOT NULL LIMIT ?", [MAX_REASONS]
+    ).fetchall():
         rejected.append(f"{path.name}: place {gid}: {why}")
     n = con.execute(f"SELECT count(*) FROM {table} WHERE bad IS NOT NULL").fetchone()[0]
     if n > MAX_REASONS:
@@ -127,15 +166,19 @@ def _note_bad(con, table: str, path: Path, rejected: list | None) -> None:
 
 
 def import_admin1(con, path: Path) -> int:
-    con.execute(f"CREATE OR REPLACE TEMP TABLE a1 AS SELECT split_part(code, '.', 1) cc, split_part(code, '.', 2) "
-                f"admin1, name, asciiname, try_cast(gid AS BIGINT) gid FROM {read_tsv(['code', 'name', 'asciiname', 'gid'])}",
-                [path.as_posix()])
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE a1 AS SELECT split_part(code, '.', 1) cc, split_part(code, '.', 2) "
+        f"admin1, name, asciiname, try_cast(gid AS BIGINT) gid FROM {read_tsv(['code', 'name', 'asciiname', 'gid'])}",
+        [path.as_posix()],
+    )
     con.execute("DELETE FROM a1 WHERE gid IS NULL")
     # a division with no point yet takes the one derived from its places (or stays without)
     # the shipped division (its point, its population) gives way to the imported row of the same code
     con.execute("""CREATE OR REPLACE TEMP TABLE d AS SELECT p.* FROM places p SEMI JOIN a1
         ON p.cc = a1.cc AND p.admin1 = a1.admin1 WHERE p.fcode = 'ADM1' AND p.src = 'default'""")
-    con.execute("DELETE FROM places p WHERE p.fcode = 'ADM1' AND p.src = 'default' AND p.gid IN (SELECT gid FROM d)")
+    con.execute(
+        "DELETE FROM places p WHERE p.fcode = 'ADM1' AND p.src = 'default' AND p.gid IN (SELECT gid FROM d)"
+    )
     con.execute("""INSERT INTO places SELECT a1.gid, a1.name, d.lat, d.lon, 'A', 'ADM1', a1.cc, a1.admin1, NULL,
         coalesce(d.pop, 0), 'import' FROM a1 LEFT JOIN d
         ON d.cc = a1.cc AND d.admin1 = a1.admin1 WHERE a1.gid NOT IN (SELECT gid FROM places)""")
@@ -149,9 +192,12 @@ def import_admin1(con, path: Path) -> int:
 
 def import_alternates(con, path: Path) -> int:
     skip = ", ".join(f"'{s}'" for s in SKIP_LANGS)
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE alt AS SELECT DISTINCT norm(name) k, try_cast(gid AS BIGINT) gid
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE alt AS SELECT DISTINCT norm(name) k, try_cast(gid AS BIGINT) gid
         FROM {read_tsv(ALT_COLS)} WHERE coalesce(lang, '') NOT IN ({skip}) AND coalesce(historic, '') <> '1'
-        AND try_cast(gid AS BIGINT) IS NOT NULL""", [path.as_posix()])
+        AND try_cast(gid AS BIGINT) IS NOT NULL""",
+        [path.as_posix()],
+    )
     con.execute("""INSERT INTO names SELECT hash(a.k), a.k, a.gid, 'altfile' FROM alt a SEMI JOIN places p ON p.gid = a.gid
         WHERE length(a.k) >= 2 AND NOT EXISTS (SELECT 1 FROM names n WHERE n.key = a.k AND n.gid = a.gid)""")
     return con.execute("SELECT count(*) FROM alt").fetchone()[0]
@@ -160,8 +206,10 @@ def import_alternates(con, path: Path) -> int:
 def import_user(con, path: Path, tmp: Path, rejected: list | None = None) -> int:
     """A user CSV becomes a small GeoNames-format file (stable ids from the row), then imports as one."""
     out = tmp / f"user-{len(list(tmp.iterdir()))}.txt"
-    admin1_codes = {(cc, n.lower()): a for cc, a, n in con.execute(
-        "SELECT cc, admin1, name FROM places WHERE fcode = 'ADM1'").fetchall()}
+    admin1_codes = {
+        (cc, n.lower()): a
+        for cc, a, n in con.execute("SELECT cc, admin1, name FROM places WHERE fcode = 'ADM1'").fetchall()
+    }
     n = 0
     with path.open(encoding="utf-8-sig", newline="") as fh, out.open("w", encoding="utf-8") as dst:
         for line, row in enumerate(csv.DictReader(fh), 2):
@@ -175,11 +223,34 @@ def import_user(con, path: Path, tmp: Path, rejected: list | None = None) -> int
                 continue
             a1 = (row.get("admin1") or "").strip()
             a1 = admin1_codes.get((cc, a1.lower()), a1)
-            alts = ",".join(a.strip() for a in (row.get("alternate_names") or "").replace("|", ";").split(";") if a.strip())
+            alts = ",".join(
+                a.strip()
+                for a in (row.get("alternate_names") or "").replace("|", ";").split(";")
+                if a.strip()
+            )
             gid = -(10**10 + zlib.crc32(f"{name}|{cc}|{row['lat']}|{row['lon']}".encode()))
             fclass = (row.get("feature_class") or "P").strip() or "P"
-            cols = [str(gid), name, name, alts, row["lat"], row["lon"], fclass, "", cc, "", a1, "", "", "", "0",
-                    "", "", "", ""]
+            cols = [
+                str(gid),
+                name,
+                name,
+                alts,
+                row["lat"],
+                row["lon"],
+                fclass,
+                "",
+                cc,
+                "",
+                a1,
+                "",
+                "",
+                "",
+                "0",
+                "",
+                "",
+                "",
+                "",
+            ]
             dst.write("\t".join(c.replace("\t", " ") for c in cols) + "\n")
             n += 1
     if n:
@@ -203,7 +274,7 @@ def import_geonames(files: list[Path], path: str | Path | None = None) -> dict:
     """Import GeoNames dumps / user CSVs into the gazetteer at ``path``; returns counts per kind."""
     path = Path(path) if path else default_path()
     files = [Path(f) for f in files]
-    for f in files:             # before anything is built or opened
+    for f in files:  # before anything is built or opened
         check_regular(f)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -237,7 +308,8 @@ def import_geonames(files: list[Path], path: str | Path | None = None) -> dict:
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
         stats["total_places"], stats["names"] = con.execute(
-            "SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM names)").fetchone()
+            "SELECT (SELECT count(*) FROM places), (SELECT count(*) FROM names)"
+        ).fetchone()
     except BaseException:
         try:
             con.execute("ROLLBACK")

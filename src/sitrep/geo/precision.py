@@ -8,10 +8,10 @@ point, 3 second-order division, 4 first-order division, 5 linear feature (river,
     >>> make_location("Boulkessi", "country", "not in the gazetteer", country_code="ML").where_prec
     6
 """
+
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 from sitrep.records import Location
 from sitrep.vocab import ACLED_GEO as ACLED
@@ -28,7 +28,7 @@ def make_location(name: str, precision: str, reason: str, linear: bool = False, 
     return loc
 
 
-def place_precision(feature_class: Optional[str], feature_code: Optional[str], is_country: bool) -> str:
+def place_precision(feature_class: str | None, feature_code: str | None, is_country: bool) -> str:
     """The precision a gazetteer entry of this kind gives."""
     if is_country:
         return "country"

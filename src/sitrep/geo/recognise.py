@@ -7,6 +7,7 @@ capitalised word run is looked up in the gazetteer; entities and cue words ("the
     >>> [m.text for m in find_place_mentions("Gunmen attacked the town of Djibo in Burkina Faso.")]
     ['Djibo', 'Burkina Faso']
 """
+
 from __future__ import annotations
 
 import re
@@ -19,39 +20,225 @@ from sitrep.records import PlaceMention
 
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s$", re.I)
-CONNECTORS = {"of", "de", "du", "des", "la", "le", "el", "al", "es", "sur", "the", "and", "upon", "da", "do", "dos"}
-ADMIN_WORDS = {"region": "region", "regions": "region", "province": "province", "provinces": "province",
-               "state": "state", "district": "district", "districts": "district", "department": "region",
-               "commune": "town", "county": "district", "governorate": "region", "prefecture": "region",
-               "cercle": "district", "municipality": "town"}
-FEATURE_AFTER = {"river": "river", "lake": "lake", "basin": "lake", "valley": "region", "delta": "region",
-                 "mountains": "region", "desert": "region"}
+CONNECTORS = {
+    "of",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "el",
+    "al",
+    "es",
+    "sur",
+    "the",
+    "and",
+    "upon",
+    "da",
+    "do",
+    "dos",
+}
+ADMIN_WORDS = {
+    "region": "region",
+    "regions": "region",
+    "province": "province",
+    "provinces": "province",
+    "state": "state",
+    "district": "district",
+    "districts": "district",
+    "department": "region",
+    "commune": "town",
+    "county": "district",
+    "governorate": "region",
+    "prefecture": "region",
+    "cercle": "district",
+    "municipality": "town",
+}
+FEATURE_AFTER = {
+    "river": "river",
+    "lake": "lake",
+    "basin": "lake",
+    "valley": "region",
+    "delta": "region",
+    "mountains": "region",
+    "desert": "region",
+}
 FEATURE_BEFORE = {"lake": "lake", "river": "river", "mount": "region", "gulf": "region", "mounts": "region"}
-TOWN_WORDS = {"town": "town", "village": "village", "city": "city", "locality": "town", "commune": "town",
-              "area": "area", "hamlet": "village", "camp": "town", "capital": "city", "outskirts": "near"}
+TOWN_WORDS = {
+    "town": "town",
+    "village": "village",
+    "city": "city",
+    "locality": "town",
+    "commune": "town",
+    "area": "area",
+    "hamlet": "village",
+    "camp": "town",
+    "capital": "city",
+    "outskirts": "near",
+}
 PLACE_ENTS = {"GPE", "LOC"}
 NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"}
-TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "lieutenant", "capt", "captain",
-          "president", "minister", "sheikh", "imam", "sgt", "maj", "major", "prof", "sen", "rep", "gov",
-          "king", "queen", "prince", "pope", "saint", "st", "sir", "lord", "lady", "cmdr", "commander"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "lt",
+    "lieutenant",
+    "capt",
+    "captain",
+    "president",
+    "minister",
+    "sheikh",
+    "imam",
+    "sgt",
+    "maj",
+    "major",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "saint",
+    "st",
+    "sir",
+    "lord",
+    "lady",
+    "cmdr",
+    "commander",
+}
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-ORG_WORDS = {"centre", "center", "institute", "council", "foundation", "university", "command", "agency",
-             "committee", "organisation", "organization", "association", "party", "front", "movement", "bank",
-             "fund", "policy", "world", "news", "times", "post", "press", "media", "group", "company", "airlines",
-             "club", "league", "forum", "alliance", "network", "service", "services", "radio", "television"}
-JOB_WORDS = {"analyst", "researcher", "professor", "expert", "fellow", "director", "head", "editor", "economist",
-             "correspondent", "scientist", "lecturer", "specialist", "student", "works", "worked", "working",
-             "consultant", "adviser", "advisor", "manager", "reporter", "journalist", "studies", "teaches"}
-RANKS = {"chief", "fire", "officer", "sheriff", "deputy", "mayor", "judge", "coroner", "detective", "sergeant"}
+ORG_WORDS = {
+    "centre",
+    "center",
+    "institute",
+    "council",
+    "foundation",
+    "university",
+    "command",
+    "agency",
+    "committee",
+    "organisation",
+    "organization",
+    "association",
+    "party",
+    "front",
+    "movement",
+    "bank",
+    "fund",
+    "policy",
+    "world",
+    "news",
+    "times",
+    "post",
+    "press",
+    "media",
+    "group",
+    "company",
+    "airlines",
+    "club",
+    "league",
+    "forum",
+    "alliance",
+    "network",
+    "service",
+    "services",
+    "radio",
+    "television",
+}
+JOB_WORDS = {
+    "analyst",
+    "researcher",
+    "professor",
+    "expert",
+    "fellow",
+    "director",
+    "head",
+    "editor",
+    "economist",
+    "correspondent",
+    "scientist",
+    "lecturer",
+    "specialist",
+    "student",
+    "works",
+    "worked",
+    "working",
+    "consultant",
+    "adviser",
+    "advisor",
+    "manager",
+    "reporter",
+    "journalist",
+    "studies",
+    "teaches",
+}
+RANKS = {
+    "chief",
+    "fire",
+    "officer",
+    "sheriff",
+    "deputy",
+    "mayor",
+    "judge",
+    "coroner",
+    "detective",
+    "sergeant",
+}
 ACRONYM_PLACES = {"us", "usa", "uk", "drc", "uae"}
-ACCEPT_CUES = {"region", "province", "state", "district", "town", "village", "city", "area", "near",
-               "border", "river", "lake", "in", "at"}
+ACCEPT_CUES = {
+    "region",
+    "province",
+    "state",
+    "district",
+    "town",
+    "village",
+    "city",
+    "area",
+    "near",
+    "border",
+    "river",
+    "lake",
+    "in",
+    "at",
+}
 CUE_WORDS = {"in", "near", "at", "outside", "around", "from", "towards", "toward"}
 
 
-@lru_cache(maxsize=65536)       # called for every capitalised word: words repeat
+@lru_cache(maxsize=65536)  # called for every capitalised word: words repeat
 def fold(s: str) -> str:
     """Accent-, case- and punctuation-folded form of a word run (for the stop-lists)."""
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
@@ -62,7 +249,9 @@ def fold(s: str) -> str:
 def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    shipped = [w.strip() for w in data_file("stoplist.txt").splitlines() if w.strip() and not w.startswith("#")]
+    shipped = [
+        w.strip() for w in data_file("stoplist.txt").splitlines() if w.strip() and not w.startswith("#")
+    ]
     return frozenset({fold(w) for w in shipped} | MONTHS | WEEKDAYS | set(STOP_WORDS))
 
 
@@ -94,12 +283,12 @@ def is_cap(w: str) -> bool:
 def runs(text: str, toks: list) -> list[tuple[int, int]]:
     """Candidate phrases (token index ranges): capitalised runs of up to 5 words, connectors inside."""
     out = []
-    for i, (s, e, w) in enumerate(toks):
+    for i, (_, _, w) in enumerate(toks):
         if not is_cap(w):
             continue
         for j in range(i, min(i + 5, len(toks))):
             if j > i:
-                gap = text[toks[j - 1][1]:toks[j][0]]
+                gap = text[toks[j - 1][1] : toks[j][0]]
                 if gap not in (" ", "-", "- ", " - "):
                     break
                 if not is_cap(toks[j][2]) and toks[j][2].lower() not in CONNECTORS:
@@ -119,7 +308,7 @@ def ent_at(ents, s: int, e: int):
 def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], source: str) -> bool:
     """True when a phrase is a person, an organisation, a date word or a common word, not a place."""
     words = [t[2] for t in toks[i:j]]
-    phrase = text[toks[i][0]:toks[j - 1][1]]
+    phrase = text[toks[i][0] : toks[j - 1][1]]
     key = fold(phrase)
     acronym = key in ACRONYM_PLACES and phrase.isupper()  # "US" the country, not "Us" the pronoun
     if j - i == 1 and (key in stop_words() or key in demonyms()) and not acronym:
@@ -128,14 +317,23 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         return True  # acronyms (JNIM, AP) and all-caps headings
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < len(toks) else None
-    if prev and fold(prev[2]) in TITLES and text[prev[1]:toks[i][0]] in (" ", ". "):
+    if prev and fold(prev[2]) in TITLES and text[prev[1] : toks[i][0]] in (" ", ". "):
         return True
-    for nb, gap in ((prev, text[prev[1]:toks[i][0]] if prev else ""), (nxt, text[toks[j - 1][1]:nxt[0]] if nxt else "")):
+    for nb, gap in (
+        (prev, text[prev[1] : toks[i][0]] if prev else ""),
+        (nxt, text[toks[j - 1][1] : nxt[0]] if nxt else ""),
+    ):
         # "Baba Ahmed", "Michael Langley": a capitalised neighbour that is no place makes one name.
         if nb and gap == " " and is_cap(nb[2]) and nb[2] not in known:
             w = fold(nb[2])
-            if w not in ADMIN_WORDS and w not in FEATURE_AFTER and w not in FEATURE_BEFORE and w not in TOWN_WORDS \
-                    and w not in stop_words() and w not in demonyms():
+            if (
+                w not in ADMIN_WORDS
+                and w not in FEATURE_AFTER
+                and w not in FEATURE_BEFORE
+                and w not in TOWN_WORDS
+                and w not in stop_words()
+                and w not in demonyms()
+            ):
                 return True
     if words[-1].lower() in ORG_WORDS:
         return True  # "Global South World"
@@ -146,7 +344,7 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         return True  # "Policy Centre for the New South"
     ent = ent_at(ents, toks[i][0], toks[j - 1][1])
     if ent and ent[2] in NAME_ENTS and (ent[0], ent[1]) != (toks[i][0], toks[j - 1][1]):
-        rest = fold(text[ent[0]:toks[i][0]] + " " + text[toks[j - 1][1]:ent[1]]).split()
+        rest = fold(text[ent[0] : toks[i][0]] + " " + text[toks[j - 1][1] : ent[1]]).split()
         if any(w not in ADMIN_WORDS and w not in TOWN_WORDS and w not in {"the", "of"} for w in rest):
             return True  # part of "Policy Centre for the New South"
     return False
@@ -160,7 +358,7 @@ def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) ->
     if not any(e[0] == start and e[1] == end and e[2] == "PERSON" for e in ents):
         return False
     if cue_of(text, toks, i, j) in ACCEPT_CUES:
-        return False                    # "in Oliver", "the town of Taylor"
+        return False  # "in Oliver", "the town of Taylor"
     places = gaz.lookup([text[start:end]]).get(text[start:end], [])
     return not any(p.is_country or p.is_admin or p.population >= 100_000 for p in places)
 
@@ -171,10 +369,22 @@ def person_words(text: str, ents) -> set[str]:
     out = set()
     for s, e, label in ents:
         words = [fold(POSSESSIVE.sub("", w)) for w in text[s:e].split()]
-        if label != "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in text[s:e].split()):
+        if (
+            label != "PERSON"
+            or not 2 <= len(words) <= 3
+            or not all(w[:1].isupper() for w in text[s:e].split())
+        ):
             continue
-        if any(w in TOWN_WORDS or w in ADMIN_WORDS or w in ORG_WORDS or w in JOB_WORDS or w in TITLES
-               or w in RANKS or w in stop_words() for w in words):
+        if any(
+            w in TOWN_WORDS
+            or w in ADMIN_WORDS
+            or w in ORG_WORDS
+            or w in JOB_WORDS
+            or w in TITLES
+            or w in RANKS
+            or w in stop_words()
+            for w in words
+        ):
             continue
         out |= {words[0], words[-1]}
     return out
@@ -190,10 +400,20 @@ def surname(text: str, toks: list, i: int, j: int, people: set[str]) -> bool:
 
 
 def widen_feature(text: str, toks: list, i: int, j: int) -> tuple[int, int]:
-    """"Lake Chad Basin", "Niger River": the feature words belong to the name."""
-    if i > 0 and is_cap(toks[i - 1][2]) and fold(toks[i - 1][2]) in FEATURE_BEFORE and text[toks[i - 1][1]:toks[i][0]] == " ":
+    """ "Lake Chad Basin", "Niger River": the feature words belong to the name."""
+    if (
+        i > 0
+        and is_cap(toks[i - 1][2])
+        and fold(toks[i - 1][2]) in FEATURE_BEFORE
+        and text[toks[i - 1][1] : toks[i][0]] == " "
+    ):
         i -= 1
-    while j < len(toks) and is_cap(toks[j][2]) and fold(toks[j][2]) in FEATURE_AFTER and text[toks[j - 1][1]:toks[j][0]] == " ":
+    while (
+        j < len(toks)
+        and is_cap(toks[j][2])
+        and fold(toks[j][2]) in FEATURE_AFTER
+        and text[toks[j - 1][1] : toks[j][0]] == " "
+    ):
         j += 1
     return i, j
 
@@ -201,7 +421,7 @@ def widen_feature(text: str, toks: list, i: int, j: int) -> tuple[int, int]:
 def cue_of(text: str, toks: list, i: int, j: int) -> str | None:
     """The cue word that frames the phrase: region, province, town, city, near, border, river, in..."""
     nxt = fold(toks[j][2]) if j < len(toks) else ""
-    prev = [fold(t[2]) for t in toks[max(0, i - 4):i]]
+    prev = [fold(t[2]) for t in toks[max(0, i - 4) : i]]
     first, last = fold(toks[i][2]), fold(toks[j - 1][2])
     if j - i > 1 and (first in FEATURE_BEFORE or last in FEATURE_AFTER):
         return FEATURE_BEFORE.get(first) or FEATURE_AFTER[last]
@@ -219,8 +439,16 @@ def cue_of(text: str, toks: list, i: int, j: int) -> str | None:
         return TOWN_WORDS[prev[-2]]
     if prev and prev[-1] in {"near", "outside", "nearby", "around"}:
         return "near"
-    if len(prev) >= 2 and prev[-2:] in (["close", "to"], ["north", "of"], ["south", "of"], ["east", "of"],
-                                        ["west", "of"], ["km", "from"], ["kilometres", "from"], ["miles", "from"]):
+    if len(prev) >= 2 and prev[-2:] in (
+        ["close", "to"],
+        ["north", "of"],
+        ["south", "of"],
+        ["east", "of"],
+        ["west", "of"],
+        ["km", "from"],
+        ["kilometres", "from"],
+        ["miles", "from"],
+    ):
         return "near"
     if prev and prev[-1] in CUE_WORDS:
         return prev[-1]
@@ -243,7 +471,9 @@ def context_of(text: str, s: int, e: int, width: int = 90) -> str:
 @lru_cache(maxsize=1)
 def macro_regions() -> frozenset[str]:
     """Regions spanning several countries ("West Africa", "the Sahel"): places, with no single point."""
-    return frozenset(fold(w) for w in data_file("regions.txt").splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(
+        fold(w) for w in data_file("regions.txt").splitlines() if w.strip() and not w.startswith("#")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -268,10 +498,12 @@ def marked_names(text: str, toks: list, known: set[str], gaz: Gazetteer) -> list
     by_end = {t[1]: k for k, t in enumerate(toks)}
     out = []
     for m in DOTTED.finditer(text):
-        s, e = m.start(), m.end() - 1           # the span ends on the last letter
+        s, e = m.start(), m.end() - 1  # the span ends on the last letter
         key = fold(m.group())
-        abbr = key in abbreviations() and (text[max(0, s - 2):s] == ", " or "." in m.group()[:-1] and len(key) <= 3)
-        if not (abbr or "." in m.group()[:-1] and text[s:e + 1] in known):
+        abbr = key in abbreviations() and (
+            text[max(0, s - 2) : s] == ", " or "." in m.group()[:-1] and len(key) <= 3
+        )
+        if not (abbr or "." in m.group()[:-1] and text[s : e + 1] in known):
             continue
         i, j = by_start.get(s), by_end.get(e)
         if i is not None and j is not None:
@@ -296,7 +528,7 @@ def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceM
         head = DATELINE.match(line)
         end = DATELINE_END.search(line, head.end()) if head else None
         if head and end and end.start() < 60:
-            found = find_place_mentions(line[:end.start()], (), gazetteer)
+            found = find_place_mentions(line[: end.start()], (), gazetteer)
             out += [m.model_copy(update={"span": (pos + m.span[0], pos + m.span[1])}) for m in found]
             break
         pos += len(line) + 1
@@ -309,7 +541,7 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     ents = [tuple(e) for e in ents]
     toks = tokens(text)
     cands = runs(text, toks)
-    phrases = {(i, j): text[toks[i][0]:toks[j - 1][1]] for i, j in cands}
+    phrases = {(i, j): text[toks[i][0] : toks[j - 1][1]] for i, j in cands}
     titled = [m.group().title() for m in DATELINE.finditer(text)]
     dotted = [m.group() for m in DOTTED.finditer(text)]
     known = gaz.known(list(phrases.values()) + [t[2] for t in toks if is_cap(t[2])] + titled + dotted)
@@ -321,10 +553,13 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
             found.append((i, j, "gazetteer"))
             taken |= set(range(i, j))
     people = person_words(text, ents)
-    for (i, j) in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
+    for i, j in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
         if phrases[(i, j)] in known and not taken & set(range(i, j)):
-            if not false_hit(text, toks, i, j, ents, known, "gazetteer") and not person_named(
-                    text, toks, i, j, ents, gaz) and not surname(text, toks, i, j, people):
+            if (
+                not false_hit(text, toks, i, j, ents, known, "gazetteer")
+                and not person_named(text, toks, i, j, ents, gaz)
+                and not surname(text, toks, i, j, people)
+            ):
                 i, j = widen_feature(text, toks, i, j)
                 found.append((i, j, "gazetteer"))
                 taken |= set(range(i, j))
@@ -333,20 +568,26 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     for s, e, label in ents:
         if label not in PLACE_ENTS:
             continue
-        while text[s:s + 4].lower() == "the ":
+        while text[s : s + 4].lower() == "the ":
             s += 4
         i, j = by_start.get(s), by_end.get(e)
         if i is None or j is None or taken & set(range(i, j + 1)) or not is_cap(toks[i][2]):
             continue
-        if not false_hit(text, toks, i, j + 1, ents, known, "ner") and not surname(text, toks, i, j + 1, people):
+        if not false_hit(text, toks, i, j + 1, ents, known, "ner") and not surname(
+            text, toks, i, j + 1, people
+        ):
             found.append((i, j + 1, "ner"))
             taken |= set(range(i, j + 1))
-    cands = [(i, j) for i, j in cands if "and" not in {t[2] for t in toks[i:j]}]  # "Africa and Asia" is two names
+    cands = [
+        (i, j) for i, j in cands if "and" not in {t[2] for t in toks[i:j]}
+    ]  # "Africa and Asia" is two names
     for i, j in cands:  # cue words: "the town of Boulikessi", "Sirakorola region", "in Boulkessi"
-        if taken & set(range(i, j)) or (i, j) != max(((a, b) for a, b in cands if a == i), key=lambda c: c[1]):
+        if taken & set(range(i, j)) or (i, j) != max(
+            ((a, b) for a, b in cands if a == i), key=lambda c: c[1]
+        ):
             continue
         cue = cue_of(text, toks, i, j)
-        before = {fold(t[2]) for t in toks[max(0, i - 4):i]}
+        before = {fold(t[2]) for t in toks[max(0, i - 4) : i]}
         if cue == "at" and before & JOB_WORDS:
             continue  # "senior analyst at Dragonfly": a workplace, not a place
         if cue in ACCEPT_CUES and not false_hit(text, toks, i, j, ents, known, "cue"):
@@ -355,17 +596,28 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     out = []
     for i, j, source in sorted(found):
         s, e = toks[i][0], toks[j - 1][1]
-        out.append(PlaceMention(text=text[s:e], span=(s, e), context=context_of(text, s, e),
-                                cue=cue_of(text, toks, i, j), source=source))
+        out.append(
+            PlaceMention(
+                text=text[s:e],
+                span=(s, e),
+                context=context_of(text, s, e),
+                cue=cue_of(text, toks, i, j),
+                source=source,
+            )
+        )
     share_plural_cues(text, out)
     return out
 
 
 def share_plural_cues(text: str, mentions: list[PlaceMention]) -> None:
-    """"the Tahoua and Dosso regions": the plural cue after the last name covers the names before it."""
+    """ "the Tahoua and Dosso regions": the plural cue after the last name covers the names before it."""
     for a, b in zip(mentions, mentions[1:]):
-        between = text[a.span[1]:b.span[0]].strip().lower()
-        after = text[b.span[1]:b.span[1] + 12].lower()
-        if a.cue in (None, "in", "at") and between in ("and", ",", ", and", "or") and re.match(r"\s+\w+s\b", after):
+        between = text[a.span[1] : b.span[0]].strip().lower()
+        after = text[b.span[1] : b.span[1] + 12].lower()
+        if (
+            a.cue in (None, "in", "at")
+            and between in ("and", ",", ", and", "or")
+            and re.match(r"\s+\w+s\b", after)
+        ):
             if b.cue in ADMIN_WORDS.values():
                 a.cue = b.cue

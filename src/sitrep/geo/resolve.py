@@ -9,6 +9,7 @@ lacks keeps its name and takes the smallest unit the text supports, never a poin
     >>> res = resolve_places(extraction, article, Gazetteer.open())  # Resolution: places by id, incidents by id
     >>> apply_resolution(extraction, article.article_id, res)         # a copy with .resolved and .location filled
 """
+
 from __future__ import annotations
 
 import math
@@ -26,20 +27,35 @@ from sitrep.geo.recognise import abbreviations, dateline_places, fold
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 from sitrep.vocab import GEO_RANK
 
-COUNTY = re.compile(r" (?:County|Parish)(?:, ?|\b)", re.I)   # "Polk County, Iowa"
+COUNTY = re.compile(r" (?:County|Parish)(?:, ?|\b)", re.I)  # "Polk County, Iowa"
 ADMIN_CUES = {"region", "province", "state", "district"}
 TOWN_CUES = {"town", "village", "city"}
 FEATURE_CUES = {"river", "lake"}
-def score(p: Place, ms: list[PlaceMention], ctx: Context, container: list[Place], local: str | None,
-          contained: list[Place] = ()) -> float:
+
+
+def score(
+    p: Place,
+    ms: list[PlaceMention],
+    ctx: Context,
+    container: list[Place],
+    local: str | None,
+    contained: list[Place] = (),
+) -> float:
     cues = {m.cue for m in ms}
     s = 3.0 * ctx.share(p.country_code) + (1.0 if ctx.near_context(p.country_code) else 0.0)
     s += 3.0 if local and p.country_code == local and not p.is_country else 0.0
     if inside(p, container):
         s += 6.0  # "Paris, Texas", "Alexandria, Virginia"
-    if contained and (p.is_country or p.is_admin) and any(
-            c.country_code == p.country_code and (p.is_country or c.admin1 == p.admin1) for c in contained):
-        s += 4.0 + 0.3 * math.log10(max(c.population for c in contained if c.country_code == p.country_code) + 1)
+    if (
+        contained
+        and (p.is_country or p.is_admin)
+        and any(
+            c.country_code == p.country_code and (p.is_country or c.admin1 == p.admin1) for c in contained
+        )
+    ):
+        s += 4.0 + 0.3 * math.log10(
+            max(c.population for c in contained if c.country_code == p.country_code) + 1
+        )
     if cues & ADMIN_CUES:
         s += 2.5 if p.is_admin else -0.5
     elif cues & TOWN_CUES:
@@ -59,11 +75,14 @@ def score(p: Place, ms: list[PlaceMention], ctx: Context, container: list[Place]
 
 
 def inside(p: Place, container: list[Place]) -> bool:
-    return not p.is_country and any(p.country_code == c.country_code and (c.is_country or c.admin1 == p.admin1)
-                                    for c in container)
+    return not p.is_country and any(
+        p.country_code == c.country_code and (c.is_country or c.admin1 == p.admin1) for c in container
+    )
 
 
-def plausible(p: Place, ms: list[PlaceMention], ctx: Context, local: str | None, container: list[Place]) -> bool:
+def plausible(
+    p: Place, ms: list[PlaceMention], ctx: Context, local: str | None, container: list[Place]
+) -> bool:
     """Never a confident point in the wrong country: small places far from the story's countries fail."""
     if local and p.country_code != local and not p.is_country and p.feature_code != "ADM1":
         return False  # another country in the sentence does not move a division ("the US and Ontario")
@@ -71,13 +90,21 @@ def plausible(p: Place, ms: list[PlaceMention], ctx: Context, local: str | None,
         return False
     if {m.cue for m in ms} & FEATURE_CUES and p.feature_class not in ("H", "L", "T"):
         return False
-    if ctx.countries and not p.is_country and ctx.share(p.country_code) == 0 \
-            and not ctx.near_context(p.country_code) and p.population < 100_000 and p.source == "default":
+    if (
+        ctx.countries
+        and not p.is_country
+        and ctx.share(p.country_code) == 0
+        and not ctx.near_context(p.country_code)
+        and p.population < 100_000
+        and p.source == "default"
+    ):
         return False
     return True
 
 
-def well_known(pool: list[Place], ms: list[PlaceMention], container: list[Place], local: str | None = None) -> list[Place]:
+def well_known(
+    pool: list[Place], ms: list[PlaceMention], container: list[Place], local: str | None = None
+) -> list[Place]:
     """The reading every reader takes unless the text says otherwise: a country or a first-level
     division by its own name ("Texas", "Lebanon", "Iraq") rather than a namesake town somewhere in
     the article's countries; a city twenty times as populous as any namesake ("Cairo" in a story
@@ -86,15 +113,24 @@ def well_known(pool: list[Place], ms: list[PlaceMention], container: list[Place]
     a million people ("in Gao" is the town, "New York" the city). Empty when no rule applies."""
     if container or {m.cue for m in ms} & (TOWN_CUES | FEATURE_CUES):
         return []
-    if local and any(p.country_code == local and p.feature_class == "P" and p.population >= 10_000 for p in pool):
+    if local and any(
+        p.country_code == local and p.feature_class == "P" and p.population >= 10_000 for p in pool
+    ):
         return []  # "Victoria, the capital of Seychelles": the sentence's country names a real town
     units = [p for p in pool if p.main_name and (p.is_country or p.feature_code == "ADM1")]
     towns = sorted((p for p in pool if p.feature_class == "P"), key=lambda p: -p.population)
-    if units and not any(t.population >= 1_000_000 or any(t.country_code == u.country_code and t.admin1 == u.admin1
-                                                           for u in units if not u.is_country) for t in towns):
+    if units and not any(
+        t.population >= 1_000_000
+        or any(t.country_code == u.country_code and t.admin1 == u.admin1 for u in units if not u.is_country)
+        for t in towns
+    ):
         return units
     # a city far more populous than every namesake ("Cairo", "Moscow", "London") is the city meant
-    if towns and towns[0].population >= 100_000 and all(t.population * 20 <= towns[0].population for t in towns[1:]):
+    if (
+        towns
+        and towns[0].population >= 100_000
+        and all(t.population * 20 <= towns[0].population for t in towns[1:])
+    ):
         return towns[:1] + units
     return []
 
@@ -119,33 +155,67 @@ def to_location(gaz: Gazetteer, name: str, p: Place, reason: str) -> Location:
     a1 = gaz.admin1s.get((p.country_code, p.admin1 or ""))
     a2 = gaz.admin2_name(p.country_code, p.admin1, p.admin2) if p.admin2 and p.source != "default" else None
     prec = place_precision(p.feature_class, p.feature_code, p.is_country)
-    return make_location(p.name, prec, reason,
-                         linear=p.feature_class == "H", country_code=p.country_code,
-                         admin1=a1.name if a1 and not p.is_country else None, admin2=a2, lat=p.lat, lon=p.lon,
-                         geonameid=p.gid if p.gid > 0 else None, feature_class=p.feature_class,
-                         feature_code=p.feature_code, population=p.population or None)
+    return make_location(
+        p.name,
+        prec,
+        reason,
+        linear=p.feature_class == "H",
+        country_code=p.country_code,
+        admin1=a1.name if a1 and not p.is_country else None,
+        admin2=a2,
+        lat=p.lat,
+        lon=p.lon,
+        geonameid=p.gid if p.gid > 0 else None,
+        feature_class=p.feature_class,
+        feature_code=p.feature_code,
+        population=p.population or None,
+    )
 
 
-def fallback(gaz: Gazetteer, m: PlaceMention, ctx: Context, local: str | None, words: str,
-             admin1: Place | None, why: str) -> Location:
+def fallback(
+    gaz: Gazetteer,
+    m: PlaceMention,
+    ctx: Context,
+    local: str | None,
+    words: str,
+    admin1: Place | None,
+    why: str,
+) -> Location:
     """The smallest unit the text supports for a place the gazetteer lacks (name kept)."""
     border = re.search(r"border with ([A-Z][\w ]+?)(?:[,.;]|$)", m.context or "")
     note = f"; the text puts it near the border with {border.group(1)}" if border else ""
     if admin1 is not None:
-        return make_location(m.text, "admin1", f"{why}; coded to the {admin1.name} division the text names{note}",
-                             country_code=admin1.country_code, admin1=admin1.name, lat=admin1.lat, lon=admin1.lon)
+        return make_location(
+            m.text,
+            "admin1",
+            f"{why}; coded to the {admin1.name} division the text names{note}",
+            country_code=admin1.country_code,
+            admin1=admin1.name,
+            lat=admin1.lat,
+            lon=admin1.lon,
+        )
     cc = local
     if cc is None and ctx.countries:
         (top, n), *rest = ctx.countries.most_common(2)
         cc = top if not rest or n >= 1.3 * rest[0][1] else None  # one country clearly leads
-        words = f"the article is mostly about {gaz.countries[top].name}, which" if cc and top in gaz.countries else words
+        words = (
+            f"the article is mostly about {gaz.countries[top].name}, which"
+            if cc and top in gaz.countries
+            else words
+        )
         if cc is None and ctx.lead in (top, rest[0][0]) and ctx.lead in gaz.countries:
             cc, words = ctx.lead, f"the article's lead names {gaz.countries[ctx.lead].name}, which"
     country = gaz.countries.get(cc) if cc else None
     if country is None:
         return make_location(m.text, "unknown", f"{why}; the text names no country for it")
-    return make_location(m.text, "country", f"{why}; {words} places it in {country.name}{note}: coded to the country",
-                         country_code=cc, lat=country.lat, lon=country.lon)
+    return make_location(
+        m.text,
+        "country",
+        f"{why}; {words} places it in {country.name}{note}: coded to the country",
+        country_code=cc,
+        lat=country.lat,
+        lon=country.lon,
+    )
 
 
 def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Location:
@@ -167,9 +237,15 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         owner = owner_country(ctx, ms, cands, spans)  # "Burkina Faso's Sahel region" is a division
         divisions = [p for p in cands.get(key, []) if p.feature_code == "ADM1" and p.country_code == owner]
         if not divisions:
-            return make_location(ms[0].text, "unknown", f"'{ms[0].text}' is a region spanning several countries")
-        return to_location(gaz, ms[0].text, divisions[0], f"a division of {gaz.countries[owner].name}, "
-                           "named as that country's own")
+            return make_location(
+                ms[0].text, "unknown", f"'{ms[0].text}' is a region spanning several countries"
+            )
+        return to_location(
+            gaz,
+            ms[0].text,
+            divisions[0],
+            f"a division of {gaz.countries[owner].name}, named as that country's own",
+        )
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
     pool = well_known(pool, ms, container, local) or pool
     county = all(COUNTY.match(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
@@ -178,15 +254,25 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
     why = f"'{ms[0].text}' is not in the gazetteer"
     if not pool and not county and not ({m.cue for m in ms} & FEATURE_CUES):
         ranked = [c for c, _ in ctx.countries.most_common(3)]
-        pool = [p for p in spelling_variants(gaz, ms[0].text, [local] if local else ranked)
-                if plausible(p, ms, ctx, local, container)]
+        pool = [
+            p
+            for p in spelling_variants(gaz, ms[0].text, [local] if local else ranked)
+            if plausible(p, ms, ctx, local, container)
+        ]
         if pool:
             best = max(pool, key=lambda p: score(p, ms, ctx, container, local, contained))
-            return to_location(gaz, ms[0].text, best, f"spelling variant of {best.name} "
-                               f"({gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code})")
+            return to_location(
+                gaz,
+                ms[0].text,
+                best,
+                f"spelling variant of {best.name} "
+                f"({gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code})",
+            )
     if not pool:
         if {m.cue for m in ms} & FEATURE_CUES:
-            return make_location(ms[0].text, "unknown", f"{why} as a river or lake; not taken for a town or country")
+            return make_location(
+                ms[0].text, "unknown", f"{why} as a river or lake; not taken for a town or country"
+            )
         rejected = cands.get(key, [])
         if county:
             why = f"'{ms[0].text}' names a county, and the gazetteer holds no counties"
@@ -195,12 +281,20 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         admin1 = next((c for c in container if c.is_admin and c.feature_code == "ADM1"), None)
         if admin1 is None:  # "the village of X in the Mopti region": a division named in its sentence
             s, e = ctx.sentence(ms[0].span)
-            named = [loc for span, loc in ctx.divisions if s <= span[0] < e and loc.country_code in (local, None)
-                     or s <= span[0] < e and local is None]
+            named = [
+                loc
+                for span, loc in ctx.divisions
+                if s <= span[0] < e
+                and loc.country_code in (local, None)
+                or s <= span[0] < e
+                and local is None
+            ]
             a1 = {(loc.country_code, loc.admin1) for loc in named}
             if len(a1) == 1:
                 cc, name = a1.pop()
-                admin1 = next((p for p in gaz.admin1s.values() if p.country_code == cc and p.name == name), None)
+                admin1 = next(
+                    (p for p in gaz.admin1s.values() if p.country_code == cc and p.name == name), None
+                )
         return fallback(gaz, ms[0], ctx, local, words, admin1, why)
     best = max(pool, key=lambda p: score(p, ms, ctx, container, local, contained))
     n = len(cands.get(key, []))
@@ -208,11 +302,18 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
     home = ctx.home
     if local:
         reasons.append(f"{words} in its sentence")
-    elif home is not None and best.lat is not None and not best.is_country and home.lat is not None \
-            and km(best.lat, best.lon, home.lat, home.lon) < 150:
+    elif (
+        home is not None
+        and best.lat is not None
+        and not best.is_country
+        and home.lat is not None
+        and km(best.lat, best.lon, home.lat, home.lon) < 150
+    ):
         reasons.append(f"near the outlet's home, {home.name}")
     elif ctx.share(best.country_code) > 0:
-        reasons.append(f"the article names {gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code}")
+        reasons.append(
+            f"the article names {gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code}"
+        )
     if contained and any(c.country_code == best.country_code for c in contained):
         reasons.append("it contains the place named just before it")
     cues = sorted({m.cue for m in ms if m.cue})
@@ -230,16 +331,24 @@ def outlet_home(url: str | None, gaz: Gazetteer) -> Place | None:
     (a city of 100,000 or a state), named by a whole label or the start of one."""
     if not url:
         return None
-    host = (urlparse(url[url.rfind("http"):]).hostname or "").lower()
+    host = (urlparse(url[url.rfind("http") :]).hostname or "").lower()
     labels = [w for w in re.split(r"[.\-]", host)[:-1] if w not in HOST_NOISE and len(w) >= 5]
     queries = {w[:k] for w in labels for k in range(5, len(w) + 1)}
     found = gaz.lookup(sorted(queries))
-    best = [p for q, ps in found.items() for p in ps if p.main_name and fold(p.name).replace(" ", "") == q
-            and (p.feature_class == "P" and p.population >= 100_000 or p.feature_code == "ADM1")]
+    best = [
+        p
+        for q, ps in found.items()
+        for p in ps
+        if p.main_name
+        and fold(p.name).replace(" ", "") == q
+        and (p.feature_class == "P" and p.population >= 100_000 or p.feature_code == "ADM1")
+    ]
     return max(best, key=lambda p: (len(p.name), p.population)) if best else None
 
 
-def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer, home: Place | None = None) -> dict[str, Location]:
+def resolve_mentions(
+    mentions: list[PlaceMention], text: str, gaz: Gazetteer, home: Place | None = None
+) -> dict[str, Location]:
     """Resolve place mentions (raw spans into ``text``); returns a Location per folded name."""
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
@@ -251,7 +360,9 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer, ho
     for key in groups:  # "Neb.", "B.C.": the division the abbreviation stands for, nothing else
         if key in abbreviations():
             cc, name = abbreviations()[key]
-            cands[key] = [p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc]
+            cands[key] = [
+                p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc
+            ]
     ctx = Context(text, groups, cands)
     ctx.home = home
     if home is not None:  # the outlet's home votes like one mention of its country, and as a nearby point
@@ -261,11 +372,12 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer, ho
     ordered = sorted(mentions, key=lambda m: m.span)
     containers, contains = {}, {}
     for a, b in zip(ordered, ordered[1:]):  # "Paris, Texas": the second name contains the first
-        if text[a.span[1]:b.span[0]] in (", ", ",") or COUNTY.fullmatch(text, a.span[1], b.span[0]):
+        if text[a.span[1] : b.span[0]] in (", ", ",") or COUNTY.fullmatch(text, a.span[1], b.span[0]):
             containers[id(a)] = [p for p in cands.get(fold(b.text), []) if p.is_country or p.is_admin]
             contains[id(b)] = [p for p in cands.get(fold(a.text), []) if not p.is_country]
     out: dict[str, Location] = {}
     parts = {k for k in groups if CITY_PART.fullmatch(k)}
+
     # unambiguous names first: their points help the rest ("nearby places in the same text")
     def order(k):  # countries and divisions first, then the least ambiguous names
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
@@ -285,26 +397,48 @@ def resolve_mentions(mentions: list[PlaceMention], text: str, gaz: Gazetteer, ho
 
 
 # "the South Side", "the West End", "Northeast Side", "Downtown": a part of the story's city
-CITY_PART = re.compile(r"(?:the )?(?:north|south|east|west|near|far|upper|lower|central)?(?: ?(?:north|south|east|west))?"
-                       r" ?(?:side|end|downtown|midtown|uptown)")
+CITY_PART = re.compile(
+    r"(?:the )?(?:north|south|east|west|near|far|upper|lower|central)?(?: ?(?:north|south|east|west))?"
+    r" ?(?:side|end|downtown|midtown|uptown)"
+)
 
 
-def city_part(text: str, groups: dict[str, list[PlaceMention]], out: dict[str, Location],
-              home: Place | None = None) -> Location:
+def city_part(
+    text: str, groups: dict[str, list[PlaceMention]], out: dict[str, Location], home: Place | None = None
+) -> Location:
     """A city part resolves to the city the article is about (its most-named town, else the
     outlet's home town), near it."""
-    towns = [(len(groups[k]), -min(m.span[0] for m in groups[k]), k) for k, loc in out.items()
-             if loc.feature_class == "P" and loc.precision == "exact"]
+    towns = [
+        (len(groups[k]), -min(m.span[0] for m in groups[k]), k)
+        for k, loc in out.items()
+        if loc.feature_class == "P" and loc.precision == "exact"
+    ]
     if towns:
         city, why = out[max(towns)[2]], "the town the article names most"
     elif home is not None and home.feature_class == "P":
-        city, why = make_location(home.name, "exact", "", country_code=home.country_code, lat=home.lat,
-                                  lon=home.lon, geonameid=home.gid, feature_class="P"), "the outlet's home town"
+        city, why = (
+            make_location(
+                home.name,
+                "exact",
+                "",
+                country_code=home.country_code,
+                lat=home.lat,
+                lon=home.lon,
+                geonameid=home.gid,
+                feature_class="P",
+            ),
+            "the outlet's home town",
+        )
     else:
         return make_location(text, "unknown", f"'{text}' is part of a city the article does not name")
-    return city.model_copy(update={
-        "precision": "near", "geo_precision": 2, "where_prec": 2,
-        "reason": f"'{text}' is part of a city: {city.name}, {why} (within ~{NEAR_KM:.0f} km)"})
+    return city.model_copy(
+        update={
+            "precision": "near",
+            "geo_precision": 2,
+            "where_prec": 2,
+            "reason": f"'{text}' is part of a city: {city.name}, {why} (within ~{NEAR_KM:.0f} km)",
+        }
+    )
 
 
 def within(loc: Location, unit: Location) -> bool:
@@ -313,8 +447,11 @@ def within(loc: Location, unit: Location) -> bool:
     code = unit.feature_code or ""
     if not code.startswith(("PCL", "ADM")) or loc.country_code != unit.country_code:
         return False
-    if GEO_RANK[loc.precision] > GEO_RANK[unit.precision] or GEO_RANK[loc.precision] == GEO_RANK[unit.precision] \
-            and loc.feature_code is not None:
+    if (
+        GEO_RANK[loc.precision] > GEO_RANK[unit.precision]
+        or GEO_RANK[loc.precision] == GEO_RANK[unit.precision]
+        and loc.feature_code is not None
+    ):
         return False  # equal rank only for a town the gazetteer lacks, coded to the unit
     return code.startswith("PCL") or loc.admin1 == unit.name
 
@@ -333,8 +470,12 @@ def incident_location(places: list[PlaceMention]) -> Location | None:
         if best is None:
             best = loc
             continue
-        if best.precision == "unknown" and GEO_RANK[loc.precision] <= GEO_RANK[best.precision] and loc.name != best.name \
-                or within(loc, best):
+        if (
+            best.precision == "unknown"
+            and GEO_RANK[loc.precision] <= GEO_RANK[best.precision]
+            and loc.name != best.name
+            or within(loc, best)
+        ):
             best = loc
     return best
 
@@ -353,20 +494,27 @@ def place_id(article_id: str, m: PlaceMention) -> str:
     return f"{article_id}@{m.span[0]}-{m.span[1]}"
 
 
-def resolve_places(extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None) -> Resolution:
+def resolve_places(
+    extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None
+) -> Resolution:
     """Resolve every place mention of one extraction jointly; the extraction is left as it is."""
     gaz = gazetteer or Gazetteer.default()
     every = list(extraction.places) + [p for mention in extraction.mentions for p in mention.places]
     if not every:
         return Resolution({}, {})
     # the dateline, which cleaning drops, takes part as context: its town and state vote
-    dateline = [d for d in dateline_places(article.raw_text, gaz)
-                if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)]
+    dateline = [
+        d
+        for d in dateline_places(article.raw_text, gaz)
+        if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)
+    ]
     by_name = resolve_mentions(every + dateline, article.raw_text, gaz, outlet_home(article.url, gaz))
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
     incidents = {}
     for mention in extraction.mentions:
-        resolved = [p.model_copy(update={"resolved": places[place_id(article.article_id, p)]}) for p in mention.places]
+        resolved = [
+            p.model_copy(update={"resolved": places[place_id(article.article_id, p)]}) for p in mention.places
+        ]
         incidents[mention.mention_id] = incident_location(resolved)
     return Resolution(places, incidents)
 
@@ -384,7 +532,9 @@ def apply_resolution(extraction: ArticleExtraction, article_id: str, res: Resolu
     return out
 
 
-def resolve_extraction(extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
+def resolve_extraction(
+    extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None
+) -> ArticleExtraction:
     """The extraction with places resolved (a new record; ``resolve_places`` then ``apply_resolution``)."""
     if not extraction.places and not any(m.places for m in extraction.mentions):
         return extraction

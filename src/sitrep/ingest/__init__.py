@@ -13,5 +13,6 @@ Interface (owned by the ingest stage):
 - ``load_manifest(path) -> Manifest``; ``Manifest.apply(doc) -> Document`` overrides what a
   reader found with the manifest's article_id/outlet/published/url/title.
 """
+
 from sitrep.ingest.manifest import Manifest, load_manifest  # noqa: F401
 from sitrep.ingest.walk import iter_inputs  # noqa: F401

@@ -7,6 +7,7 @@ compressed bytes read (plus ``SLACK``) the stream is a bomb and is refused.
 
     >>> stream = BoundedGunzip(open("crawl.warc.gz", "rb"), max_bytes=20_000_000)  # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import io
@@ -14,8 +15,8 @@ import zlib
 from typing import BinaryIO
 
 MAX_RATIO = 100
-SLACK = 1 << 20           # inflated bytes allowed beyond the ratio (a first small member)
-CHUNK = 1 << 14           # compressed bytes read at a time: a bomb is seen after a few of them
+SLACK = 1 << 20  # inflated bytes allowed beyond the ratio (a first small member)
+CHUNK = 1 << 14  # compressed bytes read at a time: a bomb is seen after a few of them
 
 
 class DecompressionBomb(ValueError):
@@ -40,10 +41,10 @@ class BoundedGunzip(io.RawIOBase):
 
     def _fill(self) -> None:
         while not self.pending and not self.done:
-            if self.inflate.eof and self.inflate.unused_data:   # the next gzip member
+            if self.inflate.eof and self.inflate.unused_data:  # the next gzip member
                 data = self.inflate.unused_data
                 self.inflate = zlib.decompressobj(31)
-            elif not self.inflate.eof and self.inflate.unconsumed_tail:   # held back by CHUNK
+            elif not self.inflate.eof and self.inflate.unconsumed_tail:  # held back by CHUNK
                 data = self.inflate.unconsumed_tail
             else:
                 data = self.raw.read(CHUNK)
@@ -59,7 +60,8 @@ class BoundedGunzip(io.RawIOBase):
             if self.n_out > self._bound():
                 raise DecompressionBomb(
                     f"it inflates to over {MAX_RATIO} times its compressed size ({self.n_out:,} "
-                    f"bytes from {self.n_in:,} so far): a decompression bomb, not read further")
+                    f"bytes from {self.n_in:,} so far): a decompression bomb, not read further"
+                )
 
     def readinto(self, buffer) -> int:
         self._fill()

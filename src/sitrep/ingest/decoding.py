@@ -4,26 +4,39 @@
     >>> decode_bytes("café".encode("latin-1")).text
     'café'
 """
+
 from __future__ import annotations
 
 import codecs
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 import charset_normalizer
 
 # Magic numbers of common binary formats that sometimes land in a news folder.
 MAGIC = {
-    b"\x89PNG\r\n\x1a\n": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF87a": "a GIF image",
-    b"GIF89a": "a GIF image", b"%PDF-": "a PDF document", b"PK\x03\x04": "a ZIP archive (or Office file)",
-    b"\x1f\x8b": "a gzip archive", b"\x7fELF": "a program (ELF)", b"BZh": "a bzip2 archive",
-    b"\xfd7zXZ\x00": "an xz archive", b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive", b"RIFF": "a RIFF media file",
-    b"\x00\x00\x01\x00": "an icon file", b"OggS": "an Ogg media file", b"ID3": "an MP3 file",
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"%PDF-": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or Office file)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program (ELF)",
+    b"BZh": "a bzip2 archive",
+    b"\xfd7zXZ\x00": "an xz archive",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+    b"RIFF": "a RIFF media file",
+    b"\x00\x00\x01\x00": "an icon file",
+    b"OggS": "an Ogg media file",
+    b"ID3": "an MP3 file",
 }
 BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.\-]+)""",
@@ -51,10 +64,10 @@ class UndecodableInput(ValueError):
 class Decoded:
     text: str
     encoding: str
-    note: Optional[str] = None  # set when the encoding was not plain UTF-8
+    note: str | None = None  # set when the encoding was not plain UTF-8
 
 
-def sniff_binary(data: bytes) -> Optional[str]:
+def sniff_binary(data: bytes) -> str | None:
     """What binary format ``data`` starts with, or None.  ``sniff_binary(b"%PDF-1.4")`` -> 'a PDF document'."""
     for magic, name in MAGIC.items():
         if data.startswith(magic):
@@ -62,7 +75,7 @@ def sniff_binary(data: bytes) -> Optional[str]:
     return None
 
 
-def _utf16_without_bom(data: bytes) -> Optional[str]:
+def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le'/'utf-16-be'/'utf-32-le'/'utf-32-be' when NUL bytes fall where ASCII text in that
     encoding puts them; None otherwise."""
     head = data[:4096]
@@ -78,7 +91,7 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
     return None
 
 
-def _western(data: bytes) -> Optional[str]:
+def _western(data: bytes) -> str | None:
     """'cp1252' or 'latin-1' when ``data`` reads as mostly-ASCII Western European text."""
     high = len(data) - len(data.translate(None, HIGH))  # counted in C: files run to megabytes
     letters = high + len(data) - len(data.translate(None, ASCII_LETTERS))
@@ -91,13 +104,17 @@ def _western(data: bytes) -> Optional[str]:
     except UnicodeDecodeError:
         return None
     for ch in chars:
-        if ch in CP1252_PUNCT or ch in "\xa0«»°·´¨¸²³¹ºª¿¡§©®£¥¢½¼¾±" or (0xC0 <= ord(ch) <= 0xFF and ch not in "×÷"):
+        if (
+            ch in CP1252_PUNCT
+            or ch in "\xa0«»°·´¨¸²³¹ºª¿¡§©®£¥¢½¼¾±"
+            or (0xC0 <= ord(ch) <= 0xFF and ch not in "×÷")
+        ):
             continue
         return None
     return "cp1252" if uses_c1 else "latin-1"
 
 
-def _cyrillic(data: bytes) -> Optional[str]:
+def _cyrillic(data: bytes) -> str | None:
     """The 8-bit Cyrillic encoding under which ``data`` reads as Russian-like text (most letters
     are the common lowercase ones), or None."""
     best, best_score = None, 0.85
@@ -112,7 +129,7 @@ def _cyrillic(data: bytes) -> Optional[str]:
     return best
 
 
-def _declared(data: bytes) -> Optional[str]:
+def _declared(data: bytes) -> str | None:
     m = DECLARED.search(data[:4096])
     if not m:
         return None
@@ -133,10 +150,12 @@ def decode_bytes(data: bytes) -> Decoded:
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
-                return _checked(data[len(bom):].decode(enc), enc, f"decoded as {enc} (byte-order mark)")
+                return _checked(data[len(bom) :].decode(enc), enc, f"decoded as {enc} (byte-order mark)")
             except UnicodeDecodeError as exc:  # FF FE 00 00 is UTF-32's mark or UTF-16's and a NUL: try on
-                failed = failed or (f"The file starts with a {enc} byte-order mark but is not valid {enc}: "
-                                    f"{exc.reason} at byte {exc.start}.")
+                failed = failed or (
+                    f"The file starts with a {enc} byte-order mark but is not valid {enc}: "
+                    f"{exc.reason} at byte {exc.start}."
+                )
     if failed:
         raise UndecodableInput(failed)
     kind = sniff_binary(data)
@@ -147,7 +166,9 @@ def decode_bytes(data: bytes) -> Decoded:
         if not enc:
             raise BinaryInput("The file is binary (it contains NUL bytes), not text.")
         text = data[: len(data) - len(data) % (4 if "32" in enc else 2)].decode(enc, errors="replace")
-        return _checked(text, enc, f"decoded as {enc} (no byte-order mark; detected from the NUL-byte pattern)")
+        return _checked(
+            text, enc, f"decoded as {enc} (no byte-order mark; detected from the NUL-byte pattern)"
+        )
     try:
         return _checked(data.decode("utf-8"), "utf-8", None)
     except UnicodeDecodeError:
@@ -174,7 +195,7 @@ def decode_bytes(data: bytes) -> Decoded:
     return _checked(text, enc, f"decoded as {enc} (detected; no charset declared)")
 
 
-def _checked(text: str, encoding: str, note: Optional[str]) -> Decoded:
+def _checked(text: str, encoding: str, note: str | None) -> Decoded:
     # Decoders accept control bytes; a text with many of them is binary data in disguise.
     sample = text[:100_000]
     if sample and CONTROL.search(sample) and len(CONTROL.findall(sample)) > max(2, len(sample) // 100):

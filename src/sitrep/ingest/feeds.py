@@ -8,6 +8,7 @@ The XML is checked with defusedxml before feedparser sees it, so entity-expansio
     >>> items[0].text
     'Ten were killed.'
 """
+
 from __future__ import annotations
 
 import html as htmllib
@@ -25,8 +26,33 @@ from lxml import html as lxml_html
 from sitrep.ingest.text import DEFAULT_MAX_BYTES, Item, decode_or_reject, mb, stem_of
 from sitrep.records import Document, Rejection
 
-BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
-         "table", "section", "article", "pre", "figure", "figcaption", "header", "footer", "hr", "dd", "dt"}
+BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "pre",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "hr",
+    "dd",
+    "dt",
+}
 SKIP = {"script", "style", "noscript", "template", "iframe", "object"}
 XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -70,8 +96,10 @@ def check_xml(text: str) -> str | None:
     try:
         SafeET.fromstring(body, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        return ("The feed declares XML entities or external references "
-                f"(a possible entity-expansion attack, e.g. 'billion laughs'); refused to parse it ({type(exc).__name__}).")
+        return (
+            "The feed declares XML entities or external references "
+            f"(a possible entity-expansion attack, e.g. 'billion laughs'); refused to parse it ({type(exc).__name__})."
+        )
     except ParseError as exc:
         line, col = getattr(exc, "position", (None, None))
         msg = str(exc).split(":")[0]
@@ -83,8 +111,11 @@ def _iso(entry: dict) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         parsed = entry.get(key)
         if parsed:
-            return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed) if (parsed.tm_hour or parsed.tm_min) \
+            return (
+                time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
+                if (parsed.tm_hour or parsed.tm_min)
                 else time.strftime("%Y-%m-%d", parsed)
+            )
     return None
 
 
@@ -105,30 +136,56 @@ def read_feed(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> l
     if problem:
         return [Rejection(input=source, reason=problem, code="bad_xml")]
     body = XML_DECL.sub("", decoded.text, count=1).encode("utf-8")
-    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-type": "application/xml; charset=utf-8"})
+    parsed = feedparser.parse(
+        io.BytesIO(body), response_headers={"content-type": "application/xml; charset=utf-8"}
+    )
     version = parsed.get("version") or ""
     if not parsed.entries and not version:
-        return [Rejection(input=source, code="bad_xml",
-                          reason="The file is XML but not an RSS or Atom feed (no channel, feed or entries found).")]
+        return [
+            Rejection(
+                input=source,
+                code="bad_xml",
+                reason="The file is XML but not an RSS or Atom feed (no channel, feed or entries found).",
+            )
+        ]
     fmt = "atom" if version.startswith("atom") else "rss"
     outlet = (parsed.feed.get("title") or "").strip() or None
     items: list[Item] = []
     for n, entry in enumerate(parsed.entries, 1):
         text = _entry_text(entry)
         if not text:
-            items.append(Rejection(input=source, line=n, code="no_text", reason=f"Entry {n} has no content or summary text."))
+            items.append(
+                Rejection(
+                    input=source, line=n, code="no_text", reason=f"Entry {n} has no content or summary text."
+                )
+            )
             continue
         if len(text) > max_bytes:
-            items.append(Rejection(input=source, line=n, code="too_large",
-                                   reason=f"Entry {n} holds {mb(len(text), max_bytes)} of text, over the limit of {mb(max_bytes, len(text))}."))
+            items.append(
+                Rejection(
+                    input=source,
+                    line=n,
+                    code="too_large",
+                    reason=f"Entry {n} holds {mb(len(text), max_bytes)} of text, over the limit of {mb(max_bytes, len(text))}.",
+                )
+            )
             continue
         notes = [decoded.note] if decoded.note else []
-        items.append(Document(
-            input=f"{source}#entry={n}", text=text, format=fmt, article_id=f"{stem_of(source)}-{n}",
-            title=(entry.get("title") or "").strip() or None, url=entry.get("link") or None,
-            published=_iso(entry), author=(entry.get("author") or "").strip() or None, outlet=outlet,
-            encoding=decoded.encoding, notes=notes,
-        ))
+        items.append(
+            Document(
+                input=f"{source}#entry={n}",
+                text=text,
+                format=fmt,
+                article_id=f"{stem_of(source)}-{n}",
+                title=(entry.get("title") or "").strip() or None,
+                url=entry.get("link") or None,
+                published=_iso(entry),
+                author=(entry.get("author") or "").strip() or None,
+                outlet=outlet,
+                encoding=decoded.encoding,
+                notes=notes,
+            )
+        )
     if not items:
         items.append(Rejection(input=source, code="no_text", reason="The feed has no entries."))
     return items

@@ -1,12 +1,12 @@
 """The HTML reader: main text and metadata (title, date, author, site name) via trafilatura.
 
-    >>> read_html(page_bytes, "page.html")[0].title  # doctest: +SKIP
+>>> read_html(page_bytes, "page.html")[0].title  # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import html as htmllib
 import re
-from typing import Optional
 
 import trafilatura
 
@@ -26,7 +26,7 @@ def _visible_markup(html: str) -> str:
         if not m:
             out.append(html[pos:])
             return "".join(out)
-        out.append(html[pos:m.start()])
+        out.append(html[pos : m.start()])
         closer = re.compile("-->" if m.group() == "<!--" else rf"</{m.group(1)}\s*>", re.I)
         end = closer.search(html, m.end())
         if not end:
@@ -53,13 +53,19 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}  # "Copyright 2
 
 def _trafilatura(html: str | bytes, fast: bool):
     try:
-        return trafilatura.bare_extraction(html, fast=fast, with_metadata=True, include_comments=False,
-                                           include_tables=True, date_extraction_params=DATE_PARAMS)
+        return trafilatura.bare_extraction(
+            html,
+            fast=fast,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=DATE_PARAMS,
+        )
     except (ValueError, TypeError, RecursionError, AttributeError):
         return None
 
 
-def extract_html(html: str | bytes) -> Optional[dict]:
+def extract_html(html: str | bytes) -> dict | None:
     """Main text and metadata of an HTML page via trafilatura (None when it finds no text).
 
     >>> extract_html("<html><body><article><p>" + "Words here. " * 30 + "</p></article></body></html>")["text"][:10]
@@ -90,28 +96,56 @@ def extract_html(html: str | bytes) -> Optional[dict]:
     # trafilatura puts one block per line; a blank line between blocks marks paragraphs the way
     # plain-text articles do, so sentence splitting never runs a headline into its first paragraph.
     text = "\n\n".join(line for line in found.text.split("\n") if line.strip())
-    return {"text": text, "title": found.title, "published": found.date, "author": found.author,
-            "outlet": found.sitename, "url": found.url, "fallback": False}
+    return {
+        "text": text,
+        "title": found.title,
+        "published": found.date,
+        "author": found.author,
+        "outlet": found.sitename,
+        "url": found.url,
+        "fallback": False,
+    }
 
 
-def read_html(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES, url: Optional[str] = None,
-              article_id: Optional[str] = None) -> list[Item]:
+def read_html(
+    data: bytes,
+    source: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    url: str | None = None,
+    article_id: str | None = None,
+) -> list[Item]:
     """An HTML page: main text (navigation, ads and comments dropped) plus title, date, author, site."""
     decoded = decode_or_reject(data, source)
     if isinstance(decoded, Rejection):
         return [decoded]
     # UTF-8 bytes go to lxml as they are (it parses bytes faster than a Python string)
-    found = extract_html(data if decoded.encoding == "utf-8" and not data.startswith(b"\xef\xbb\xbf") else decoded.text)
+    found = extract_html(
+        data if decoded.encoding == "utf-8" and not data.startswith(b"\xef\xbb\xbf") else decoded.text
+    )
     if not found:
-        return [Rejection(input=source, code="no_text",
-                          reason="The HTML page has no readable text (no body, only markup, or nested too deeply to read).")]
-    doc = make_doc(decoded, source, "html", article_id=article_id or stem_of(source),
-               url=url or found.get("url"), title=found.get("title"), published=found.get("published"),
-               author=found.get("author"), outlet=found.get("outlet"))
+        return [
+            Rejection(
+                input=source,
+                code="no_text",
+                reason="The HTML page has no readable text (no body, only markup, or nested too deeply to read).",
+            )
+        ]
+    doc = make_doc(
+        decoded,
+        source,
+        "html",
+        article_id=article_id or stem_of(source),
+        url=url or found.get("url"),
+        title=found.get("title"),
+        published=found.get("published"),
+        author=found.get("author"),
+        outlet=found.get("outlet"),
+    )
     doc.text = found["text"]
     if found["fallback"] == "too_big":
-        doc.notes.append(f"page has over {MAX_TAGS:,} tags, too many for main-text extraction; kept all visible text")
+        doc.notes.append(
+            f"page has over {MAX_TAGS:,} tags, too many for main-text extraction; kept all visible text"
+        )
     elif found["fallback"]:
         doc.notes.append("main-text extraction found nothing; kept all visible text of the page")
     return [doc]
-

@@ -1,13 +1,15 @@
 r"""JSON Lines (one article per line) and .json readers: good lines kept, bad lines rejected by number.
 
-    >>> read_jsonl(b'{"id": "a", "text": "Ten died."}\n{broken', "x.jsonl")[1].reason
-    'Line 2 is not valid JSON: Expecting property name enclosed in double quotes at column 2.'
+>>> read_jsonl(b'{"id": "a", "text": "Ten died."}\n{broken', "x.jsonl")[1].reason
+'Line 2 is not valid JSON: Expecting property name enclosed in double quotes at column 2.'
 """
+
 from __future__ import annotations
 
 import io
 import json
-from typing import BinaryIO, Iterator, Optional
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from sitrep.ingest.text import DEFAULT_MAX_BYTES, Item, mb, stem_of
 from sitrep.records import Document, Rejection
@@ -15,7 +17,7 @@ from sitrep.records import Document, Rejection
 TEXT_KEYS = ("text", "content", "body", "article", "maintext")
 
 
-def _first_text(rec: dict) -> Optional[str]:
+def _first_text(rec: dict) -> str | None:
     for key in TEXT_KEYS:
         value = rec.get(key)
         if isinstance(value, str) and value.strip():
@@ -35,13 +37,26 @@ def _record_to_doc(rec: dict, source: str, fmt: str, default_id: str) -> Documen
     usable = isinstance(rid, str) or isinstance(rid, int) and not isinstance(rid, bool)
     rid = str(rid).strip() if usable and str(rid).strip() else default_id
 
-    def opt(key: str) -> Optional[str]:
+    def opt(key: str) -> str | None:
         value = rec.get(key)
-        return str(value).strip() or None if value is not None and not isinstance(value, (dict, list, bool)) else None
+        return (
+            str(value).strip() or None
+            if value is not None and not isinstance(value, (dict, list, bool))
+            else None
+        )
 
-    return Document(input=source, text=text, format=fmt, article_id=rid, title=opt("title"), url=opt("url"),
-                    published=opt("published") or opt("date"), outlet=opt("outlet") or opt("source"),
-                    author=opt("author"), encoding="utf-8")
+    return Document(
+        input=source,
+        text=text,
+        format=fmt,
+        article_id=rid,
+        title=opt("title"),
+        url=opt("url"),
+        published=opt("published") or opt("date"),
+        outlet=opt("outlet") or opt("source"),
+        author=opt("author"),
+        encoding="utf-8",
+    )
 
 
 def _unique_ids(items: list[Item]) -> list[Item]:
@@ -57,27 +72,45 @@ def _unique_ids(items: list[Item]) -> list[Item]:
     return items
 
 
-def parse_jsonl_line(raw: bytes, source: str, lineno: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Optional[Item]:
+def parse_jsonl_line(raw: bytes, source: str, lineno: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Item | None:
     """One JSONL line as a Document, a Rejection naming the line, or None for a blank line."""
     where = f"{source}#line={lineno}"
     if len(raw) > max_bytes:
-        return Rejection(input=source, line=lineno, code="too_large",
-                         reason=f"Line {lineno} is longer than the limit of {mb(max_bytes)}; it was skipped.")
+        return Rejection(
+            input=source,
+            line=lineno,
+            code="too_large",
+            reason=f"Line {lineno} is longer than the limit of {mb(max_bytes)}; it was skipped.",
+        )
     if not raw.strip():
         return None
     try:
         rec = json.loads(raw.decode("utf-8-sig") if lineno == 1 else raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        return Rejection(input=source, line=lineno, code="encoding",
-                         reason=f"Line {lineno} is not valid UTF-8 (byte {exc.start}).")
+        return Rejection(
+            input=source,
+            line=lineno,
+            code="encoding",
+            reason=f"Line {lineno} is not valid UTF-8 (byte {exc.start}).",
+        )
     except json.JSONDecodeError as exc:
-        return Rejection(input=source, line=lineno, code="bad_json",
-                         reason=f"Line {lineno} is not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}.")
+        return Rejection(
+            input=source,
+            line=lineno,
+            code="bad_json",
+            reason=f"Line {lineno} is not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}.",
+        )
     except RecursionError:
-        return Rejection(input=source, line=lineno, code="bad_json", reason=f"Line {lineno} is nested too deeply to read.")
+        return Rejection(
+            input=source, line=lineno, code="bad_json", reason=f"Line {lineno} is nested too deeply to read."
+        )
     if not isinstance(rec, dict):
-        return Rejection(input=source, line=lineno, code="bad_json",
-                         reason=f"Line {lineno} is JSON but not an object with article fields.")
+        return Rejection(
+            input=source,
+            line=lineno,
+            code="bad_json",
+            reason=f"Line {lineno} is JSON but not an object with article fields.",
+        )
     doc = _record_to_doc(rec, where, "jsonl", f"{stem_of(source)}-{lineno}")
     if isinstance(doc, str):
         return Rejection(input=source, line=lineno, code="no_text", reason=f"Line {lineno} {doc}.")
@@ -133,12 +166,20 @@ def read_json(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> l
     items: list[Item] = []
     for i, r in enumerate(recs, 1):
         where = source if len(recs) == 1 else f"{source}#record={i}"
-        doc = _record_to_doc(r, where, "jsonl", stem_of(source) if len(recs) == 1 else f"{stem_of(source)}-{i}") \
-            if isinstance(r, dict) else "is not an object with article fields"
+        doc = (
+            _record_to_doc(r, where, "jsonl", stem_of(source) if len(recs) == 1 else f"{stem_of(source)}-{i}")
+            if isinstance(r, dict)
+            else "is not an object with article fields"
+        )
         if isinstance(doc, str):
             what = "The JSON file" if len(recs) == 1 else f"Record {i}"
-            items.append(Rejection(input=source, line=None if len(recs) == 1 else i, code="no_text", reason=f"{what} {doc}."))
+            items.append(
+                Rejection(
+                    input=source, line=None if len(recs) == 1 else i, code="no_text", reason=f"{what} {doc}."
+                )
+            )
         else:
             items.append(doc)
-    return _unique_ids(items) or [Rejection(input=source, code="empty", reason="The JSON file holds an empty list.")]
-
+    return _unique_ids(items) or [
+        Rejection(input=source, code="empty", reason="The JSON file holds an empty list.")
+    ]

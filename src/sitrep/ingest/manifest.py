@@ -1,11 +1,11 @@
 """The manifest: a CSV or JSONL file that overrides what readers found (id, outlet, date...)."""
+
 from __future__ import annotations
 
 import csv
 import io
 import json
 from pathlib import Path
-from typing import Optional
 
 from pydantic import BaseModel, Field
 
@@ -22,9 +22,9 @@ class Manifest(BaseModel):
 
     rows: dict[str, dict] = Field(default_factory=dict)
     by_id: dict[str, dict] = Field(default_factory=dict)
-    path: Optional[str] = None  # the manifest file itself (resolved), so a folder walk skips it
+    path: str | None = None  # the manifest file itself (resolved), so a folder walk skips it
 
-    def row_for(self, doc: Document, path: Optional[Path] = None) -> Optional[dict]:
+    def row_for(self, doc: Document, path: Path | None = None) -> dict | None:
         """The row for ``doc``: by its file (single-record inputs), else by its article id."""
         by_id = self.by_id.get(doc.article_id) if doc.article_id else None
         if "#" in doc.input:  # one record of a JSONL/feed/WARC file: a file row would fit every record
@@ -35,7 +35,7 @@ class Manifest(BaseModel):
             key = doc.input
         return self.rows.get(key) or by_id
 
-    def apply(self, doc: Document, path: Optional[Path] = None) -> Document:
+    def apply(self, doc: Document, path: Path | None = None) -> Document:
         """A copy of ``doc`` with the manifest's non-empty values taking precedence.
 
         >>> load_manifest("examples/seeds/manifest.csv").apply(doc).outlet  # doctest: +SKIP
@@ -73,14 +73,14 @@ def _object(row, n: int, path: Path) -> dict:
 def load_manifest(path: str | Path) -> Manifest:
     """Read a CSV or JSONL manifest.  ``load_manifest("examples/seeds/manifest.csv").by_id["000_637d78b309cbb5dc"]``"""
     path = Path(path)
-    check_regular(path, "manifest")                      # /dev/zero or a FIFO would never end
+    check_regular(path, "manifest")  # /dev/zero or a FIFO would never end
     try:
-        text = decode_bytes(path.read_bytes()).text      # spreadsheets often save cp1252
+        text = decode_bytes(path.read_bytes()).text  # spreadsheets often save cp1252
     except OSError as exc:
         raise BadArguments(f"Cannot read the manifest {path}: {exc.strerror or exc}.") from exc
-    except ValueError as exc:                             # binary or undecodable
+    except ValueError as exc:  # binary or undecodable
         raise BadArguments(f"The manifest {path} is not a text file: {exc}") from exc
-    if path.suffix.lower() == ".json" and text.lstrip().startswith("["):   # one JSON array of rows
+    if path.suffix.lower() == ".json" and text.lstrip().startswith("["):  # one JSON array of rows
         records = [_object(r, n, path) for n, r in enumerate(_json_array(text, path), 1)]
     elif path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
         records = [_json_row(line, n, path) for n, line in enumerate(text.splitlines(), 1) if line.strip()]

@@ -8,10 +8,10 @@ file extension and falls back to sniffing the content.
     >>> read_input(b"Soldiers were killed on Sunday.", "a.txt")[0].text
     'Soldiers were killed on Sunday.'
 """
+
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from sitrep.ingest.decoding import decode_bytes
 from sitrep.ingest.feeds import read_feed
@@ -20,8 +20,19 @@ from sitrep.ingest.jsonl import read_json, read_jsonl
 from sitrep.ingest.text import DEFAULT_MAX_BYTES, Item, Reader, read_txt
 from sitrep.ingest.warc import read_warc
 
-__all__ = ["read_input", "format_of", "format_by_extension", "sniff_format", "read_txt", "read_html", "read_jsonl", "read_json",
-           "read_feed", "read_warc", "DEFAULT_MAX_BYTES"]
+__all__ = [
+    "read_input",
+    "format_of",
+    "format_by_extension",
+    "sniff_format",
+    "read_txt",
+    "read_html",
+    "read_jsonl",
+    "read_json",
+    "read_feed",
+    "read_warc",
+    "DEFAULT_MAX_BYTES",
+]
 
 
 def sniff_format(data: bytes) -> str:
@@ -46,16 +57,27 @@ def sniff_format(data: bytes) -> str:
 
 
 EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".xml": "rss", ".rss": "rss",
-    ".atom": "rss", ".warc": "warc", ".warc.gz": "warc",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".xml": "rss",
+    ".rss": "rss",
+    ".atom": "rss",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 
 
 BY_LENGTH = sorted(EXTENSIONS, key=len, reverse=True)  # ".warc.gz" before ".gz"
 
 
-def format_by_extension(name: str) -> Optional[str]:
+def format_by_extension(name: str) -> str | None:
     """Format named by the file extension, or None.  ``format_by_extension("a.warc.gz")`` -> 'warc'"""
     low = name.lower()
     for ext in BY_LENGTH:
@@ -69,8 +91,16 @@ def format_of(name: str, data: bytes = b"") -> str:
     return format_by_extension(name) or sniff_format(data)
 
 
-def read_input(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES, fmt: Optional[str] = None) -> list[Item]:
+def read_input(
+    data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES, fmt: str | None = None
+) -> list[Item]:
     """Read one input's bytes with the reader its name (or content) calls for."""
-    readers: dict[str, Reader] = {"txt": read_txt, "html": read_html, "jsonl": read_jsonl, "json": read_json,
-                                  "rss": read_feed, "warc": read_warc}
+    readers: dict[str, Reader] = {
+        "txt": read_txt,
+        "html": read_html,
+        "jsonl": read_jsonl,
+        "json": read_json,
+        "rss": read_feed,
+        "warc": read_warc,
+    }
     return readers[fmt or format_of(source, data)](data, source, max_bytes)

@@ -7,9 +7,10 @@ Every reader has the same face:
     >>> read_txt(b"Soldiers were killed on Sunday.", "a.txt")[0].text
     'Soldiers were killed on Sunday.'
 """
+
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from sitrep.ingest.decoding import BinaryInput, Decoded, UndecodableInput, decode_bytes
 from sitrep.records import Document, Rejection
@@ -23,14 +24,29 @@ TEXT_KEYS = ("text", "content", "body", "article", "maintext")
 def stem_of(source: str) -> str:
     """File name without its extensions: ``stem_of("a/b.warc.gz")`` -> 'b'."""
     name = source.split("#", 1)[0].rsplit("/", 1)[-1]
-    for ext in (".warc.gz", ".gz", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xhtml",
-                ".txt", ".text", ".xml", ".rss", ".atom", ".warc", ".md"):
+    for ext in (
+        ".warc.gz",
+        ".gz",
+        ".jsonl",
+        ".ndjson",
+        ".json",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".txt",
+        ".text",
+        ".xml",
+        ".rss",
+        ".atom",
+        ".warc",
+        ".md",
+    ):
         if name.lower().endswith(ext) and len(name) > len(ext):
             return name[: -len(ext)]
     return name.rsplit(".", 1)[0] if "." in name[1:] else name
 
 
-def mb(n: int, other: Optional[int] = None) -> str:
+def mb(n: int, other: int | None = None) -> str:
     """A size for people: ``mb(2_500_000)`` -> '2.5 MB'; in bytes when it would read the same as ``other``."""
     text = f"{n / 1_000_000:.1f} MB"
     if other is not None and text == f"{other / 1_000_000:.1f} MB":
@@ -38,11 +54,15 @@ def mb(n: int, other: Optional[int] = None) -> str:
     return text
 
 
-def decode_or_reject(data: bytes, source: str, line: Optional[int] = None) -> Decoded | Rejection:
+def decode_or_reject(data: bytes, source: str, line: int | None = None) -> Decoded | Rejection:
     """Decoded text, or a Rejection saying why the bytes are not usable text."""
     if not data.strip():
-        return Rejection(input=source, reason="The file is empty." if not data else "The file holds only whitespace.",
-                         code="empty", line=line)
+        return Rejection(
+            input=source,
+            reason="The file is empty." if not data else "The file holds only whitespace.",
+            code="empty",
+            line=line,
+        )
     try:
         decoded = decode_bytes(data)
     except BinaryInput as exc:
@@ -56,7 +76,9 @@ def decode_or_reject(data: bytes, source: str, line: Optional[int] = None) -> De
 
 def make_doc(decoded: Decoded, source: str, fmt: str, **fields) -> Document:
     notes = [decoded.note] if decoded.note else []
-    return Document(input=source, text=decoded.text, format=fmt, encoding=decoded.encoding, notes=notes, **fields)
+    return Document(
+        input=source, text=decoded.text, format=fmt, encoding=decoded.encoding, notes=notes, **fields
+    )
 
 
 def read_txt(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Item]:
@@ -67,7 +89,7 @@ def read_txt(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> li
     return [make_doc(decoded, source, "txt", article_id=stem_of(source), title=headline(decoded.text))]
 
 
-def headline(text: str) -> Optional[str]:
+def headline(text: str) -> str | None:
     """The first line of a plain-text article when it reads as a headline (short, no final stop).
 
     >>> headline("Gunmen kill 12 in Djibo\\n\\nGunmen killed 12 people on Sunday.")
@@ -75,7 +97,6 @@ def headline(text: str) -> Optional[str]:
     """
     first, _, rest = text.strip().partition("\n")
     first = first.strip()
-    if not rest.strip() or not (3 <= len(first) <= 200) or first[-1] in ".!?:;,\"”":
+    if not rest.strip() or not (3 <= len(first) <= 200) or first[-1] in '.!?:;,"”':
         return None
     return first
-

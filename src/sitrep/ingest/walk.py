@@ -1,18 +1,19 @@
 """Walk input paths and hand each file to its reader. The only module of ingest that reads disk.
 
-    >>> items = list(iter_inputs([Path("examples/seeds/articles")]))
+>>> items = list(iter_inputs([Path("examples/seeds/articles")]))
 """
+
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, Optional
 
 from sitrep.guard import is_own_output
 from sitrep.ingest.bounded import bounded
-from sitrep.ingest.manifest import Manifest
 from sitrep.ingest.jsonl import iter_jsonl
+from sitrep.ingest.manifest import Manifest
 from sitrep.ingest.readers import format_by_extension, read_input, sniff_format
 from sitrep.ingest.text import DEFAULT_MAX_BYTES, Item, mb
 from sitrep.ingest.warc import iter_warc
@@ -32,7 +33,9 @@ def _walk(root: Path, visited: set[tuple[int, int]]) -> Iterator[Path | Rejectio
     try:
         st = root.stat()
     except OSError as exc:
-        yield Rejection(input=display_name(root), code="io_error", reason=f"Could not open the folder: {exc.strerror}.")
+        yield Rejection(
+            input=display_name(root), code="io_error", reason=f"Could not open the folder: {exc.strerror}."
+        )
         return
     key = (st.st_dev, st.st_ino)
     if key in visited:
@@ -41,7 +44,9 @@ def _walk(root: Path, visited: set[tuple[int, int]]) -> Iterator[Path | Rejectio
     try:
         entries = sorted(os.scandir(root), key=lambda e: os.fsencode(e.name))
     except OSError as exc:
-        yield Rejection(input=display_name(root), code="io_error", reason=f"Could not list the folder: {exc.strerror}.")
+        yield Rejection(
+            input=display_name(root), code="io_error", reason=f"Could not list the folder: {exc.strerror}."
+        )
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -62,7 +67,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            yield Rejection(input=source, code="io_error", reason="Not a regular file (a device, pipe or broken link).")
+            yield Rejection(
+                input=source, code="io_error", reason="Not a regular file (a device, pipe or broken link)."
+            )
             return
         if st.st_size == 0:
             yield Rejection(input=source, code="empty", reason="The file is empty.")
@@ -73,14 +80,19 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
                 fmt = sniff_format(fh.read(4096))
                 fh.seek(0)
             if fmt in STREAMED:
-                if fmt == "warc":       # a .warc.gz is inflated here, within a bound
+                if fmt == "warc":  # a .warc.gz is inflated here, within a bound
                     yield from iter_warc(bounded(fh, max_bytes), source, max_bytes)
                 else:
                     yield from iter_jsonl(fh, source, max_bytes)
                 return
             if st.st_size > max_bytes:
-                yield Rejection(input=source, code="too_large", reason=(
-                    f"The file is {mb(st.st_size, max_bytes)}, over the limit of {mb(max_bytes, st.st_size)}."))
+                yield Rejection(
+                    input=source,
+                    code="too_large",
+                    reason=(
+                        f"The file is {mb(st.st_size, max_bytes)}, over the limit of {mb(max_bytes, st.st_size)}."
+                    ),
+                )
                 return
             # read(n) allocates n bytes up front: ask for the size stat gave (plus one byte to see
             # whether the file grew past the limit since), not for the limit
@@ -88,16 +100,20 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
             if len(data) > st.st_size and len(data) <= max_bytes:
                 data += fh.read(max_bytes + 1 - len(data))
     except OSError as exc:
-        yield Rejection(input=source, code="io_error", reason=f"Could not read the file: {exc.strerror or exc}.")
+        yield Rejection(
+            input=source, code="io_error", reason=f"Could not read the file: {exc.strerror or exc}."
+        )
         return
     if len(data) > max_bytes:
-        yield Rejection(input=source, code="too_large", reason=f"The file is over the limit of {mb(max_bytes)}.")
+        yield Rejection(
+            input=source, code="too_large", reason=f"The file is over the limit of {mb(max_bytes)}."
+        )
         return
     yield from read_input(data, source, max_bytes, fmt=fmt)
 
 
 def iter_inputs(
-    paths: list[Path], manifest: Optional[Manifest] = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: list[Path], manifest: Manifest | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Document | Rejection]:
     """Documents and Rejections from files and folders (walked recursively, sorted), manifest applied.
 
@@ -119,8 +135,13 @@ def iter_inputs(
             if skip and str(f.resolve()) in skip:
                 continue  # the manifest describes the inputs; it is not one
             if is_own_output(f):
-                yield Rejection(input=display_name(f), code="own_output", reason=(
-                    "An output sitrep wrote (beside rejected.json); outputs are never read as articles."))
+                yield Rejection(
+                    input=display_name(f),
+                    code="own_output",
+                    reason=(
+                        "An output sitrep wrote (beside rejected.json); outputs are never read as articles."
+                    ),
+                )
                 continue
             for item in _read_file(f, max_bytes):
                 if manifest is not None and isinstance(item, Document):

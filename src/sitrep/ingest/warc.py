@@ -4,10 +4,12 @@ A file cut off mid-way keeps the records read before the cut; the rest is reject
 
     >>> items = read_warc(open("crawl.warc.gz", "rb").read(), "crawl.warc.gz")  # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import io
-from typing import BinaryIO, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -17,7 +19,16 @@ from sitrep.ingest.text import DEFAULT_MAX_BYTES, Item, mb, read_txt, stem_of
 from sitrep.records import Document, Rejection
 
 HTML_TYPES = ("text/html", "application/xhtml")
-RECORD_TYPES = {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
+RECORD_TYPES = {
+    "warcinfo",
+    "response",
+    "resource",
+    "request",
+    "metadata",
+    "revisit",
+    "conversion",
+    "continuation",
+}
 
 
 def _content_type(record) -> str:
@@ -32,14 +43,21 @@ def _short(record) -> bool:
     # inside the headers leaves no Content-Length or a clipped record type.
     if record is None:
         return False
-    return (record.length is None or record.rec_type not in RECORD_TYPES
-            or getattr(record.raw_stream, "limit", 0) > 0)
+    return (
+        record.length is None
+        or record.rec_type not in RECORD_TYPES
+        or getattr(record.raw_stream, "limit", 0) > 0
+    )
 
 
 def _cut(source: str, n: int, kept: int, detail: str) -> Rejection:
     what = "is not a WARC file" if n == 0 else f"is cut off or damaged after record {n}"
-    return Rejection(input=source, line=n + 1, code="bad_warc",
-                     reason=f"The WARC file {what} ({detail}); the {kept} article(s) read before that were kept.")
+    return Rejection(
+        input=source,
+        line=n + 1,
+        code="bad_warc",
+        reason=f"The WARC file {what} ({detail}); the {kept} article(s) read before that were kept.",
+    )
 
 
 def iter_warc(stream: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -67,8 +85,12 @@ def iter_warc(stream: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES)
                 continue  # error pages and redirects carry no article
             payload = record.content_stream().read(max_bytes + 1)
             if len(payload) > max_bytes:
-                yield Rejection(input=source, line=n, code="too_large",
-                                reason=f"Record {n} is over the limit of {mb(max_bytes)}.")
+                yield Rejection(
+                    input=source,
+                    line=n,
+                    code="too_large",
+                    reason=f"Record {n} is over the limit of {mb(max_bytes)}.",
+                )
                 continue
             if _short(record):
                 yield _cut(source, n - 1, kept, f"record {n} is shorter than its Content-Length")
@@ -85,8 +107,14 @@ def iter_warc(stream: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES)
                     item.reason = f"Record {n}: {item.reason}"
                 yield item
     except DecompressionBomb as exc:
-        yield Rejection(input=source, line=n + 1, code="too_large", reason=(
-            f"The compressed file stopped being read: {exc}; the {kept} article(s) read before that were kept."))
+        yield Rejection(
+            input=source,
+            line=n + 1,
+            code="too_large",
+            reason=(
+                f"The compressed file stopped being read: {exc}; the {kept} article(s) read before that were kept."
+            ),
+        )
         return
     except Exception as exc:  # noqa: BLE001 - warcio raises ArchiveLoadFailed, zlib.error, EOFError, ValueError...
         text = str(exc).strip()
@@ -108,7 +136,11 @@ def iter_warc(stream: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES)
         yield _cut(source, n, kept, f"{end - archive.offset} bytes at the end could not be read as a record")
         return
     if kept == 0:
-        yield Rejection(input=source, code="no_text", reason=f"The WARC file has no HTML or text responses among its {n} records.")
+        yield Rejection(
+            input=source,
+            code="no_text",
+            reason=f"The WARC file has no HTML or text responses among its {n} records.",
+        )
 
 
 def read_warc(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Item]:

@@ -10,4 +10,5 @@ Sub-modules: ``views`` (what merging needs of one mention), ``cluster`` (which m
 incident), ``build`` (cluster -> incident), ``reconcile`` (low/best/high per figure), ``conflicts``
 (named in plain words), ``summary``, ``ids`` (keys and stable ids).
 """
+
 from sitrep.merge.build import merge_incidents  # noqa: F401

@@ -1,33 +1,48 @@
 """From clusters of mentions to contract incidents: date, place, actors, figures, conflicts, summary.
 
-    >>> incidents = merge_incidents(extractions, articles, lineage, previous=store.load_incidents())
+>>> incidents = merge_incidents(extractions, articles, lineage, previous=store.load_incidents())
 """
+
 from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import date
-from typing import Iterable
 
 from sitrep.extract.typer import incident_certainty
 from sitrep.merge.cluster import link_mentions
-from sitrep.merge.link import attach_identifiers
 from sitrep.merge.conflicts import figure_conflicts, outcome_conflicts
 from sitrep.merge.ids import article_label, assign_ids, normalize_name, outlet_label, short_article, skeleton
+from sitrep.merge.link import attach_identifiers
 from sitrep.merge.reconcile import (
-    ClaimEntry, build_figure, field_of, fold_echoes, killed_by_article,
+    ClaimEntry,
+    build_figure,
+    field_of,
+    fold_echoes,
+    killed_by_article,
     trace_origin,
 )
 from sitrep.merge.summary import summarize
 from sitrep.merge.views import MentionView, place_name, view_mention
 from sitrep.records import (
-    Article, ArticleExtraction, Figure, FigureClaim, Incident, IncidentActor, IncidentDate,
-    Lineage, Location, OtherFigure, Outcome, parse_day,
+    Article,
+    ArticleExtraction,
+    Figure,
+    FigureClaim,
+    Incident,
+    IncidentActor,
+    IncidentDate,
+    Lineage,
+    Location,
+    OtherFigure,
+    Outcome,
+    parse_day,
 )
 from sitrep.vocab import DATE_RANK, FIGURE_FIELDS, GEO_RANK
 
-DEFAULT_SUB = "armed_clash"   # the extraction record's default: weaker evidence than any other
+DEFAULT_SUB = "armed_clash"  # the extraction record's default: weaker evidence than any other
 
 
 def _anchors(group: list[MentionView]) -> list[MentionView]:
@@ -43,11 +58,16 @@ def incident_date(group: list[MentionView]) -> IncidentDate:
     counts = Counter((v.day_range, v.precision) for v in dated)
     # ties go to the earliest day: reports come after the event, and a later day among equally
     # precise reports is a vigil, a charge or a death in hospital
-    (rng, prec), _ = min(counts.items(), key=lambda kv: (kv[0][0][1] - kv[0][0][0],
-                                                         DATE_RANK.get(kv[0][1], 5), -kv[1],
-                                                         kv[0][0][0]))
-    return IncidentDate(start=date.fromordinal(rng[0]).isoformat(),
-                        end=date.fromordinal(rng[1]).isoformat(), precision=prec, text=texts)
+    (rng, prec), _ = min(
+        counts.items(),
+        key=lambda kv: (kv[0][0][1] - kv[0][0][0], DATE_RANK.get(kv[0][1], 5), -kv[1], kv[0][0][0]),
+    )
+    return IncidentDate(
+        start=date.fromordinal(rng[0]).isoformat(),
+        end=date.fromordinal(rng[1]).isoformat(),
+        precision=prec,
+        text=texts,
+    )
 
 
 def incident_location(group: list[MentionView]) -> Location | None:
@@ -55,23 +75,37 @@ def incident_location(group: list[MentionView]) -> Location | None:
     anchors = _anchors(group)
     texts = Counter(v.mention.places[0].text for v in anchors if v.mention.places)
     spelled = texts.most_common(1)[0][0] if texts else None
-    locs = [v.mention.location or v.mention.places[0].resolved for v in anchors
-            if v.mention.location is not None or (v.mention.places and v.mention.places[0].resolved)]
+    locs = [
+        v.mention.location or v.mention.places[0].resolved
+        for v in anchors
+        if v.mention.location is not None or (v.mention.places and v.mention.places[0].resolved)
+    ]
     if locs:
-        names = Counter(normalize_name(l.name) for l in locs)
-        best = min(locs, key=lambda l: (GEO_RANK.get(l.precision, 5), -names[normalize_name(l.name)]))
-        if not spelled or best.precision not in ("country", "admin1", "unknown") or \
-                place_name(best.name) in {place_name(t) for t in texts}:
+        names = Counter(normalize_name(loc.name) for loc in locs)
+        best = min(locs, key=lambda loc: (GEO_RANK.get(loc.precision, 5), -names[normalize_name(loc.name)]))
+        if (
+            not spelled
+            or best.precision not in ("country", "admin1", "unknown")
+            or place_name(best.name) in {place_name(t) for t in texts}
+        ):
             return best
         # the gazetteer fell back to a wider area: keep the town's name, with the area's honesty
-        return best.model_copy(update={
-            "name": spelled, "geonameid": None,
-            "reason": f"{spelled} not in the gazetteer; coordinates of {best.name} ({best.precision})"})
+        return best.model_copy(
+            update={
+                "name": spelled,
+                "geonameid": None,
+                "reason": f"{spelled} not in the gazetteer; coordinates of {best.name} ({best.precision})",
+            }
+        )
     if not spelled:
         return None
     country = next((v.country for v in group if v.country), None)
-    return Location(name=spelled, country_code=country, precision="unknown",
-                    reason="no gazetteer match; name as most reports spell it")
+    return Location(
+        name=spelled,
+        country_code=country,
+        precision="unknown",
+        reason="no gazetteer match; name as most reports spell it",
+    )
 
 
 def incident_actors(group: list[MentionView]) -> list[IncidentActor]:
@@ -110,6 +144,7 @@ def _outlet_namer(articles: dict[str, Article]):
             return origin.split(":", 1)[1]
         a = articles.get(origin)
         return outlet_label(a.outlet) if a is not None and a.outlet else short_article(origin)
+
     return outlet_of
 
 
@@ -118,9 +153,14 @@ def linked_by(cluster, articles: dict[str, Article]) -> list[dict]:
     out = []
     for v in cluster.members[1:]:
         a = articles.get(v.article_id)
-        out.append({"mention": v.mention.mention_id, "article_id": v.article_id,
-                    "article": article_label(a) if a else v.article_id,
-                    "evidence": cluster.reasons.get(v.mention.mention_id, [])})
+        out.append(
+            {
+                "mention": v.mention.mention_id,
+                "article_id": v.article_id,
+                "article": article_label(a) if a else v.article_id,
+                "evidence": cluster.reasons.get(v.mention.mention_id, []),
+            }
+        )
     return out
 
 
@@ -142,12 +182,16 @@ def _gc_paused():
             gc.enable()
 
 
-def merge_incidents(extractions: dict[str, ArticleExtraction], articles: dict[str, Article],
-                    lineage: dict[str, Lineage], previous: Iterable[Incident] = ()) -> list[Incident]:
+def merge_incidents(
+    extractions: dict[str, ArticleExtraction],
+    articles: dict[str, Article],
+    lineage: dict[str, Lineage],
+    previous: Iterable[Incident] = (),
+) -> list[Incident]:
     """Merge every article's incident mentions into reconciled incidents (pure; inputs unchanged).
 
-        >>> merge_incidents({"a": extraction}, {"a": article}, {"a": lineage})[0].fatalities.low
-        31
+    >>> merge_incidents({"a": extraction}, {"a": article}, {"a": lineage})[0].fatalities.low
+    31
     """
     with _gc_paused():
         return _merge(extractions, articles, lineage, previous)
@@ -164,9 +208,13 @@ def _merge(extractions, articles, lineage, previous) -> list[Incident]:
     groups = [c.members for c in clusters]
     locs = [incident_location(g) for g in groups]
     dates = [incident_date(g) for g in groups]
-    ids = assign_ids([(_place_key(l, g), d.start, {v.mention.mention_id for v in g})
-                      for g, l, d in zip(groups, locs, dates)],
-                     [(p.incident_id, set(p.mentions)) for p in previous])
+    ids = assign_ids(
+        [
+            (_place_key(loc, g), d.start, {v.mention.mention_id for v in g})
+            for g, loc, d in zip(groups, locs, dates)
+        ],
+        [(p.incident_id, set(p.mentions)) for p in previous],
+    )
     inc_of = {v.mention.mention_id: iid for iid, g in zip(ids, groups) for v in g}
     arts_of = {iid: {v.article_id for v in g} for iid, g in zip(ids, groups)}
     outlet_of = _outlet_namer(articles)
@@ -181,9 +229,20 @@ def _merge(extractions, articles, lineage, previous) -> list[Incident]:
                 covered = {inc_of[m] for m in [v.mention.mention_id, *c.covers] if m in inc_of}
                 if key not in shared_cover:
                     art = articles.get(v.article_id)
-                    shared[key].append(ClaimEntry(c, v.article_id, trace_origin(
-                        c, v.article_id, lineage, articles, set().union(*(arts_of[i] for i in covered))),
-                        _published(art)))
+                    shared[key].append(
+                        ClaimEntry(
+                            c,
+                            v.article_id,
+                            trace_origin(
+                                c,
+                                v.article_id,
+                                lineage,
+                                articles,
+                                set().union(*(arts_of[i] for i in covered)),
+                            ),
+                            _published(art),
+                        )
+                    )
                 shared_cover[key] |= covered
     shared_by_inc: dict[str, list[ClaimEntry]] = defaultdict(list)
     entry_cover: dict[int, set[str]] = {}
@@ -195,12 +254,14 @@ def _merge(extractions, articles, lineage, previous) -> list[Incident]:
 
     incidents = []
     for iid, c, loc, d in zip(ids, clusters, locs, dates):
-        inc = _build(iid, c.members, loc, d, articles, lineage, shared_by_inc.get(iid, []),
-                     entry_cover, outlet_of)
+        inc = _build(
+            iid, c.members, loc, d, articles, lineage, shared_by_inc.get(iid, []), entry_cover, outlet_of
+        )
         inc.linked_by = linked_by(c, articles)
         incidents.append(inc)
-    incidents.sort(key=lambda i: (i.date.start or "9999", i.location.name if i.location else "",
-                                  i.incident_id))
+    incidents.sort(
+        key=lambda i: (i.date.start or "9999", i.location.name if i.location else "", i.incident_id)
+    )
     return incidents
 
 
@@ -213,7 +274,7 @@ def _build(iid, group, loc, when, articles, lineage, shared_entries, entry_cover
         pub = v.published
         for c in v.mention.claims:
             if c.scope != "incident":
-                continue   # shared figures are handled once for all incidents; aggregates never
+                continue  # shared figures are handled once for all incidents; aggregates never
             k = (v.article_id, c.claim_id or c.text, c.span)
             if k in seen:
                 continue
@@ -233,8 +294,7 @@ def _build(iid, group, loc, when, articles, lineage, shared_entries, entry_cover
     folded = {f: fold_echoes(entries.get(f, []), articles) for f in set(entries) | set(shared_folded)}
     killed = killed_by_article(folded.get("fatalities", []))
     for f, claims in folded.items():
-        figures[f] = build_figure(claims, shared_folded.get(f, []),
-                                  killed=killed if f == "wounded" else None)
+        figures[f] = build_figure(claims, shared_folded.get(f, []), killed=killed if f == "wounded" else None)
     outcomes: list[Outcome] = []
     for v in group:
         for o in v.mention.outcomes:
@@ -250,18 +310,27 @@ def _build(iid, group, loc, when, articles, lineage, shared_entries, entry_cover
         if aid not in with_claims:
             origins.add(lineage[aid].origin if aid in lineage else aid)
     inc = Incident(
-        incident_id=iid, event_type=event_type, sub_event_type=sub,
-        political=any(v.mention.political for v in group), date=when, location=loc,
+        incident_id=iid,
+        event_type=event_type,
+        sub_event_type=sub,
+        political=any(v.mention.political for v in group),
+        date=when,
+        location=loc,
         **incident_certainty([v.mention for v in group], sub),
         actors=incident_actors(group),
-        fatalities=figures.pop("fatalities", Figure()), wounded=figures.pop("wounded", Figure()),
+        fatalities=figures.pop("fatalities", Figure()),
+        wounded=figures.pop("wounded", Figure()),
         captured=figures.pop("captured", Figure()),
         other_figures=[OtherFigure(what=f, figure=fig) for f, fig in sorted(figures.items())],
-        articles=arts, mentions=[v.mention.mention_id for v in group],
-        independent_origins=len(origins), origins=sorted(origins), outcomes=outcomes,
+        articles=arts,
+        mentions=[v.mention.mention_id for v in group],
+        independent_origins=len(origins),
+        origins=sorted(origins),
+        outcomes=outcomes,
         label=next((v.mention.label for v in group if v.mention.label), ""),
-        filled_dates=[v.mention.mention_id for v in group
-                      if (not v.day_range or v.year_guessed) and when.start],
+        filled_dates=[
+            v.mention.mention_id for v in group if (not v.day_range or v.year_guessed) and when.start
+        ],
     )
     for f in FIGURE_FIELDS:
         inc.conflicts.extend(figure_conflicts(f, getattr(inc, f), outlet_of))

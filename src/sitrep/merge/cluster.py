@@ -1,12 +1,12 @@
 """Which mentions are one incident: blocked by place and date, then checked pairwise against clusters.
 
-    >>> groups = cluster_mentions([view_mention(m, article, lineage) for m in mentions])
-    >>> [[v.mention.mention_id for v in g] for g in groups]      # one list per incident
+>>> groups = cluster_mentions([view_mention(m, article, lineage) for m in mentions])
+>>> [[v.mention.mention_id for v in g] for g in groups]      # one list per incident
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from rapidfuzz import fuzz
 
@@ -15,12 +15,12 @@ from sitrep.merge.link import LINK_THRESHOLD, compare, link_clusters
 from sitrep.merge.views import MentionView
 from sitrep.vocab import DATE_RANK
 
-NAME_RATIO = 85      # Boulkessi ~ Boulikessi is 95; Dosso ~ Douentza is 46
+NAME_RATIO = 85  # Boulkessi ~ Boulikessi is 95; Dosso ~ Douentza is 46
 ADDRESS_RATIO = 85
 FOLLOW_UP_DAYS = 3 * 365
-FRESH_DAYS = 3          # an undated report this soon after an incident in its town is about it
-FRESH_WEEKS = 30        # days within which a follow-up may rest on the place alone
-UNDATED_LOOKBACK = 60   # days before publication an undated report may refer to
+FRESH_DAYS = 3  # an undated report this soon after an incident in its town is about it
+FRESH_WEEKS = 30  # days within which a follow-up may rest on the place alone
+UNDATED_LOOKBACK = 60  # days before publication an undated report may refer to
 
 
 @dataclass
@@ -29,18 +29,18 @@ class Cluster:
     members: list[MentionView] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     geonameids: set[int] = field(default_factory=set)
-    country: Optional[str] = None
-    day_range: Optional[tuple[int, int]] = None
+    country: str | None = None
+    day_range: tuple[int, int] | None = None
     family: str = "violence"
     perpetrators: set[str] = field(default_factory=set)
     actor_names: set[str] = field(default_factory=set)
     addresses: list[str] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
     ids: Identifiers = field(default_factory=Identifiers)
-    counts: Optional[tuple[int, int]] = None
-    reasons: dict[str, list[str]] = field(default_factory=dict)   # mention id -> why it joined
+    counts: tuple[int, int] | None = None
+    reasons: dict[str, list[str]] = field(default_factory=dict)  # mention id -> why it joined
 
-    def add(self, v: MentionView, reasons: Optional[list[str]] = None) -> None:
+    def add(self, v: MentionView, reasons: list[str] | None = None) -> None:
         anchor = not self.members
         if not anchor:
             self.reasons[v.mention.mention_id] = reasons or why_joined(v, self)
@@ -67,8 +67,7 @@ class Cluster:
         self.addresses.extend(a for a in v.addresses if a not in self.addresses)
         self.articles.add(v.article_id)
 
-
-    def absorb(self, other: "Cluster", reasons: list[str]) -> None:
+    def absorb(self, other: Cluster, reasons: list[str]) -> None:
         """Take in another cluster whole (merge/link.py): its first mention joins for ``reasons``."""
         for i, v in enumerate(other.members):
             self.add(v, reasons if i == 0 else other.reasons.get(v.mention.mention_id))
@@ -107,7 +106,7 @@ def _place_score(v: MentionView, c: Cluster) -> int:
     return 0
 
 
-def _address_match(v: MentionView, c: Cluster) -> Optional[bool]:
+def _address_match(v: MentionView, c: Cluster) -> bool | None:
     """True/False when both name an address; None when either does not."""
     if not v.addresses or not c.addresses:
         return None
@@ -129,10 +128,14 @@ def _fresh(v: MentionView, c: Cluster) -> bool:
     """An undated report published within days of the incident, placed in the same named town."""
     if v.geonameid is None or v.geonameid not in c.geonameids:
         return False
-    if c.day_range is None:   # the incident is the undated one: its reports against v's date
+    if c.day_range is None:  # the incident is the undated one: its reports against v's date
         days = [m.published.toordinal() for m in c.members if m.published]
-        return bool(days) and v.day_range is not None and not v.year_guessed and all(
-            0 <= d - v.day_range[1] <= FRESH_DAYS for d in days)
+        return (
+            bool(days)
+            and v.day_range is not None
+            and not v.year_guessed
+            and all(0 <= d - v.day_range[1] <= FRESH_DAYS for d in days)
+        )
     return v.published is not None and 0 <= v.published.toordinal() - c.day_range[1] <= FRESH_DAYS
 
 
@@ -159,11 +162,15 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False) -> int:
     if ev.conflict and not _lineage_link(v, c):
         return 0
     s = place + (3 if addr else 0) + (1 if v.actor_names & c.actor_names else 0) + ev.points
-    strong = bool(addr) or ev.points >= LINK_THRESHOLD or _lineage_link(v, c) or (
-        place >= 1 and not v.coarse_place and bool(v.actor_names & c.actor_names))   # a named armed group at a named town
+    strong = (
+        bool(addr)
+        or ev.points >= LINK_THRESHOLD
+        or _lineage_link(v, c)
+        or (place >= 1 and not v.coarse_place and bool(v.actor_names & c.actor_names))
+    )  # a named armed group at a named town
     undated = not v.day_range or v.year_guessed or not c.day_range
     if undated and not strong and not _fresh(v, c):
-        return 0   # an undated report joins on strong evidence, or a named town within days
+        return 0  # an undated report joins on strong evidence, or a named town within days
     if v.day_range and c.day_range and v.day_range == c.day_range and v.precision == "day":
         s += 2
     if _lineage_link(v, c):
@@ -194,9 +201,16 @@ def _follow_up_score(v: MentionView, c: Cluster, n_at_place: int) -> int:
 
 
 def _sort_key(v: MentionView):
-    return (v.follow_up or v.history, v.coarse_place, v.derived_from is not None,
-            v.day_range is None or v.year_guessed, DATE_RANK.get(v.precision, 5),
-            v.mention.in_passing, v.published.toordinal() if v.published else 10**7, v.order)
+    return (
+        v.follow_up or v.history,
+        v.coarse_place,
+        v.derived_from is not None,
+        v.day_range is None or v.year_guessed,
+        DATE_RANK.get(v.precision, 5),
+        v.mention.in_passing,
+        v.published.toordinal() if v.published else 10**7,
+        v.order,
+    )
 
 
 class _Index:
@@ -205,7 +219,7 @@ class _Index:
     def __init__(self):
         self.by_key: dict[str, set[int]] = {}
         self.by_day: dict[tuple[str, int], list[int]] = {}
-        self.loose: dict[str, list[int]] = {}          # undated or wider than two months
+        self.loose: dict[str, list[int]] = {}  # undated or wider than two months
         self.by_country_day: dict[tuple[str, int], list[int]] = {}
         self.by_article: dict[str, set[int]] = {}
 
@@ -286,8 +300,11 @@ def _greedy(views: list[MentionView]) -> list[Cluster]:
                 pool = set()
                 for k in v.block_keys:
                     pool.update(index.by_key.get(k, ()))
-                violent = [i for i in sorted(pool) if clusters[i].family == "violence"
-                           and _place_score(v, clusters[i]) > 0]
+                violent = [
+                    i
+                    for i in sorted(pool)
+                    if clusters[i].family == "violence" and _place_score(v, clusters[i]) > 0
+                ]
                 for i in violent:
                     s = _follow_up_score(v, clusters[i], len(violent))
                     if s > best_score:

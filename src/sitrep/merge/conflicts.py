@@ -1,12 +1,13 @@
 """Disagreements named in plain words, with who said what.
 
-    >>> figure_conflicts("fatalities", figure, outlet_of)
-    [Conflict(field='fatalities', explanation='more than 30 (Reuters: two security sources) vs at least 60 (AP: a civil society activist)')]
+>>> figure_conflicts("fatalities", figure, outlet_of)
+[Conflict(field='fatalities', explanation='more than 30 (Reuters: two security sources) vs at least 60 (AP: a civil society activist)')]
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
@@ -17,8 +18,18 @@ from sitrep.vocab import FIELD_VERB
 # the extract stage says "seized" for a place taken and "captured" for people taken prisoner,
 # so "captured" is not a side of an outcome dispute
 TAKEN = {"seized", "overran", "overtook", "took_control", "took control", "occupied", "took"}
-HELD = {"repelled", "held", "foiled", "thwarted", "pushed_back", "pushed back", "retook",
-        "regained", "recaptured", "defended"}
+HELD = {
+    "repelled",
+    "held",
+    "foiled",
+    "thwarted",
+    "pushed_back",
+    "pushed back",
+    "retook",
+    "regained",
+    "recaptured",
+    "defended",
+}
 
 
 def value_phrase(fc: FigureClaim) -> str:
@@ -44,7 +55,7 @@ def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _same_source(claims: list[FigureClaim]) -> Optional[str]:
+def _same_source(claims: list[FigureClaim]) -> str | None:
     """The one source every side quotes (e.g. the army via several outlets), if there is one."""
     names = [c.attributed_to for c in claims]
     if not all(names):
@@ -82,9 +93,14 @@ def figure_conflicts(field: str, figure: Figure, outlet_of: Callable[[str], str]
                     phrase = f"{phrase} {group} {FIELD_VERB.get(field, field)}"
                 parts.append(f"{phrase} ({source}, via {origins})")
             else:
-                cites = "; ".join(dict.fromkeys(
-                    f"{outlet_of(c.origin)}: {c.attributed_to}" if c.attributed_to
-                    else outlet_of(c.origin) for c in side))
+                cites = "; ".join(
+                    dict.fromkeys(
+                        f"{outlet_of(c.origin)}: {c.attributed_to}"
+                        if c.attributed_to
+                        else outlet_of(c.origin)
+                        for c in side
+                    )
+                )
                 parts.append(f"{phrase} ({cites})")
         prefix = f"{group}: " if len(by_group) > 1 else ""
         out.append(Conflict(field=field, explanation=prefix + " vs ".join(parts)))
@@ -92,19 +108,21 @@ def figure_conflicts(field: str, figure: Figure, outlet_of: Callable[[str], str]
 
 
 def outcome_conflicts(outcomes: Iterable[Outcome]) -> list[Conflict]:
-    """"seized (JNIM) vs repelled (army)" when one side says a place fell and the other it held."""
+    """ "seized (JNIM) vs repelled (army)" when one side says a place fell and the other it held."""
     taken, held, seen = [], [], set()
     for o in outcomes:
         word = normalize_name(o.outcome)
         who = o.attributed_to or o.claimant_kind
-        side = taken if (word in TAKEN or word.replace(" ", "_") in TAKEN) else (
-            held if (word in HELD or word.replace(" ", "_") in HELD) else None)
+        side = (
+            taken
+            if (word in TAKEN or word.replace(" ", "_") in TAKEN)
+            else (held if (word in HELD or word.replace(" ", "_") in HELD) else None)
+        )
         # "seized" and "captured" from the same claimant are one statement said two ways
         if side is None or (id(side), normalize_name(who)) in seen:
             continue
         seen.add((id(side), normalize_name(who)))
         side.append(f"{o.outcome} ({who})")
     if taken and held:
-        return [Conflict(field="outcome",
-                         explanation=f"{_join(taken)} vs {_join(held)}")]
+        return [Conflict(field="outcome", explanation=f"{_join(taken)} vs {_join(held)}")]
     return []

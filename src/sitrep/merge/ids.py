@@ -1,15 +1,16 @@
 """Names and keys: normalised place names, spelling skeletons, outlet labels and stable incident ids.
 
-    >>> skeleton("Boulikessi") == skeleton("Boulkessi")
-    True
+>>> skeleton("Boulikessi") == skeleton("Boulkessi")
+True
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, Optional
 
 from sitrep.outlets import outlet_label  # noqa: F401 (re-exported: citations name outlets by it)
 
@@ -50,21 +51,22 @@ def article_label(article) -> str:
 
     outlet = outlet_label(article.outlet)
     if not outlet and article.url:
-        url = re.sub(r"^https?://web\.archive\.org/web/[^/]+/", "", article.url)   # the archived site
+        url = re.sub(r"^https?://web\.archive\.org/web/[^/]+/", "", article.url)  # the archived site
         host = (urlparse(url if "://" in url else "http://" + url).hostname or "").lower()
         outlet = host[4:] if host.startswith("www.") else host or None
     title = (article.title or "").strip() or short_article(article.article_id)
     return f"{title} ({outlet})" if outlet else title
 
 
-def make_incident_id(place_key: str, date_start: Optional[str], salt: str = "") -> str:
+def make_incident_id(place_key: str, date_start: str | None, salt: str = "") -> str:
     """Stable id from the place key and start date: ``make_incident_id("ml|boulkessi", "2025-06-01")``."""
     raw = f"{place_key}|{date_start or 'undated'}|{salt}"
     return "inc_" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
 
-def assign_ids(groups: list[tuple[str, Optional[str], set[str]]],
-               previous: Iterable[tuple[str, set[str]]] = ()) -> list[str]:
+def assign_ids(
+    groups: list[tuple[str, str | None, set[str]]], previous: Iterable[tuple[str, set[str]]] = ()
+) -> list[str]:
     """Incident ids for new groups ``(place_key, date_start, mention_ids)``.
 
     An id of the last run is kept when its mention set overlaps a new group's (largest overlap
@@ -86,7 +88,7 @@ def assign_ids(groups: list[tuple[str, Optional[str], set[str]]],
             for k in by_mention.get(m, ()):
                 counts[k] = counts.get(k, 0) + 1
         pairs.extend((-n, g, k) for k, n in counts.items())
-    ids: list[Optional[str]] = [None] * len(groups)
+    ids: list[str | None] = [None] * len(groups)
     used_old: set[int] = set()
     for _, g, k in sorted(pairs):
         if ids[g] is None and k not in used_old:

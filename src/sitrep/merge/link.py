@@ -9,13 +9,12 @@ Linking rests on these because local news often names no town the gazetteer find
 follow-up by its own day; two reports naming the same victim are one incident whatever their
 places say, and two naming different victims are two whatever their places say.
 """
+
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Optional
-
-import math
 
 from sitrep.extract.identifiers import Identifiers, read_identifiers, words
 from sitrep.merge.views import MentionView
@@ -25,14 +24,14 @@ PERSON = ("same victim", "same person and age", "same person named", "same surna
 VICTIM_POINTS = 5
 BLOCK_POINTS = 4
 STREET_POINTS = 2
-ROUND_UP_PEOPLE = 4         # more people with ages than this: a round-up, not one incident
-LINK_THRESHOLD = 5          # a victim, or a block and one more thing
-MAX_POSTINGS = 40           # a key shared by more clusters than this identifies nothing
-STRONG_WINDOW = 400         # days: a victim named again at a trial or a funeral
-PERSON_WINDOW = 30          # days: anyone else named (a suspect, a witness) links only a month
-BLOCK_WINDOW = 7            # days: the same block and more within a week
-STREET_WINDOW = 2           # days: a street alone links only reports of the same days
-RARE_WORDS = 6              # blocking keys from a report's rarest words
+ROUND_UP_PEOPLE = 4  # more people with ages than this: a round-up, not one incident
+LINK_THRESHOLD = 5  # a victim, or a block and one more thing
+MAX_POSTINGS = 40  # a key shared by more clusters than this identifies nothing
+STRONG_WINDOW = 400  # days: a victim named again at a trial or a funeral
+PERSON_WINDOW = 30  # days: anyone else named (a suspect, a witness) links only a month
+BLOCK_WINDOW = 7  # days: the same block and more within a week
+STREET_WINDOW = 2  # days: a street alone links only reports of the same days
+RARE_WORDS = 6  # blocking keys from a report's rarest words
 WORDING_HIGH = 0.25
 CONTEXT_NEEDS_DAYS = True
 WORDING_LOW = 0.12
@@ -42,10 +41,10 @@ WORDING_LOW = 0.12
 class Evidence:
     points: int = 0
     reasons: list[str] = field(default_factory=list)
-    conflict: Optional[str] = None
+    conflict: str | None = None
 
 
-def _counts(v: MentionView) -> Optional[tuple[int, int]]:
+def _counts(v: MentionView) -> tuple[int, int] | None:
     got: dict[str, int] = {}
     for c in v.mention.claims:
         if c.scope != "incident" or c.what not in ("killed", "wounded"):
@@ -82,8 +81,9 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
         lead.ids = read_identifiers(" ".join(rest), title=art.title or "")
         if len(lead.ids.ages) > ROUND_UP_PEOPLE:
             # a round-up or a year in review names many victims: its lead keeps its own sentences
-            lead.ids = read_identifiers(" ".join(text[a:b] for a, b in lead.mention.sentences),
-                                        title=art.title or "")
+            lead.ids = read_identifiers(
+                " ".join(text[a:b] for a, b in lead.mention.sentences), title=art.title or ""
+            )
         # "Des Moines, 24 miles away" reads like a name and an age: a place is never a victim
         places = {p.text.lower() for v in vs for p in v.mention.places}
         for v in vs:
@@ -107,10 +107,18 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
         ev.points += VICTIM_POINTS
         said = {p.split()[-1] for p in people} | aged
         victim = said & (set(a.victims) | set(b.victims))
-        who = ("same victim" if victim and people else "same surname and age" if not people else
-               "same person and age" if aged else "same person named")
-        ev.reasons.append(f"{who}: " + ", ".join(sorted(people) or
-                                                 [f"{s}, {a.ages[s]}" for s in sorted(aged)]))
+        who = (
+            "same victim"
+            if victim and people
+            else "same surname and age"
+            if not people
+            else "same person and age"
+            if aged
+            else "same person named"
+        )
+        ev.reasons.append(
+            f"{who}: " + ", ".join(sorted(people) or [f"{s}, {a.ages[s]}" for s in sorted(aged)])
+        )
     elif _victims_differ(a, b):
         ev.conflict = "different victims named"
         return ev
@@ -185,24 +193,28 @@ def _context(a, b, sim: float) -> Evidence:
     if gap is not None and gap <= 1:
         ev.points += 1
         ev.reasons.append("same or next day")
-    elif gap is None and (_gap(_published_range(a), _published_range(b)) or 0) <= 1 \
-            and _published_range(a) and _published_range(b):
+    elif (
+        gap is None
+        and (_gap(_published_range(a), _published_range(b)) or 0) <= 1
+        and _published_range(a)
+        and _published_range(b)
+    ):
         ev.reasons.append("published the same or next day")
     elif CONTEXT_NEEDS_DAYS:
-        return Evidence()   # wording and place alone, days apart or undated: two incidents
+        return Evidence()  # wording and place alone, days apart or undated: two incidents
     return ev
 
 
-def _days(c) -> Optional[tuple[int, int]]:
+def _days(c) -> tuple[int, int] | None:
     return c.day_range
 
 
-def _published_range(c) -> Optional[tuple[int, int]]:
+def _published_range(c) -> tuple[int, int] | None:
     days = [v.published.toordinal() for v in c.members if v.published]
     return (min(days), max(days)) if days else None
 
 
-def _gap(a: Optional[tuple[int, int]], b: Optional[tuple[int, int]]) -> Optional[int]:
+def _gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int | None:
     if not a or not b:
         return None
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
@@ -214,16 +226,23 @@ def _may_join(a, b, ev: Evidence) -> bool:
     victim = any(r.startswith(PERSON) for r in ev.reasons)
     stated = any(r.startswith((*PERSON, "same block", "same street")) for r in ev.reasons)
     if a.country and b.country and a.country != b.country and not stated:
-        return False   # a named victim or street outweighs a gazetteer's guess at the country
+        return False  # a named victim or street outweighs a gazetteer's guess at the country
     block = any(r.startswith("same block") for r in ev.reasons)
     named_victim = any(r.startswith(PERSON[:2]) for r in ev.reasons)
     # an arrest or a trial report (another type family) joins the shooting by its victim
     if (a.family != "violence" or b.family != "violence") and not named_victim:
         return False
     if a.articles & b.articles and not (named_victim or block):
-        return False   # one article told these apart, and nothing it states says otherwise
-    window = STRONG_WINDOW if named_victim else PERSON_WINDOW if victim else \
-        BLOCK_WINDOW if block else STREET_WINDOW
+        return False  # one article told these apart, and nothing it states says otherwise
+    window = (
+        STRONG_WINDOW
+        if named_victim
+        else PERSON_WINDOW
+        if victim
+        else BLOCK_WINDOW
+        if block
+        else STREET_WINDOW
+    )
     day_gap = _gap(_days(a), _days(b))
     if day_gap is not None and day_gap > (window if victim or block else 1):
         return False
@@ -262,8 +281,15 @@ def link_clusters(clusters: list) -> list:
             i = parent[i]
         return i
 
-    pairs = sorted({(i, j) for post in index.values() if len(post) <= MAX_POSTINGS
-                    for x, i in enumerate(post) for j in post[x + 1:]})
+    pairs = sorted(
+        {
+            (i, j)
+            for post in index.values()
+            if len(post) <= MAX_POSTINGS
+            for x, i in enumerate(post)
+            for j in post[x + 1 :]
+        }
+    )
     for i, j in pairs:
         ri, rj = find(i), find(j)
         if ri == rj:
@@ -272,7 +298,7 @@ def link_clusters(clusters: list) -> list:
         ev = compare(a.ids, b.ids, a.counts, b.counts)
         if not ev.conflict and ev.points < LINK_THRESHOLD:
             ctx = _context(a, b, wording(vectors[i], vectors[j]))
-            if ctx.points >= 2:   # wording, place and day alone must agree on two of them
+            if ctx.points >= 2:  # wording, place and day alone must agree on two of them
                 ev.points += ctx.points
                 ev.reasons += ctx.reasons
         if not _may_join(a, b, ev):

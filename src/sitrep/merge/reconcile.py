@@ -4,13 +4,14 @@
 
 The rules and their reasons are in docs/reconciliation.md.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Optional
 
 from sitrep.extract.figure_words import UPDATE
 from sitrep.extract.toll import article_toll
@@ -26,10 +27,10 @@ class ClaimEntry:
     claim: Claim
     article_id: str
     origin: str
-    published: Optional[date] = None
+    published: date | None = None
 
 
-def canonical_group(group: Optional[str]) -> str:
+def canonical_group(group: str | None) -> str:
     """``canonical_group("Malian soldiers") == "soldiers"``; unknown and generic groups -> "people"."""
     g = normalize_name(group or "")
     for word in [g, *reversed(g.split())]:
@@ -42,8 +43,13 @@ def canonical_group(group: Optional[str]) -> str:
     return "people" if g in ("", "unknown") else g
 
 
-def trace_origin(claim: Claim, article_id: str, lineage: dict[str, Lineage],
-                 articles: dict[str, Article], incident_articles: Iterable[str]) -> str:
+def trace_origin(
+    claim: Claim,
+    article_id: str,
+    lineage: dict[str, Lineage],
+    articles: dict[str, Article],
+    incident_articles: Iterable[str],
+) -> str:
     """The origin of a claim: the lineage origin of its article, unless the claim credits an
     outlet ("according to sources quoted by Reuters"): then the article of that outlet reporting
     the incident (with or without a reuse edge), or ``outlet:<name>`` when none is stored.
@@ -86,12 +92,21 @@ def _slotted_keys(entries: list[ClaimEntry]) -> list[tuple]:
 
 def _primary(entries: list[ClaimEntry]) -> ClaimEntry:
     # the origin's own wording first, then a named source, then the earliest article
-    return min(entries, key=lambda e: (e.article_id != e.origin,
-                                       e.claim.claimant_kind == "unknown",
-                                       not e.claim.attributed_to, e.article_id, e.claim.claim_id))
+    return min(
+        entries,
+        key=lambda e: (
+            e.article_id != e.origin,
+            e.claim.claimant_kind == "unknown",
+            not e.claim.attributed_to,
+            e.article_id,
+            e.claim.claim_id,
+        ),
+    )
 
 
-def fold_echoes(entries: list[ClaimEntry], articles: dict[str, Article]) -> list[tuple[FigureClaim, list[ClaimEntry]]]:
+def fold_echoes(
+    entries: list[ClaimEntry], articles: dict[str, Article]
+) -> list[tuple[FigureClaim, list[ClaimEntry]]]:
     """One FigureClaim per (what, group, numbers, origin): copies in rewrites become echoes."""
     groups: dict[tuple, list[ClaimEntry]] = defaultdict(list)
     for e, key in zip(entries, _slotted_keys(entries)):
@@ -100,27 +115,54 @@ def fold_echoes(entries: list[ClaimEntry], articles: dict[str, Article]) -> list
     for members in groups.values():
         p = _primary(members)
         c = p.claim
-        attributed = c.attributed_to or next((m.claim.attributed_to for m in members
-                                              if m.claim.attributed_to), None)
-        kind = c.claimant_kind if c.claimant_kind != "unknown" else next(
-            (m.claim.claimant_kind for m in members if m.claim.claimant_kind != "unknown"), "unknown")
+        attributed = c.attributed_to or next(
+            (m.claim.attributed_to for m in members if m.claim.attributed_to), None
+        )
+        kind = (
+            c.claimant_kind
+            if c.claimant_kind != "unknown"
+            else next(
+                (m.claim.claimant_kind for m in members if m.claim.claimant_kind != "unknown"), "unknown"
+            )
+        )
         echoes = sorted({m.article_id for m in members} - {p.article_id})
         quotes = {}
         for m in sorted(members, key=lambda m: m.article_id):
             if m.article_id in echoes and m.article_id not in quotes:
                 quotes[m.article_id] = m.claim.quote
         src = articles.get(p.origin)
-        outlet = outlet_label(src.outlet) if src is not None else (
-            p.origin.split(":", 1)[1] if p.origin.startswith("outlet:") else None)
+        outlet = (
+            outlet_label(src.outlet)
+            if src is not None
+            else (p.origin.split(":", 1)[1] if p.origin.startswith("outlet:") else None)
+        )
         low, high = (0, 0) if c.negated and c.low is None else (c.low, c.high)
         fc = FigureClaim(
-            text=c.text, low=low, high=high, qualifier=c.qualifier,
-            group=canonical_group(c.group), attributed_to=attributed, claimant_kind=kind,
-            article_id=p.article_id, origin=p.origin, quote=c.quote, char_span=c.span,
-            outlet=outlet, echoes=echoes, claim_id=c.claim_id, echo_quotes=quotes)
+            text=c.text,
+            low=low,
+            high=high,
+            qualifier=c.qualifier,
+            group=canonical_group(c.group),
+            attributed_to=attributed,
+            claimant_kind=kind,
+            article_id=p.article_id,
+            origin=p.origin,
+            quote=c.quote,
+            char_span=c.span,
+            outlet=outlet,
+            echoes=echoes,
+            claim_id=c.claim_id,
+            echo_quotes=quotes,
+        )
         out.append((fc, members))
-    out.sort(key=lambda t: (t[0].group or "", t[0].low if t[0].low is not None else -1,
-                            t[0].origin, t[0].article_id))
+    out.sort(
+        key=lambda t: (
+            t[0].group or "",
+            t[0].low if t[0].low is not None else -1,
+            t[0].origin,
+            t[0].article_id,
+        )
+    )
     return out
 
 
@@ -130,21 +172,22 @@ class Report:
 
     article_id: str
     origin: str
-    low: Optional[int]
-    high: Optional[int]
+    low: int | None
+    high: int | None
     qualifier: str
     claimant_kind: str
-    latest: int = 0          # latest publication day (ordinal) among the article and its echoes
-    update: bool = False     # worded as a raised toll ("a second victim died", "died of his injuries")
+    latest: int = 0  # latest publication day (ordinal) among the article and its echoes
+    update: bool = False  # worded as a raised toll ("a second victim died", "died of his injuries")
 
 
-def _side(group: Optional[str]) -> str:
+def _side(group: str | None) -> str:
     """Soldiers, police, assailants, civilians; "generic" for words that may name any of them."""
     return GROUP_SIDE.get(canonical_group(group), "generic")
 
 
-def article_reports(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
-                    killed: Optional[dict[str, list[Claim]]] = None) -> list[Report]:
+def article_reports(
+    claims: list[tuple[FigureClaim, list[ClaimEntry]]], killed: dict[str, list[Claim]] | None = None
+) -> list[Report]:
     """What each article reports about one group: ``article_toll`` (extract/toll.py, the one
     reading of an article's toll, also what benchmarks/gvdb.py measures) over the article's own
     claims, one report per origin the article speaks for (a figure it credits to Reuters is
@@ -152,7 +195,7 @@ def article_reports(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
     turns "were shot" counts into the wounded: the shot minus the dead they include."""
     by_source: dict[tuple, list[ClaimEntry]] = defaultdict(list)
     latest: dict[tuple, int] = defaultdict(int)
-    for fc, members in claims:
+    for _, members in claims:
         days = [m.published.toordinal() for m in members if m.published]
         for m in members:
             if m.claim.subset:
@@ -178,7 +221,7 @@ def _most_dead(killed: dict[str, list[Claim]]) -> list[Claim]:
     return killed[max(tolls, key=lambda a: (tolls[a], a))] if tolls else []
 
 
-def _report(key: tuple, own: list[Claim], dead: list[Claim], latest: int) -> Optional[Report]:
+def _report(key: tuple, own: list[Claim], dead: list[Claim], latest: int) -> Report | None:
     """One source's report in one article, counted by ``article_toll``."""
     aid, origin, perpetrator = key
     what = Counter(c.what for c in own).most_common(1)[0][0]
@@ -186,22 +229,29 @@ def _report(key: tuple, own: list[Claim], dead: list[Claim], latest: int) -> Opt
     dead = [c for c in dead if _side(c.group) in sides] if what != "killed" else []
     low, best, high = article_toll(own + dead).get(what, (None, None, None))
     if best is None:
-        return None        # "all who didn't die were taken prisoner": words, no number
+        return None  # "all who didn't die were taken prisoner": words, no number
     quals = {c.qualifier for c in own if c.low is not None or c.high is not None or c.negated}
-    qual = next(iter(quals)) if len(quals) == 1 else "exactly" if high is not None and high == best else "at_least"
+    qual = (
+        next(iter(quals))
+        if len(quals) == 1
+        else "exactly"
+        if high is not None and high == best
+        else "at_least"
+    )
     kinds = {c.claimant_kind for c in own}
     kind = "perpetrator" if perpetrator else next((k for k in CLAIMANT_KINDS if k in kinds), "unknown")
     update = any(UPDATE.search(c.quote or "") for c in own if c.what == "killed")
     return Report(aid, origin, low if qual == "up_to" else best, high, qual, kind, latest, update)
 
 
-def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
-                    killed: Optional[dict[str, list[Claim]]] = None) -> tuple[Range, list[str]]:
+def reconcile_group(
+    claims: list[tuple[FigureClaim, list[ClaimEntry]]], killed: dict[str, list[Claim]] | None = None
+) -> tuple[Range, list[str]]:
     """low / best / high of one group's claims, and notes on how they were set."""
     notes: list[str] = []
     numeric = article_reports(claims, killed)
     specific = [r for r in numeric if r.qualifier != "vague"]
-    pool = specific or numeric          # vague figures count only where no specific one exists
+    pool = specific or numeric  # vague figures count only where no specific one exists
     if not pool:
         return Range(), notes
     credible = [r for r in pool if r.claimant_kind != "perpetrator"]
@@ -216,13 +266,15 @@ def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
         lo = max(r.low or 0 for r in credible)
         his = [r.high for r in credible if r.high is not None]
         if all(r.qualifier == "up_to" for r in credible):
-            best = min(his)   # "up to 20" alone reads as about 20, not as 0
+            best = min(his)  # "up to 20" alone reads as about 20, not as 0
         elif not his or lo <= min(his):
-            best = lo   # every credible report allows it: the lowest figure none contradicts
+            best = lo  # every credible report allows it: the lowest figure none contradicts
         elif (raised := _raised(credible)) is not None:
             best = raised.low
-            notes.append("best is a later report's raised toll (update wording or a later date); "
-                         "the earlier figures stay listed")
+            notes.append(
+                "best is a later report's raised toll (update wording or a later date); "
+                "the earlier figures stay listed"
+            )
         else:
             officials = [r for r in credible if r.claimant_kind in ("official", "medical")]
             later = max(officials, key=lambda r: r.latest, default=None)
@@ -238,19 +290,21 @@ def reconcile_group(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
     return Range(low=low, best=best, high=high, high_open=high_open), notes
 
 
-def _raised(reports: list[Report]) -> Optional[Report]:
+def _raised(reports: list[Report]) -> Report | None:
     """The report that updates a toll upward: the highest, when it is worded as an update ("a
     second victim died Tuesday") or published after every lower report; None otherwise."""
     top = max(reports, key=lambda r: (r.low or 0, r.latest))
     lower = [r for r in reports if (r.low or 0) < (top.low or 0)]
-    if not lower or any(r.update and (r.low or 0) < (top.low or 0) and r.latest >= top.latest > 0 for r in lower):
+    if not lower or any(
+        r.update and (r.low or 0) < (top.low or 0) and r.latest >= top.latest > 0 for r in lower
+    ):
         return None
     if top.update or (top.latest > 0 and all(0 < r.latest < top.latest for r in lower)):
         return top
     return None
 
 
-def _total(ranges: dict[str, Range], attr: str) -> Optional[int]:
+def _total(ranges: dict[str, Range], attr: str) -> int | None:
     vals = {g: getattr(r, attr) for g, r in ranges.items()}
     if not vals or any(v is None for v in vals.values()):
         return None
@@ -268,8 +322,11 @@ def killed_by_article(claims: list[tuple[FigureClaim, list[ClaimEntry]]]) -> dic
     return dict(out)
 
 
-def build_figure(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
-                 shared: list[FigureClaim] = (), killed: Optional[dict[str, list[Claim]]] = None) -> Figure:
+def build_figure(
+    claims: list[tuple[FigureClaim, list[ClaimEntry]]],
+    shared: list[FigureClaim] = (),
+    killed: dict[str, list[Claim]] | None = None,
+) -> Figure:
     """A contract figure from folded claims; ``shared`` claims are listed but never counted;
     ``killed`` (article -> the deaths it states) is given for the wounded figure."""
     by_group: dict[str, list] = defaultdict(list)
@@ -281,8 +338,7 @@ def build_figure(claims: list[tuple[FigureClaim, list[ClaimEntry]]],
         if r.low is not None or r.high is not None:
             ranges[g] = r
             notes.extend(f"{g}: {x}" for x in n)
-    fig = Figure(by_group=ranges, claims=[fc for fc, _ in claims], shared_claims=list(shared),
-                 notes=notes)
+    fig = Figure(by_group=ranges, claims=[fc for fc, _ in claims], shared_claims=list(shared), notes=notes)
     if ranges:
         fig.low, fig.best, fig.high = (_total(ranges, a) for a in ("low", "best", "high"))
         fig.high_open = any(r.high_open for r in ranges.values())

@@ -1,11 +1,12 @@
 """One or two sentences per incident, every figure cited by outlet or article.
 
-    >>> summarize(incident, outlet_of)
-    'Battle (non-state actor overtakes territory) in Boulkessi, Mali on 2025-06-01 (JNIM against Malian armed forces). Killed: more than 30 soldiers (Reuters: two security sources), ...'
+>>> summarize(incident, outlet_of)
+'Battle (non-state actor overtakes territory) in Boulkessi, Mali on 2025-06-01 (JNIM against Malian armed forces). Killed: more than 30 soldiers (Reuters: two security sources), ...'
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sitrep.merge.conflicts import value_phrase
 from sitrep.records import Figure, FigureClaim, Incident
@@ -13,9 +14,12 @@ from sitrep.vocab import FIELD_VERB
 
 MAX_CLAIMS = 4
 EVENT_WORD = {
-    "battles": "Battle", "explosions_remote_violence": "Explosion or remote violence",
-    "violence_against_civilians": "Violence against civilians", "protests": "Protest",
-    "riots": "Riot", "strategic_developments": "Strategic development",
+    "battles": "Battle",
+    "explosions_remote_violence": "Explosion or remote violence",
+    "violence_against_civilians": "Violence against civilians",
+    "protests": "Protest",
+    "riots": "Riot",
+    "strategic_developments": "Strategic development",
 }
 
 
@@ -35,14 +39,16 @@ def _figure_words(word: str, fig: Figure, outlet_of: Callable[[str], str]) -> st
     for fc in specific[:MAX_CLAIMS]:
         group = f" {fc.group}" if fc.group and fc.group != "people" else ""
         if fc.low == 1 and fc.high == 1 and group.endswith("s"):
-            group = group[:-1]   # "1 soldier"
+            group = group[:-1]  # "1 soldier"
         parts.append(f"{value_phrase(fc)}{group} ({_cite(fc, outlet_of)})")
     if len(specific) > MAX_CLAIMS:
         parts.append(f"{len(specific) - MAX_CLAIMS} more reports")
     for fc in fig.shared_claims[:2]:
         n = len(fc.shared_with) + 1
-        parts.append(f"{value_phrase(fc)}{' ' + fc.group if fc.group else ''} across {n} incidents "
-                     f"({_cite(fc, outlet_of)})")
+        parts.append(
+            f"{value_phrase(fc)}{' ' + fc.group if fc.group else ''} across {n} incidents "
+            f"({_cite(fc, outlet_of)})"
+        )
     if not parts:
         return ""
     head = f"{word}: " + ", ".join(parts)
@@ -73,8 +79,10 @@ def summarize(inc: Incident, outlet_of: Callable[[str], str]) -> str:
         place = f" ({where})" if where else ""
     else:
         place = f" in {where}"
-    first = f"{what}{place} on {when}{who}; {len(inc.articles)} article(s), " \
-            f"{inc.independent_origins} independent origin(s)."
+    first = (
+        f"{what}{place} on {when}{who}; {len(inc.articles)} article(s), "
+        f"{inc.independent_origins} independent origin(s)."
+    )
     figs = [(FIELD_VERB.get(f, f), fig) for f, fig in inc.figures()]
     words = [w for w in (_figure_words(word.capitalize(), fig, outlet_of) for word, fig in figs) if w]
     second = ("; ".join(words) + ".") if words else "No figures reported."

@@ -1,15 +1,15 @@
 """What merging needs to know about one mention: its place keys, date range, type family, actors.
 
-    >>> view = view_mention(mention, article, lineage_of_article)
-    >>> view.day_range      # (first, last) proleptic ordinals, or None when the date is unknown
+>>> view = view_mention(mention, article, lineage_of_article)
+>>> view.day_range      # (first, last) proleptic ordinals, or None when the date is unknown
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from functools import lru_cache
 
 from sitrep.extract.identifiers import Identifiers
 from sitrep.merge.ids import normalize_name, skeleton
@@ -18,26 +18,54 @@ from sitrep.records import Article, IncidentMention, Lineage, parse_day
 # Type families: mentions of one incident are often typed differently by different outlets
 # (a clash in one, an attack or a shelling in another), so only families have to agree.
 FAMILY = {
-    "battles": "violence", "explosions_remote_violence": "violence",
-    "violence_against_civilians": "violence", "riots": "violence",
-    "protests": "demonstration", "strategic_developments": "strategic",
+    "battles": "violence",
+    "explosions_remote_violence": "violence",
+    "violence_against_civilians": "violence",
+    "riots": "violence",
+    "protests": "demonstration",
+    "strategic_developments": "strategic",
 }
 GENERIC_ACTORS = {
-    "unknown", "unidentified", "unidentified gunmen", "gunmen", "unknown gunmen", "assailants",
-    "attackers", "militants", "insurgents", "jihadists", "extremists", "terrorists", "armed men",
-    "suspects", "a suspect", "shooter", "gunman", "people", "civilians",
+    "unknown",
+    "unidentified",
+    "unidentified gunmen",
+    "gunmen",
+    "unknown gunmen",
+    "assailants",
+    "attackers",
+    "militants",
+    "insurgents",
+    "jihadists",
+    "extremists",
+    "terrorists",
+    "armed men",
+    "suspects",
+    "a suspect",
+    "shooter",
+    "gunman",
+    "people",
+    "civilians",
     # who answers every shooting in a town: naming them links no two reports
-    "police", "officers", "police officers", "us police", "deputies", "sheriffs office",
+    "police",
+    "officers",
+    "police officers",
+    "us police",
+    "deputies",
+    "sheriffs office",
 }
 FOLLOW_UP_WORDS = re.compile(r"\b(arrest\w*|charg\w*|sentenc\w*|convict\w*|trial|court|indict\w*)\b", re.I)
 FOLLOW_UP_WHATS = {"arrested", "charged", "sentenced", "convicted", "detained"}
 ADDRESS_CUES = {"address", "street", "block", "road", "building"}
 ADDRESS_RE = re.compile(
     r"\b(\d+\s+block|block of|street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd|lane|drive|"
-    r"highway|square|corner of|intersection)\b", re.I)
+    r"highway|square|corner of|intersection)\b",
+    re.I,
+)
 COARSE_PRECISIONS = {"country", "admin1", "unknown"}
-PLACE_WORDS = re.compile(r"\b(region|province|state|district|department|city|town|village|county|"
-                         r"commune|municipality|governorate|prefecture|area)\b")
+PLACE_WORDS = re.compile(
+    r"\b(region|province|state|district|department|city|town|village|county|"
+    r"commune|municipality|governorate|prefecture|area)\b"
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -53,16 +81,16 @@ class MentionView:
     mention: IncidentMention
     article_id: str
     origin: str
-    derived_from: Optional[str]
-    published: Optional[date]
+    derived_from: str | None
+    published: date | None
     order: int = 0
-    names: set[str] = field(default_factory=set)        # normalised place names
+    names: set[str] = field(default_factory=set)  # normalised place names
     skeletons: set[str] = field(default_factory=set)
-    geonameid: Optional[int] = None                      # only when the place itself resolved
-    country: Optional[str] = None
-    coarse_place: bool = True                            # no place finer than a country/region
+    geonameid: int | None = None  # only when the place itself resolved
+    country: str | None = None
+    coarse_place: bool = True  # no place finer than a country/region
     addresses: list[str] = field(default_factory=list)
-    day_range: Optional[tuple[int, int]] = None
+    day_range: tuple[int, int] | None = None
     precision: str = "unknown"
     year_guessed: bool = False
     family: str = "violence"
@@ -70,8 +98,8 @@ class MentionView:
     actor_names: set[str] = field(default_factory=set)
     follow_up: bool = False
     history: bool = False
-    ids: Identifiers = field(default_factory=Identifiers)   # victims, streets (merge/link.py)
-    counts: Optional[tuple[int, int]] = None             # (killed, wounded) this report states
+    ids: Identifiers = field(default_factory=Identifiers)  # victims, streets (merge/link.py)
+    counts: tuple[int, int] | None = None  # (killed, wounded) this report states
 
     @property
     def block_keys(self) -> set[str]:
@@ -83,16 +111,16 @@ class MentionView:
         return keys
 
 
-def _parse_day(text: Optional[str]) -> Optional[int]:
+def _parse_day(text: str | None) -> int | None:
     day = parse_day(text)
     return day.toordinal() if day else None
 
 
-def _is_address(text: str, cue: Optional[str]) -> bool:
+def _is_address(text: str, cue: str | None) -> bool:
     return (cue or "") in ADDRESS_CUES or bool(ADDRESS_RE.search(text))
 
 
-def _date_range(mention: IncidentMention) -> Optional[tuple[int, int]]:
+def _date_range(mention: IncidentMention) -> tuple[int, int] | None:
     d = mention.date
     start, end = _parse_day(d.start), _parse_day(d.end)
     if start is None and d.window:
@@ -105,20 +133,25 @@ def _date_range(mention: IncidentMention) -> Optional[tuple[int, int]]:
     return (start, max(end or start, start))
 
 
-def view_mention(mention: IncidentMention, article: Optional[Article], lineage: Optional[Lineage],
-                 order: int = 0) -> MentionView:
+def view_mention(
+    mention: IncidentMention, article: Article | None, lineage: Lineage | None, order: int = 0
+) -> MentionView:
     """Build the merge view of one mention (pure; the mention is not changed)."""
     aid = mention.article_id
     published = None
     if article is not None and article.published:
         p = _parse_day(article.published)
         published = date.fromordinal(p) if p else None
-    v = MentionView(mention=mention, article_id=aid,
-                    origin=lineage.origin if lineage else aid,
-                    derived_from=lineage.derived_from if lineage else None,
-                    published=published, order=order)
+    v = MentionView(
+        mention=mention,
+        article_id=aid,
+        origin=lineage.origin if lineage else aid,
+        derived_from=lineage.derived_from if lineage else None,
+        published=published,
+        order=order,
+    )
     first = mention.places[0] if mention.places else None
-    loc = mention.location or (first.resolved if first else None)   # geo may set only the place
+    loc = mention.location or (first.resolved if first else None)  # geo may set only the place
     if loc is not None:
         v.country = loc.country_code
         own = place_name(loc.name)
@@ -139,16 +172,21 @@ def view_mention(mention: IncidentMention, article: Optional[Article], lineage: 
     v.names.discard("")
     # a mention placed only in a country ("an attack in Mali") may join a finer incident there
     # (a village the gazetteer lacks keeps its own name at country precision: that is not coarse)
-    is_country = loc is not None and loc.precision == "country" and (
-        (loc.feature_code or "").startswith("PCL") or loc.geonameid is not None)
-    v.coarse_place = not v.names or (is_country and v.names <= {place_name(loc.name)}
-                                     and not v.addresses)
+    is_country = (
+        loc is not None
+        and loc.precision == "country"
+        and ((loc.feature_code or "").startswith("PCL") or loc.geonameid is not None)
+    )
+    v.coarse_place = not v.names or (is_country and v.names <= {place_name(loc.name)} and not v.addresses)
     v.skeletons = {skeleton(n) for n in v.names}
     v.day_range = _date_range(mention)
     v.precision = mention.date.precision if v.day_range else "unknown"
     # an undated article's "May 24" gets a year from the parser's clock, not from the text
-    if v.day_range and published is None and not any(re.search(r"\b(19|20)\d\d\b", t)
-                                                     for t in mention.date.text):
+    if (
+        v.day_range
+        and published is None
+        and not any(re.search(r"\b(19|20)\d\d\b", t) for t in mention.date.text)
+    ):
         v.year_guessed = True
     v.family = FAMILY.get(mention.event_type, "violence")
     for a in mention.actors:
@@ -158,10 +196,15 @@ def view_mention(mention: IncidentMention, article: Optional[Article], lineage: 
             if a.role == "perpetrator":
                 v.perpetrators |= names
     whats = {c.what for c in mention.claims}
-    v.follow_up = (mention.sub_event_type == "arrests"
-                   or bool(whats) and whats <= FOLLOW_UP_WHATS
-                   or (mention.event_type == "strategic_developments"
-                       and bool(FOLLOW_UP_WORDS.search(mention.label or ""))))
+    v.follow_up = (
+        mention.sub_event_type == "arrests"
+        or bool(whats)
+        and whats <= FOLLOW_UP_WHATS
+        or (
+            mention.event_type == "strategic_developments"
+            and bool(FOLLOW_UP_WORDS.search(mention.label or ""))
+        )
+    )
     if v.day_range and published is not None:
         v.history = mention.in_passing and published.toordinal() - v.day_range[1] > 365
     return v

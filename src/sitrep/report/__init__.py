@@ -4,4 +4,5 @@
 
 Interface (owned by the report stage): ``render_report(data: ReportData) -> str``.
 """
+
 from sitrep.report.render import ReportData, render_report  # noqa: F401

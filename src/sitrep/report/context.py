@@ -1,14 +1,14 @@
 """Lookups the report's sections share: articles by id, outlets, the marks to draw in each text.
 
-    >>> ctx = Context.build(data)
-    >>> ctx.outlet("000_637d78b309cbb5dc")
-    'Reuters'
+>>> ctx = Context.build(data)
+>>> ctx.outlet("000_637d78b309cbb5dc")
+'Reuters'
 """
+
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Optional
 
 from sitrep.records import Article, FigureClaim, Incident, Lineage, OffsetMap, ReuseEdge, SetAside
 
@@ -25,7 +25,7 @@ class Mark:
 
     start: int
     end: int
-    kind: str          # "quote" (the claim's sentence) or "fig" (the figure phrase)
+    kind: str  # "quote" (the claim's sentence) or "fig" (the figure phrase)
     note: str
 
 
@@ -36,11 +36,11 @@ class Context:
     edges_into: dict[str, list[ReuseEdge]]
     incidents_of: dict[str, list[Incident]] = field(default_factory=dict)
     marks: dict[str, list[Mark]] = field(default_factory=dict)
-    asides: dict[str, list[Mark]] = field(default_factory=dict)   # sentences kept as context
-    listed: Optional[set[str]] = None   # articles with an entry under Sources (None: all)
+    asides: dict[str, list[Mark]] = field(default_factory=dict)  # sentences kept as context
+    listed: set[str] | None = None  # articles with an entry under Sources (None: all)
 
     @classmethod
-    def build(cls, data) -> "Context":
+    def build(cls, data) -> Context:
         articles = {a.article_id: a for a in data.articles}
         edges_into: dict[str, list[ReuseEdge]] = {}
         for edge in data.edges:
@@ -56,7 +56,7 @@ class Context:
             ctx.add_asides(aid, ex.set_aside)
         return ctx
 
-    def outlet(self, article_id: Optional[str]) -> Optional[str]:
+    def outlet(self, article_id: str | None) -> str | None:
         art = self.articles.get(article_id or "")
         return art.outlet if art and art.outlet else None
 
@@ -72,7 +72,10 @@ class Context:
         note = f"{what}: {claim.text}" + (f" ({claim.attributed_to})" if claim.attributed_to else "")
         found = []
         if claim.char_span and 0 <= claim.char_span[0] < claim.char_span[1] <= len(art.raw_text):
-            start, end = raw_to_clean(art.offsets, claim.char_span[0]), raw_to_clean(art.offsets, claim.char_span[1])
+            start, end = (
+                raw_to_clean(art.offsets, claim.char_span[0]),
+                raw_to_clean(art.offsets, claim.char_span[1]),
+            )
             if end > start:
                 found.append(Mark(start, end, "fig", note))
         if claim.quote:
@@ -97,7 +100,9 @@ class Context:
         for x in set_aside if art else []:
             start, end = raw_to_clean(art.offsets, x.span[0]), raw_to_clean(art.offsets, x.span[1])
             if end > start:
-                self.asides.setdefault(article_id, []).append(Mark(start, end, "aside", ASIDE_NOTES[x.reason]))
+                self.asides.setdefault(article_id, []).append(
+                    Mark(start, end, "aside", ASIDE_NOTES[x.reason])
+                )
 
     def add_echo_marks(self, claim: FigureClaim, what: str) -> None:
         """Mark, in each echoing article, the sentence aligned to the claim's sentence."""

@@ -6,17 +6,23 @@ Projection: equirectangular, with longitudes shrunk by cos(mid-latitude) so the 
 its shape. The view fits the incidents (never narrower than a few hundred km), so a cluster in the
 Sahel is drawn at a readable scale and a worldwide run shows the world.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 from sitrep.countries import country_table
 from sitrep.records import Incident
 from sitrep.report.markup import Markup, dom_id, el, join
 from sitrep.report.outlines import load_outlines
-from sitrep.report.words import (EVENT_TYPES, GEO_PRECISION, country_name, figure_range, type_colour,
-                                 type_label)
+from sitrep.report.words import (
+    EVENT_TYPES,
+    GEO_PRECISION,
+    country_name,
+    figure_range,
+    type_colour,
+    type_label,
+)
 
 WIDTH = 1000.0
 KM_PER_DEGREE = 111.2
@@ -24,7 +30,7 @@ KM_PER_DEGREE = 111.2
 RING_KM = {"near": 15, "admin2": 40, "admin1": 150, "unknown": 150}
 
 
-def ring_km(incident: Incident) -> Optional[float]:
+def ring_km(incident: Incident) -> float | None:
     """Ring radius for an imprecise place, or None when the place itself is known."""
     loc = incident.location
     if loc is None or loc.precision == "exact":
@@ -93,7 +99,12 @@ def country_paths(proj: Projection, highlight: set[str]) -> list[Markup]:
         parts, best = [], None
         for ring in country["rings"]:
             lons, lats = ring[0::2], ring[1::2]
-            if max(lons) < lon0 - mx or min(lons) > lon1 + mx or max(lats) < lat0 - my or min(lats) > lat1 + my:
+            if (
+                max(lons) < lon0 - mx
+                or min(lons) > lon1 + mx
+                or max(lats) < lat0 - my
+                or min(lats) > lat1 + my
+            ):
                 continue
             coords, last = [], None
             for lon, lat in zip(lons, lats):
@@ -110,19 +121,30 @@ def country_paths(proj: Projection, highlight: set[str]) -> list[Markup]:
         if not parts:
             continue
         iso2 = country["iso2"]
-        out.append(el("path", {"d": "".join(parts), "class": "land has" if iso2 in highlight else "land",
-                               "data-iso2": iso2 or None},
-                      el("title", None, country["name"])))
+        out.append(
+            el(
+                "path",
+                {
+                    "d": "".join(parts),
+                    "class": "land has" if iso2 in highlight else "land",
+                    "data-iso2": iso2 or None,
+                },
+                el("title", None, country["name"]),
+            )
+        )
         if iso2 in highlight and best and len(highlight) <= 12:  # more labels than that would clutter
             x, y = proj.xy(best[1], best[2])
-            labels.append(el("text", {"x": f"{x:.1f}", "y": f"{y:.1f}", "class": "clabel"},
-                             country_name(iso2)))
+            labels.append(
+                el("text", {"x": f"{x:.1f}", "y": f"{y:.1f}", "class": "clabel"}, country_name(iso2))
+            )
     return out + labels
 
 
 def render_map(incidents: list[Incident]) -> Markup:
     """The map section's figure: SVG, legend, and a note on incidents that could not be placed."""
-    placed = [i for i in incidents if i.location and i.location.lat is not None and i.location.lon is not None]
+    placed = [
+        i for i in incidents if i.location and i.location.lat is not None and i.location.lon is not None
+    ]
     proj = fit_view([(i.location.lon, i.location.lat, ring_km(i) or 0) for i in placed])
     highlight = {i.location.country_code for i in placed if i.location.country_code}
     markers = []
@@ -135,30 +157,77 @@ def render_map(incidents: list[Incident]) -> Markup:
             tip += f" (place {GEO_PRECISION.get(inc.location.precision, '')})"
         shapes = [el("title", None, tip)]
         if ring:
-            shapes.append(el("circle", {"class": "ring", "cx": f"{x:.1f}", "cy": f"{y:.1f}",
-                                        "r": f"{max(proj.km(ring), 6):.1f}", "stroke": colour}))
-        shapes.append(el("circle", {"class": "pt", "cx": f"{x:.1f}", "cy": f"{y:.1f}",
-                                    "r": f"{marker_radius(inc):.1f}", "fill": colour}))
-        markers.append(el("a", {"href": "#" + dom_id("inc", inc.incident_id), "class": "mk",
-                                "data-inc": inc.incident_id}, shapes))
-    svg = el("svg", {"class": "map", "viewBox": f"0 0 {WIDTH:.0f} {proj.height:.0f}",
-                     "role": "img", "aria-label": f"Map of {len(placed)} incidents",
-                     "xmlns": "http://www.w3.org/2000/svg"},
-             el("rect", {"class": "sea", "x": "0", "y": "0", "width": f"{WIDTH:.0f}", "height": f"{proj.height:.0f}"}),
-             el("g", {"class": "countries"}, country_paths(proj, highlight)),
-             el("g", {"class": "markers"}, markers))
-    types = sorted({i.event_type for i in placed}, key=lambda t: list(EVENT_TYPES).index(t) if t in EVENT_TYPES else 99)
-    legend = el("ul", {"class": "legend"},
-                [el("li", None, swatch(type_colour(t)), " ", type_label(t)) for t in types],
-                el("li", None, "size: fatalities (best estimate)"),
-                el("li", None, swatch(None), " dashed ring: place known only to a district, region or country"))
+            shapes.append(
+                el(
+                    "circle",
+                    {
+                        "class": "ring",
+                        "cx": f"{x:.1f}",
+                        "cy": f"{y:.1f}",
+                        "r": f"{max(proj.km(ring), 6):.1f}",
+                        "stroke": colour,
+                    },
+                )
+            )
+        shapes.append(
+            el(
+                "circle",
+                {
+                    "class": "pt",
+                    "cx": f"{x:.1f}",
+                    "cy": f"{y:.1f}",
+                    "r": f"{marker_radius(inc):.1f}",
+                    "fill": colour,
+                },
+            )
+        )
+        markers.append(
+            el(
+                "a",
+                {"href": "#" + dom_id("inc", inc.incident_id), "class": "mk", "data-inc": inc.incident_id},
+                shapes,
+            )
+        )
+    svg = el(
+        "svg",
+        {
+            "class": "map",
+            "viewBox": f"0 0 {WIDTH:.0f} {proj.height:.0f}",
+            "role": "img",
+            "aria-label": f"Map of {len(placed)} incidents",
+            "xmlns": "http://www.w3.org/2000/svg",
+        },
+        el(
+            "rect",
+            {"class": "sea", "x": "0", "y": "0", "width": f"{WIDTH:.0f}", "height": f"{proj.height:.0f}"},
+        ),
+        el("g", {"class": "countries"}, country_paths(proj, highlight)),
+        el("g", {"class": "markers"}, markers),
+    )
+    types = sorted(
+        {i.event_type for i in placed}, key=lambda t: list(EVENT_TYPES).index(t) if t in EVENT_TYPES else 99
+    )
+    legend = el(
+        "ul",
+        {"class": "legend"},
+        [el("li", None, swatch(type_colour(t)), " ", type_label(t)) for t in types],
+        el("li", None, "size: fatalities (best estimate)"),
+        el("li", None, swatch(None), " dashed ring: place known only to a district, region or country"),
+    )
     missing = len(incidents) - len(placed)
-    note = el("p", {"class": "muted"}, f"{missing} incident(s) have no coordinates and are not on the map.") if missing else None
+    note = (
+        el("p", {"class": "muted"}, f"{missing} incident(s) have no coordinates and are not on the map.")
+        if missing
+        else None
+    )
     return join([svg, legend, note])
 
 
-def swatch(colour: Optional[str]) -> Markup:
+def swatch(colour: str | None) -> Markup:
     """A small legend dot (filled with the colour), or a dashed ring when colour is None."""
-    shape = (el("circle", {"cx": "6", "cy": "6", "r": "5", "fill": colour}) if colour else
-             el("circle", {"cx": "6", "cy": "6", "r": "4.5", "class": "ring", "stroke": "#555"}))
+    shape = (
+        el("circle", {"cx": "6", "cy": "6", "r": "5", "fill": colour})
+        if colour
+        else el("circle", {"cx": "6", "cy": "6", "r": "4.5", "class": "ring", "stroke": "#555"})
+    )
     return el("svg", {"class": "sw", "viewBox": "0 0 12 12", "aria-hidden": "true"}, shape)

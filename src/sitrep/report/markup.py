@@ -6,12 +6,13 @@ by pasting raw text into a string. Tags and attribute names come from code, neve
     >>> str(el("p", {"class": "note"}, "1 < 2"))
     '<p class="note">1 &lt; 2</p>'
 """
+
 from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, Optional
 from urllib.parse import urlsplit
 
 # HTML void elements have no closing tag; empty SVG shapes close themselves.
@@ -43,7 +44,7 @@ def render(child) -> str:
     return escape(child)
 
 
-def attrs_html(attrs: Optional[dict]) -> str:
+def attrs_html(attrs: dict | None) -> str:
     """`` name="value"`` pairs; True -> bare attribute, None/False -> left out."""
     if not attrs:
         return ""
@@ -56,7 +57,7 @@ def attrs_html(attrs: Optional[dict]) -> str:
             value = value if isinstance(value, Markup) else safe_href(value)
             if value is None:
                 continue
-        out.append(f' {name}' if value is True else f' {name}="{escape(value)}"')
+        out.append(f" {name}" if value is True else f' {name}="{escape(value)}"')
     return "".join(out)
 
 
@@ -69,7 +70,7 @@ def _attr_name(name: str) -> tuple[str, bool]:
     return name, name.lower() in ("href", "src", "action", "formaction")
 
 
-def el(tag: str, attrs: Optional[dict] = None, *children) -> Markup:
+def el(tag: str, attrs: dict | None = None, *children) -> Markup:
     """One element with escaped attributes and children: ``el("td", None, "5")``."""
     if tag in _VOID:
         return Markup(f"<{tag}{attrs_html(attrs)}>")
@@ -83,7 +84,7 @@ def join(parts: Iterable, sep: str = "") -> Markup:
     return Markup(sep.join(render(p) for p in parts))
 
 
-def safe_href(url) -> Optional[str]:
+def safe_href(url) -> str | None:
     """The URL if it is an absolute http(s) link or an in-page/relative file link, else None.
 
     >>> safe_href("javascript:alert(1)") is None
@@ -103,7 +104,7 @@ def safe_href(url) -> Optional[str]:
     return None
 
 
-def external_href(url) -> Optional[str]:
+def external_href(url) -> str | None:
     """Only absolute http(s) URLs: article links from data never become relative or script links."""
     if url is None:
         return None
@@ -119,8 +120,13 @@ def json_script(element_id: str, data) -> Markup:
     stays inside the JSON string; U+2028/9 are escaped for old parsers.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    text = (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
     return Markup(f'<script type="application/json" id="{escape(element_id)}">{text}</script>')
 
 

@@ -10,6 +10,7 @@ Each ring is a flat list ``[lon0, lat0, lon1, lat1, ...]`` rounded to 0.01 degre
 To rebuild: ``npm pack world-atlas`` in a temp dir, untar, then
 ``python -m sitrep.report.outlines package/countries-110m.json src/sitrep/report/assets/countries-110m.json``.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,8 +55,9 @@ def build_outlines(topology: dict) -> list[dict]:
     arcs = decode_arcs(topology)
     out = []
     for geom in topology["objects"]["countries"]["geometries"]:
-        polygons = {"Polygon": [geom.get("arcs", [])],
-                    "MultiPolygon": geom.get("arcs", [])}.get(geom["type"], [])
+        polygons = {"Polygon": [geom.get("arcs", [])], "MultiPolygon": geom.get("arcs", [])}.get(
+            geom["type"], []
+        )
         rings = []
         for polygon in polygons:
             for ring in polygon:
@@ -82,7 +84,13 @@ if __name__ == "__main__":  # one-off conversion, see the module docstring
     with open(source, encoding="utf-8") as f:
         countries = build_outlines(json.load(f))
     with open(target, "w", encoding="utf-8") as f:
-        json.dump({"source": "Natural Earth 1:110m countries via world-atlas 2.0.2 (countries-110m.json)",
-                   "licence": "Natural Earth: public domain; world-atlas: ISC, Copyright 2013-2019 Michael Bostock",
-                   "countries": countries}, f, separators=(",", ":"))
+        json.dump(
+            {
+                "source": "Natural Earth 1:110m countries via world-atlas 2.0.2 (countries-110m.json)",
+                "licence": "Natural Earth: public domain; world-atlas: ISC, Copyright 2013-2019 Michael Bostock",
+                "countries": countries,
+            },
+            f,
+            separators=(",", ":"),
+        )
     print(f"{len(countries)} countries -> {target}")

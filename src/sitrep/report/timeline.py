@@ -1,7 +1,8 @@
 """The timeline: one lane per event type; a day is a dot, a span ("mid-May") is a bar.
 
-    >>> svg = render_timeline(incidents)     # Markup
+>>> svg = render_timeline(incidents)     # Markup
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,10 +71,14 @@ def render_timeline(incidents: list[Incident]) -> Markup:
     for etype in types:
         rows: list[float] = []  # right edge of the last mark in each row
         marks = []
-        for inc, (start, end) in sorted(((i, d) for i, d in dated if i.event_type == etype), key=lambda p: p[1]):
+        for inc, (start, end) in sorted(
+            ((i, d) for i, d in dated if i.event_type == etype), key=lambda p: p[1]
+        ):
             x0, x1 = x_of(start), x_of(end + dt.timedelta(days=1))
             is_day = (end - start).days == 0 and inc.date.precision in ("day", "unknown")
-            left, right = (x0 + (x1 - x0) / 2 - 5, x0 + (x1 - x0) / 2 + 5) if is_day else (x0, max(x1, x0 + 6))
+            left, right = (
+                (x0 + (x1 - x0) / 2 - 5, x0 + (x1 - x0) / 2 + 5) if is_day else (x0, max(x1, x0 + 6))
+            )
             row = next((k for k, edge in enumerate(rows) if edge + 2 < left), None)
             if row is None:
                 if len(rows) < MAX_ROWS:
@@ -87,26 +92,77 @@ def render_timeline(incidents: list[Incident]) -> Markup:
             tip = f"{inc.label or inc.incident_id}: {date_span(inc.date.start, inc.date.end)} ({DATE_PRECISION.get(inc.date.precision, inc.date.precision)})"
             if inc.date.text:
                 tip += " from “" + "”, “".join(inc.date.text) + "”"
-            shape = (el("circle", {"cx": f"{(left + right) / 2:.1f}", "cy": f"{cy:.1f}", "r": "5", "fill": colour})
-                     if is_day else
-                     el("rect", {"x": f"{left:.1f}", "y": f"{cy - 4:.1f}", "width": f"{right - left:.1f}",
-                                 "height": "8", "rx": "4", "fill": colour}))
-            marks.append(el("a", {"href": "#" + dom_id("inc", inc.incident_id), "class": "tm",
-                                  "data-inc": inc.incident_id}, el("title", None, tip), shape))
+            shape = (
+                el("circle", {"cx": f"{(left + right) / 2:.1f}", "cy": f"{cy:.1f}", "r": "5", "fill": colour})
+                if is_day
+                else el(
+                    "rect",
+                    {
+                        "x": f"{left:.1f}",
+                        "y": f"{cy - 4:.1f}",
+                        "width": f"{right - left:.1f}",
+                        "height": "8",
+                        "rx": "4",
+                        "fill": colour,
+                    },
+                )
+            )
+            marks.append(
+                el(
+                    "a",
+                    {
+                        "href": "#" + dom_id("inc", inc.incident_id),
+                        "class": "tm",
+                        "data-inc": inc.incident_id,
+                    },
+                    el("title", None, tip),
+                    shape,
+                )
+            )
         height = 16 + max(len(rows), 1) * ROW
-        parts.append(el("rect", {"class": "lane", "x": "0", "y": f"{y:.1f}", "width": f"{WIDTH:.0f}", "height": f"{height - 4:.1f}"}))
+        parts.append(
+            el(
+                "rect",
+                {
+                    "class": "lane",
+                    "x": "0",
+                    "y": f"{y:.1f}",
+                    "width": f"{WIDTH:.0f}",
+                    "height": f"{height - 4:.1f}",
+                },
+            )
+        )
         parts.append(el("text", {"class": "lanelabel", "x": "8", "y": f"{y + 13:.1f}"}, type_label(etype)))
         parts.extend(marks)
         y += height
     axis = []
     for day, label in ticks(first, last):
         x = x_of(day)
-        axis.append(el("line", {"class": "tick", "x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": "20", "y2": f"{y:.1f}"}))
+        axis.append(
+            el("line", {"class": "tick", "x1": f"{x:.1f}", "x2": f"{x:.1f}", "y1": "20", "y2": f"{y:.1f}"})
+        )
         axis.append(el("text", {"class": "ticklabel", "x": f"{x:.1f}", "y": "14"}, label))
-    svg = el("svg", {"class": "timeline", "viewBox": f"0 0 {WIDTH:.0f} {y + 4:.0f}", "role": "img",
-                     "aria-label": f"Timeline of {len(dated)} dated incidents", "xmlns": "http://www.w3.org/2000/svg"},
-             el("g", None, axis), el("g", None, parts))
+    svg = el(
+        "svg",
+        {
+            "class": "timeline",
+            "viewBox": f"0 0 {WIDTH:.0f} {y + 4:.0f}",
+            "role": "img",
+            "aria-label": f"Timeline of {len(dated)} dated incidents",
+            "xmlns": "http://www.w3.org/2000/svg",
+        },
+        el("g", None, axis),
+        el("g", None, parts),
+    )
     undated = len(incidents) - len(dated)
-    note = el("p", {"class": "muted"}, f"{undated} incident(s) have no date and are not on the timeline.") if undated else None
-    legend = el("p", {"class": "muted small"}, "A dot is an incident dated to the day; a bar is one known only to a span (a week, “mid-May”, a month).")
+    note = (
+        el("p", {"class": "muted"}, f"{undated} incident(s) have no date and are not on the timeline.")
+        if undated
+        else None
+    )
+    legend = el(
+        "p",
+        {"class": "muted small"},
+        "A dot is an incident dated to the day; a bar is one known only to a span (a week, “mid-May”, a month).",
+    )
     return join([svg, legend, note])

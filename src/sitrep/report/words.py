@@ -1,13 +1,12 @@
 """Plain words for the codes in the records: event types, precisions, claimant kinds, dates.
 
-    >>> type_label("violence_against_civilians")
-    'Violence against civilians'
-    >>> figure_range(31, None)
-    '31 or more'
+>>> type_label("violence_against_civilians")
+'Violence against civilians'
+>>> figure_range(31, None)
+'31 or more'
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 from sitrep.countries import country_name  # noqa: F401 (re-exported for the report)
 from sitrep.records import parse_day
@@ -31,55 +30,71 @@ GEO_PRECISION = {
     "unknown": "place not resolved",
 }
 DATE_PRECISION = {
-    "day": "to the day", "week": "to the week", "part_of_month": "to part of a month",
-    "month": "to the month", "year": "to the year", "unknown": "date not known",
+    "day": "to the day",
+    "week": "to the week",
+    "part_of_month": "to part of a month",
+    "month": "to the month",
+    "year": "to the year",
+    "unknown": "date not known",
 }
 CLAIMANT_KIND = {
-    "security_source": "security source", "official": "official", "perpetrator": "perpetrator's claim",
-    "witness": "witness", "medical": "medical source", "civil_society": "civil society",
-    "media": "the reporting outlet", "unknown": "unattributed",
+    "security_source": "security source",
+    "official": "official",
+    "perpetrator": "perpetrator's claim",
+    "witness": "witness",
+    "medical": "medical source",
+    "civil_society": "civil society",
+    "media": "the reporting outlet",
+    "unknown": "unattributed",
 }
 QUALIFIER = {
-    "exactly": "exactly", "at_least": "at least", "more_than": "more than", "up_to": "up to",
-    "about": "about", "vague": "vague quantity", "none": "",
+    "exactly": "exactly",
+    "at_least": "at least",
+    "more_than": "more than",
+    "up_to": "up to",
+    "about": "about",
+    "vague": "vague quantity",
+    "none": "",
 }
 REUSE_KIND = {
-    "duplicate": "exact copy", "near_duplicate": "near-copy", "paraphrase": "rewrite (paraphrase)",
+    "duplicate": "exact copy",
+    "near_duplicate": "near-copy",
+    "paraphrase": "rewrite (paraphrase)",
     "partial": "partial reuse",
 }
 
 
-def type_label(event_type: Optional[str]) -> str:
+def type_label(event_type: str | None) -> str:
     """Readable name of an ACLED event type."""
     if event_type in EVENT_TYPES:
         return EVENT_TYPES[event_type][0]
     return snake_words(event_type or "unknown").capitalize()
 
 
-def type_class(event_type: Optional[str]) -> str:
+def type_class(event_type: str | None) -> str:
     """CSS class that colours an event type (report.css has one rule per ACLED type)."""
     return "t-" + event_type if event_type in EVENT_TYPES else "t-other"
 
 
-def type_colour(event_type: Optional[str]) -> str:
+def type_colour(event_type: str | None) -> str:
     return EVENT_TYPES.get(event_type or "", ("", OTHER_COLOUR))[1]
 
 
-def snake_words(code: Optional[str]) -> str:
+def snake_words(code: str | None) -> str:
     """``non_state_actor_overtakes_territory`` -> ``non state actor overtakes territory``."""
     return (code or "").replace("_", " ").strip()
 
 
-parse_date = parse_day   # the report's name for the shared ISO-day parser
+parse_date = parse_day  # the report's name for the shared ISO-day parser
 
 
-def format_date(value: Optional[str]) -> str:
+def format_date(value: str | None) -> str:
     """``2025-06-01`` -> ``1 Jun 2025``; unparseable text is returned as given."""
     day = parse_date(value)
     return f"{day.day} {day:%b %Y}" if day else (value or "")
 
 
-def date_span(start: Optional[str], end: Optional[str]) -> str:
+def date_span(start: str | None, end: str | None) -> str:
     """A day, or a span ``11 May 2025 – 20 May 2025``; ``date unknown`` when neither is set."""
     if not start and not end:
         return "date unknown"
@@ -88,7 +103,7 @@ def date_span(start: Optional[str], end: Optional[str]) -> str:
     return f"{format_date(start)} – {format_date(end)}"
 
 
-def figure_range(low: Optional[int], high: Optional[int]) -> str:
+def figure_range(low: int | None, high: int | None) -> str:
     """How a low/high pair reads: ``31 or more``, ``13``, ``up to 5``, ``12–20``, ``no number``."""
     if low is None and high is None:
         return "no number"
@@ -99,5 +114,5 @@ def figure_range(low: Optional[int], high: Optional[int]) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
-def percent(share: Optional[float]) -> str:
+def percent(share: float | None) -> str:
     return "" if share is None else f"{round(100 * share)}%"

@@ -11,6 +11,7 @@ Interface (owned by the reuse stage):
 - ``EmbeddingCache``: ``get(keys) -> dict[key, vector]`` / ``put(dict)``; the pipeline passes
   one backed by the store's ``embeddings`` table so each sentence is embedded once, ever.
 """
-from sitrep.reuse.graph import build_lineage  # noqa: F401
+
 from sitrep.reuse.detect import EmbeddingCache, find_reuse  # noqa: F401
 from sitrep.reuse.embed import MemoryEmbeddingCache, StoreEmbeddingCache  # noqa: F401
+from sitrep.reuse.graph import build_lineage  # noqa: F401

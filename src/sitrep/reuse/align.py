@@ -7,6 +7,7 @@ similarity clears ``tau`` and whose numbers agree; a single document score canno
 
     >>> chain = align_sentences(scores, derived_numbers, source_numbers)   # [(i, j, j_end, s), ...]
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 # Per-pair floors, chosen on the seeds and the generated variants (docs/reuse.md, "Thresholds").
-TAU_COSINE = 0.60     # embedding cosine for a rewritten sentence
-TAU_LEXICAL = 0.80    # rapidfuzz ratio for a copied or lightly edited sentence
+TAU_COSINE = 0.60  # embedding cosine for a rewritten sentence
+TAU_LEXICAL = 0.80  # rapidfuzz ratio for a copied or lightly edited sentence
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ def window_scores(derived: np.ndarray, source: np.ndarray, lengths: np.ndarray):
     if m > 1:
         merged = source[:-1] * lengths[:-1, None] + source[1:] * lengths[1:, None]
         merged /= np.maximum(np.linalg.norm(merged, axis=1, keepdims=True), 1e-9)
-        pair = derived @ merged.T                        # (n, m-1): window j..j+1
-        for shift in (0, 1):                             # credit the window to j and to j+1
+        pair = derived @ merged.T  # (n, m-1): window j..j+1
+        for shift in (0, 1):  # credit the window to j and to j+1
             cols = np.arange(m - 1) + shift
             better = pair > best[:, cols]
             best[:, cols] = np.where(better, pair, best[:, cols])
@@ -56,8 +57,8 @@ def window_scores(derived: np.ndarray, source: np.ndarray, lengths: np.ndarray):
 def numbers_agree(derived: set[int], source: set[int]) -> bool:
     """Numbers of an aligned pair agree unless both state numbers and share none.
 
-        >>> numbers_agree({60, 40}, {30}), numbers_agree({30}, {30, 2})
-        (False, True)
+    >>> numbers_agree({60, 40}, {30}), numbers_agree({30}, {30, 2})
+    (False, True)
     """
     return not derived or not source or bool(derived & source)
 
@@ -69,9 +70,15 @@ def names_agree(derived: set[str], source: set[str], least: int = 3) -> bool:
     return len(derived) < least or len(source) < least or bool(derived & source)
 
 
-def agreement(scores: np.ndarray, starts: np.ndarray, ends: np.ndarray, tau: float,
-              derived_facts: list[tuple[set, set]], source_facts: list[tuple[set, set]],
-              least_names: int = 3) -> np.ndarray:
+def agreement(
+    scores: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    tau: float,
+    derived_facts: list[tuple[set, set]],
+    source_facts: list[tuple[set, set]],
+    least_names: int = 3,
+) -> np.ndarray:
     """Which pairs over ``tau`` keep the numbers and names of the derived sentence: ``facts`` are
     (numbers, names) per sentence; a window's facts are the union of its sentences'."""
     ok = np.ones(scores.shape, dtype=bool)
@@ -101,8 +108,8 @@ def best_chain(scores: np.ndarray, allowed: np.ndarray, tau: float) -> list[tupl
         return []
     weight = np.where(usable, scores - tau + 1e-6, -np.inf)
     best = np.full((n, m), -np.inf)
-    prefix = np.zeros(m)                    # best chain ending at rows < i, columns <= j
-    for i in rows:                          # a row with no usable pair changes nothing
+    prefix = np.zeros(m)  # best chain ending at rows < i, columns <= j
+    for i in rows:  # a row with no usable pair changes nothing
         best[i] = weight[i] + prefix
         prefix = np.maximum.accumulate(np.maximum(prefix, np.where(np.isfinite(best[i]), best[i], 0)))
     finite = np.where(np.isfinite(best), best, -1.0)
@@ -111,20 +118,21 @@ def best_chain(scores: np.ndarray, allowed: np.ndarray, tau: float) -> list[tupl
         return []
     chain = [(int(i), int(j))]
     while best[i, j] - weight[i, j] > 1e-9 and i > 0:
-        sub = finite[:i, :j + 1]
+        sub = finite[:i, : j + 1]
         i, j = np.unravel_index(int(np.argmax(sub)), sub.shape)
         chain.append((int(i), int(j)))
     return chain[::-1]
 
 
-def align_sentences(scores: np.ndarray, starts: np.ndarray, ends: np.ndarray,
-                    agree: np.ndarray, tau: float) -> list[Pair]:
+def align_sentences(
+    scores: np.ndarray, starts: np.ndarray, ends: np.ndarray, agree: np.ndarray, tau: float
+) -> list[Pair]:
     """The aligned pairs of one derived/source article pair from a (derived x source) score matrix.
 
-        >>> s = np.array([[0.9, 0.2], [0.1, 0.7]])
-        >>> [p.i for p in align_sentences(s, np.array([[0, 1]] * 2), np.array([[0, 1]] * 2),
-        ...                               np.ones((2, 2), bool), 0.6)]
-        [0, 1]
+    >>> s = np.array([[0.9, 0.2], [0.1, 0.7]])
+    >>> [p.i for p in align_sentences(s, np.array([[0, 1]] * 2), np.array([[0, 1]] * 2),
+    ...                               np.ones((2, 2), bool), 0.6)]
+    [0, 1]
     """
     chain = best_chain(scores, agree, tau)
     return [Pair(i, int(starts[i, j]), int(ends[i, j]), float(scores[i, j])) for i, j in chain]

@@ -8,16 +8,18 @@ Two keys, each cheap per article:
 
     >>> pairs = candidate_pairs(profiles, new_ids={"a1"})   # {("a0", "a1"), ...}
 """
+
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:       # datasketch pulls scipy (about a second): imported when first needed
+if TYPE_CHECKING:  # datasketch pulls scipy (about a second): imported when first needed
     from datasketch import MinHash
 
 
@@ -29,15 +31,15 @@ NUM_PERM = 128
 LSH_THRESHOLD = 0.5
 MIN_JACCARD = 0.4
 SHINGLE = 5
-MAX_DF = 100               # a key in more articles than this says nothing about reuse ...
-MAX_DF_SHARE = 0.01        # ... nor one in more than 1% of them (but always allow MIN_DF_CAP)
+MAX_DF = 100  # a key in more articles than this says nothing about reuse ...
+MAX_DF_SHARE = 0.01  # ... nor one in more than 1% of them (but always allow MIN_DF_CAP)
 MIN_DF_CAP = 20
-RAREST_KEYS = 24           # per article, only its rarest keys are looked up
-MIN_SHARED = 3             # rewrites of the seeds share 9-20 such keys; see docs/reuse.md
-MIN_SHARED_NAMES = 2       # ... of which names: numbers alone recur across unrelated stories
-TOP_COPIES = 25             # copy candidates kept per new article (closest by Jaccard)
-TOP_K = 10                 # rewrite candidates kept per new article ...
-RELATIVE = 0.5             # ... scoring at least half the best one's shared-key weight
+RAREST_KEYS = 24  # per article, only its rarest keys are looked up
+MIN_SHARED = 3  # rewrites of the seeds share 9-20 such keys; see docs/reuse.md
+MIN_SHARED_NAMES = 2  # ... of which names: numbers alone recur across unrelated stories
+TOP_COPIES = 25  # copy candidates kept per new article (closest by Jaccard)
+TOP_K = 10  # rewrite candidates kept per new article ...
+RELATIVE = 0.5  # ... scoring at least half the best one's shared-key weight
 WINDOW_DAYS = 7
 
 
@@ -48,27 +50,25 @@ class Profile:
     article_id: str
     words: list[str]
     keys: set[str]
-    published: Optional[date] = None
-    minhash: Optional["MinHash"] = field(default=None, repr=False)
-
-
+    published: date | None = None
+    minhash: MinHash | None = field(default=None, repr=False)
 
 
 @lru_cache(maxsize=1)
-def _template() -> "MinHash":
+def _template() -> MinHash:
     """An empty MinHash whose permutations every other shares (drawing them costs more than hashing)."""
     from datasketch import MinHash
 
     return MinHash(num_perm=NUM_PERM)
 
 
-def make_minhash(words: list[str]) -> "MinHash":
+def make_minhash(words: list[str]) -> MinHash:
     """MinHash of the word 5-grams of a text (the whole text if shorter)."""
     from datasketch import MinHash
 
     template = _template()
     mh = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
-    grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))}
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))}
     mh.update_batch([g.encode("utf-8") for g in grams])
     return mh
 
@@ -86,8 +86,8 @@ def copy_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set
     for nid in new_ids:
         mine = profiles[nid].minhash
         scored = sorted(
-            ((mine.jaccard(profiles[o].minhash), o) for o in lsh.query(mine) if o != nid),
-            reverse=True)
+            ((mine.jaccard(profiles[o].minhash), o) for o in lsh.query(mine) if o != nid), reverse=True
+        )
         # boilerplate shared by a whole site would otherwise make every pair a candidate:
         # keep the closest few, as rewrite candidates keep their TOP_K
         for jac, other in scored[:TOP_COPIES]:
@@ -133,7 +133,7 @@ def rewrite_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> 
     return pairs
 
 
-def within_window(a: Optional[date], b: Optional[date], days: int = WINDOW_DAYS) -> bool:
+def within_window(a: date | None, b: date | None, days: int = WINDOW_DAYS) -> bool:
     """True unless both dates are known and further apart than ``days``."""
     return a is None or b is None or abs((a - b).days) <= days
 
@@ -146,7 +146,7 @@ def candidate_pairs(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dic
         {}
     """
     new_ids = list(new_ids)
-    if len(profiles) < 2 or not new_ids:      # nothing to compare (one article: no LSH to build)
+    if len(profiles) < 2 or not new_ids:  # nothing to compare (one article: no LSH to build)
         return {}
     found = {p: "copy" for p in copy_candidates(profiles, new_ids)}
     found.update({p: "rewrite" for p in rewrite_candidates(profiles, new_ids)})

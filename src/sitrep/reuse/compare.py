@@ -1,37 +1,42 @@
 """Compare two articles sentence by sentence, each read as the derived text of the other.
 
-    >>> pa, pb = prepare_article(a), prepare_article(b)
-    >>> reading = read_lexical(pa, pb)          # b read as derived from a
-    >>> reading.coverage, reading.pairs
+>>> pa, pb = prepare_article(a), prepare_article(b)
+>>> reading = read_lexical(pa, pb)          # b read as derived from a
+>>> reading.coverage, reading.pairs
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from sitrep.records import Article
+from sitrep.records import Article, parse_day
 from sitrep.reuse import align
-from sitrep.records import parse_day
 from sitrep.reuse.candidates import Profile, article_keys
 from sitrep.reuse.sentences import (
-    Sentence, name_phrases, names, normalise, numbers, sentence_key, split_sentences, words,
+    Sentence,
+    name_phrases,
+    names,
+    normalise,
+    numbers,
+    sentence_key,
+    split_sentences,
+    words,
 )
 
-
-COPIED = 90    # rapidfuzz ratio of an aligned pair whose wording is copied, not rewritten
-FULL = 0.85    # coverage that counts as "all of it" ...
-FURNITURE_LINES = 3   # ... as does all but this many lines (site furniture the cleaner left)
+COPIED = 90  # rapidfuzz ratio of an aligned pair whose wording is copied, not rewritten
+FULL = 0.85  # coverage that counts as "all of it" ...
+FURNITURE_LINES = 3  # ... as does all but this many lines (site furniture the cleaner left)
 
 
 def mostly(total: int, matched: int) -> bool:
     """``matched`` of ``total`` sentences is all of them, up to furniture.
 
-        >>> mostly(20, 17), mostly(11, 8), mostly(8, 5)
-        (True, True, False)
+    >>> mostly(20, 17), mostly(11, 8), mostly(8, 5)
+    (True, True, False)
     """
     if total == 0:
         return False
@@ -58,7 +63,7 @@ class Reading:
     pairs: list[align.Pair]
     n_derived: int
     n_source: int
-    copied: list[bool]          # per pair: the wording is copied (character ratio >= COPIED)
+    copied: list[bool]  # per pair: the wording is copied (character ratio >= COPIED)
 
     @property
     def coverage(self) -> float:
@@ -95,32 +100,42 @@ class Reading:
 def prepare_article(article: Article) -> Prepared:
     """Split ``article.clean_text`` and note each sentence's key, numbers and names.
 
-        >>> prepare_article(article).sentences[0].text
+    >>> prepare_article(article).sentences[0].text
     """
     sents = split_sentences(article.clean_text)
     facts = [(numbers(s.text), names(s.text)) for s in sents]
     all_names = set().union(*(f[1] for f in facts)) if facts else set()
     all_numbers = set().union(*(f[0] for f in facts)) if facts else set()
     phrases = set().union(*(name_phrases(s.text) for s in sents)) if sents else set()
-    profile = Profile(article.article_id, words(article.clean_text),
-                      article_keys(all_names | phrases, all_numbers), parse_day(article.published))
+    profile = Profile(
+        article.article_id,
+        words(article.clean_text),
+        article_keys(all_names | phrases, all_numbers),
+        parse_day(article.published),
+    )
     return Prepared(
-        article=article, sentences=sents, norms=[normalise(s.text) for s in sents],
-        keys=[sentence_key(s.text) for s in sents], facts=facts,
-        lengths=np.array([max(s.n_words, 1) for s in sents], dtype=np.float32), profile=profile,
+        article=article,
+        sentences=sents,
+        norms=[normalise(s.text) for s in sents],
+        keys=[sentence_key(s.text) for s in sents],
+        facts=facts,
+        lengths=np.array([max(s.n_words, 1) for s in sents], dtype=np.float32),
+        profile=profile,
     )
 
 
-def _reading(scores, starts, ends, derived: Prepared, source: Prepared, tau: float,
-             least_names: int) -> Reading:
+def _reading(
+    scores, starts, ends, derived: Prepared, source: Prepared, tau: float, least_names: int
+) -> Reading:
     ok = align.agreement(scores, starts, ends, tau, derived.facts, source.facts, least_names)
     pairs = align.align_sentences(scores, starts, ends, ok, tau)
-    copied = [fuzz.ratio(derived.norms[p.i], " ".join(source.norms[p.j:p.j_end + 1])) >= COPIED
-              for p in pairs]
+    copied = [
+        fuzz.ratio(derived.norms[p.i], " ".join(source.norms[p.j : p.j_end + 1])) >= COPIED for p in pairs
+    ]
     return Reading(pairs, len(derived.sentences), len(source.sentences), copied)
 
 
-def read_lexical(source: Prepared, derived: Prepared, matrix: Optional[np.ndarray] = None) -> Reading:
+def read_lexical(source: Prepared, derived: Prepared, matrix: np.ndarray | None = None) -> Reading:
     """Align by character similarity (rapidfuzz ratio): copies and light edits, no embedding."""
     if matrix is None:
         matrix = lexical_matrix(source, derived)

@@ -8,29 +8,35 @@ and align them by cosine; classify each pair and decide its direction.
 
     >>> edges = find_reuse(new_articles, stored_articles, embeddings=MemoryEmbeddingCache())
 """
+
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from sitrep.records import AlignedPair, Article, Direction, ReuseEdge
 from sitrep.reuse.candidates import candidate_pairs
 from sitrep.reuse.compare import (
-    Prepared, Reading, lexical_matrix, prepare_article, read_lexical, read_semantic,
+    Prepared,
+    Reading,
+    lexical_matrix,
+    prepare_article,
+    read_lexical,
+    read_semantic,
 )
 from sitrep.reuse.direction import credits_outlet, outlet_of, weigh_direction
 from sitrep.reuse.embed import EmbeddingCache, MemoryEmbeddingCache, embed_sentences  # noqa: F401
 from sitrep.reuse.gate import worth_embedding
 
 # Document-level thresholds, chosen on the seeds and generated variants (docs/reuse.md).
-COPY_SHARE = 0.8          # share of aligned pairs with copied wording that makes a pair a copy
-EDITED_SHARE = 0.5        # ... and a lightly edited one
-PARAPHRASE_COVERAGE = 0.6 # seeds' rewrites: 0.83, 0.88; anything else: <= 0.39
+COPY_SHARE = 0.8  # share of aligned pairs with copied wording that makes a pair a copy
+EDITED_SHARE = 0.5  # ... and a lightly edited one
+PARAPHRASE_COVERAGE = 0.6  # seeds' rewrites: 0.83, 0.88; anything else: <= 0.39
 PARTIAL_COVERAGE = 0.1
 MIN_PARTIAL_PAIRS = 3
-LEXICAL_ENOUGH = 0.5      # a pair this covered by copied wording is read by characters alone
+LEXICAL_ENOUGH = 0.5  # a pair this covered by copied wording is read by characters alone
 
 
-def classify(reading: Reading, credited: bool) -> Optional[str]:
+def classify(reading: Reading, credited: bool) -> str | None:
     """The kind of reuse one orientation shows, or None.
 
     ``credited``: the derived article names the source's outlet, which lets a small block of
@@ -52,7 +58,7 @@ def classify(reading: Reading, credited: bool) -> Optional[str]:
     return None
 
 
-def decide(a: Prepared, b: Prepared, ab: Reading, ba: Reading, a_first: bool) -> Optional[ReuseEdge]:
+def decide(a: Prepared, b: Prepared, ab: Reading, ba: Reading, a_first: bool) -> ReuseEdge | None:
     """The edge between ``a`` and ``b`` (``ab``: b read as derived from a), or None.
 
     ``a_first``: a was stored before b, the tie-break when no cue says which came first.
@@ -76,7 +82,9 @@ def decide(a: Prepared, b: Prepared, ab: Reading, ba: Reading, a_first: bool) ->
         score = 0.0
     src, der, reading = (a, b, ab) if forward else (b, a, ba)
     return ReuseEdge(
-        source=src.article.article_id, derived=der.article.article_id, kind=kinds[forward],
+        source=src.article.article_id,
+        derived=der.article.article_id,
+        kind=kinds[forward],
         coverage=round(reading.coverage, 3),
         direction=Direction(confidence=round(min(abs(score), 1.0), 2), reasons=reasons),
         aligned=aligned_pairs(src, der, reading),
@@ -91,17 +99,25 @@ def aligned_pairs(src: Prepared, der: Prepared, reading: Reading) -> list[Aligne
         s0, s1 = src.sentences[p.j], src.sentences[p.j_end]
         dspan = der.article.raw_span(ds.start, ds.end)
         sspan = src.article.raw_span(s0.start, s1.end)
-        out.append(AlignedPair(
-            source_span=sspan, derived_span=dspan, score=round(p.score, 3),
-            source_text=src.article.raw_text[sspan[0]:sspan[1]],
-            derived_text=der.article.raw_text[dspan[0]:dspan[1]],
-        ))
+        out.append(
+            AlignedPair(
+                source_span=sspan,
+                derived_span=dspan,
+                score=round(p.score, 3),
+                source_text=src.article.raw_text[sspan[0] : sspan[1]],
+                derived_text=der.article.raw_text[dspan[0] : dspan[1]],
+            )
+        )
     return out
 
 
-def find_reuse(new: list[Article], stored: list[Article],
-               embeddings: Optional[EmbeddingCache] = None,
-               previous: Iterable[ReuseEdge] = (), encoder=None) -> list[ReuseEdge]:
+def find_reuse(
+    new: list[Article],
+    stored: list[Article],
+    embeddings: EmbeddingCache | None = None,
+    previous: Iterable[ReuseEdge] = (),
+    encoder=None,
+) -> list[ReuseEdge]:
     """Edges between each new article and every other article (new or stored); ``previous`` edges
     that touch no new article are kept as they are. ``encoder`` embeds sentences (the run's
     ``Resources.encode``; default ``embed.encode``).
@@ -138,8 +154,9 @@ def find_reuse(new: list[Article], stored: list[Article],
     if semantic:
         needed = {aid for pair in semantic for aid in pair}
         texts = [s.text for aid in sorted(needed) for s in prepared[aid].sentences]
-        vectors = embed_sentences(texts, embeddings if embeddings is not None else MemoryEmbeddingCache(),
-                                  encoder=encoder)
+        vectors = embed_sentences(
+            texts, embeddings if embeddings is not None else MemoryEmbeddingCache(), encoder=encoder
+        )
         for x, y in semantic:
             px, py = prepared[x], prepared[y]
             readings[(x, y)] = (read_semantic(px, py, vectors), read_semantic(py, px, vectors))

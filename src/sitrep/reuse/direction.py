@@ -5,14 +5,13 @@ and every cue that fired is a reason a person can check.
 
     >>> score, reasons = weigh_direction(a, b, cover_ab=0.9, cover_ba=0.6)
 """
+
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from sitrep.outlets import any_outlet_pattern, canonical_outlet, is_wire, text_pattern
-from sitrep.records import Article
-from sitrep.records import parse_day
+from sitrep.records import Article, parse_day
 
 # Weights: publication order is the strongest cue, naming the other's outlet next (a copy credits
 # its wire, a rewrite keeps "Reuters has not independently verified"), then being a wire agency,
@@ -25,10 +24,12 @@ CONTAINMENT_GAP = 0.1
 
 _CREDIT_LINE = re.compile(
     r"(?:produced by\s+|\((?=\w+\)\s*[-–—])|^By [^\n]{0,80}?,\s*|©\s*|Copyright\s+(?:\d{4}\s+)?"
-    r"|Source:\s*)(" + any_outlet_pattern() + ")", re.M)
+    r"|Source:\s*)(" + any_outlet_pattern() + ")",
+    re.M,
+)
 
 
-def outlet_of(article: Article) -> Optional[str]:
+def outlet_of(article: Article) -> str | None:
     """The article's outlet: metadata first, then its credit lines, then a credit line in the text."""
     if article.outlet:
         return canonical_outlet(article.outlet)
@@ -49,7 +50,7 @@ def outlet_of(article: Article) -> Optional[str]:
 _CREDITED: dict = {}
 
 
-def credits_outlet(article: Article, outlet: Optional[str]) -> bool:
+def credits_outlet(article: Article, outlet: str | None) -> bool:
     """True if ``article`` names ``outlet`` (in its text or credits) and is not that outlet."""
     pattern = text_pattern(outlet)
     if not outlet or pattern is None or outlet_of(article) == outlet:
@@ -71,8 +72,10 @@ def weigh_direction(a: Article, b: Article, ab, ba) -> tuple[float, list[str]]:
     if da and db and da != db:
         first, later = (a, b) if da < db else (b, a)
         score += W_DATE if da < db else -W_DATE
-        reasons.append(f"{first.article_id} was published {first.published}, before "
-                       f"{later.article_id} ({later.published})")
+        reasons.append(
+            f"{first.article_id} was published {first.published}, before "
+            f"{later.article_id} ({later.published})"
+        )
     oa, ob = outlet_of(a), outlet_of(b)
     if credits_outlet(b, oa) and not credits_outlet(a, ob):
         score += W_CREDITS_OTHER
@@ -83,12 +86,13 @@ def weigh_direction(a: Article, b: Article, ab, ba) -> tuple[float, list[str]]:
     if is_wire(oa) != is_wire(ob):
         wire, other = (a, b) if is_wire(oa) else (b, a)
         score += W_WIRE if is_wire(oa) else -W_WIRE
-        reasons.append(f"{wire.article_id} is a wire story ({outlet_of(wire)}); "
-                       f"{other.article_id} is not")
+        reasons.append(f"{wire.article_id} is a wire story ({outlet_of(wire)}); {other.article_id} is not")
     if ab.whole_derived != ba.whole_derived and abs(ab.coverage - ba.coverage) >= CONTAINMENT_GAP:
         inner, outer = (b, a) if ab.whole_derived else (a, b)
         score += W_CONTAINED if ab.whole_derived else -W_CONTAINED
-        reasons.append(f"{inner.article_id} is contained in {outer.article_id} "
-                       f"({max(ab.coverage, ba.coverage):.0%} of its sentences align, "
-                       f"{min(ab.coverage, ba.coverage):.0%} the other way)")
+        reasons.append(
+            f"{inner.article_id} is contained in {outer.article_id} "
+            f"({max(ab.coverage, ba.coverage):.0%} of its sentences align, "
+            f"{min(ab.coverage, ba.coverage):.0%} the other way)"
+        )
     return score, reasons

@@ -1,20 +1,21 @@
 """Sentence embeddings, each sentence embedded once (keyed by a hash of its normalised text).
 
-    >>> cache = MemoryEmbeddingCache()
-    >>> vectors = embed_sentences(["Gunmen killed five people."], cache)   # {key: np.ndarray}
+>>> cache = MemoryEmbeddingCache()
+>>> vectors = embed_sentences(["Gunmen killed five people."], cache)   # {key: np.ndarray}
 """
+
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Callable, Iterable, Optional, Protocol
+from typing import Protocol
 
 import numpy as np
 
 from sitrep.models import EMBEDDING_MODEL
 from sitrep.reuse.sentences import sentence_key
 from sitrep.settings import Settings
-
 
 
 @lru_cache(maxsize=1)
@@ -27,11 +28,13 @@ def default_dtype() -> str:
     """
     try:
         import torch
+
         return "bfloat16" if torch.ops.mkldnn._is_mkldnn_bf16_supported() else "float32"
-    except Exception:   # an old torch without the probe: stay exact
+    except Exception:  # an old torch without the probe: stay exact
         return "float32"
 
-BATCH_SIZE = Settings.embed_batch    # the default of library calls; a run passes its Settings
+
+BATCH_SIZE = Settings.embed_batch  # the default of library calls; a run passes its Settings
 
 
 class EmbeddingCache(Protocol):
@@ -47,8 +50,8 @@ class EmbeddingCache(Protocol):
 class MemoryEmbeddingCache:
     """An in-process ``EmbeddingCache`` (tests, benchmarks, runs without a store).
 
-        >>> c = MemoryEmbeddingCache(); c.put({"k": [1.0]}); c.get(["k", "x"])
-        {'k': [1.0]}
+    >>> c = MemoryEmbeddingCache(); c.put({"k": [1.0]}); c.get(["k", "x"])
+    {'k': [1.0]}
     """
 
     def __init__(self, model: str | None = None):
@@ -66,11 +69,11 @@ class MemoryEmbeddingCache:
         self.vectors.update(vectors)
 
 
-def model_tag(dtype: Optional[str] = None) -> str:
+def model_tag(dtype: str | None = None) -> str:
     """The name vectors are stored under: bfloat16 vectors differ slightly, so they get their own.
 
-        >>> model_tag("float32")
-        'all-MiniLM-L6-v2'
+    >>> model_tag("float32")
+    'all-MiniLM-L6-v2'
     """
     dtype = dtype or default_dtype()
     return EMBEDDING_MODEL if dtype == "float32" else f"{EMBEDDING_MODEL}@{dtype}"
@@ -94,7 +97,7 @@ class StoreEmbeddingCache:
     def __init__(self, store, model: str | None = None, dtype: str | None = None):
         self.store = store
         self._model = model
-        self.dtype = dtype          # the run's setting; None: the CPU's default, found on first use
+        self.dtype = dtype  # the run's setting; None: the CPU's default, found on first use
 
     @property
     def model(self) -> str:
@@ -107,12 +110,13 @@ class StoreEmbeddingCache:
         self.store.put_embeddings(self.model, vectors)
 
 
-def encode(texts: list[str], dtype: Optional[str] = None, model=None,
-           batch_size: int = BATCH_SIZE) -> np.ndarray:
+def encode(
+    texts: list[str], dtype: str | None = None, model=None, batch_size: int = BATCH_SIZE
+) -> np.ndarray:
     """Unit-length float32 vectors for ``texts`` with ``model`` (default: the project embedder).
 
-        >>> encode(["Gunmen killed five people."]).shape
-        (1, 384)
+    >>> encode(["Gunmen killed five people."]).shape
+    (1, 384)
     """
     if model is None:
         from sitrep.models import load_embedder
@@ -123,16 +127,25 @@ def encode(texts: list[str], dtype: Optional[str] = None, model=None,
     ctx = contextlib.nullcontext()
     if (dtype or default_dtype()) == "bfloat16":
         import torch
+
         ctx = torch.autocast("cpu", dtype=torch.bfloat16)
     with ctx:
-        vecs = model.encode(texts, batch_size=batch_size, convert_to_numpy=True,
-                            normalize_embeddings=True, show_progress_bar=False)
+        vecs = model.encode(
+            texts,
+            batch_size=batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
     return np.asarray(vecs, dtype=np.float32)
 
 
-def embed_sentences(texts: Iterable[str], cache: Optional[EmbeddingCache] = None,
-                    dtype: Optional[str] = None,
-                    encoder: Optional[Callable[[list[str]], np.ndarray]] = None) -> dict[str, np.ndarray]:
+def embed_sentences(
+    texts: Iterable[str],
+    cache: EmbeddingCache | None = None,
+    dtype: str | None = None,
+    encoder: Callable[[list[str]], np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
     """Vectors for ``texts`` keyed by ``sentence_key``; only sentences missing from ``cache`` are
     embedded (by ``encoder``, the run's ``Resources.encode``, else ``encode``), and put back into it.
 

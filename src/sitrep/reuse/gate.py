@@ -12,13 +12,14 @@ instead of growing quadratically.
 
     >>> kept = worth_embedding(pairs, {aid: profile.words for aid, profile in profiles.items()})
 """
+
 from __future__ import annotations
 
 import math
 from collections import Counter
 
-MIN_COSINE = 0.2         # measured: dev-set edges >= 0.267, seeds >= 0.38, benchmark >= 0.6
-MAX_PER_ARTICLE = 10     # as many as the rewrite candidates each new article may have (TOP_K)
+MIN_COSINE = 0.2  # measured: dev-set edges >= 0.267, seeds >= 0.38, benchmark >= 0.6
+MAX_PER_ARTICLE = 10  # as many as the rewrite candidates each new article may have (TOP_K)
 
 
 def tfidf_vectors(words: dict[str, list[str]], wanted: set[str]) -> dict[str, dict[str, float]]:
@@ -42,9 +43,12 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def worth_embedding(pairs: list[tuple[str, str]], words: dict[str, list[str]],
-                    min_cosine: float = MIN_COSINE,
-                    max_per_article: int = MAX_PER_ARTICLE) -> list[tuple[str, str]]:
+def worth_embedding(
+    pairs: list[tuple[str, str]],
+    words: dict[str, list[str]],
+    min_cosine: float = MIN_COSINE,
+    max_per_article: int = MAX_PER_ARTICLE,
+) -> list[tuple[str, str]]:
     """The ``pairs`` (in their order) that pass the cosine floor and each article's cap."""
     if not pairs:
         return []

@@ -9,6 +9,7 @@ attribution, but does not make the blend a copy: its own reporting keeps it its 
     >>> lineage["002"].origin
     '001'
 """
+
 from __future__ import annotations
 
 from sitrep.records import Article, Lineage, ReuseEdge
@@ -25,8 +26,8 @@ def derives(edge: ReuseEdge) -> bool:
 def build_lineage(articles: list[Article], edges: list[ReuseEdge]) -> dict[str, Lineage]:
     """``Lineage`` per article: best source, root of its derivation tree, and independent group.
 
-        >>> build_lineage([a0, a1], [ReuseEdge(source="a0", derived="a1", ...)])["a1"].origin
-        'a0'
+    >>> build_lineage([a0, a1], [ReuseEdge(source="a0", derived="a1", ...)])["a1"].origin
+    'a0'
     """
     ids = [a.article_id for a in articles]
     known = set(ids)
@@ -61,8 +62,13 @@ def build_lineage(articles: list[Article], edges: list[ReuseEdge]) -> dict[str, 
             if ra != rb:
                 group[max(ra, rb)] = min(ra, rb)
     return {
-        aid: Lineage(article_id=aid, derived_from=parent.get(aid), origin=origin[aid],
-                     independent_group=find(origin[aid]), duplicate_of=duplicate_of.get(aid))
+        aid: Lineage(
+            article_id=aid,
+            derived_from=parent.get(aid),
+            origin=origin[aid],
+            independent_group=find(origin[aid]),
+            duplicate_of=duplicate_of.get(aid),
+        )
         for aid in ids
     }
 

@@ -1,8 +1,9 @@
 """Cheap sentence splitting, normalisation and the facts (numbers, names) a rewrite keeps.
 
-    >>> [s.text for s in split_sentences("Two men died on Monday. Gen. Smith said 3 more were hurt.")]
-    ['Two men died on Monday.', 'Gen. Smith said 3 more were hurt.']
+>>> [s.text for s in split_sentences("Two men died on Monday. Gen. Smith said 3 more were hurt.")]
+['Two men died on Monday.', 'Gen. Smith said 3 more were hurt.']
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,12 +14,50 @@ from dataclasses import dataclass
 # A regex splitter, not a parser: the reuse stage splits every article, so it must be cheap.
 _BOUNDARY = re.compile(r"""(?<=[.!?])["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])""")
 _ABBREV = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "rep",
-    "sen", "gov", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "aug",
-    "sept", "sep", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "est", "fig",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "st",
+    "no",
+    "vs",
+    "rep",
+    "sen",
+    "gov",
+    "prof",
+    "jr",
+    "sr",
+    "inc",
+    "co",
+    "corp",
+    "ltd",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "approx",
+    "est",
+    "fig",
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-MIN_WORDS = 5   # shorter lines ("WIDENING INSECURITY", "/", "Published") are furniture or headings
+MIN_WORDS = 5  # shorter lines ("WIDENING INSECURITY", "/", "Published") are furniture or headings
 
 
 @dataclass(frozen=True)
@@ -37,18 +76,18 @@ class Sentence:
 def split_sentences(text: str, min_words: int = MIN_WORDS) -> list[Sentence]:
     """Sentences of ``text`` with at least ``min_words`` words, by line breaks and end punctuation.
 
-        >>> len(split_sentences("Hello there.\\n/\\nIt rained in Bamako on Monday night."))
-        1
+    >>> len(split_sentences("Hello there.\\n/\\nIt rained in Bamako on Monday night."))
+    1
     """
     out: list[Sentence] = []
     for line in re.finditer(r"[^\n]+", text):
         base, chunk = line.start(), line.group()
         cuts = [0]
         for m in _BOUNDARY.finditer(chunk):
-            before = chunk[:m.start()].rstrip("\"”’)]")
+            before = chunk[: m.start()].rstrip('"”’)]')
             last = re.search(r"([\w.]+)\.$", before)
             if last and (last.group(1).lower() in _ABBREV or len(last.group(1)) == 1):
-                continue        # "Gen. Smith", "J. Smith": not a boundary
+                continue  # "Gen. Smith", "J. Smith": not a boundary
             cuts.append(m.end())
         cuts.append(len(chunk))
         for a, b in zip(cuts, cuts[1:]):
@@ -66,8 +105,8 @@ def split_sentences(text: str, min_words: int = MIN_WORDS) -> list[Sentence]:
 def normalise(text: str) -> str:
     """Case-, quote- and space-folded text: the form copies share.
 
-        >>> normalise("Mali’s  ARMY said")
-        "mali's army said"
+    >>> normalise("Mali’s  ARMY said")
+    "mali's army said"
     """
     t = unicodedata.normalize("NFKC", text).lower()
     t = t.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
@@ -77,8 +116,8 @@ def normalise(text: str) -> str:
 def sentence_key(text: str) -> str:
     """Cache key of a sentence: a hash of its normalised text.
 
-        >>> len(sentence_key("Two died."))
-        40
+    >>> len(sentence_key("Two died."))
+    40
     """
     return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()
 
@@ -89,11 +128,35 @@ def words(text: str) -> list[str]:
 
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
 }
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -101,8 +164,8 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def numbers(text: str) -> set[int]:
     """The numbers a sentence states, digits or words ("ten" == "10"); years included.
 
-        >>> sorted(numbers("at least 60 soldiers and ten others, 1,200 in all"))
-        [10, 60, 1200]
+    >>> sorted(numbers("at least 60 soldiers and ten others, 1,200 in all"))
+    [10, 60, 1200]
     """
     found = set()
     for m in _NUMBER.finditer(text):
@@ -111,31 +174,89 @@ def numbers(text: str) -> set[int]:
             found.add(int(digits))
     for w in _WORD.findall(text.lower()):
         if w in _NUMBER_WORDS and w not in ("dozen", "hundred", "one"):
-            found.add(_NUMBER_WORDS[w])   # "one" and "dozens" are too often not a figure
+            found.add(_NUMBER_WORDS[w])  # "one" and "dozens" are too often not a figure
     return found
 
 
 _CAP = re.compile(r"\b[A-Z][\w’'-]*[\w]")
 _NOT_NAMES = {
-    "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "i", "his", "her", "its",
-    "this", "that", "these", "those", "there", "but", "and", "or", "as", "after", "before",
-    "according", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "last", "one", "two", "some", "all", "many", "however",
-    "while", "when", "on", "of", "for", "with", "by", "from", "if", "mr", "mrs", "ms",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "or",
+    "as",
+    "after",
+    "before",
+    "according",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "last",
+    "one",
+    "two",
+    "some",
+    "all",
+    "many",
+    "however",
+    "while",
+    "when",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "if",
+    "mr",
+    "mrs",
+    "ms",
 }
 
 
 def names(text: str) -> set[str]:
     """Capitalised words that are not sentence furniture: the names a rewrite must keep.
 
-        >>> sorted(names("Then JNIM attacked Boulkessi, near Burkina Faso, on Sunday."))
-        ['boulkessi', 'burkina', 'faso', 'jnim']
+    >>> sorted(names("Then JNIM attacked Boulkessi, near Burkina Faso, on Sunday."))
+    ['boulkessi', 'burkina', 'faso', 'jnim']
     """
     out = set()
     for m in _CAP.finditer(text):
-        if not text[:m.start()].strip(" \"“‘'("):
-            continue            # the first word is capitalised anyway
+        if not text[: m.start()].strip(" \"“‘'("):
+            continue  # the first word is capitalised anyway
         w = re.sub(r"['’]s$", "", m.group()).lower()
         for part in w.split("-"):
             if len(part) > 2 and part not in _NOT_NAMES:

