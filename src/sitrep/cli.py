@@ -22,6 +22,7 @@ app = GuardedTyper(
     pretty_exceptions_enable=False,
 )
 gazetteer_app = typer.Typer(help="Manage the offline gazetteer used to geocode places.", no_args_is_help=True)
+app.debug = bool(os.environ.get("SITREP_DEBUG"))  # tracebacks of unexpected failures
 app.add_typer(gazetteer_app, name="gazetteer")
 
 

@@ -8,7 +8,6 @@ plain sentence and a documented exit code before anything is written.
 from __future__ import annotations
 
 import math
-import os
 import re
 import stat
 import sys
@@ -179,6 +178,8 @@ class GuardedTyper(typer.Typer):
     ``SITREP_DEBUG=1`` shows the traceback of an unexpected failure.
     """
 
+    debug = False  # the CLI sets it from SITREP_DEBUG (only entry points read the environment)
+
     def __call__(self, *args, **kwargs):
         try:
             return super().__call__(*args, **kwargs)
@@ -189,7 +190,7 @@ class GuardedTyper(typer.Typer):
             _say("interrupted; the store keeps what was committed before.")
             sys.exit(130)
         except Exception as exc:
-            if os.environ.get("SITREP_DEBUG"):
+            if self.debug:
                 raise
             import duckdb
 

@@ -373,7 +373,7 @@ class FigureClaim(Record):
     qualifier: str = "exactly"
     group: str | None = None
     attributed_to: str | None = None
-    claimant_kind: str = "unknown"
+    claimant_kind: ClaimantKind = "unknown"
     article_id: str
     origin: str
     quote: str = ""
