@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.extract.cue_filter import CueFilter, word_starts
-from sitrep.extract.event_types import _cue_filter, _norm, load_cues
+from sitrep.extract.event_types import load_cues, norm_text, shared_cue_filter
 
 SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds" / "articles"
 WORDS = [
@@ -48,7 +48,7 @@ WORDS = [
 
 
 def _matching(text: str) -> set[str]:
-    t = _norm(text)
+    t = norm_text(text)
     return {name for name, rx in load_cues().items() if rx.search(t)}
 
 
@@ -62,7 +62,7 @@ def test_word_starts_of_simple_patterns():
 
 
 def test_filter_keeps_every_matching_cue_on_seed_sentences():
-    f = _cue_filter()
+    f = shared_cue_filter()
     sentences = [
         s
         for p in sorted(SEEDS.glob("*.txt"))
@@ -71,7 +71,7 @@ def test_filter_keeps_every_matching_cue_on_seed_sentences():
     assert len(sentences) > 80
     tried = 0
     for s in sentences:
-        maybe = f.candidates(_norm(s))
+        maybe = f.candidates(norm_text(s))
         assert _matching(s) <= maybe, s
         tried += len(maybe)
     assert tried < 0.5 * len(sentences) * len(load_cues())  # and it does spare most regexes
@@ -81,7 +81,7 @@ def test_filter_keeps_every_matching_cue_on_seed_sentences():
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), st.sampled_from([" ", ", ", "-", " '"]))
 def test_filter_keeps_every_matching_cue_on_random_text(words, sep):
     text = sep.join(words)
-    assert _matching(text) <= _cue_filter().candidates(_norm(text))
+    assert _matching(text) <= shared_cue_filter().candidates(norm_text(text))
 
 
 def test_a_small_filter():

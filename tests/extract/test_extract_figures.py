@@ -19,7 +19,7 @@ def nlp():
     return load_spacy()
 
 
-def _norm(text: str) -> str:
+def norm_text(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"')).strip()
 
 
@@ -59,8 +59,8 @@ def test_seed_figures_are_found(nlp, expected, seed_texts):
     checked = 0
     for key, what, exp in _seed_claims(expected):
         doc = docs[exp["origin"]]
-        needle = re.sub(r"['\"]", "", _norm(exp["text"].split(" (")[0])).lower()
-        sents = [s for s in doc.sents if needle in re.sub(r"['\"]", "", _norm(s.text)).lower()]
+        needle = re.sub(r"['\"]", "", norm_text(exp["text"].split(" (")[0])).lower()
+        sents = [s for s in doc.sents if needle in re.sub(r"['\"]", "", norm_text(s.text)).lower()]
         assert sents, (key, exp["text"])
         found = [c for s in sents for c in find_claims(s) if c.what == what]
         # A bare "dozens" (the headline) states no group: unspecified is then the honest reading.
@@ -99,8 +99,8 @@ def test_seed_shared_figure(nlp, seed_texts):
 def test_seed_not_incidents(nlp, expected, seed_texts):
     docs = [nlp(t) for t in seed_texts.values()]
     for item in expected["not_incidents"]:
-        needle = _norm(item["text"]).lower()[:60]
-        sents = [s for d in docs for s in d.sents if needle in _norm(s.text).lower()]
+        needle = norm_text(item["text"]).lower()[:60]
+        sents = [s for d in docs for s in d.sents if needle in norm_text(s.text).lower()]
         assert sents, item["text"]
         for s in sents:
             assert not [c for c in find_claims(s) if c.scope == "incident"], (item["text"], s.text)

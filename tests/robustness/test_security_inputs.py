@@ -224,12 +224,12 @@ def test_one_long_sentence_full_of_figures_and_places_is_bounded(tmp_path):
 
 
 def test_sentences_are_capped_with_a_note():
-    from sitrep.extract.pipeline import MAX_SENT_TOKENS, _make_doc
+    from sitrep.extract.pipeline import MAX_SENT_TOKENS, make_doc
     from sitrep.models import load_spacy
 
     nlp = load_spacy()
     text = "Gunmen attacked, " + ", ".join(f"killing {n} people in town {n}" for n in range(200)) + "."
-    doc = nlp(_make_doc(nlp, text))
+    doc = nlp(make_doc(nlp, text))
     assert max(len(s) for s in doc.sents) <= MAX_SENT_TOKENS
     assert doc.user_data["sentence_cuts"] > 0
 

@@ -56,11 +56,11 @@ def load_cues() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _cue_filter() -> CueFilter:
+def shared_cue_filter() -> CueFilter:
     return CueFilter(_cue_patterns())
 
 
-def _norm(text: str) -> str:
+def norm_text(text: str) -> str:
     return text.replace("’", "'").replace("\n", " ")
 
 
@@ -70,14 +70,14 @@ def find_cue(text: str, name: str) -> str | None:
     >>> find_cue("the army retook the town", "regain")
     'retook'
     """
-    m = load_cues()[name].search(_norm(text))
+    m = load_cues()[name].search(norm_text(text))
     return m.group(0) if m else None
 
 
 def cue_hits(text: str) -> dict[str, str | None]:
     """The first matched words of every cue list in ``text`` (None where a list does not match)."""
-    t = _norm(text)
-    maybe = _cue_filter().candidates(t)  # most of the forty cues cannot match: skip them
+    t = norm_text(text)
+    maybe = shared_cue_filter().candidates(t)  # most of the forty cues cannot match: skip them
     c = {name: rx.search(t) if name in maybe else None for name, rx in load_cues().items()}
     return {k: (m.group(0).lower() if m else None) for k, m in c.items()}
 
@@ -166,7 +166,7 @@ def refine_battle(event: EventType, texts: list[str]) -> EventType:
     overtaking of territory; a stated recapture by the state makes it a regain."""
     if event.event_type != "battles" or event.sub_event_type != "armed_clash":
         return event
-    joined = " ".join(_norm(t) for t in texts)
+    joined = " ".join(norm_text(t) for t in texts)
     for name, sub in (
         ("overtake", "non_state_actor_overtakes_territory"),
         ("garrison_taken", "non_state_actor_overtakes_territory"),

@@ -59,7 +59,7 @@ def extract_articles(
         return out
     nlp = nlp if nlp is not None else load_spacy()
     actors = actors if actors is not None else ActorDictionary.load()
-    docs = (_make_doc(nlp, a.clean_text) for a in todo)
+    docs = (make_doc(nlp, a.clean_text) for a in todo)
     for article, doc in zip(todo, nlp.pipe(docs, batch_size=batch_size)):
         out[article.article_id] = extract_one(article, doc, actors, gazetteer)
     return {a.article_id: out[a.article_id] for a in articles}
@@ -77,7 +77,7 @@ def why_not_extracted(a: Article, max_chars: int = MAX_CHARS) -> str | None:
     return None
 
 
-def _make_doc(nlp, text: str):
+def make_doc(nlp, text: str):
     """A tokenised doc whose paragraph and heading breaks are fixed sentence starts."""
     doc = nlp.make_doc(text)
     for i in range(1, len(doc)):
