@@ -337,7 +337,7 @@ class Gazetteer:
                 self.countries.setdefault(p.country_code, p)
             elif p.admin1:
                 self.admin1s.setdefault((p.country_code, p.admin1), p)
-        self._fuzzy_cache: dict[tuple, list] = {}
+        self._fuzzy_cache: dict[str, dict] = {}  # country -> names by initial
         self._hash_array = None
         self._memo: dict[str, tuple[Place, ...]] = {}
 
@@ -438,23 +438,33 @@ class Gazetteer:
         """The query strings that name at least one place."""
         return {q for q, c in self.lookup(queries).items() if c}
 
-    def names_in(self, countries: tuple[str, ...]) -> dict[str, tuple[list[str], list[int]]]:
-        """Names of towns and divisions in these countries, by first letter, for spelling-variant search."""
-        key = tuple(sorted(countries))
-        if key not in self._fuzzy_cache:
+    def names_in(self, countries: tuple[str, ...], initial: str) -> tuple[list[str], list[int]]:
+        """Names (folded keys) and place ids of the towns and divisions in these countries that
+        start with ``initial``, for spelling-variant search. Read once per country and kept: a
+        story's set of countries varies from article to article, the countries do not."""
+        keys: list[str] = []
+        gids: list[int] = []
+        for cc in sorted(set(countries)):
+            k, g = self._names_of(cc).get(initial, ([], []))
+            keys += k
+            gids += g
+        return keys, gids
+
+    def _names_of(self, cc: str) -> dict[str, tuple[list[str], list[int]]]:
+        if cc not in self._fuzzy_cache:
             with _lock:
                 rows = self.con.execute(
                     "SELECT DISTINCT n.key, n.gid FROM names n JOIN places p ON p.gid = n.gid WHERE "
-                    "p.cc IN (SELECT unnest(?::VARCHAR[])) AND coalesce(p.fclass, 'P') IN ('P', 'A')",
-                    [list(key)],
+                    "p.cc = ? AND coalesce(p.fclass, 'P') IN ('P', 'A') ORDER BY n.key, n.gid",
+                    [cc],
                 ).fetchall()
             buckets: dict[str, tuple[list[str], list[int]]] = {}
             for name, gid in rows:
                 keys, gids = buckets.setdefault(name[:1], ([], []))
                 keys.append(name)
                 gids.append(gid)
-            self._fuzzy_cache[key] = buckets
-        return self._fuzzy_cache[key]
+            self._fuzzy_cache[cc] = buckets
+        return self._fuzzy_cache[cc]
 
     def place(self, gid: int) -> Place | None:
         with _lock:

@@ -140,7 +140,7 @@ def spelling_variants(gaz: Gazetteer, text: str, countries: list[str]) -> list[P
     q = fold(text)
     if not countries or not q:
         return []
-    keys, gids = gaz.names_in(tuple(countries)).get(q[:1], ([], []))
+    keys, gids = gaz.names_in(tuple(countries), q[:1])
     hits = process.extract(q, keys, scorer=fuzz.ratio, score_cutoff=90, limit=5)
     out = []
     for name, _sc, idx in hits:
