@@ -7,12 +7,11 @@ from __future__ import annotations
 import json
 import os
 import stat
-from pathlib import Path
 
-import duckdb
 import pytest
 
 from support.cli import make_articles, sitrep
+from support.stores import _foreign, _newer, _text
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
@@ -48,23 +47,6 @@ def test_the_note_of_a_cut_sentence_is_in_articles_json(tmp_path):
     notes = {a["article_id"]: a["notes"] for a in json.loads((out / "articles.json").read_text())["articles"]}
     assert any("read in parts" in n for n in notes["long"]), notes["long"]
     assert not any("read in parts" in n for n in notes["short"])
-
-
-def _foreign(path: Path) -> None:
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE customers (id INTEGER, name VARCHAR)")
-    con.close()
-
-
-def _newer(path: Path) -> None:
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    con.execute("INSERT INTO meta VALUES ('store_version', '999')")
-    con.close()
-
-
-def _text(path: Path) -> None:
-    path.write_text("not a store\n", encoding="utf-8")
 
 
 @pytest.mark.parametrize("make", [_foreign, _newer, _text])
