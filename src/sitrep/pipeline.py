@@ -58,9 +58,14 @@ class _Ingester:
         self.store, self.run_id, self.batch_size = store, run_id, batch_size
         self.hashes = store.hashes()  # content_hash -> article_id
         self.ids = set(self.hashes.values())
+        self.hash_of = {a: h for h, a in self.hashes.items()}
         self.inputs = {
             a: i for a, i in store.con.execute("SELECT article_id, input FROM articles").fetchall()
         }
+        self.keys = store.input_keys()  # input key -> article_id
+        self.new_keys: dict[str, str] = {}
+        self.replaced: dict[str, str | None] = {}  # old versions this batch retires
+        self.touched: set[str] = set()  # stored or replaced by this run: never replaced again in it
         self.articles: list[Article] = []
         self.dups: list[tuple[str, str, str]] = []
         self.rejections: list[Rejection] = []
@@ -68,6 +73,7 @@ class _Ingester:
         self.all_rejections: list[Rejection] = []
         self.new_ids: list[str] = []
         self.n_already = 0
+        self.n_versions = 0  # stored versions a new text of their input replaced
 
     def unique_id(self, base: str) -> str:
         if base not in self.ids:
@@ -86,27 +92,56 @@ class _Ingester:
             self.all_rejections.append(item)
             return
         article, item = item, source
+        key = item.key
+        old = self.keys.get(key) if key else None
+        if old in self.touched or old not in self.ids:
+            old = None  # two inputs of one run under one key: the second is an article of its own
         twin = self.hashes.get(article.content_hash)
         if twin is not None:
-            if self.inputs.get(twin) == item.input:
+            if self.inputs.get(twin) == item.input or (old is not None and old == twin):
                 self.n_already += 1  # the same input, stored by an earlier run
+                if key and key not in self.keys:
+                    self.new_keys[key] = self.keys[key] = twin  # a store of version 1 learns it
             else:
+                if old is not None:  # the input now holds another article's text: a copy of it
+                    self.retire(old, None)
                 self.dups.append((item.input, twin, article.content_hash))
                 self.result_dups.append((item.input, twin))
             return
-        article = article.model_copy(update={"article_id": self.unique_id(base)})
+        if old is not None:  # a new version of a stored input: it keeps the article's id
+            self.retire(old, article.content_hash)
+            article = article.model_copy(update={"article_id": old})
+        else:
+            article = article.model_copy(update={"article_id": self.unique_id(base)})
+            if key and key not in self.keys:
+                self.new_keys[key] = self.keys[key] = article.article_id
         self.hashes[article.content_hash] = article.article_id
+        self.hash_of[article.article_id] = article.content_hash
         self.ids.add(article.article_id)
+        self.touched.add(article.article_id)
         self.inputs[article.article_id] = item.input
         self.articles.append(article)
         self.new_ids.append(article.article_id)
         if len(self.articles) >= self.batch_size:
             self.flush()
 
+    def retire(self, old: str, new_hash: str | None) -> None:
+        """The stored version of ``old`` goes to the history when this batch is written."""
+        self.replaced[old] = new_hash
+        self.n_versions += 1
+        self.touched.add(old)
+        self.hashes.pop(self.hash_of.pop(old, ""), None)
+        if new_hash is None:
+            self.ids.discard(old)
+            self.keys = {k: a for k, a in self.keys.items() if a != old}
+
     def flush(self) -> None:
-        if self.articles or self.dups or self.rejections:
-            self.store.add_batch(self.articles, self.dups, self.rejections, self.run_id)
+        if self.articles or self.dups or self.rejections or self.replaced or self.new_keys:
+            self.store.add_batch(
+                self.articles, self.dups, self.rejections, self.run_id, self.replaced, self.new_keys
+            )
         self.articles, self.dups, self.rejections = [], [], []
+        self.replaced, self.new_keys = {}, {}
 
 
 def clean_or_reject(doc: Document, article_id: str) -> Article | Rejection:
@@ -172,8 +207,10 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str], r
     from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
 
     previous, lineage = store.load_reuse()
-    new_set = set(new_ids)
-    if not new_set and len(lineage) == len(articles):
+    # an article without lineage was stored (or replaced by a new version) by a run that stopped
+    # before tracing reuse, or by `sitrep ingest`: it is compared as new
+    new_set = set(new_ids) | {a.article_id for a in articles if a.article_id not in lineage}
+    if not new_set and set(lineage) == {a.article_id for a in articles}:
         return previous, lineage
     # texts longer than any news article (a 2 MB dump) are stored but not compared: aligning
     # their tens of thousands of sentences would cost more than the whole rest of the run
@@ -215,6 +252,15 @@ def extract_all(
     for note in notes:
         log.info(note)
     return cached, notes
+
+
+def versions_note(n: int) -> str:
+    note = (
+        f"{n} stored article(s) replaced by a new version of their input (same path or id); "
+        f"the old texts are kept in the store's article_versions table"
+    )
+    log.info(note)
+    return note
 
 
 def redo_notes(stored: dict[str, list[str]], todo: list[str], key: str) -> list[str]:
@@ -288,14 +334,11 @@ def run(
         raise BadArguments("Give at least one input file or folder.")
     out_dir = Path(out)
     check_outputs(inputs, out_dir, Path(db) if db else out_dir / "sitrep.duckdb", meta)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreUnavailable(f"Cannot create the output folder {out_dir}: {exc.strerror}") from exc
     manifest = load_manifest(meta) if meta else None
     db_path = Path(db) if db else out_dir / "sitrep.duckdb"
 
-    with Store.open(db_path, wait=settings.wait) as store:
+    with _open_store(db_path, out_dir, settings.wait) as store:
+        make_folder(out_dir)  # only once every check has passed: a refused run leaves no folder
         run_id = store.start_run(
             {
                 "inputs": [str(p) for p in inputs],
@@ -332,6 +375,8 @@ def run(
             progress("reuse", 0, None)
             edges, lineage = trace_reuse(store, articles, ing.new_ids, resources)
             extractions, notes = extract_all(store, articles, resources, progress)
+            if ing.n_versions:
+                notes.insert(0, versions_note(ing.n_versions))
             progress("geo", 0, None)
             extractions = geocode_all(extractions, by_id, resources)
             progress("merge", 0, None)
@@ -393,6 +438,25 @@ def run(
         files=files,
         notes=notes,
     )
+
+
+def _open_store(db_path: Path, out_dir: Path, wait: float) -> Store:
+    """The store, opened and checked; a store refused inside an ``--out`` folder that did not
+    exist before leaves no empty folder behind (``Store.open`` made it for the store)."""
+    existed = out_dir.exists()
+    try:
+        return Store.open(db_path, wait=wait)
+    except BaseException:
+        if not existed and out_dir.is_dir() and not any(out_dir.iterdir()):
+            out_dir.rmdir()
+        raise
+
+
+def make_folder(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreUnavailable(f"Cannot create the output folder {out_dir}: {exc.strerror}") from exc
 
 
 def _is_disk_error(exc: BaseException) -> bool:

@@ -98,6 +98,9 @@ class Document(Record):
     from_manifest: list[str] = Field(
         default_factory=list
     )  # fields the manifest set (they beat what cleaning finds)
+    # what names this input across runs (its resolved path, or its file and own id): a new text
+    # under the same key is a new version of the article; None for a record known by position only
+    key: str | None = None
 
     @model_validator(mode="after")
     def _no_lone_surrogates(self) -> Document:

@@ -76,13 +76,21 @@ CREATE TABLE IF NOT EXISTS incidents (
     fatalities_low INTEGER, fatalities_best INTEGER, fatalities_high INTEGER,
     payload JSON
 );
+CREATE TABLE IF NOT EXISTS input_keys (      -- store version 2: which article each input is
+    input_key VARCHAR PRIMARY KEY, article_id VARCHAR
+);
+CREATE TABLE IF NOT EXISTS article_versions (  -- store version 2: texts a new version replaced
+    article_id VARCHAR, content_hash VARCHAR, input VARCHAR, raw_text VARCHAR, clean_text VARCHAR,
+    payload JSON, run_id VARCHAR, stored_at TIMESTAMP,
+    replaced_by_run VARCHAR, replaced_at TIMESTAMP, replaced_by_hash VARCHAR  -- NULL: retired
+);
 CREATE TABLE IF NOT EXISTS claims (
     incident_id VARCHAR, field VARCHAR, claim_id VARCHAR, article_id VARCHAR, origin VARCHAR,
     low INTEGER, high INTEGER, qualifier VARCHAR, claimant_kind VARCHAR, payload JSON
 );
 """
 
-STORE_VERSION = "1"
+STORE_VERSION = "2"  # 2: input_keys and article_versions (added to a version 1 store)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], verb: str = "INSERT") -> None:
@@ -175,6 +183,24 @@ def _missing_columns(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[s
     return [f"the table {t} has no column {c}" for t, c in want if t in tables and (t, c) not in have]
 
 
+def _retire(con: duckdb.DuckDBPyConnection, aid: str, new_hash: str | None, run_id: str, now) -> None:
+    """Move an article's stored version to the history, and drop what was derived from its text:
+    its extraction (a cache keyed by article id), reuse edges and lineage (traced again: an
+    article without lineage is compared as new), and the inputs noted as copies of that text."""
+    con.execute(
+        "INSERT INTO article_versions SELECT article_id, content_hash, input, raw_text, clean_text, "
+        "payload, run_id, stored_at, ?, ?, ? FROM articles WHERE article_id = ?",
+        [run_id, now, new_hash, aid],
+    )
+    con.execute("DELETE FROM articles WHERE article_id = ?", [aid])
+    con.execute("DELETE FROM extractions WHERE article_id = ?", [aid])
+    con.execute("DELETE FROM reuse_edges WHERE source = ? OR derived = ?", [aid, aid])
+    con.execute("DELETE FROM lineage WHERE article_id = ?", [aid])
+    con.execute("DELETE FROM duplicates WHERE article_id = ?", [aid])
+    if new_hash is None:
+        con.execute("DELETE FROM input_keys WHERE article_id = ?", [aid])
+
+
 def _int32(value):
     """``value`` if it fits an INTEGER column, else None: the JSON payload keeps it whole, so one
     article's impossible figure can never abort the transaction of every later run."""
@@ -237,7 +263,8 @@ class Store:
         if not read_only:
             try:
                 store.con.execute(SCHEMA)
-                store.con.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", [STORE_VERSION])
+                # the tables a version 1 store lacks were created above: it is now this version
+                store.con.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?)", [STORE_VERSION])
             except (duckdb.Error, OSError) as exc:
                 con.close()
                 raise StoreUnavailable(f"Cannot write to the store {path}: {exc}") from exc
@@ -302,16 +329,28 @@ class Store:
     def article_ids(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()}
 
+    def input_keys(self) -> dict[str, str]:
+        """input key -> article_id (see ``Document.key``)."""
+        return dict(self.con.execute("SELECT input_key, article_id FROM input_keys").fetchall())
+
     def add_batch(
         self,
         articles: Iterable[Article],
         duplicates: Iterable[tuple[str, str, str]] = (),
         rejections: Iterable[Rejection] = (),
         run_id: str = "",
+        replaced: dict[str, str | None] | None = None,
+        keys: dict[str, str] | None = None,
     ) -> None:
-        """Store articles, noted duplicates ``(input, twin_id, hash)`` and rejections atomically."""
+        """Store articles, noted duplicates ``(input, twin_id, hash)`` and rejections atomically,
+        with ``keys`` (input key -> article_id). ``replaced`` (article_id -> the new version's
+        hash, or None when the input is now a copy of another article) are old versions: each
+        goes to ``article_versions`` in the same transaction, with what was derived from it."""
         now = _now()
         with self.transaction() as con:
+            for aid, new_hash in (replaced or {}).items():
+                _retire(con, aid, new_hash, run_id, now)
+            _insert(con, "input_keys", list((keys or {}).items()), "INSERT OR REPLACE")
             rows = [
                 (
                     a.article_id,

@@ -15,7 +15,7 @@ import pytest
 import sitrep
 from sitrep.errors import StoreBusy, StoreUnavailable
 from sitrep.records import Article, OffsetMap
-from sitrep.store import Store
+from sitrep.store import STORE_VERSION, Store
 
 
 def _articles(db: Path) -> list[tuple]:
@@ -187,4 +187,6 @@ def test_a_new_store_appears_whole_with_no_leftovers(tmp_path):
     assert {"articles", "extractions", "incidents", "claims", "meta"} <= tables
     assert not [p.name for p in path.parent.iterdir() if p.name.startswith(".new-store-")]
     with Store.open(path, read_only=True) as store:
-        assert store.con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone() == ("1",)
+        assert store.con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone() == (
+            STORE_VERSION,
+        )

@@ -4,7 +4,6 @@ unchanged after every refusal."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import duckdb
@@ -13,36 +12,12 @@ import pytest
 from sitrep.ingest import iter_inputs
 from sitrep.records import Document, Rejection
 from support.cli import ARTICLE, digest, make_articles, sitrep
+from support.stores import _foreign, _newer, _sqlite, _text
 
 
 @pytest.fixture()
 def articles(tmp_path) -> Path:
     return make_articles(tmp_path)
-
-
-def _foreign(path: Path) -> None:
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE customers (id INTEGER, name VARCHAR)")
-    con.execute("INSERT INTO customers VALUES (1, 'Ada')")
-    con.close()
-
-
-def _newer(path: Path) -> None:
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    con.execute("INSERT INTO meta VALUES ('store_version', '999')")
-    con.close()
-
-
-def _sqlite(path: Path) -> None:
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE notes (body TEXT)")
-    con.commit()
-    con.close()
-
-
-def _text(path: Path) -> None:
-    path.write_text("not a database at all\n", encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; outputs are meant to be shared
+        os.chmod(tmp, file_mode())  # mkstemp makes it 0600; outputs get a normal file's mode
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -35,6 +35,13 @@ def write_atomic(path: Path, data: bytes) -> Path:
             os.unlink(tmp)
         raise
     return path
+
+
+def file_mode() -> int:
+    """The mode ``open()`` gives a new file under the user's umask (0644 under the usual 022)."""
+    umask = os.umask(0o022)  # the only way to read the umask is to set it; put it straight back
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def dump_json(obj) -> bytes:

@@ -51,11 +51,17 @@ def articles_json(
                 "url": a.url,
                 "format": a.format,
                 "credits": [c.to_dict() for c in a.credits],
-                "notes": list(a.notes),
+                "notes": _notes(a, extractions.get(a.article_id)),
                 **_context(extractions.get(a.article_id)),
             }
         )
     return {"schema_version": SCHEMA_VERSION, "articles": rows}
+
+
+def _notes(a: Article, ex: ArticleExtraction | None) -> list[str]:
+    """What reading and cleaning noticed, then what extraction did (a long sentence cut, a text
+    not read): the extraction's notes are about this article too."""
+    return [*a.notes, *(n for n in (ex.notes if ex else []) if n not in a.notes)]
 
 
 def _context(ex: ArticleExtraction | None) -> dict:

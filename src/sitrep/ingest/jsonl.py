@@ -35,7 +35,8 @@ def _record_to_doc(rec: dict, source: str, fmt: str, default_id: str) -> Documen
     # an id is a string or a whole number; an object, list or true/false would become a
     # Python repr ("{'nested': 'obj'}", "True"): the record's own place names it instead
     usable = isinstance(rid, str) or isinstance(rid, int) and not isinstance(rid, bool)
-    rid = str(rid).strip() if usable and str(rid).strip() else default_id
+    named = usable and bool(str(rid).strip())
+    rid = str(rid).strip() if named else default_id
 
     def opt(key: str) -> str | None:
         value = rec.get(key)
@@ -56,6 +57,7 @@ def _record_to_doc(rec: dict, source: str, fmt: str, default_id: str) -> Documen
         outlet=opt("outlet") or opt("source"),
         author=opt("author"),
         encoding="utf-8",
+        key=f"id={rid}" if named else None,  # walk.input_key puts the file's path before it
     )
 
 
@@ -69,6 +71,7 @@ def _unique_ids(items: list[Item]) -> list[Item]:
             if n > 1:
                 item.notes.append(f"id {item.article_id!r} repeats an earlier record; renamed")
                 item.article_id = f"{item.article_id}_{n}"
+                item.key = item.key and f"id={item.article_id}"
     return items
 
 
@@ -146,6 +149,7 @@ def iter_jsonl(stream: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES
             if count > 1:  # a repeated id inside one file: keep the record under a new name
                 item.notes.append(f"id {item.article_id!r} repeats an earlier line; renamed")
                 item.article_id = f"{item.article_id}_{count}"
+                item.key = item.key and f"id={item.article_id}"
         yield item
     if not any_line:
         yield Rejection(input=source, reason="The file is empty.", code="empty")

@@ -144,6 +144,19 @@ def iter_inputs(
                 )
                 continue
             for item in _read_file(f, max_bytes):
-                if manifest is not None and isinstance(item, Document):
-                    item = manifest.apply(item, path=f)
+                if isinstance(item, Document):
+                    if manifest is not None:
+                        item = manifest.apply(item, path=f)
+                    item.key = input_key(item, f)
                 yield item
+
+
+def input_key(doc: Document, path: Path) -> str | None:
+    """The input's name across runs: its resolved path (a file of the same name in another folder
+    is another input), with the record's own id for a record of a JSONL/JSON file. A record known
+    only by its position (a feed entry, a WARC record, a JSONL line without an id) has none: the
+    entries of a feed fetched again are not the same articles."""
+    where = display_name(path.resolve())
+    if doc.input == display_name(path):
+        return where
+    return f"{where}#{doc.key}" if doc.key else None
