@@ -224,3 +224,59 @@ def test_identifiers_read_victims_and_blocks(text, people, blocks):
     ids = read_identifiers(text)
     assert ids.people == people
     assert ids.blocks == blocks
+
+
+# A page whose text is furniture (a sign-in form, a video list) around a headline: only the title
+# reports the shooting. It joins the incident its headline places, published within days; a
+# headline about an incident nowhere else joins nothing and makes no incident of its own.
+STORY = dict(
+    id="story",
+    outlet="Valley Tribune",
+    published="2020-09-13",
+    title="Three wounded in Fairborn parking lot shooting",
+    text=(
+        "Three people were wounded early Saturday when gunfire erupted in a parking lot on Broad "
+        "Street in Fairborn, Ohio, police said. All three were taken to a hospital with injuries "
+        "that were not life-threatening. No one has been arrested."
+    ),
+)
+HEADLINE = dict(
+    id="headline",
+    outlet="Channel 9 News",
+    published="2020-09-14",
+    title="Police: 3 hurt in shooting outside Fairborn business",
+    text=(
+        "Sign in using your account.\n\nBy submitting your registration information, you agree to our "
+        "Terms of Service and Privacy Policy.\n\nAlready have an account? We have sent a confirmation "
+        "email. Please check your email and click on the link to activate your account."
+    ),
+)
+ELSEWHERE = dict(
+    id="elsewhere",
+    outlet="Channel 9 News",
+    published="2020-09-14",
+    title="Man shot dead in Xenia driveway",
+    text="Watch: weather forecast for the week ahead.\n\nHigh school football scores from Friday night.",
+)
+LATE = dict(
+    id="late",
+    outlet="Channel 9 News",
+    published="2020-10-30",
+    title="Teen shot in Fairborn, police say",
+    text="You have read the maximum number of stories available without a subscription.",
+)
+
+
+@pytest.mark.slow
+def test_headline_only_article_joins_the_incident_its_title_places(tmp_path):
+    docs = [STORY, HEADLINE, ELSEWHERE, LATE]
+    incidents = _run(tmp_path, docs)
+    story, headline, elsewhere, late = (
+        _id(tmp_path, docs, k) for k in ("story", "headline", "elsewhere", "late")
+    )
+    inc = _incident_of(incidents, story)
+    assert headline in inc["articles"]
+    assert any("headline" in e for r in inc["linked_by"] for e in r["evidence"])
+    # nothing else names Xenia; a Fairborn headline six weeks later is another shooting
+    assert not any(elsewhere in i["articles"] or late in i["articles"] for i in incidents)
+    assert inc["date"]["start"] == "2020-09-12"
