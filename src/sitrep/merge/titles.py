@@ -15,8 +15,8 @@ import re
 from collections import defaultdict
 from datetime import date
 
-from sitrep.extract.event_types import classify_event
-from sitrep.extract.identifiers import read_identifiers, words
+from sitrep.extract.event_types import EventType, classify_event
+from sitrep.extract.identifiers import NOT_PEOPLE, STOP, read_identifiers, words
 from sitrep.merge.link import PERSON, compare
 from sitrep.merge.views import FAMILY, MentionView, place_name
 from sitrep.records import Article, DateInfo, IncidentMention, parse_day
@@ -24,6 +24,11 @@ from sitrep.records import Article, DateInfo, IncidentMention, parse_day
 TITLE_CONFIDENCE = 0.3  # a headline alone: the type is a guess from its cue words
 FRESH_DAYS = 3  # a headline published this many days after the incident's last day is news of it
 MAX_GRAM = 3  # place names of up to three words ("new port richey")
+# headline words of a shooting the cue rules do not take for an attack ("dies from gunshot wound",
+# "bullet grazes teen", "arrested in fatal shooting")
+SHOOTING = re.compile(
+    r"\b(shot|shoots?|shooting|shootings|gunshot|gunfire|gunman|bullet|slain|murder\w*)\b", re.I
+)
 
 
 def title_view(article: Article, order: int = 0) -> MentionView | None:
@@ -31,6 +36,8 @@ def title_view(article: Article, order: int = 0) -> MentionView | None:
     reports no violent event."""
     title = (article.title or "").strip()
     event = classify_event(title) if title else None
+    if event is None and SHOOTING.search(title):
+        event = EventType("violence_against_civilians", "attack", False, "shooting")
     if event is None or FAMILY.get(event.event_type) != "violence":
         return None
     mention = IncidentMention(
@@ -63,8 +70,8 @@ def _grams(title: str) -> set[str]:
     for n in range(1, MAX_GRAM + 1):
         for i in range(len(toks) - n + 1):
             out.add(place_name(" ".join(toks[i : i + n])))
-    out.discard("")
-    return out
+    # "man", "in", "one": words no place is known by (a mention's place may be such a word)
+    return {g for g in out if len(g) > 2 and not set(g.split()) <= STOP | NOT_PEOPLE}
 
 
 def _fresh(published: date | None, c) -> bool:
