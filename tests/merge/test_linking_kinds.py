@@ -280,3 +280,51 @@ def test_headline_only_article_joins_the_incident_its_title_places(tmp_path):
     # nothing else names Xenia; a Fairborn headline six weeks later is another shooting
     assert not any(elsewhere in i["articles"] or late in i["articles"] for i in incidents)
     assert inc["date"]["start"] == "2020-09-12"
+
+
+# A later report tells the same shooting again in like words, dated by the victim's death days
+# later, naming no victim or block: it joins (the incident keeps the shooting's day); another
+# shooting in the same town that week, told in other words, stays apart.
+FIRST = dict(
+    id="first",
+    outlet="Lorain Star",
+    published="2019-04-07",
+    title="Teen critically hurt in shooting outside Elyria convenience store",
+    text=(
+        "A 16-year-old boy was shot in the chest Saturday night outside a convenience store on Maple "
+        "Avenue in Elyria, police said. The teen was taken to a hospital in critical condition. "
+        "Police have not released his name and no arrests have been made."
+    ),
+)
+DIED = dict(
+    id="died",
+    outlet="Elyria Radio",
+    published="2019-04-10",
+    title="Teen shot outside Elyria convenience store dies",
+    text=(
+        "A 16-year-old boy who was shot in the chest outside a convenience store on Maple Avenue in "
+        "Elyria died Tuesday at the hospital, police said. Police have not released his name and no "
+        "arrests have been made."
+    ),
+)
+DRIVE_BY = dict(
+    id="driveby",
+    outlet="Lorain Star",
+    published="2019-04-11",
+    title="Two wounded in Elyria drive-by",
+    text=(
+        "Two men were wounded Wednesday afternoon when someone fired from a passing pickup truck on "
+        "Lake Avenue in Elyria, police said. Both men are expected to recover."
+    ),
+)
+
+
+@pytest.mark.slow
+def test_report_told_again_days_later_in_like_words_joins(tmp_path):
+    docs = [FIRST, DIED, DRIVE_BY]
+    incidents = _run(tmp_path, docs)
+    first, died, drive_by = (_id(tmp_path, docs, k) for k in ("first", "died", "driveby"))
+    inc = _incident_of(incidents, first)
+    assert died in inc["articles"]
+    assert drive_by not in inc["articles"]
+    assert inc["date"]["start"] == "2019-04-06"

@@ -35,6 +35,7 @@ RARE_WORDS = 6  # blocking keys from a report's rarest words
 WORDING_HIGH = 0.25
 CONTEXT_NEEDS_DAYS = True
 WORDING_LOW = 0.12
+PLACE_POINTS = 1  # place and day only support a stated identifier or close wording
 WORDING_SAME = 0.4  # worded this alike at the same place: one incident told again days later
 FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told in like words
 
@@ -198,7 +199,7 @@ def _context(a, b, sim: float) -> Evidence:
     if ev.points:
         ev.reasons.append(f"close wording of the incident's sentences (cosine {sim:.2f})")
     if (a.geonameids & b.geonameids) or (a.names & b.names):
-        ev.points += 1
+        ev.points += PLACE_POINTS
         ev.reasons.append("same place: " + ", ".join(sorted(a.names & b.names) or ["same gazetteer place"]))
     gap = _gap(a.day_range, b.day_range)
     same_place = bool((a.geonameids & b.geonameids) or (a.names & b.names))
@@ -248,6 +249,7 @@ def _may_join(a, b, ev: Evidence) -> bool:
         return False
     if a.articles & b.articles and not (named_victim or block):
         return False  # one article told these apart, and nothing it states says otherwise
+    retold = any(r.startswith("told again") for r in ev.reasons)
     window = (
         STRONG_WINDOW
         if named_victim
@@ -255,10 +257,11 @@ def _may_join(a, b, ev: Evidence) -> bool:
         if victim
         else BLOCK_WINDOW
         if block
+        else FOLLOW_WINDOW
+        if retold
         else STREET_WINDOW
     )
     day_gap = _gap(_days(a), _days(b))
-    retold = any(r.startswith("told again") for r in ev.reasons)
     if day_gap is not None and day_gap > (window if victim or block else FOLLOW_WINDOW if retold else 1):
         return False
     pub_gap = _gap(_published_range(a), _published_range(b))
