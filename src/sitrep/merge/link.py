@@ -201,6 +201,10 @@ def _context(a, b, sim: float) -> Evidence:
     if (a.geonameids & b.geonameids) or (a.names & b.names):
         ev.points += PLACE_POINTS
         ev.reasons.append("same place: " + ", ".join(sorted(a.names & b.names) or ["same gazetteer place"]))
+    elif _named_in(a, b) or _named_in(b, a):
+        # one report places it at a street or a neighbourhood, the other at the town both name
+        ev.points += PLACE_POINTS
+        ev.reasons.append("same place: " + ", ".join(sorted(_named_in(a, b) | _named_in(b, a))))
     gap = _gap(a.day_range, b.day_range)
     same_place = bool((a.geonameids & b.geonameids) or (a.names & b.names))
     if gap is not None and gap <= 1:
@@ -218,6 +222,11 @@ def _context(a, b, sim: float) -> Evidence:
     elif CONTEXT_NEEDS_DAYS:
         return Evidence()  # wording and place alone, days apart or undated: two incidents
     return ev
+
+
+def _named_in(a, b) -> set[str]:
+    """Place names of ``a`` that ``b``'s own words also name ("buffalo" in "... shooting in Buffalo")."""
+    return {n for n in a.names if len(n) > 3 and all(w in b.ids.words for w in n.split())}
 
 
 def _days(c) -> tuple[int, int] | None:
