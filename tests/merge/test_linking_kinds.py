@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from sitrep.extract.identifiers import read_identifiers
+from sitrep.extract.identifiers import read_identifiers, words
+from sitrep.merge.link import link_clusters
 from sitrep.pipeline import run
 
 WIRE = dict(
@@ -328,3 +329,48 @@ def test_report_told_again_days_later_in_like_words_joins(tmp_path):
     assert died in inc["articles"]
     assert drive_by not in inc["articles"]
     assert inc["date"]["start"] == "2019-04-06"
+
+
+def _cluster(idx, names, text, day, counts):
+    from sitrep.merge.cluster import Cluster
+
+    c = Cluster(idx=idx, names=set(names), day_range=(day, day), counts=counts, country="US")
+    c.ids.words = words(text)
+    return c
+
+
+# One report places the shooting at its street or neighbourhood, the other at the town that the
+# first also names in its words: the same place. Without the town in its words it stays apart.
+@pytest.mark.parametrize(
+    "first_names, first_text, joined",
+    [
+        (
+            {"sycamore"},
+            "Three men were shot, one fatally, Friday night outside a corner store on Sycamore "
+            "Street in Ashford, police said.",
+            True,
+        ),
+        (
+            {"sycamore"},
+            "Three men were shot, one fatally, Friday night outside a corner store on Sycamore "
+            "Street, police said.",
+            False,
+        ),
+    ],
+)
+def test_town_named_in_the_words_of_a_report_placed_at_a_street(first_names, first_text, joined):
+    day = 737000
+    a = _cluster(0, first_names, first_text, day, None)
+    b = _cluster(
+        1,
+        {"ashford"},
+        "One man died and two were wounded in gunfire in Ashford on Friday night, police said.",
+        day,
+        None,
+    )
+    filler = [
+        _cluster(i, {f"town{i}"}, f"A quiet council meeting number {i} in town{i}.", day, None)
+        for i in range(2, 8)
+    ]
+    out = link_clusters([a, b, *filler])
+    assert (len(out) == len(filler) + 1) is joined
