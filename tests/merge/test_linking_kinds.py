@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from sitrep.extract.identifiers import read_identifiers
+from sitrep.extract.identifiers import read_identifiers, words
+from sitrep.merge.link import link_clusters
 from sitrep.pipeline import run
 
 WIRE = dict(
@@ -224,3 +225,152 @@ def test_identifiers_read_victims_and_blocks(text, people, blocks):
     ids = read_identifiers(text)
     assert ids.people == people
     assert ids.blocks == blocks
+
+
+# A page whose text is furniture (a sign-in form, a video list) around a headline: only the title
+# reports the shooting. It joins the incident its headline places, published within days; a
+# headline about an incident nowhere else joins nothing and makes no incident of its own.
+STORY = dict(
+    id="story",
+    outlet="Valley Tribune",
+    published="2020-09-13",
+    title="Three wounded in Fairborn parking lot shooting",
+    text=(
+        "Three people were wounded early Saturday when gunfire erupted in a parking lot on Broad "
+        "Street in Fairborn, Ohio, police said. All three were taken to a hospital with injuries "
+        "that were not life-threatening. No one has been arrested."
+    ),
+)
+HEADLINE = dict(
+    id="headline",
+    outlet="Channel 9 News",
+    published="2020-09-14",
+    title="Police: 3 hurt in shooting outside Fairborn business",
+    text=(
+        "Sign in using your account.\n\nBy submitting your registration information, you agree to our "
+        "Terms of Service and Privacy Policy.\n\nAlready have an account? We have sent a confirmation "
+        "email. Please check your email and click on the link to activate your account."
+    ),
+)
+ELSEWHERE = dict(
+    id="elsewhere",
+    outlet="Channel 9 News",
+    published="2020-09-14",
+    title="Man shot dead in Xenia driveway",
+    text="Watch: weather forecast for the week ahead.\n\nHigh school football scores from Friday night.",
+)
+LATE = dict(
+    id="late",
+    outlet="Channel 9 News",
+    published="2020-10-30",
+    title="Teen shot in Fairborn, police say",
+    text="You have read the maximum number of stories available without a subscription.",
+)
+
+
+@pytest.mark.slow
+def test_headline_only_article_joins_the_incident_its_title_places(tmp_path):
+    docs = [STORY, HEADLINE, ELSEWHERE, LATE]
+    incidents = _run(tmp_path, docs)
+    story, headline, elsewhere, late = (
+        _id(tmp_path, docs, k) for k in ("story", "headline", "elsewhere", "late")
+    )
+    inc = _incident_of(incidents, story)
+    assert headline in inc["articles"]
+    assert any("headline" in e for r in inc["linked_by"] for e in r["evidence"])
+    # nothing else names Xenia; a Fairborn headline six weeks later is another shooting
+    assert not any(elsewhere in i["articles"] or late in i["articles"] for i in incidents)
+    assert inc["date"]["start"] == "2020-09-12"
+
+
+# A later report tells the same shooting again in like words, dated by the victim's death days
+# later, naming no victim or block: it joins (the incident keeps the shooting's day); another
+# shooting in the same town that week, told in other words, stays apart.
+FIRST = dict(
+    id="first",
+    outlet="Lorain Star",
+    published="2019-04-07",
+    title="Teen critically hurt in shooting outside Elyria convenience store",
+    text=(
+        "A 16-year-old boy was shot in the chest Saturday night outside a convenience store on Maple "
+        "Avenue in Elyria, police said. The teen was taken to a hospital in critical condition. "
+        "Police have not released his name and no arrests have been made."
+    ),
+)
+DIED = dict(
+    id="died",
+    outlet="Elyria Radio",
+    published="2019-04-10",
+    title="Teen shot outside Elyria convenience store dies",
+    text=(
+        "A 16-year-old boy who was shot in the chest outside a convenience store on Maple Avenue in "
+        "Elyria died Tuesday at the hospital, police said. Police have not released his name and no "
+        "arrests have been made."
+    ),
+)
+DRIVE_BY = dict(
+    id="driveby",
+    outlet="Lorain Star",
+    published="2019-04-11",
+    title="Two wounded in Elyria drive-by",
+    text=(
+        "Two men were wounded Wednesday afternoon when someone fired from a passing pickup truck on "
+        "Lake Avenue in Elyria, police said. Both men are expected to recover."
+    ),
+)
+
+
+@pytest.mark.slow
+def test_report_told_again_days_later_in_like_words_joins(tmp_path):
+    docs = [FIRST, DIED, DRIVE_BY]
+    incidents = _run(tmp_path, docs)
+    first, died, drive_by = (_id(tmp_path, docs, k) for k in ("first", "died", "driveby"))
+    inc = _incident_of(incidents, first)
+    assert died in inc["articles"]
+    assert drive_by not in inc["articles"]
+    assert inc["date"]["start"] == "2019-04-06"
+
+
+def _cluster(idx, names, text, day, counts):
+    from sitrep.merge.cluster import Cluster
+
+    c = Cluster(idx=idx, names=set(names), day_range=(day, day), counts=counts, country="US")
+    c.ids.words = words(text)
+    return c
+
+
+# One report places the shooting at its street or neighbourhood, the other at the town that the
+# first also names in its words: the same place. Without the town in its words it stays apart.
+@pytest.mark.parametrize(
+    "first_names, first_text, joined",
+    [
+        (
+            {"sycamore"},
+            "Three men were shot, one fatally, Friday night outside a corner store on Sycamore "
+            "Street in Ashford, police said.",
+            True,
+        ),
+        (
+            {"sycamore"},
+            "Three men were shot, one fatally, Friday night outside a corner store on Sycamore "
+            "Street, police said.",
+            False,
+        ),
+    ],
+)
+def test_town_named_in_the_words_of_a_report_placed_at_a_street(first_names, first_text, joined):
+    day = 737000
+    a = _cluster(0, first_names, first_text, day, None)
+    b = _cluster(
+        1,
+        {"ashford"},
+        "One man died and two were wounded in gunfire in Ashford on Friday night, police said.",
+        day,
+        None,
+    )
+    filler = [
+        _cluster(i, {f"town{i}"}, f"A quiet council meeting number {i} in town{i}.", day, None)
+        for i in range(2, 8)
+    ]
+    out = link_clusters([a, b, *filler])
+    assert (len(out) == len(filler) + 1) is joined

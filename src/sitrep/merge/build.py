@@ -25,6 +25,7 @@ from sitrep.merge.reconcile import (
     trace_origin,
 )
 from sitrep.merge.summary import summarize
+from sitrep.merge.titles import join_titles, title_view
 from sitrep.merge.views import MentionView, place_name, view_mention
 from sitrep.records import (
     Article,
@@ -205,6 +206,9 @@ def _merge(extractions, articles, lineage, previous) -> list[Incident]:
             order += 1
     attach_identifiers(views, articles)
     clusters = link_mentions(views)
+    # an article whose text tells no incident may still join one by its headline
+    empty = [articles[a] for a in sorted(extractions) if not extractions[a].mentions and a in articles]
+    join_titles(clusters, [t for t in (title_view(a, order) for a in empty) if t is not None])
     groups = [c.members for c in clusters]
     locs = [incident_location(g) for g in groups]
     dates = [incident_date(g) for g in groups]

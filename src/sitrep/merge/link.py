@@ -35,6 +35,9 @@ RARE_WORDS = 6  # blocking keys from a report's rarest words
 WORDING_HIGH = 0.25
 CONTEXT_NEEDS_DAYS = True
 WORDING_LOW = 0.12
+PLACE_POINTS = 1  # place and day only support a stated identifier or close wording
+WORDING_SAME = 0.4  # worded this alike at the same place: one incident told again days later
+FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told in like words
 
 
 @dataclass
@@ -154,6 +157,15 @@ def _keys(ids: Identifiers, idf: dict[str, float]) -> set[str]:
     return keys | {f"w:{w}" for w in rare}
 
 
+def _count_keys(c) -> set[str]:
+    """The same counts published the same or next day ("2 teens shot" / "Two teens injured"):
+    a key held by few clusters on a quiet day, and dropped (MAX_POSTINGS) on a busy one."""
+    days = {v.published.toordinal() for v in c.members if v.published}
+    if not c.counts or not sum(c.counts):
+        return set()
+    return {f"k:{c.counts}|{d + k}" for d in days for k in (0, 1)}
+
+
 def _vector(ids: Identifiers, idf: dict[str, float]) -> dict[str, float]:
     vec = {w: (1 + math.log(n)) * idf.get(w, 0.0) for w, n in ids.words.items()}
     norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
@@ -187,12 +199,19 @@ def _context(a, b, sim: float) -> Evidence:
     if ev.points:
         ev.reasons.append(f"close wording of the incident's sentences (cosine {sim:.2f})")
     if (a.geonameids & b.geonameids) or (a.names & b.names):
-        ev.points += 1
+        ev.points += PLACE_POINTS
         ev.reasons.append("same place: " + ", ".join(sorted(a.names & b.names) or ["same gazetteer place"]))
+    elif _named_in(a, b) or _named_in(b, a):
+        # one report places it at a street or a neighbourhood, the other at the town both name
+        ev.points += PLACE_POINTS
+        ev.reasons.append("same place: " + ", ".join(sorted(_named_in(a, b) | _named_in(b, a))))
     gap = _gap(a.day_range, b.day_range)
+    same_place = bool((a.geonameids & b.geonameids) or (a.names & b.names))
     if gap is not None and gap <= 1:
         ev.points += 1
         ev.reasons.append("same or next day")
+    elif gap is not None and gap <= FOLLOW_WINDOW and sim >= WORDING_SAME and same_place:
+        ev.reasons.append(f"told again within {gap} days in like words at the same place")
     elif (
         gap is None
         and (_gap(_published_range(a), _published_range(b)) or 0) <= 1
@@ -203,6 +222,11 @@ def _context(a, b, sim: float) -> Evidence:
     elif CONTEXT_NEEDS_DAYS:
         return Evidence()  # wording and place alone, days apart or undated: two incidents
     return ev
+
+
+def _named_in(a, b) -> set[str]:
+    """Place names of ``a`` that ``b``'s own words also name ("buffalo" in "... shooting in Buffalo")."""
+    return {n for n in a.names if len(n) > 3 and all(w in b.ids.words for w in n.split())}
 
 
 def _days(c) -> tuple[int, int] | None:
@@ -225,8 +249,8 @@ def _may_join(a, b, ev: Evidence) -> bool:
         return False
     victim = any(r.startswith(PERSON) for r in ev.reasons)
     stated = any(r.startswith((*PERSON, "same block", "same street")) for r in ev.reasons)
-    if a.country and b.country and a.country != b.country and not stated:
-        return False  # a named victim or street outweighs a gazetteer's guess at the country
+    if a.country and b.country and a.country != b.country and not stated and not a.names & b.names:
+        return False  # a named victim, street or the same place name outweighs a gazetteer's guess
     block = any(r.startswith("same block") for r in ev.reasons)
     named_victim = any(r.startswith(PERSON[:2]) for r in ev.reasons)
     # an arrest or a trial report (another type family) joins the shooting by its victim
@@ -234,6 +258,7 @@ def _may_join(a, b, ev: Evidence) -> bool:
         return False
     if a.articles & b.articles and not (named_victim or block):
         return False  # one article told these apart, and nothing it states says otherwise
+    retold = any(r.startswith("told again") for r in ev.reasons)
     window = (
         STRONG_WINDOW
         if named_victim
@@ -241,10 +266,12 @@ def _may_join(a, b, ev: Evidence) -> bool:
         if victim
         else BLOCK_WINDOW
         if block
+        else FOLLOW_WINDOW
+        if retold
         else STREET_WINDOW
     )
     day_gap = _gap(_days(a), _days(b))
-    if day_gap is not None and day_gap > (window if victim or block else 1):
+    if day_gap is not None and day_gap > (window if victim or block else FOLLOW_WINDOW if retold else 1):
         return False
     pub_gap = _gap(_published_range(a), _published_range(b))
     return pub_gap is None or pub_gap <= window
@@ -271,7 +298,7 @@ def link_clusters(clusters: list) -> list:
     vectors = [_vector(c.ids, idf) for c in clusters]
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
-        for k in _keys(c.ids, idf):
+        for k in _keys(c.ids, idf) | _count_keys(c):
             index[k].append(i)
     parent = list(range(len(clusters)))
 
