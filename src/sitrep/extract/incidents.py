@@ -237,6 +237,7 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
     groups: list[Group] = []
     context: list[int] = []
     current: Group | None = None
+    after_context = False  # the sentence before was background or a running total
     title: list[int] = []
     for s in sents:
         if s.heading:
@@ -246,7 +247,7 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             continue
         if s.aggregate or s.background:
             context.append(s.idx)
-            current = None
+            current, after_context = None, True
             continue
         slots = _slots(s)
         targets = []
@@ -257,6 +258,10 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 elif s.event is not None:
                     current = _open(groups, s, date, key, places)
                     targets.append(current)
+                elif _casualties(s) and not after_context:
+                    # "He was pronounced dead at 6:30 p.m." after a heading or a sentence shared by
+                    # two mentions: the story told so far, or the first mention of the article.
+                    targets.append(groups[-1] if groups else _open(groups, s, date, key, places))
                 elif s.claims:
                     context.append(s.idx)
                 continue
@@ -276,9 +281,17 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 g.shared_with.append(s.idx)
         if targets:
             current = targets[-1] if len(targets) == 1 else None
+            after_context = False
     if groups and title:
         groups[0].sents[:0] = title
     return groups, context
+
+
+def _casualties(s: Sentence) -> bool:
+    """Someone killed or hurt in this incident (not a running total, not "no one was hurt")."""
+    return any(
+        c.what in ("killed", "wounded") and c.scope == "incident" and not c.negated and c.low for c in s.claims
+    )
 
 
 def _open(groups: list[Group], s: Sentence, date, key, places) -> Group:

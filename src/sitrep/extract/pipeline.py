@@ -218,7 +218,7 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
     start = span.start_char + (len(raw) - len(raw.lstrip()))
     end = start + len(stripped)
     s = Sentence(idx=i, start=start, end=end, text=stripped)
-    s.heading = not _TERMINAL.search(stripped) and len(stripped) < 160
+    s.heading = not _TERMINAL.search(stripped) and len(stripped) < 160 and _own_line(doc.text, end)
     s.places = [p for p in places if start <= p.span[0] < end]
     s.specific = [p for p in s.places if is_specific(p, stripped, start, doc)]
     _read_dates(s, article.published)
@@ -229,6 +229,13 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
     if is_background(stripped) and not any(d.precision == "day" for d in s.dates):
         s.background = True
     return s
+
+
+def _own_line(text: str, end: int) -> bool:
+    """A heading stands on its own line; a parse that stops at a comma or a closing quote inside a
+    line ("The victim," / "a 22-year-old man, was taken ...") is not one."""
+    rest = text[end : end + 200].lstrip(" \t")
+    return not rest or rest[0] in "\r\n"
 
 
 def _read_dates(s: Sentence, published: str | None) -> None:
