@@ -74,6 +74,28 @@ def _kin_apart(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
+    """ "One person was killed and 2 others were injured": the others are others than the dead, and
+    the first wounded the sentence tells of (so "2 hurt" in a headline is the same two)."""
+    out = []
+    for c in claims:
+        sentence = c.quote_span or c.quote
+        if (
+            c.reference == "additional"
+            and not c.includes_killed
+            and any(
+                o.what != c.what and (o.quote_span or o.quote) == sentence and _at(o) < _at(c) and o.low
+                for o in claims
+            )
+            and not any(
+                o.what == c.what and (o.quote_span or o.quote) == sentence and _at(o) < _at(c) for o in claims
+            )
+        ):
+            c = c.model_copy(update={"reference": "new"})
+        out.append(c)
+    return out
+
+
 def _point(c: Claim) -> int | None:
     """The number a claim stands for: its low, or its high for "up to N"."""
     if c.negated:
@@ -171,7 +193,9 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
 
         >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
-    kept = _kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset])
+    kept = _others_of_another_kind(
+        _kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset])
+    )
     by_what: dict[str, list[Claim]] = defaultdict(list)
     for c in kept:
         by_what["shot" if c.includes_killed else c.what].append(c)
