@@ -9,6 +9,7 @@ it (so it is what ``sitrep run`` shows), and benchmarks/gvdb.py measures it thro
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from sitrep.records import Claim
@@ -96,6 +97,14 @@ def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _everyone(c: Claim) -> bool:
+    """ "both victims", "all four": everyone the story has told of, not one more telling."""
+    return bool(_EVERYONE.match(c.text or ""))
+
+
+_EVERYONE = re.compile(r"\s*(both|all)\b", re.I)
+
+
 def _point(c: Claim) -> int | None:
     """The number a claim stands for: its low, or its high for "up to N"."""
     if c.negated:
@@ -120,6 +129,9 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
     for c in specific:
         by_sentence[c.quote_span or c.quote].append(c)
     base, told, extra = [], [], 0
+    # "Both victims were taken to a hospital" after "a man ... another man": everyone told so far,
+    # so others told before it are in it; others told after it add to it.
+    everyone = max((_at(c) for c in specific if _everyone(c) and c.reference != "additional"), default=-1)
     for sentence in by_sentence.values():
         firsts = [c for c in sentence if c.reference != "additional"]
         start = min((_at(c) for c in firsts), default=None)
@@ -136,7 +148,10 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
             sum(
                 _point(c)
                 for c in sentence
-                if c.reference == "additional" and not c.negated and id(c) not in {id(x) for x in inner}
+                if c.reference == "additional"
+                and not c.negated
+                and id(c) not in {id(x) for x in inner}
+                and _at(c) > everyone
             ),
         )
         # Within a sentence, different groups add up ("a man and a 16-year-old boy were shot");
