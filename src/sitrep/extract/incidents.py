@@ -290,7 +290,8 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
 def _casualties(s: Sentence) -> bool:
     """Someone killed or hurt in this incident (not a running total, not "no one was hurt")."""
     return any(
-        c.what in ("killed", "wounded") and c.scope == "incident" and not c.negated and c.low for c in s.claims
+        c.what in ("killed", "wounded") and c.scope == "incident" and not c.negated and c.low
+        for c in s.claims
     )
 
 

@@ -208,9 +208,7 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
 
         >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
-    kept = _others_of_another_kind(
-        _kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset])
-    )
+    kept = _others_of_another_kind(_kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset]))
     by_what: dict[str, list[Claim]] = defaultdict(list)
     for c in kept:
         by_what["shot" if c.includes_killed else c.what].append(c)
