@@ -101,6 +101,8 @@ def toll_of(nlp, text):
             0,
             3,
         ),
+        ("a headline's 'shot, killed'", "Woman shot, killed in Eastwood; suspect in custody", 1, 0),
+        ("found someone shot to death", "Deputies found Carl Weems shot to death in a barn.", 1, 0),
         (
             "a gerund naming a kind of person",
             "The sheriff said shooting suspect Ray Dunn had surrendered.",
