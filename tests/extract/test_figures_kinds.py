@@ -136,7 +136,7 @@ def test_kinds(nlp, kind, text, killed, injured):
         # a sentence cut at a comma is no heading: the parser ends a sentence at a closing quote
         # after a comma; the piece is no heading, so the death told after it stays with the shooting
         (
-            "Deputies were called to a house on Birch Road in Marston on Tuesday night. "
+            "Deputies were called to a shooting at a house on Birch Road in Marston on Tuesday night. "
             '"We heard three shots, and then screaming," '
             "a neighbour said. "
             "Officers found a woman with a gunshot wound in the kitchen. "

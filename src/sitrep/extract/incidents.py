@@ -239,7 +239,9 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
     current: Group | None = None
     after_context = False  # the sentence before was background or a running total
     title: list[int] = []
+    told_event = False  # a sentence so far (the title too) names a violent event
     for s in sents:
+        told_event = told_event or s.event is not None
         if s.heading:
             if s.idx == sents[0].idx:
                 title.append(s.idx)
@@ -258,9 +260,10 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 elif s.event is not None:
                     current = _open(groups, s, date, key, places)
                     targets.append(current)
-                elif _casualties(s) and not after_context:
+                elif _casualties(s) and not after_context and (groups or told_event):
                     # "He was pronounced dead at 6:30 p.m." after a heading or a sentence shared by
-                    # two mentions: the story told so far, or the first mention of the article.
+                    # two mentions: the story told so far, or the first mention of an article
+                    # whose title or text names a violent event (a road crash's dead are none).
                     targets.append(groups[-1] if groups else _open(groups, s, date, key, places))
                 elif s.claims:
                     context.append(s.idx)
