@@ -30,7 +30,7 @@ from sitrep.models import load_spacy
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "17"  # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "18"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
@@ -218,7 +218,11 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
     start = span.start_char + (len(raw) - len(raw.lstrip()))
     end = start + len(stripped)
     s = Sentence(idx=i, start=start, end=end, text=stripped)
-    s.heading = not _TERMINAL.search(stripped) and len(stripped) < 160 and _own_line(doc.text, end)
+    s.heading = (
+        not _TERMINAL.search(stripped)
+        and len(stripped) < 160
+        and (_own_line(doc.text, end) or stripped[-1] in "—–-")  # a line, or a dateline "X, Texas —"
+    )
     s.places = [p for p in places if start <= p.span[0] < end]
     s.specific = [p for p in s.places if is_specific(p, stripped, start, doc)]
     _read_dates(s, article.published)
