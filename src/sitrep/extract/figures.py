@@ -122,7 +122,11 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
     if what != "shot" or trigger.lemma_ == "kill":
         return what
     own = [c for c in trigger.children if c.dep_ in ("advmod", "acomp", "oprd", "prep", "xcomp")]
-    bare = [c for c in trigger.conjuncts if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    # "Man shot, killed in ...": a headline joins the two participles with a comma
+    joined = list(trigger.conjuncts) + [
+        c for c in trigger.children if c.dep_ == "advcl" and c.i == trigger.i + 2 and c.nbor(-1).text == ","
+    ]
+    bare = [c for c in joined if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     near = (
         {t.i for c in own for t in c.subtree}
         | {c.i for c in bare}

@@ -237,8 +237,11 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
     groups: list[Group] = []
     context: list[int] = []
     current: Group | None = None
+    after_context = False  # the sentence before was background or a running total
     title: list[int] = []
+    told_event = False  # a sentence so far (the title too) names a violent event
     for s in sents:
+        told_event = told_event or s.event is not None
         if s.heading:
             if s.idx == sents[0].idx:
                 title.append(s.idx)
@@ -246,7 +249,7 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             continue
         if s.aggregate or s.background:
             context.append(s.idx)
-            current = None
+            current, after_context = None, True
             continue
         slots = _slots(s)
         targets = []
@@ -257,6 +260,11 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 elif s.event is not None:
                     current = _open(groups, s, date, key, places)
                     targets.append(current)
+                elif _casualties(s) and not after_context and (groups or told_event):
+                    # "He was pronounced dead at 6:30 p.m." after a heading or a sentence shared by
+                    # two mentions: the story told so far, or the first mention of an article
+                    # whose title or text names a violent event (a road crash's dead are none).
+                    targets.append(groups[-1] if groups else _open(groups, s, date, key, places))
                 elif s.claims:
                     context.append(s.idx)
                 continue
@@ -276,9 +284,18 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 g.shared_with.append(s.idx)
         if targets:
             current = targets[-1] if len(targets) == 1 else None
+            after_context = False
     if groups and title:
         groups[0].sents[:0] = title
     return groups, context
+
+
+def _casualties(s: Sentence) -> bool:
+    """Someone killed or hurt in this incident (not a running total, not "no one was hurt")."""
+    return any(
+        c.what in ("killed", "wounded") and c.scope == "incident" and not c.negated and c.low
+        for c in s.claims
+    )
 
 
 def _open(groups: list[Group], s: Sentence, date, key, places) -> Group:

@@ -30,7 +30,7 @@ from sitrep.models import load_spacy
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "15"  # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "18"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
@@ -218,7 +218,11 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
     start = span.start_char + (len(raw) - len(raw.lstrip()))
     end = start + len(stripped)
     s = Sentence(idx=i, start=start, end=end, text=stripped)
-    s.heading = not _TERMINAL.search(stripped) and len(stripped) < 160
+    s.heading = (
+        not _TERMINAL.search(stripped)
+        and len(stripped) < 160
+        and (_own_line(doc.text, end) or stripped[-1] in "—–-")  # a line, or a dateline "X, Texas —"
+    )
     s.places = [p for p in places if start <= p.span[0] < end]
     s.specific = [p for p in s.places if is_specific(p, stripped, start, doc)]
     _read_dates(s, article.published)
@@ -229,6 +233,13 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
     if is_background(stripped) and not any(d.precision == "day" for d in s.dates):
         s.background = True
     return s
+
+
+def _own_line(text: str, end: int) -> bool:
+    """A heading stands on its own line; a parse that stops at a comma or a closing quote inside a
+    line ("The victim," / "a 22-year-old man, was taken ...") is not one."""
+    rest = text[end : end + 200].lstrip(" \t")
+    return not rest or rest[0] in "\r\n"
 
 
 def _read_dates(s: Sentence, published: str | None) -> None:

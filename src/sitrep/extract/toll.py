@@ -9,6 +9,7 @@ it (so it is what ``sitrep run`` shows), and benchmarks/gvdb.py measures it thro
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from sitrep.records import Claim
@@ -74,6 +75,36 @@ def _kin_apart(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
+    """ "One person was killed and 2 others were injured": the others are others than the dead, and
+    the first wounded the sentence tells of (so "2 hurt" in a headline is the same two)."""
+    out = []
+    for c in claims:
+        sentence = c.quote_span or c.quote
+        if (
+            c.reference == "additional"
+            and not c.includes_killed
+            and any(
+                o.what != c.what and (o.quote_span or o.quote) == sentence and _at(o) < _at(c) and o.low
+                for o in claims
+            )
+            and not any(
+                o.what == c.what and (o.quote_span or o.quote) == sentence and _at(o) < _at(c) for o in claims
+            )
+        ):
+            c = c.model_copy(update={"reference": "new"})
+        out.append(c)
+    return out
+
+
+def _everyone(c: Claim) -> bool:
+    """ "both victims", "all four": everyone the story has told of, not one more telling."""
+    return bool(_EVERYONE.match(c.text or ""))
+
+
+_EVERYONE = re.compile(r"\s*(both|all)\b", re.I)
+
+
 def _point(c: Claim) -> int | None:
     """The number a claim stands for: its low, or its high for "up to N"."""
     if c.negated:
@@ -98,6 +129,9 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
     for c in specific:
         by_sentence[c.quote_span or c.quote].append(c)
     base, told, extra = [], [], 0
+    # "Both victims were taken to a hospital" after "a man ... another man": everyone told so far,
+    # so others told before it are in it; others told after it add to it.
+    everyone = max((_at(c) for c in specific if _everyone(c) and c.reference != "additional"), default=-1)
     for sentence in by_sentence.values():
         firsts = [c for c in sentence if c.reference != "additional"]
         start = min((_at(c) for c in firsts), default=None)
@@ -114,7 +148,10 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
             sum(
                 _point(c)
                 for c in sentence
-                if c.reference == "additional" and not c.negated and id(c) not in {id(x) for x in inner}
+                if c.reference == "additional"
+                and not c.negated
+                and id(c) not in {id(x) for x in inner}
+                and _at(c) > everyone
             ),
         )
         # Within a sentence, different groups add up ("a man and a 16-year-old boy were shot");
@@ -171,7 +208,7 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
 
         >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
-    kept = _kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset])
+    kept = _others_of_another_kind(_kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset]))
     by_what: dict[str, list[Claim]] = defaultdict(list)
     for c in kept:
         by_what["shot" if c.includes_killed else c.what].append(c)

@@ -90,7 +90,7 @@ def _found_shot(t):
     if (
         subj is not None
         and not t.passive
-        and tok.tag_ == "VBN"
+        and (tok.tag_ == "VBN" or tok.tag_ == "VBD" and "dobj" not in t.kids)  # "found Jo Long shot dead"
         and tok.dep_ in ("ccomp", "xcomp", "oprd")
         and tok.head.lemma_ in ("find", "discover", "leave")
         and group_of(subj)

@@ -215,6 +215,8 @@ def _dead_victim(victim) -> bool:
 
 def skip_trigger(trigger) -> bool:
     """Hypothetical, questioned or future figures: "whether any were killed", "could kill"."""
+    if _noun_modifier(trigger):
+        return True
     node = trigger
     for _ in range(4):
         for c in node.children:
@@ -233,6 +235,21 @@ def skip_trigger(trigger) -> bool:
         any(t.lower_ == "how" for t in trigger.subtree)
         or trigger.lemma_ == "life"
         and trigger.head.lemma_ not in ("claim", "take", "lose", "cost")
+    )
+
+
+def _noun_modifier(trigger) -> bool:
+    """ "the shooting suspect", "said shooting victim ...": a gerund naming a kind of person, not
+    someone shot (the parser makes the noun its object)."""
+    if trigger.tag_ != "VBG" or trigger.i + 1 >= len(trigger.doc):
+        return False
+    noun = trigger.nbor(1)
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.i == trigger.i
+        and noun.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in noun.children)
+        and not any(c.dep_ in ("nsubj", "aux") for c in trigger.children)
     )
 
 
