@@ -124,3 +124,35 @@ EVENT_TYPES = tuple(SUB_EVENT_TYPES)
 EVENT_TYPE_OF = {sub: ev for ev, subs in SUB_EVENT_TYPES.items() for sub in subs}
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 SubEventType = Literal[tuple(EVENT_TYPE_OF)]  # type: ignore[valid-type]
+
+
+# Cardinal number words, as extraction reads counts ("three soldiers") and reuse compares figures.
+CARDINALS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}

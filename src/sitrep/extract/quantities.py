@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.vocab import CARDINALS
+
 # Number words; "a"/"an"/"one"/"single" count one person ("a woman was wounded").
 UNITS = {
     "zero": 0,
@@ -19,34 +21,8 @@ UNITS = {
     "nobody": 0,
     "a": 1,
     "an": 1,
-    "one": 1,
     "single": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **CARDINALS,
     "both": 2,
     "couple": 2,
     "pair": 2,

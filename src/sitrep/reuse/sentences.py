@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from sitrep.vocab import CARDINALS
+
 # A regex splitter, not a parser: the reuse stage splits every article, so it must be cheap.
 _BOUNDARY = re.compile(r"""(?<=[.!?])["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])""")
 _ABBREV = {
@@ -127,37 +129,7 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(normalise(text))]
 
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
+_NUMBER_WORDS = {**CARDINALS, "hundred": 100, "dozen": 12}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
