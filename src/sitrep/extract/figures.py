@@ -30,6 +30,7 @@ from sitrep.extract.toll import article_toll  # noqa: F401  (re-exported for cal
 from sitrep.extract.victim_rules import victims_of
 from sitrep.extract.victims import count_of, negated_at, of_noun, skip_trigger, what_of
 from sitrep.records import Claim
+from sitrep.vocab import MONTH_ABBREVIATIONS, MONTHS
 
 
 def _clause_text(trigger) -> str:
@@ -246,32 +247,7 @@ def _aged(victim):
     return victim.doc[victim.i - 2] if age_after_name(victim) else victim
 
 
-_MONTHS = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_MONTHS = {*MONTH_ABBREVIATIONS, *MONTHS}
 
 
 def _bare_year(tok) -> bool:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sitrep.vocab import MONTHS, WEEKDAYS
+
 NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 FULL_NAME = rf"{NAME}(?: [A-Z]\.)?(?: {NAME}){{1,2}}"
 # "Jordan Miles, 24," / "Jordan Miles, age 24" / "24-year-old Jordan Miles" / "identified as Jordan Miles"
@@ -49,25 +51,8 @@ NOT_PEOPLE = {
     "south",
     "east",
     "west",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *WEEKDAYS,
+    *MONTHS,
     "the",
     "a",
     "an",

@@ -17,6 +17,9 @@ from functools import lru_cache
 from sitrep.countries import country_table
 from sitrep.geo.gazetteer import Gazetteer, data_file
 from sitrep.records import PlaceMention
+from sitrep.vocab import MONTH_ABBREVIATIONS
+from sitrep.vocab import MONTHS as CALENDAR_MONTHS
+from sitrep.vocab import WEEKDAYS as CALENDAR_WEEKDAYS
 
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s$", re.I)
@@ -114,33 +117,8 @@ TITLES = {
     "cmdr",
     "commander",
 }
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {*CALENDAR_MONTHS, *MONTH_ABBREVIATIONS}
+WEEKDAYS = set(CALENDAR_WEEKDAYS)
 ORG_WORDS = {
     "centre",
     "center",

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from sitrep.vocab import CARDINALS
+from sitrep.vocab import CARDINALS, MONTHS, WEEKDAYS
 
 # A regex splitter, not a parser: the reuse stage splits every article, so it must be cheap.
 _BOUNDARY = re.compile(r"""(?<=[.!?])["”’)\]]*\s+(?=["“‘(\[]?[A-Z0-9])""")
@@ -179,25 +179,8 @@ _NOT_NAMES = {
     "after",
     "before",
     "according",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    *WEEKDAYS,
+    *MONTHS,
     "last",
     "one",
     "two",
