@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
+from support.contract import CONTRACT_COLUMNS
+
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory, seeds_dir, seed_manifest) -> Path:
@@ -197,36 +199,7 @@ def test_every_quote_is_the_articles_own_text(out, seeds_dir):
 def test_csv_has_the_contract_columns(out):
     with (out / "incidents.csv").open(encoding="utf-8") as fh:
         header = next(csv.reader(fh))
-    contract = [
-        "incident_id",
-        "event_date",
-        "date_start",
-        "date_end",
-        "time_precision",
-        "date_prec",
-        "event_type",
-        "sub_event_type",
-        "political",
-        "actor1",
-        "actor2",
-        "country_code",
-        "admin1",
-        "location",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "where_prec",
-        "fatalities_low",
-        "fatalities_best",
-        "fatalities_high",
-        "wounded_best",
-        "captured_best",
-        "n_articles",
-        "independent_origins",
-        "sources",
-        "notes",
-    ]
-    assert header[: len(contract)] == contract
+    assert header[: len(CONTRACT_COLUMNS)] == CONTRACT_COLUMNS
 
 
 def test_sitrep_eval_passes_on_its_own_output(out, seeds_dir):

@@ -12,37 +12,8 @@ from sitrep.export import write_outputs
 from sitrep.export.table import CSV_COLUMNS
 from sitrep.merge import merge_incidents
 from sitrep.records import Credit, Direction, Incident, Rejection, ReuseEdge, RunOutputs
+from support.contract import CONTRACT_COLUMNS
 from support.seed_records import A0, A1, A2, A3, seed_records
-
-CONTRACT_COLUMNS = [
-    "incident_id",
-    "event_date",
-    "date_start",
-    "date_end",
-    "time_precision",
-    "date_prec",
-    "event_type",
-    "sub_event_type",
-    "political",
-    "actor1",
-    "actor2",
-    "country_code",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "where_prec",
-    "fatalities_low",
-    "fatalities_best",
-    "fatalities_high",
-    "wounded_best",
-    "captured_best",
-    "n_articles",
-    "independent_origins",
-    "sources",
-    "notes",
-]
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,32 @@
+"""The CSV columns docs/CONTRACT.md promises, in order: written here once, from the contract, so
+tests compare the code against the document rather than against itself."""
+
+CONTRACT_COLUMNS = [
+    "incident_id",
+    "event_date",
+    "date_start",
+    "date_end",
+    "time_precision",
+    "date_prec",
+    "event_type",
+    "sub_event_type",
+    "political",
+    "actor1",
+    "actor2",
+    "country_code",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "where_prec",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "wounded_best",
+    "captured_best",
+    "n_articles",
+    "independent_origins",
+    "sources",
+    "notes",
+]
