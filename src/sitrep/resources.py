@@ -58,11 +58,21 @@ class Resources:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length vectors for ``texts`` with this run's embedder, dtype and batch size."""
+        import torch
+
+        from sitrep.parallel import default_workers
         from sitrep.reuse.embed import encode
 
-        return encode(
-            texts, dtype=self.embed_dtype, model=self.embedder, batch_size=self.settings.embed_batch
-        )
+        # torch takes every core by default; ``--workers 1`` means one core for this stage too
+        # (a second thread spinning beside another job costs CPU time and gains little)
+        before = torch.get_num_threads()
+        torch.set_num_threads(max(1, min(before, self.settings.workers or default_workers())))
+        try:
+            return encode(
+                texts, dtype=self.embed_dtype, model=self.embedder, batch_size=self.settings.embed_batch
+            )
+        finally:
+            torch.set_num_threads(before)
 
     def extraction_key(self, version: str) -> str:
         """What a cached extraction depends on: the extractor's version and the identity of each

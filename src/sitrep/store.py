@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 import time
 import uuid
@@ -90,6 +91,7 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 """
 
+ARROW_ROWS = 200  # fewer rows than this are inserted without Arrow
 STORE_VERSION = "2"  # 2: input_keys and article_versions (added to a version 1 store)
 
 
@@ -100,6 +102,12 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], verb:
     insert, about a hundred times faster for thousands of rows.
     """
     if not rows:
+        return
+    if len(rows) < ARROW_ROWS and "pandas" not in sys.modules:
+        # pyarrow imports pandas (a second of start-up) to build arrays: a few rows, as a
+        # one-article run writes, go in row by row
+        marks = ", ".join("?" * len(rows[0]))
+        con.executemany(f"{verb} INTO {table} VALUES ({marks})", rows)
         return
     import pyarrow as pa
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 import html as htmllib
 import re
 
-import trafilatura
-
 from sitrep.ingest.text import DEFAULT_MAX_BYTES, Item, decode_or_reject, make_doc, stem_of
 from sitrep.records import Rejection
 
@@ -52,6 +50,8 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}  # "Copyright 2
 
 
 def _trafilatura(html: str | bytes, fast: bool):
+    import trafilatura  # a second of start-up that text and JSONL inputs never need
+
     try:
         return trafilatura.bare_extraction(
             html,
@@ -86,6 +86,8 @@ def extract_html(html: str | bytes) -> dict | None:
         # keep their visible text rather than lose it.
         if isinstance(html, bytes):
             html = html.decode("utf-8", errors="replace")
+        import trafilatura
+
         try:
             text = "" if too_big else trafilatura.html2txt(html)
         except (ValueError, TypeError, RecursionError):
