@@ -208,6 +208,8 @@ def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None =
         "spacy_cpu_seconds": statistics.median(b["cpu_seconds"] for b in base),
         "startup_seconds": round(start["seconds"], 2),
         "startup_spacy_seconds": round(start_spacy["seconds"], 2),
+        "startup_cpu_seconds": start["cpu_seconds"],
+        "startup_spacy_cpu_seconds": start_spacy["cpu_seconds"],
         "runs": {},
     }
     for w, rs in runs.items():
@@ -223,6 +225,12 @@ def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None =
             "stages": best["stages"],
             "incidents": best["incidents"],
             "cpu_seconds": statistics.median(x["cpu_seconds"] for x in rs),
+            # CPU time is steadier than wall time on a shared machine (but blind to a second core)
+            "ratio_cpu": round(
+                statistics.median(b["cpu_seconds"] for b in base)
+                / statistics.median(x["cpu_seconds"] for x in rs),
+                3,
+            ),
             "all_seconds": [round(x["seconds"], 2) for x in rs],
         }
     return result
@@ -240,12 +248,13 @@ def show(r: dict) -> None:
             f"{x['words_per_s']:,} words/s, ratio {x['ratio']}x spaCy alone, peak "
             f"{x['tree_peak_mb']} MB (tree) / {x['largest_mb']} MB (largest process), "
             f"{x['incidents']} incidents, runs {x['all_seconds']}; CPU s {x['cpu_seconds']} "
-            f"(spaCy alone {r['spacy_cpu_seconds']})"
+            f"(spaCy alone {r['spacy_cpu_seconds']}), CPU ratio {x['ratio_cpu']}x"
         )
         print("    stages (s): " + ", ".join(f"{k} {v}" for k, v in x["stages"].items()))
     print(
         f"  startup, one article: sitrep run {r['startup_seconds']} s; spaCy alone "
-        f"(import, load, parse) {r['startup_spacy_seconds']} s"
+        f"(import, load, parse) {r['startup_spacy_seconds']} s; CPU s {r['startup_cpu_seconds']} "
+        f"against {r['startup_spacy_cpu_seconds']}"
     )
 
 
