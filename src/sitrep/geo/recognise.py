@@ -496,6 +496,10 @@ def marked_names(text: str, toks: list, known: set[str], gaz: Gazetteer) -> list
 
 
 DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s")
+# "Detroit — Police said...", "Red Wing, Minn. (KSTP) – ...": a dateline in title case, a dash after it
+TITLE_DATELINE = re.compile(
+    r"(?:[A-Z][a-z.'-]+ ){0,3}[A-Z][a-z.'-]+(?:, [A-Z][a-z]{1,4}\.)?(?=\s*(?:\([^)]{1,40}\)\s*)?[—–]\s)"
+)
 
 
 def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -503,7 +507,7 @@ def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceM
     the dateline from the text, yet it is the best word on where the story happens."""
     out, pos = [], 0
     for line in raw[:1500].split("\n")[:8]:
-        head = DATELINE.match(line)
+        head = DATELINE.match(line) or TITLE_DATELINE.match(line)
         end = DATELINE_END.search(line, head.end()) if head else None
         if head and end and end.start() < 60:
             found = find_place_mentions(line[: end.start()], (), gazetteer)

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import NamedTuple
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
 
+from sitrep.geo.anchor import anchored, article_anchor, far_namesake, is_site, part_of
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
@@ -88,6 +89,8 @@ def plausible(
         return False  # another country in the sentence does not move a division ("the US and Ontario")
     if container and not inside(p, container):
         return False
+    if not container and ctx.anchor and far_namesake(p, ctx.anchor[0]):
+        return False  # "in Homewood" in a Pittsburgh report is not the Homewood 1,000 km away
     if {m.cue for m in ms} & FEATURE_CUES and p.feature_class not in ("H", "L", "T"):
         return False
     if (
@@ -246,8 +249,17 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
             divisions[0],
             f"a division of {gaz.countries[owner].name}, named as that country's own",
         )
+    if ctx.anchor and not container and is_site(ms[0].text):
+        return part_of(*ctx.anchor, ms[0].text, "is a street, building or ground")
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
     pool = well_known(pool, ms, container, local) or pool
+    if (
+        not pool
+        and not container
+        and ctx.anchor
+        and any(far_namesake(p, ctx.anchor[0]) for p in cands.get(key, []))
+    ):
+        return part_of(*ctx.anchor, ms[0].text, "names no town near the report's own")
     county = all(COUNTY.match(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
     if county:
         pool = [p for p in pool if p.feature_class != "P"]  # "Scott County" is not the town of Scott
@@ -377,13 +389,16 @@ def resolve_mentions(
             contains[id(b)] = [p for p in cands.get(fold(a.text), []) if not p.is_country]
     out: dict[str, Location] = {}
     parts = {k for k in groups if CITY_PART.fullmatch(k)}
+    dateline = {fold(d.text) for d in dateline_places(text, gaz)} & set(groups)
 
-    # unambiguous names first: their points help the rest ("nearby places in the same text")
+    # the dateline first, then unambiguous names: their points help the rest ("nearby places")
     def order(k):  # countries and divisions first, then the least ambiguous names
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
-        return (not units, len(cands.get(k, [])) or 99)
+        return (k not in dateline, not units, len(cands.get(k, [])) or 99)
 
     for key in sorted(set(groups) - parts, key=order):
+        if key not in dateline and ctx.anchor is None:  # the dateline's town, else the outlet's home
+            ctx.anchor = article_anchor([out[k] for k in dateline], [], home) or False
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
         out[key] = loc
         if loc.feature_code == "ADM1":
@@ -445,6 +460,7 @@ def within(loc: Location, unit: Location) -> bool:
     """``loc`` is a smaller place inside the country or division ``unit`` ("in Mali ... in
     Boulkessi"); a sibling division ("the Tahoua region ... the Dosso region") is not."""
     code = unit.feature_code or ""
+    code = code or {"country": "PCL", "admin1": "ADM1"}.get(unit.precision, "")  # coded by fallback
     if not code.startswith(("PCL", "ADM")) or loc.country_code != unit.country_code:
         return False
     if (
@@ -453,7 +469,7 @@ def within(loc: Location, unit: Location) -> bool:
         and loc.feature_code is not None
     ):
         return False  # equal rank only for a town the gazetteer lacks, coded to the unit
-    return code.startswith("PCL") or loc.admin1 == unit.name
+    return code.startswith("PCL") or loc.admin1 == (unit.name if unit.feature_code else unit.admin1)
 
 
 def incident_location(places: list[PlaceMention]) -> Location | None:
@@ -508,14 +524,21 @@ def resolve_places(
         for d in dateline_places(article.raw_text, gaz)
         if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)
     ]
-    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, outlet_home(article.url, gaz))
+    home = outlet_home(article.url, gaz)
+    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home)
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
+    named = Counter(fold(p.text) for p in every)
+    anchor = article_anchor(
+        [by_name[fold(d.text)] for d in dateline_places(article.raw_text, gaz)],
+        [(n, by_name[k]) for k, n in named.items()],
+        home,
+    )
     incidents = {}
     for mention in extraction.mentions:
         resolved = [
             p.model_copy(update={"resolved": places[place_id(article.article_id, p)]}) for p in mention.places
         ]
-        incidents[mention.mention_id] = incident_location(resolved)
+        incidents[mention.mention_id] = anchored(incident_location(resolved), anchor)
     return Resolution(places, incidents)
 
 

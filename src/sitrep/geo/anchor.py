@@ -1,0 +1,131 @@
+"""The article's anchor town: where local news happens unless the text says otherwise.
+
+A local report files from the town it is about ("PITTSBURGH (AP) —", "Detroit —"), or an outlet
+covers its home town ("chicagotribune.com"). That town anchors three readings a careful reader makes:
+- a small namesake hundreds of km away is not what the report means ("shot in Homewood" in a
+  Pittsburgh story is Pittsburgh's Homewood, not the town in Alabama): it is a part of the anchor;
+- a street, a hospital or a school ("Spring Street", "Mercy Hospital") lies in the anchor town;
+- an incident whose own sentences name no town, or only the country or the state, happened in
+  the anchor town, within a few km (precision ``near``, the reason says which signal).
+
+    >>> is_site("North Vermont Avenue"), is_site("Vermont")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.identifiers import SUFFIX
+from sitrep.geo.gazetteer import Place
+from sitrep.geo.precision import NEAR_KM, km, make_location
+from sitrep.records import Location
+from sitrep.vocab import GEO_RANK
+
+FAR_KM = 300.0  # a town this far from the anchor, unqualified, is another town's namesake
+SMALL = 100_000  # towns of this size or more are named from afar ("flown to Houston")
+# buildings and grounds inside a town; streets come from the address parser's suffixes
+SITES = {
+    "hospital",
+    "school",
+    "academy",
+    "church",
+    "apartments",
+    "mall",
+    "restaurant",
+    "motel",
+    "hotel",
+    "bar",
+    "club",
+    "lounge",
+    "plaza",
+    "complex",
+    "homes",
+    "courts",
+}
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def is_site(text: str) -> bool:
+    """A street, building or ground named by its last word ("Elm Street", "W. County Road",
+    "Lincoln High School", "Mercy Hospital"): a spot inside some town, never a town itself."""
+    words = WORD.findall(text)
+    return len(words) >= 2 and (words[-1].lower() in SUFFIX or words[-1].lower() in SITES)
+
+
+def town_location(p: Place) -> Location:
+    """A gazetteer town as a Location (the anchor's own point)."""
+    return make_location(
+        p.name,
+        "exact",
+        "",
+        country_code=p.country_code,
+        lat=p.lat,
+        lon=p.lon,
+        geonameid=p.gid if p.gid > 0 else None,
+        feature_class=p.feature_class,
+        feature_code=p.feature_code,
+        population=p.population or None,
+    )
+
+
+def is_town(loc: Location | None) -> bool:
+    return loc is not None and loc.feature_class == "P" and loc.precision == "exact" and loc.lat is not None
+
+
+def article_anchor(
+    dateline: list[Location], towns: list[tuple[int, Location]], home: Place | None
+) -> tuple[Location, str] | None:
+    """The anchor town and the words that say why: the dateline's town, else the town the article
+    names most (``towns``: (times named, location)), else the outlet's home town."""
+    for loc in dateline:
+        if is_town(loc):
+            return loc, f"{loc.name}, the article's dateline"
+    named = [(n, loc) for n, loc in towns if is_town(loc)]
+    if named:
+        loc = max(named, key=lambda t: t[0])[1]
+        return loc, f"{loc.name}, the town the article names most"
+    if home is not None and home.feature_class == "P" and home.lat is not None:
+        return town_location(home), f"{home.name}, the outlet's home town"
+    return None
+
+
+def far_namesake(p: Place, anchor: Location | None) -> bool:
+    """A small town of the anchor's country far from it: another town's namesake."""
+    return (
+        anchor is not None
+        and p.feature_class == "P"
+        and p.population < SMALL
+        and p.country_code == anchor.country_code
+        and p.lat is not None
+        and km(p.lat, p.lon, anchor.lat, anchor.lon) > FAR_KM
+    )
+
+
+def part_of(anchor: Location, why: str, text: str, what: str) -> Location:
+    """``text`` placed in the anchor town, within a few km (precision near)."""
+    return anchor.model_copy(
+        update={
+            "precision": "near",
+            "geo_precision": 2,
+            "where_prec": 2,
+            "reason": f"'{text}' {what}: placed in {why} (within ~{NEAR_KM:.0f} km)",
+        }
+    )
+
+
+def anchored(loc: Location | None, anchor: tuple[Location, str] | None) -> Location | None:
+    """The incident's place, or the anchor town where the incident's own places say no more than
+    the anchor's country or state (or nothing at all)."""
+    if anchor is None:
+        return loc
+    town, why = anchor
+    if loc is None:
+        return part_of(
+            town, why, town.name, "is where the report is from; the incident's sentences name no place"
+        )
+    if GEO_RANK[loc.precision] < GEO_RANK["admin1"] or loc.country_code not in (None, town.country_code):
+        return loc
+    if loc.precision == "admin1" and loc.admin1 is not None and town.admin1 not in (None, loc.admin1):
+        return loc  # the state named is not the anchor's: keep it
+    return part_of(town, why, loc.name, f"is no closer than {loc.precision}")
