@@ -465,6 +465,13 @@ def abbreviations() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def loose_abbreviations() -> set[str]:
+    """The all-caps abbreviations of abbreviations.tsv written without dots ("NSW"): read as words."""
+    rows = [line.split("\t")[0] for line in data_file("abbreviations.tsv").splitlines()]
+    return {a for a in rows if a and not a.startswith("#") and a.isupper() and "." not in a}
+
+
 DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|(?<![\w.])[A-Z][a-z]{1,4}\.(?: ?Va\.)?")
 DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'-]+ )*[A-Z][A-Z.'-]+(?=, |\s+[(—–-])")
 
@@ -486,6 +493,9 @@ def marked_names(text: str, toks: list, known: set[str], gaz: Gazetteer) -> list
         i, j = by_start.get(s), by_end.get(e)
         if i is not None and j is not None:
             out.append((i, j + 1))
+    for k, (_s, _e, word) in enumerate(toks):  # "NSW", "PEI": all-caps abbreviations used alone
+        if len(word) >= 3 and word in loose_abbreviations():
+            out.append((k, k + 1))
     for m in DATELINE.finditer(text):
         name = m.group().title()
         if name in known and len(name) > 2 and fold(name) not in stop_words():

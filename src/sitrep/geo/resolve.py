@@ -69,6 +69,8 @@ def score(
         s -= 1.0  # "in Gao" is the town; "the Gao region" the division
     s += 0.35 * math.log10(p.population + 1) + (0.5 if p.main_name else 0.0)
     s += 1.0 if p.source != "default" else 0.0
+    if p.feature_class == "P" and (p.country_code, p.admin1) in ctx.states:
+        s += 2.0  # "Jackson" in a story that names Tennessee is Jackson, Tennessee
     if p.lat is not None and ctx.points and not p.is_country:
         d = min(km(p.lat, p.lon, a, b) for a, b, _ in ctx.points)
         s += 1.5 if d < 100 else 0.7 if d < 300 else 0.0
@@ -403,6 +405,9 @@ def resolve_mentions(
         out[key] = loc
         if loc.feature_code == "ADM1":
             ctx.divisions += [(m.span, loc) for m in groups[key]]
+            ctx.states |= {
+                k for k, p in gaz.admin1s.items() if p.name == loc.name and k[0] == loc.country_code
+            }
         if loc.precision in ("exact", "admin2") and loc.lat is not None:
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
