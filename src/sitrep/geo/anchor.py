@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.identifiers import SUFFIX
-from sitrep.geo.gazetteer import Place
+from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location
 from sitrep.records import Location
 from sitrep.vocab import GEO_RANK
@@ -90,13 +90,16 @@ def article_anchor(
     return None
 
 
-def far_namesake(p: Place, anchor: Location | None) -> bool:
-    """A small town of the anchor's country far from it: another town's namesake."""
+def far_namesake(p: Place, anchor: Location | None, states: set = frozenset()) -> bool:
+    """A small town far from the anchor, in its country but not its state (``states``: the anchor's
+    (country, admin1 code)): another town's namesake. A far town of the same state may be the
+    story's: a state-wide outlet reports from all over the state."""
     return (
         anchor is not None
         and p.feature_class == "P"
         and p.population < SMALL
         and p.country_code == anchor.country_code
+        and (p.country_code, p.admin1) not in states
         and p.lat is not None
         and km(p.lat, p.lon, anchor.lat, anchor.lon) > FAR_KM
     )
@@ -129,3 +132,14 @@ def anchored(loc: Location | None, anchor: tuple[Location, str] | None) -> Locat
     if loc.precision == "admin1" and loc.admin1 is not None and town.admin1 not in (None, loc.admin1):
         return loc  # the state named is not the anchor's: keep it
     return part_of(town, why, loc.name, f"is no closer than {loc.precision}")
+
+
+def anchor_states(gaz: Gazetteer, anchor, home: Place | None) -> set[tuple[str, str]]:
+    """The (country, admin1 code) of the anchor town's state."""
+    if not anchor:
+        return set()
+    a = anchor[0]
+    out = {k for k, p in gaz.admin1s.items() if k[0] == a.country_code and p.name == a.admin1}
+    if home is not None and a.geonameid == home.gid:
+        out.add((home.country_code, home.admin1))
+    return out

@@ -20,11 +20,11 @@ from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
 
-from sitrep.geo.anchor import anchored, article_anchor, far_namesake, is_site, part_of
+from sitrep.geo.anchor import anchor_states, anchored, article_anchor, far_namesake, is_site, part_of
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
-from sitrep.geo.recognise import abbreviations, dateline_places, fold
+from sitrep.geo.recognise import abbreviations, dateline_places, fold, loose_abbreviations
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 from sitrep.vocab import GEO_RANK
 
@@ -91,7 +91,7 @@ def plausible(
         return False  # another country in the sentence does not move a division ("the US and Ontario")
     if container and not inside(p, container):
         return False
-    if not container and ctx.anchor and far_namesake(p, ctx.anchor[0]):
+    if not container and ctx.anchor and far_namesake(p, ctx.anchor[0], ctx.anchor_states):
         return False  # "in Homewood" in a Pittsburgh report is not the Homewood 1,000 km away
     if {m.cue for m in ms} & FEATURE_CUES and p.feature_class not in ("H", "L", "T"):
         return False
@@ -259,7 +259,7 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         not pool
         and not container
         and ctx.anchor
-        and any(far_namesake(p, ctx.anchor[0]) for p in cands.get(key, []))
+        and any(far_namesake(p, ctx.anchor[0], ctx.anchor_states) for p in cands.get(key, []))
     ):
         return part_of(*ctx.anchor, ms[0].text, "names no town near the report's own")
     county = all(COUNTY.match(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
@@ -324,6 +324,10 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         and km(best.lat, best.lon, home.lat, home.lon) < 150
     ):
         reasons.append(f"near the outlet's home, {home.name}")
+    elif (best.country_code, best.admin1) in ctx.states and best.feature_class == "P":
+        reasons.append(
+            f"in {gaz.admin1s[(best.country_code, best.admin1)].name}, the state the report names or is from"
+        )
     elif ctx.share(best.country_code) > 0:
         reasons.append(
             f"the article names {gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code}"
@@ -372,7 +376,10 @@ def resolve_mentions(
     for q, ps in found.items():
         cands[fold(q)].extend(p for p in ps if p.gid not in {c.gid for c in cands[fold(q)]})
     for key in groups:  # "Neb.", "B.C.": the division the abbreviation stands for, nothing else
-        if key in abbreviations():
+        written = any(
+            text[m.span[1] : m.span[1] + 1] == "." or m.text in loose_abbreviations() for m in groups[key]
+        )
+        if key in abbreviations() and written:  # "Man." is Manitoba; "Man killed" is no place
             cc, name = abbreviations()[key]
             cands[key] = [
                 p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc
@@ -401,6 +408,8 @@ def resolve_mentions(
     for key in sorted(set(groups) - parts, key=order):
         if key not in dateline and ctx.anchor is None:  # the dateline's town, else the outlet's home
             ctx.anchor = article_anchor([out[k] for k in dateline], [], home) or False
+            ctx.anchor_states = anchor_states(gaz, ctx.anchor, home)
+            ctx.states |= ctx.anchor_states  # "Clifton" in a Denver report: Clifton, Colorado
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
         out[key] = loc
         if loc.feature_code == "ADM1":
