@@ -20,7 +20,6 @@ from sitrep.extract.identifiers import SUFFIX
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location
 from sitrep.records import Location
-from sitrep.vocab import GEO_RANK
 
 FAR_KM = 300.0  # a town this far from the anchor, unqualified, is another town's namesake
 SMALL = 100_000  # towns of this size or more are named from afar ("flown to Houston")
@@ -75,18 +74,19 @@ def is_town(loc: Location | None) -> bool:
 
 def article_anchor(
     dateline: list[Location], towns: list[tuple[int, Location]], home: Place | None
-) -> tuple[Location, str] | None:
-    """The anchor town and the words that say why: the dateline's town, else the town the article
-    names most (``towns``: (times named, location)), else the outlet's home town."""
+) -> tuple[Location, str, str] | None:
+    """The anchor town, the words that say why, and its kind: the dateline's town ("dateline";
+    never a national capital, from which wire services cover a whole country), else the outlet's
+    home town ("home"), else the town the article names most ("named"; ``towns``: (times, place))."""
     for loc in dateline:
-        if is_town(loc):
-            return loc, f"{loc.name}, the article's dateline"
+        if is_town(loc) and loc.feature_code != "PPLC":
+            return loc, f"{loc.name}, the article's dateline", "dateline"
+    if home is not None and home.feature_class == "P" and home.lat is not None:
+        return town_location(home), f"{home.name}, the outlet's home town", "home"
     named = [(n, loc) for n, loc in towns if is_town(loc)]
     if named:
         loc = max(named, key=lambda t: t[0])[1]
-        return loc, f"{loc.name}, the town the article names most"
-    if home is not None and home.feature_class == "P" and home.lat is not None:
-        return town_location(home), f"{home.name}, the outlet's home town"
+        return loc, f"{loc.name}, the town the article names most", "named"
     return None
 
 
@@ -117,21 +117,25 @@ def part_of(anchor: Location, why: str, text: str, what: str) -> Location:
     )
 
 
-def anchored(loc: Location | None, anchor: tuple[Location, str] | None) -> Location | None:
-    """The incident's place, or the anchor town where the incident's own places say no more than
-    the anchor's country or state (or nothing at all)."""
+def anchored(loc: Location | None, anchor: tuple[Location, str, str] | None) -> Location | None:
+    """The incident's place, or the anchor town where the incident's own places say less: none at
+    all (any anchor), or, from the dateline or the outlet's home only, the anchor's own state, or a
+    name the gazetteer lacks coded to the anchor's country (a "Hammock Road" the parser missed). A named country or division elsewhere,
+    or a town, is kept."""
     if anchor is None:
         return loc
-    town, why = anchor
+    town, why, kind = anchor
     if loc is None:
         return part_of(
             town, why, town.name, "is where the report is from; the incident's sentences name no place"
         )
-    if GEO_RANK[loc.precision] < GEO_RANK["admin1"] or loc.country_code not in (None, town.country_code):
+    if kind == "named" or loc.country_code not in (None, town.country_code):
         return loc
-    if loc.precision == "admin1" and loc.admin1 is not None and town.admin1 not in (None, loc.admin1):
-        return loc  # the state named is not the anchor's: keep it
-    return part_of(town, why, loc.name, f"is no closer than {loc.precision}")
+    state = loc.precision == "admin1" and loc.admin1 is not None and town.admin1 in (None, loc.admin1)
+    lacked = loc.feature_code is None and loc.precision == "country" and loc.country_code == town.country_code
+    if state or lacked:
+        return part_of(town, why, loc.name, f"is no closer than {loc.precision}")
+    return loc
 
 
 def anchor_states(gaz: Gazetteer, anchor, home: Place | None) -> set[tuple[str, str]]:

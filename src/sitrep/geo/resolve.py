@@ -252,7 +252,7 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
             f"a division of {gaz.countries[owner].name}, named as that country's own",
         )
     if ctx.anchor and not container and is_site(ms[0].text):
-        return part_of(*ctx.anchor, ms[0].text, "is a street, building or ground")
+        return part_of(ctx.anchor[0], ctx.anchor[1], ms[0].text, "is a street, building or ground")
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
     pool = well_known(pool, ms, container, local) or pool
     if (
@@ -261,7 +261,7 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         and ctx.anchor
         and any(far_namesake(p, ctx.anchor[0], ctx.anchor_states) for p in cands.get(key, []))
     ):
-        return part_of(*ctx.anchor, ms[0].text, "names no town near the report's own")
+        return part_of(ctx.anchor[0], ctx.anchor[1], ms[0].text, "names no town near the report's own")
     county = all(COUNTY.match(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
     if county:
         pool = [p for p in pool if p.feature_class != "P"]  # "Scott County" is not the town of Scott
@@ -474,7 +474,6 @@ def within(loc: Location, unit: Location) -> bool:
     """``loc`` is a smaller place inside the country or division ``unit`` ("in Mali ... in
     Boulkessi"); a sibling division ("the Tahoua region ... the Dosso region") is not."""
     code = unit.feature_code or ""
-    code = code or {"country": "PCL", "admin1": "ADM1"}.get(unit.precision, "")  # coded by fallback
     if not code.startswith(("PCL", "ADM")) or loc.country_code != unit.country_code:
         return False
     if (
@@ -483,7 +482,7 @@ def within(loc: Location, unit: Location) -> bool:
         and loc.feature_code is not None
     ):
         return False  # equal rank only for a town the gazetteer lacks, coded to the unit
-    return code.startswith("PCL") or loc.admin1 == (unit.name if unit.feature_code else unit.admin1)
+    return code.startswith("PCL") or loc.admin1 == unit.name
 
 
 def incident_location(places: list[PlaceMention]) -> Location | None:
