@@ -518,7 +518,9 @@ def marked_names(text: str, toks: list, known: set[str], gaz: Gazetteer) -> list
     return out
 
 
-DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s")
+DATELINE_END = re.compile(
+    r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}(?:\s|$)"
+)  # "COACHELLA, Calif. -" alone on its line
 # "Detroit — Police said...", "Red Wing, Minn. (KSTP) – ...": a dateline in title case, a dash after it
 TITLE_DATELINE = re.compile(
     r"(?:[A-Z][a-z.'-]+ ){0,3}[A-Z][a-z.'-]+(?:, [A-Z][a-z]{1,4}\.)?(?=\s*(?:\([^)]{1,40}\)\s*)?[—–]\s)"

@@ -251,8 +251,6 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
             divisions[0],
             f"a division of {gaz.countries[owner].name}, named as that country's own",
         )
-    if ctx.anchor and not container and is_site(ms[0].text):
-        return part_of(ctx.anchor[0], ctx.anchor[1], ms[0].text, "is a street, building or ground")
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
     pool = well_known(pool, ms, container, local) or pool
     if (
@@ -398,6 +396,7 @@ def resolve_mentions(
             contains[id(b)] = [p for p in cands.get(fold(a.text), []) if not p.is_country]
     out: dict[str, Location] = {}
     parts = {k for k in groups if CITY_PART.fullmatch(k)}
+    sites = {k for k in groups if is_site(groups[k][0].text)}
     dateline = {fold(d.text) for d in dateline_places(text, gaz)} & set(groups)
 
     # the dateline first, then unambiguous names: their points help the rest ("nearby places")
@@ -405,7 +404,7 @@ def resolve_mentions(
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
         return (k not in dateline, not units, len(cands.get(k, [])) or 99)
 
-    for key in sorted(set(groups) - parts, key=order):
+    for key in sorted(set(groups) - parts - sites, key=order):
         if key not in dateline and ctx.anchor is None:  # the dateline's town, else the outlet's home
             ctx.anchor = article_anchor([out[k] for k in dateline], [], home) or False
             ctx.anchor_states = anchor_states(gaz, ctx.anchor, home)
@@ -422,6 +421,15 @@ def resolve_mentions(
             ctx.countries[loc.country_code] += 0.25
     for key in parts:
         out[key] = city_part(groups[key][0].text, groups, out, home)
+    if ctx.anchor is None:  # every name was the dateline's or a street's
+        ctx.anchor = article_anchor([out[k] for k in dateline], [], home) or False
+    for key in sites:  # "Oak Street", "Mercy Hospital": in the report's town, else the town named most
+        text = groups[key][0].text
+        out[key] = (
+            part_of(ctx.anchor[0], ctx.anchor[1], text, "is a street, building or ground")
+            if ctx.anchor
+            else city_part(text, groups, out, home)
+        )
     return out
 
 
