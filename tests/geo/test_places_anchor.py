@@ -5,9 +5,6 @@ file), and the incident's place through ``sitrep run``."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -15,6 +12,7 @@ from sitrep.clean import clean_document
 from sitrep.geo.geoparse import article_places
 from sitrep.geo.precision import km
 from sitrep.records import Document
+from support.cli import sitrep
 
 
 @pytest.fixture(scope="module")
@@ -121,26 +119,20 @@ def test_incident_without_a_town_takes_the_dateline_town(tmp_path, gazetteer_fil
     (tmp_path / "m.csv").write_text(
         "article_id,file,outlet,published,note\na,articles/a.txt,KCBD,2025-03-08,t\n", encoding="utf-8"
     )
-    env = dict(os.environ, SITREP_GAZETTEER=str(gazetteer_file))
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sitrep.cli",
-            "run",
-            str(tmp_path / "articles"),
-            "--meta",
-            str(tmp_path / "m.csv"),
-            "--out",
-            str(tmp_path / "out"),
-            "--db",
-            str(tmp_path / "db.duckdb"),
-        ],
-        check=True,
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
+    done = sitrep(
+        "run",
+        tmp_path / "articles",
+        "--meta",
+        tmp_path / "m.csv",
+        "--out",
+        tmp_path / "out",
+        "--db",
+        tmp_path / "db.duckdb",
+        "--gazetteer",
+        gazetteer_file,
+        timeout=600,
     )
+    assert done.returncode == 0, done.stderr
     incidents = json.loads((tmp_path / "out" / "incidents.json").read_text())["incidents"]
     assert incidents
     loc = incidents[0]["location"]

@@ -20,7 +20,15 @@ from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
 
-from sitrep.geo.anchor import anchor_states, anchored, article_anchor, far_namesake, is_site, part_of
+from sitrep.geo.anchor import (
+    anchor_states,
+    anchored,
+    article_anchor,
+    far_namesake,
+    is_site,
+    part_of,
+    town_location,
+)
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
@@ -453,19 +461,7 @@ def city_part(
     if towns:
         city, why = out[max(towns)[2]], "the town the article names most"
     elif home is not None and home.feature_class == "P":
-        city, why = (
-            make_location(
-                home.name,
-                "exact",
-                "",
-                country_code=home.country_code,
-                lat=home.lat,
-                lon=home.lon,
-                geonameid=home.gid,
-                feature_class="P",
-            ),
-            "the outlet's home town",
-        )
+        city, why = town_location(home), "the outlet's home town"
     else:
         return make_location(text, "unknown", f"'{text}' is part of a city the article does not name")
     return city.model_copy(
