@@ -51,6 +51,9 @@ class Context:
         self.points: list[tuple[float, float, str]] = []
         self.divisions: list[tuple[tuple[int, int], Location]] = []  # resolved ADM1 mentions, by span
         self.home: Place | None = None  # the town or state the outlet's web address names
+        self.states: set[tuple[str, str]] = set()  # (country, admin1 code) of the divisions named
+        self.anchor = None  # (town, why) local news is about: see anchor.py; False when none
+        self.anchor_states: set[tuple[str, str]] = set()  # its state's (country, admin1 code)
 
     def share(self, cc: str | None) -> float:
         top = max(self.countries.values(), default=0)

@@ -27,7 +27,7 @@ import numpy as np
 from sitrep.countries import country_table
 from sitrep.guard import DUCKDB_CONFIG
 
-SCHEMA = 4  # 4: GeoNames ids and points for countries and divisions (units.tsv), continents
+SCHEMA = 5  # 4: GeoNames ids and points for countries and divisions (units.tsv), continents; 5: divisions at iso3166-2's points
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
 # Alternate names of these kinds are codes or links, never words in running text.
 SKIP_LANGS = ("link", "iata", "icao", "faac", "post", "wkdt", "unlc", "tcid", "fr_1793")

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from sitrep.countries import country_table
+from sitrep.countries import country_names, country_table
 from sitrep.geo.gazetteer import Gazetteer, data_file
 from sitrep.records import PlaceMention
 from sitrep.vocab import MONTH_ABBREVIATIONS
@@ -283,6 +283,12 @@ def ent_at(ents, s: int, e: int):
     return None
 
 
+def sentence_initial(text: str, start: int) -> bool:
+    """The word at ``start`` opens a line or a sentence (capitalised by position, not as a name)."""
+    before = text[max(0, start - 3) : start]
+    return start == 0 or before.endswith("\n") or bool(re.search(r"[.!?][\"”’']? $", before))
+
+
 def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], source: str) -> bool:
     """True when a phrase is a person, an organisation, a date word or a common word, not a place."""
     words = [t[2] for t in toks[i:j]]
@@ -295,6 +301,13 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         return True  # acronyms (JNIM, AP) and all-caps headings
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < len(toks) else None
+    if (
+        j - i == 1
+        and key not in country_names()  # "Turkey ... turkey farms": the country stays
+        and sentence_initial(text, toks[i][0])
+        and re.search(rf"\b{words[0].lower()}\b", text)
+    ):
+        return True  # "Man killed in shooting ... a man was shot": a common word capitalised
     if prev and fold(prev[2]) in TITLES and text[prev[1] : toks[i][0]] in (" ", ". "):
         return True
     for nb, gap in (
@@ -465,6 +478,13 @@ def abbreviations() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def loose_abbreviations() -> set[str]:
+    """The all-caps abbreviations of abbreviations.tsv written without dots ("NSW"): read as words."""
+    rows = [line.split("\t")[0] for line in data_file("abbreviations.tsv").splitlines()]
+    return {a for a in rows if a and not a.startswith("#") and a.isupper() and "." not in a}
+
+
 DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|(?<![\w.])[A-Z][a-z]{1,4}\.(?: ?Va\.)?")
 DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'-]+ )*[A-Z][A-Z.'-]+(?=, |\s+[(—–-])")
 
@@ -486,6 +506,9 @@ def marked_names(text: str, toks: list, known: set[str], gaz: Gazetteer) -> list
         i, j = by_start.get(s), by_end.get(e)
         if i is not None and j is not None:
             out.append((i, j + 1))
+    for k, (_s, _e, word) in enumerate(toks):  # "NSW", "PEI": all-caps abbreviations used alone
+        if len(word) >= 3 and word in loose_abbreviations():
+            out.append((k, k + 1))
     for m in DATELINE.finditer(text):
         name = m.group().title()
         if name in known and len(name) > 2 and fold(name) not in stop_words():
@@ -495,7 +518,13 @@ def marked_names(text: str, toks: list, known: set[str], gaz: Gazetteer) -> list
     return out
 
 
-DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s")
+DATELINE_END = re.compile(
+    r"\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}(?:\s|$)"
+)  # "COACHELLA, Calif. -" alone on its line
+# "Detroit — Police said...", "Red Wing, Minn. (KSTP) – ...": a dateline in title case, a dash after it
+TITLE_DATELINE = re.compile(
+    r"(?:[A-Z][a-z.'-]+ ){0,3}[A-Z][a-z.'-]+(?:, [A-Z][a-z]{1,4}\.)?(?=\s*(?:\([^)]{1,40}\)\s*)?[—–]\s)"
+)
 
 
 def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -503,10 +532,12 @@ def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceM
     the dateline from the text, yet it is the best word on where the story happens."""
     out, pos = [], 0
     for line in raw[:1500].split("\n")[:8]:
-        head = DATELINE.match(line)
+        head = DATELINE.match(line) or TITLE_DATELINE.match(line)
         end = DATELINE_END.search(line, head.end()) if head else None
         if head and end and end.start() < 60:
-            found = find_place_mentions(line[: end.start()], (), gazetteer)
+            found = [  # the dash stays in: "DENVER (KDVR) —" is a dateline only with it
+                m for m in find_place_mentions(line[: end.end()], (), gazetteer) if m.span[1] <= end.start()
+            ]
             out += [m.model_copy(update={"span": (pos + m.span[0], pos + m.span[1])}) for m in found]
             break
         pos += len(line) + 1

@@ -14,16 +14,25 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import NamedTuple
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
 
+from sitrep.geo.anchor import (
+    anchor_states,
+    anchored,
+    article_anchor,
+    far_namesake,
+    is_site,
+    part_of,
+    town_location,
+)
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
-from sitrep.geo.recognise import abbreviations, dateline_places, fold
+from sitrep.geo.recognise import abbreviations, dateline_places, fold, loose_abbreviations
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 from sitrep.vocab import GEO_RANK
 
@@ -68,6 +77,8 @@ def score(
         s -= 1.0  # "in Gao" is the town; "the Gao region" the division
     s += 0.35 * math.log10(p.population + 1) + (0.5 if p.main_name else 0.0)
     s += 1.0 if p.source != "default" else 0.0
+    if p.feature_class == "P" and (p.country_code, p.admin1) in ctx.states:
+        s += 2.0  # "Jackson" in a story that names Tennessee is Jackson, Tennessee
     if p.lat is not None and ctx.points and not p.is_country:
         d = min(km(p.lat, p.lon, a, b) for a, b, _ in ctx.points)
         s += 1.5 if d < 100 else 0.7 if d < 300 else 0.0
@@ -88,6 +99,8 @@ def plausible(
         return False  # another country in the sentence does not move a division ("the US and Ontario")
     if container and not inside(p, container):
         return False
+    if not container and ctx.anchor and far_namesake(p, ctx.anchor[0], ctx.anchor_states):
+        return False  # "in Homewood" in a Pittsburgh report is not the Homewood 1,000 km away
     if {m.cue for m in ms} & FEATURE_CUES and p.feature_class not in ("H", "L", "T"):
         return False
     if (
@@ -248,6 +261,13 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         )
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
     pool = well_known(pool, ms, container, local) or pool
+    if (
+        not pool
+        and not container
+        and ctx.anchor
+        and any(far_namesake(p, ctx.anchor[0], ctx.anchor_states) for p in cands.get(key, []))
+    ):
+        return part_of(ctx.anchor[0], ctx.anchor[1], ms[0].text, "names no town near the report's own")
     county = all(COUNTY.match(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
     if county:
         pool = [p for p in pool if p.feature_class != "P"]  # "Scott County" is not the town of Scott
@@ -310,6 +330,10 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         and km(best.lat, best.lon, home.lat, home.lon) < 150
     ):
         reasons.append(f"near the outlet's home, {home.name}")
+    elif (best.country_code, best.admin1) in ctx.states and best.feature_class == "P":
+        reasons.append(
+            f"in {gaz.admin1s[(best.country_code, best.admin1)].name}, the state the report names or is from"
+        )
     elif ctx.share(best.country_code) > 0:
         reasons.append(
             f"the article names {gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code}"
@@ -358,7 +382,10 @@ def resolve_mentions(
     for q, ps in found.items():
         cands[fold(q)].extend(p for p in ps if p.gid not in {c.gid for c in cands[fold(q)]})
     for key in groups:  # "Neb.", "B.C.": the division the abbreviation stands for, nothing else
-        if key in abbreviations():
+        written = any(
+            text[m.span[1] : m.span[1] + 1] == "." or m.text in loose_abbreviations() for m in groups[key]
+        )
+        if key in abbreviations() and written:  # "Man." is Manitoba; "Man killed" is no place
             cc, name = abbreviations()[key]
             cands[key] = [
                 p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc
@@ -377,22 +404,40 @@ def resolve_mentions(
             contains[id(b)] = [p for p in cands.get(fold(a.text), []) if not p.is_country]
     out: dict[str, Location] = {}
     parts = {k for k in groups if CITY_PART.fullmatch(k)}
+    sites = {k for k in groups if is_site(groups[k][0].text)}
+    dateline = {fold(d.text) for d in dateline_places(text, gaz)} & set(groups)
 
-    # unambiguous names first: their points help the rest ("nearby places in the same text")
+    # the dateline first, then unambiguous names: their points help the rest ("nearby places")
     def order(k):  # countries and divisions first, then the least ambiguous names
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
-        return (not units, len(cands.get(k, [])) or 99)
+        return (k not in dateline, not units, len(cands.get(k, [])) or 99)
 
-    for key in sorted(set(groups) - parts, key=order):
+    for key in sorted(set(groups) - parts - sites, key=order):
+        if key not in dateline and ctx.anchor is None:  # the dateline's town, else the outlet's home
+            ctx.anchor = article_anchor([out[k] for k in dateline], [], home) or False
+            ctx.anchor_states = anchor_states(gaz, ctx.anchor, home)
+            ctx.states |= ctx.anchor_states  # "Clifton" in a Denver report: Clifton, Colorado
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
         out[key] = loc
         if loc.feature_code == "ADM1":
             ctx.divisions += [(m.span, loc) for m in groups[key]]
+            ctx.states |= {
+                k for k, p in gaz.admin1s.items() if p.name == loc.name and k[0] == loc.country_code
+            }
         if loc.precision in ("exact", "admin2") and loc.lat is not None:
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
     for key in parts:
         out[key] = city_part(groups[key][0].text, groups, out, home)
+    if ctx.anchor is None:  # every name was the dateline's or a street's
+        ctx.anchor = article_anchor([out[k] for k in dateline], [], home) or False
+    for key in sites:  # "Oak Street", "Mercy Hospital": in the report's town, else the town named most
+        text = groups[key][0].text
+        out[key] = (
+            part_of(ctx.anchor[0], ctx.anchor[1], text, "is a street, building or ground")
+            if ctx.anchor
+            else city_part(text, groups, out, home)
+        )
     return out
 
 
@@ -416,19 +461,7 @@ def city_part(
     if towns:
         city, why = out[max(towns)[2]], "the town the article names most"
     elif home is not None and home.feature_class == "P":
-        city, why = (
-            make_location(
-                home.name,
-                "exact",
-                "",
-                country_code=home.country_code,
-                lat=home.lat,
-                lon=home.lon,
-                geonameid=home.gid,
-                feature_class="P",
-            ),
-            "the outlet's home town",
-        )
+        city, why = town_location(home), "the outlet's home town"
     else:
         return make_location(text, "unknown", f"'{text}' is part of a city the article does not name")
     return city.model_copy(
@@ -508,14 +541,21 @@ def resolve_places(
         for d in dateline_places(article.raw_text, gaz)
         if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)
     ]
-    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, outlet_home(article.url, gaz))
+    home = outlet_home(article.url, gaz)
+    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home)
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
+    named = Counter(fold(p.text) for p in every)
+    anchor = article_anchor(
+        [by_name[fold(d.text)] for d in dateline_places(article.raw_text, gaz)],
+        [(n, by_name[k]) for k, n in named.items()],
+        home,
+    )
     incidents = {}
     for mention in extraction.mentions:
         resolved = [
             p.model_copy(update={"resolved": places[place_id(article.article_id, p)]}) for p in mention.places
         ]
-        incidents[mention.mention_id] = incident_location(resolved)
+        incidents[mention.mention_id] = anchored(incident_location(resolved), anchor)
     return Resolution(places, incidents)
 
 
