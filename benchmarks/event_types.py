@@ -133,7 +133,12 @@ def speed(words: int) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--speed", type=int, default=0, help="also time extraction on this many words")
-    ap.add_argument("--data", type=Path, default=HELDOUT, help=f"labelled sentences (default: held-out; {REAL.name} for real news)")
+    ap.add_argument(
+        "--data",
+        type=Path,
+        default=HELDOUT,
+        help=f"labelled sentences (default: held-out; {REAL.name} for real news)",
+    )
     args = ap.parse_args()
     rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()]
     gold = [r["label"] for r in rows]
