@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.clean import clean_document
-from sitrep.extract import extract_articles
 from sitrep.extract.event_types import cue_hits
 from sitrep.extract.precedence import RULES, apply_precedence
 from sitrep.extract.type_model import TypeModel, fingerprint
-from sitrep.records import Document
+from support.event_types import check_typed, sentence_mentions
 
 TYPES = [
     (
@@ -151,22 +149,15 @@ PRECEDENCE = [  # (rule name, sentence, type before the rule, type after it)
 ]
 
 
-def _extract(text: str):
-    art = clean_document(Document(input="t.txt", text=text, format="txt", published="2026-03-02"), "t")
-    return extract_articles([art])["t"].mentions
-
-
 @pytest.mark.parametrize("sub,text", TYPES)
 def test_each_sub_event_type(sub, text):
-    mentions = _extract(text)
-    assert mentions, "no incident mention"
-    m = mentions[0]
-    assert (m.sub_event_type, m.political) == (sub, True)
-    assert 0.0 <= m.type_confidence <= 1.0 and m.type_runner_up not in (None, sub)
+    check_typed(text, sub)
 
 
 def test_strategic_developments_carry_place_and_date():
-    m = _extract("Police arrested the leader of the opposition party at his home in Kalba on Tuesday.")[0]
+    m = sentence_mentions(
+        "Police arrested the leader of the opposition party at his home in Kalba on Tuesday."
+    )[0]
     assert m.sub_event_type == "arrests"
     assert m.date.start == "2026-02-24"
     assert [p.text for p in m.places][:1] == ["Kalba"]
@@ -174,7 +165,7 @@ def test_strategic_developments_carry_place_and_date():
 
 @pytest.mark.parametrize("text", NON_EVENTS)
 def test_non_events_are_not_acled_events(text):
-    assert not [m for m in _extract(text) if m.political]
+    assert not [m for m in sentence_mentions(text) if m.political]
 
 
 @pytest.mark.parametrize("name,text,before,after", PRECEDENCE, ids=[p[0] for p in PRECEDENCE])

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.clean import clean_document
-from sitrep.extract import extract_articles
 from sitrep.extract.precedence import RULES
 from sitrep.extract.typer import type_span
 from sitrep.models import load_spacy
-from sitrep.records import Document
+from support.event_types import check_typed, sentence_mentions
 
 TYPES = [
     (
@@ -123,29 +121,20 @@ NO_CASUALTIES = [
 ]
 
 
-def _extract(text: str):
-    art = clean_document(Document(input="t.txt", text=text, format="txt", published="2026-03-02"), "t")
-    return extract_articles([art])["t"].mentions
-
-
 @pytest.mark.parametrize("sub,text", TYPES, ids=[t[0] for t in TYPES])
 def test_each_sub_event_type_in_unlisted_words(sub, text):
-    mentions = _extract(text)
-    assert mentions, "no incident mention"
-    m = mentions[0]
-    assert (m.sub_event_type, m.political) == (sub, True)
-    assert 0.0 <= m.type_confidence <= 1.0 and m.type_runner_up not in (None, sub)
+    check_typed(text, sub)
 
 
 @pytest.mark.parametrize("text", NO_CASUALTIES)
 def test_strategic_development_without_casualties_opens_a_mention(text):
-    mentions = _extract(text)
+    mentions = sentence_mentions(text)
     assert mentions and mentions[0].political
     assert mentions[0].event_type == "strategic_developments"
 
 
 def test_mob_violence_is_an_acled_event_without_a_political_actor():
-    m = _extract("Villagers stoned to death a woman they accused of witchcraft.")[0]
+    m = sentence_mentions("Villagers stoned to death a woman they accused of witchcraft.")[0]
     assert (m.sub_event_type, m.political) == ("mob_violence", True)
 
 
