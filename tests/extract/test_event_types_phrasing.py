@@ -121,7 +121,7 @@ NO_CASUALTIES = [
 ]
 
 
-@pytest.mark.parametrize("sub,text", TYPES, ids=[t[0] for t in TYPES])
+@pytest.mark.parametrize("sub,text", TYPES)
 def test_each_sub_event_type_in_unlisted_words(sub, text):
     check_typed(text, sub)
 
