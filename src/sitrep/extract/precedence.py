@@ -20,6 +20,7 @@ from typing import NamedTuple
 from sitrep.vocab import EVENT_TYPE_OF, SUB_EVENT_TYPES
 
 PROTEST_TYPES = set(SUB_EVENT_TYPES["protests"])
+WEAPON_TYPES = set(SUB_EVENT_TYPES["explosions_remote_violence"])
 # remote violence that ground fighting can follow (not chemical weapons or suicide bombs)
 REMOTE_TYPES = set(SUB_EVENT_TYPES["explosions_remote_violence"]) - {"chemical_weapon", "suicide_bomb"}
 
@@ -28,6 +29,15 @@ class Rule(NamedTuple):
     name: str
     source: str  # the ACLED codebook section the rule comes from
     apply: Callable[[str, dict], str | None]
+
+
+def _prevented(sub: str, hit: dict) -> str | None:
+    # a bomb defused, a missile intercepted, a cache found: a weapon named, its use stopped
+    if sub not in WEAPON_TYPES or hit.get("harm"):
+        return None
+    if hit.get("weapon_stopped") or (hit.get("weapon_found") and not hit.get("exploded")):
+        return "disrupted_weapons_use"
+    return None
 
 
 def _territory(sub: str, hit: dict) -> str | None:
@@ -40,6 +50,20 @@ def _territory(sub: str, hit: dict) -> str | None:
         return "government_regains_territory"
     if sub != "attack" and (hit.get("overtake") or hit.get("garrison_taken")):
         return "non_state_actor_overtakes_territory"
+    return None
+
+
+def _no_fight(sub: str, hit: dict) -> str | None:
+    # "moved in without a fight": the text says there was no fighting; a fight word elsewhere
+    # ("without firing a shot") is the negation, not a battle
+    if sub in (
+        "armed_clash",
+        "attack",
+        "non_state_actor_overtakes_territory",
+        "government_regains_territory",
+    ):
+        if hit.get("non_violent_transfer_of_territory") and not hit.get("clash"):
+            return "non_violent_transfer_of_territory"
     return None
 
 
@@ -63,7 +87,7 @@ def _force(sub: str, hit: dict) -> str | None:
 
 
 def _remote_then_ground(sub: str, hit: dict) -> str | None:
-    if sub in REMOTE_TYPES and hit.get("clash"):
+    if sub in REMOTE_TYPES and (hit.get("clash") or hit.get("gunfire")):
         return "armed_clash"
     return None
 
@@ -92,12 +116,27 @@ def _armed_target(sub: str, hit: dict) -> str | None:
 
 RULES = [
     Rule(
+        "weapon use prevented",
+        "Strategic developments: 'Disrupted weapons use' is coded when an attempt to use "
+        "explosives or other weapons is prevented: a bomb defused or destroyed before it "
+        "explodes, a missile or drone intercepted, a weapons cache seized; no explosion event "
+        "is coded for a weapon that was not used",
+        _prevented,
+    ),
+    Rule(
         "territory changes hands",
         "Battles: 'Government regains territory' and 'Non-state actor "
         "overtakes territory' are coded instead of 'Armed clash' when a battle results in a "
         "change of territorial control; a transfer with fighting is a battle, not a "
         "'Non-violent transfer of territory' (Strategic developments)",
         _territory,
+    ),
+    Rule(
+        "territory changes hands without a fight",
+        "Strategic developments: 'Non-violent transfer of territory' is coded when territory "
+        "is taken over, handed over or abandoned without fighting; a Battle type only when "
+        "there was fighting",
+        _no_fight,
     ),
     Rule(
         "demonstrators turn violent",
@@ -117,8 +156,8 @@ RULES = [
     Rule(
         "remote violence followed by ground fighting",
         "Explosions/Remote violence: remote "
-        "violence that is part of a ground clash is coded as a Battle (suicide bombs and "
-        "chemical weapons keep their own type)",
+        "violence that is part of a ground clash (fighting, gunfire, an assault) is coded as a "
+        "Battle (suicide bombs and chemical weapons keep their own type)",
         _remote_then_ground,
     ),
     Rule(

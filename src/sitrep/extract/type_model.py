@@ -10,7 +10,8 @@ which the extraction has already run (no other model, nothing fetched):
 
 - the mean of spaCy's contextual token vectors (``doc.tensor``, 96 wide) over the sentence;
 - hashed lemma unigrams and bigrams (names and numbers replaced by their kind, so no place or
-  person is learned);
+  person is learned), and hashed verb-role-noun triples from the dependency parse ("seize>O>town",
+  "seize>S>rebel"), the same in the active and the passive voice;
 - which cue lists of ``data/event_types.json`` match, including the actor kinds ACLED's rules
   depend on (state forces, rebels and militias, civilians, protesters);
 - the cue rules' own answer (one of the 25 sub-event types, or none).
@@ -84,6 +85,28 @@ def _tokens(span) -> list[str]:
     return out
 
 
+# Who did what to whom, whatever the word order or voice: "rebels seized the town" and "the town
+# was seized by rebels" both give "seize>O>town" and "seize>S>rebel" (the subject of a passive
+# verb is its object; the agent's "by" noun its subject).
+_ROLE = {"nsubj": "S", "nsubjpass": "O", "dobj": "O", "attr": "O", "csubj": "S"}
+
+
+def _word(t) -> str:
+    return _KIND_ENTS.get(t.ent_type_) or ("<num>" if t.like_num else t.lemma_.lower())
+
+
+def _relations(span) -> list[str]:
+    out = []
+    for t in span:
+        head = t.head
+        if t.dep_ in _ROLE and head.pos_ in ("VERB", "AUX"):
+            out.append(f"{head.lemma_.lower()}>{_ROLE[t.dep_]}>{_word(t)}")
+        elif t.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ == "VERB":
+            role = "S" if head.dep_ == "agent" else head.lower_
+            out.append(f"{head.head.lemma_.lower()}>{role}>{_word(t)}")
+    return out
+
+
 def _bucket(s: str) -> int:
     return zlib.crc32(s.encode("utf-8")) % BUCKETS  # deterministic, unlike hash()
 
@@ -104,7 +127,7 @@ def features(span, hits: dict[str, bool], rule_label: str) -> np.ndarray:
     x[at + LABELS.index(rule_label)] = 1.0
     at += len(LABELS)
     toks = _tokens(span)
-    grams = toks + [f"{a} {b}" for a, b in pairwise(toks)]
+    grams = toks + [f"{a} {b}" for a, b in pairwise(toks)] + _relations(span)
     for g in grams:
         x[at + _bucket(g)] = 1.0
     if grams:
@@ -157,7 +180,7 @@ def fingerprint() -> str:
     h = hashlib.sha1()
     for name in ("event_prototypes.jsonl", "event_types.json"):
         h.update(resources.files("sitrep").joinpath("data", name).read_bytes())
-    h.update(f"{BUCKETS}|{TENSOR_WIDTH}|{'|'.join(LABELS)}".encode())
+    h.update(f"{BUCKETS}|{TENSOR_WIDTH}|{'|'.join(LABELS)}|relations".encode())
     return h.hexdigest()
 
 
