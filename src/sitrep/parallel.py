@@ -93,6 +93,11 @@ def extract_batches(
 ) -> Iterator[dict]:
     """``extract_articles`` over ``articles``, yielded in input order as dicts of about
     ``batch_size`` extractions, on ``workers`` processes (default: the machine's cores)."""
+    if resources.settings.engine == "ray":
+        from sitrep.engines import ray_engine
+
+        yield from ray_engine.extract_batches(articles, resources, batch_size)
+        return
     if pool_size(workers, len(articles)) > 1:
         _ = resources.nlp, resources.actors, resources.gazetteer  # loaded once, before the fork
     batch: dict = {}
@@ -113,6 +118,10 @@ def _geo_chunk(items: list, resources) -> list:
 
 def geocode(extractions: dict, articles: dict, resources, workers: int | None = None) -> dict:
     """``resolve_extraction`` for each extraction whose article is known, on ``workers`` processes."""
+    if resources.settings.engine == "ray":
+        from sitrep.engines import ray_engine
+
+        return ray_engine.geocode(extractions, articles, resources)
     items = [(aid, x, articles[aid]) for aid, x in extractions.items() if aid in articles]
     _ = resources.gazetteer  # built or migrated once, before any worker opens it
     return dict(
