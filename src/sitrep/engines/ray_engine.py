@@ -86,11 +86,7 @@ def map_stage(task: Callable, items: list, settings: Settings, batch_size: int) 
         batch_size=batch_size,
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=_actors()),
         num_cpus=1,
-        # a batch whose actor died is run again on another one (the kill test); the store's
-        # upsert by article id means a result written twice is still one row
-        max_task_retries=-1,
-        max_restarts=-1,
-    )
+    )  # Ray Data restarts a dead actor and runs its batch again (max_restarts, max_task_retries -1)
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
         for out in batch["out"]:
             yield pickle.loads(out)
