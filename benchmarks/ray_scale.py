@@ -9,8 +9,8 @@ content-hash duplicates: a syndication-like load on the reuse stage (every repea
 earlier article); the figures say how many articles were such repeats.
 
 Each size runs in a subprocess on a fresh store; measured: wall seconds, CPU seconds of the whole
-process tree (driver, Ray's daemons and workers, sampled from /proc every 0.2 s, each process's
-last reading), peak RSS of the tree, and the stage split from the run log.
+process tree (driver, Ray's daemons and workers: the run's session, sampled from /proc every
+0.2 s, each process's last reading), peak RSS of the tree, and the stage split from the run log.
 """
 
 from __future__ import annotations
@@ -44,25 +44,17 @@ def corpus(n: int, dev: Path, path: Path) -> int:
     return max(0, n - len(docs))
 
 
-def tree_cpu(root: int, seen: dict[int, float]) -> None:
-    """Record the CPU seconds (user + system) of ``root`` and its descendants into ``seen``."""
+def session_cpu(session: int, seen: dict[int, float]) -> None:
+    """Record into ``seen`` the CPU seconds (user + system) of every process of ``session`` (the
+    run was started in a session of its own; Ray's daemons and workers inherit it)."""
     tick = os.sysconf("SC_CLK_TCK")
-    parent, cpu = {}, {}
     for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
             fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        parent[int(entry)] = int(fields[1])
-        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
-    tree, frontier = {root}, [root]
-    while frontier:
-        p = frontier.pop()
-        kids = [c for c, pp in parent.items() if pp == p and c not in tree]
-        tree.update(kids)
-        frontier.extend(kids)
-    for p in tree:
-        seen[p] = max(seen.get(p, 0.0), cpu.get(p, 0.0))
+        if int(fields[3]) == session:
+            seen[int(entry)] = max(seen.get(int(entry), 0.0), (int(fields[11]) + int(fields[12])) / tick)
 
 
 def measure(n: int, engine: str, work: Path, dev: Path) -> dict:
@@ -72,11 +64,12 @@ def measure(n: int, engine: str, work: Path, dev: Path) -> dict:
     cmd = [sys.executable, "-m", "sitrep.cli", "run", str(data), "--out", str(out)]
     cmd += ["--db", str(out / "store.duckdb"), "--engine", engine, "--no-report", "-q"]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=(work / f"{engine}{n}.log").open("w"))
+    log = (work / f"{engine}{n}.log").open("w")
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
     peak, cpu = 0.0, {}
     while proc.poll() is None:
         peak = max(peak, tree_rss_mb(proc.pid))
-        tree_cpu(proc.pid, cpu)
+        session_cpu(proc.pid, cpu)
         time.sleep(0.2)
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): see {work}/{engine}{n}.log")

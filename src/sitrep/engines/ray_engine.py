@@ -4,8 +4,8 @@
 
 The engine only schedules; every stage is the function the local engine runs:
 - cleaning: ``pipeline.clean_or_reject`` per document;
-- extraction: ``parallel._extract_chunk`` (spaCy, actor table, gazetteer);
-- geocoding: ``parallel._geo_chunk``;
+- extraction and geocoding: ``parallel.run_chunks`` hands its chunks (``_extract_chunk``,
+  ``_geo_chunk``) to ``map_stage`` here instead of its fork pool;
 - sentence embeddings for reuse: ``Resources.encode``.
 Each runs as ``map_batches`` over an actor pool: an actor builds its own ``Resources`` (with the
 local engine, one process) so the models load once per actor, and batches of a few articles bound
@@ -38,8 +38,6 @@ from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 CLEAN_BATCH = 32  # documents per cleaning task: no model, cheap per document
-EXTRACT_BATCH = 8  # articles per extraction task (as the fork pool's CHUNK): bounds an actor's memory
-GEO_BATCH = 32
 WINDOW = 1000  # documents read before they are handed to the cluster: the driver holds no more
 
 
@@ -121,29 +119,6 @@ def clean_stream(items: Iterable, settings: Settings) -> Iterator[tuple]:
 def _clean_window(window: list, settings: Settings) -> Iterator[tuple]:
     done = [c for batch in map_stage(_clean_chunk, window, settings, CLEAN_BATCH) for c in batch]
     yield from zip(window, done)
-
-
-def extract_batches(articles: list, resources: Resources, batch_size: int) -> Iterator[dict]:
-    """As ``parallel.extract_batches``: extractions in input order, about ``batch_size`` at a time."""
-    from sitrep.parallel import _extract_chunk
-
-    batch: dict = {}
-    for done in map_stage(_extract_chunk, articles, resources.settings, EXTRACT_BATCH):
-        batch.update(done)
-        if len(batch) >= batch_size:
-            yield batch
-            batch = {}
-    if batch:
-        yield batch
-
-
-def geocode(extractions: dict, articles: dict, resources: Resources) -> dict:
-    """As ``parallel.geocode``."""
-    from sitrep.parallel import _geo_chunk
-
-    items = [(aid, x, articles[aid]) for aid, x in extractions.items() if aid in articles]
-    _ = resources.gazetteer  # built or migrated once, on the driver, before any actor opens it
-    return dict(pair for done in map_stage(_geo_chunk, items, resources.settings, GEO_BATCH) for pair in done)
 
 
 def _encode_chunk(texts: list, resources: Resources):

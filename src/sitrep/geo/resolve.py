@@ -353,7 +353,7 @@ def resolve_mentions(
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
         groups[fold(m.text)].append(m)
-    found = gaz.lookup(list({m.text for m in mentions}))
+    found = gaz.lookup(sorted({m.text for m in mentions}))  # sorted: candidates, so ties, in one order
     cands: dict[str, list[Place]] = defaultdict(list)
     for q, ps in found.items():
         cands[fold(q)].extend(p for p in ps if p.gid not in {c.gid for c in cands[fold(q)]})
@@ -381,7 +381,8 @@ def resolve_mentions(
     # unambiguous names first: their points help the rest ("nearby places in the same text")
     def order(k):  # countries and divisions first, then the least ambiguous names
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
-        return (not units, len(cands.get(k, [])) or 99)
+        # ties: the name written first (a set's order would change with each process's hash seed)
+        return (not units, len(cands.get(k, [])) or 99, min(m.span for m in groups[k]))
 
     for key in sorted(set(groups) - parts, key=order):
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
@@ -391,7 +392,7 @@ def resolve_mentions(
         if loc.precision in ("exact", "admin2") and loc.lat is not None:
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
-    for key in parts:
+    for key in sorted(parts):
         out[key] = city_part(groups[key][0].text, groups, out, home)
     return out
 
