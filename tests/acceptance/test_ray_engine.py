@@ -54,6 +54,16 @@ def gva_sample(tmp_path_factory) -> Path:
     return folder / "sample.jsonl"
 
 
+@pytest.fixture(scope="module")
+def gva_local(tmp_path_factory, gva_sample, gazetteer_file) -> tuple[dict, int]:
+    """The local engine's outputs on the sample and its article count (run once, compared twice)."""
+    out = tmp_path_factory.mktemp("gva-local") / "local"
+    result = run(gva_sample, out, gazetteer_file)
+    assert result.n_new > SAMPLE // 2
+    assert outputs(out)["incidents.json"]["incidents"]
+    return outputs(out), result.n_new
+
+
 def run(inputs, out: Path, gazetteer: Path, meta=None, **knobs):
     return sitrep.run(
         [inputs],
@@ -117,12 +127,10 @@ def test_seeds_same_as_local(cluster, tmp_path, seeds_dir, seed_manifest, gazett
 
 
 @pytest.mark.slow
-def test_gva_sample_same_as_local(cluster, tmp_path, gva_sample, gazetteer_file):
-    local = run(gva_sample, tmp_path / "local", gazetteer_file)
+def test_gva_sample_same_as_local(cluster, tmp_path, gva_sample, gva_local, gazetteer_file):
     on_ray = run(gva_sample, tmp_path / "ray", gazetteer_file, engine="ray")
-    assert on_ray.n_new == local.n_new > SAMPLE // 2
-    assert outputs(tmp_path / "local")["incidents.json"]["incidents"]
-    assert_same(outputs(tmp_path / "local"), outputs(tmp_path / "ray"))
+    assert on_ray.n_new == gva_local[1]
+    assert_same(gva_local[0], outputs(tmp_path / "ray"))
 
 
 def ray_workers() -> list[int]:
@@ -151,7 +159,7 @@ def descends_from(pid: int, ancestor: int) -> bool:
 
 @pytest.mark.slow
 def test_worker_killed_mid_extraction_loses_and_duplicates_nothing(
-    cluster, tmp_path, gva_sample, gazetteer_file
+    cluster, tmp_path, gva_sample, gva_local, gazetteer_file
 ):
     killed: list[int] = []
 
@@ -177,9 +185,8 @@ def test_worker_killed_mid_extraction_loses_and_duplicates_nothing(
         per_article = con.execute("SELECT count(*), count(DISTINCT article_id) FROM extractions").fetchone()
     assert per_article == (n_articles, n_articles)  # each article extracted, once
 
-    local = run(gva_sample, tmp_path / "local", gazetteer_file)
-    assert local.n_new == n_articles
-    assert_same(outputs(tmp_path / "local"), outputs(out))
+    assert gva_local[1] == n_articles
+    assert_same(gva_local[0], outputs(out))
 
 
 def test_unknown_engine_and_address_without_ray_are_refused(tmp_path, seeds_dir):
