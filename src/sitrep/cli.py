@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from sitrep.engines import check_engine
 from sitrep.errors import BadArguments, SitrepError
 from sitrep.guard import GuardedTyper, check_options, shown
 
@@ -82,6 +83,12 @@ def run(
         min=1,
         help="Processes for extraction and geo (default: the machine's cores).",
     ),
+    engine: str = typer.Option(
+        "local", "--engine", help="local (one machine) or ray (Ray Data; writes OUT/parquet/ too)."
+    ),
+    address: str | None = typer.Option(
+        None, "--address", help="The Ray cluster to join (--engine ray; default: start a local one)."
+    ),
 ) -> None:
     """Read articles, trace reuse, extract and merge incidents, and write the outputs to OUT."""
     from sitrep.pipeline import run as run_pipeline
@@ -89,8 +96,16 @@ def run(
     formats = list(dict.fromkeys(["json", "csv", "geojson", *fmt]))
     try:
         check_options(max_mb, wait, formats, gazetteer, meta)
+        check_engine(engine, address)
         settings = _settings(
-            max_mb, gazetteer, wait=wait, formats=formats, report=not no_report, workers=workers
+            max_mb,
+            gazetteer,
+            wait=wait,
+            formats=formats,
+            report=not no_report,
+            workers=workers,
+            engine=engine,
+            address=address,
         )
         if quiet or not sys.stderr.isatty():
             result = run_pipeline(inputs, out, meta, db, settings=settings)

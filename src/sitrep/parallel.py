@@ -57,6 +57,11 @@ def run_chunks(task: Callable, items: list, resources, workers: int | None, chun
     """``task(chunk, resources)`` for consecutive chunks of ``items``, in order, on ``workers``
     processes (``chunk`` items per task when there is no pool)."""
     global _JOB
+    if resources.settings.engine == "ray":  # Ray Data actor pools, on this machine or a cluster
+        from sitrep.engines.ray_engine import map_stage
+
+        yield from map_stage(task, items, resources.settings, CHUNK)
+        return
     n = pool_size(workers, len(items))
     if n == 1:
         for start in range(0, len(items), chunk):
@@ -93,7 +98,7 @@ def extract_batches(
 ) -> Iterator[dict]:
     """``extract_articles`` over ``articles``, yielded in input order as dicts of about
     ``batch_size`` extractions, on ``workers`` processes (default: the machine's cores)."""
-    if pool_size(workers, len(articles)) > 1:
+    if pool_size(workers, len(articles)) > 1 and resources.settings.engine == "local":
         _ = resources.nlp, resources.actors, resources.gazetteer  # loaded once, before the fork
     batch: dict = {}
     for done in run_chunks(_extract_chunk, articles, resources, workers, batch_size):

@@ -83,10 +83,10 @@ class _Ingester:
             n += 1
         return f"{base}-{n}"
 
-    def add(self, item: Document | Rejection) -> None:
+    def add(self, item: Document | Rejection, cleaned: Article | Rejection | None = None) -> None:
         if not isinstance(item, Rejection):
             base = item.article_id or Path(item.input.split("#", 1)[0]).stem or "article"
-            item, source = clean_or_reject(item, base), item
+            item, source = cleaned or clean_or_reject(item, base), item
         if isinstance(item, Rejection):
             self.rejections.append(item)
             self.all_rejections.append(item)
@@ -193,8 +193,15 @@ def ingest(
     from sitrep.ingest import iter_inputs
 
     ing = _Ingester(store, run_id, settings.store_batch)
-    for n, item in enumerate(iter_inputs(list(inputs), manifest=manifest, max_bytes=settings.max_bytes), 1):
-        ing.add(item)
+    items = iter_inputs(list(inputs), manifest=manifest, max_bytes=settings.max_bytes)
+    if settings.engine == "ray":  # cleaned on the cluster, stored here in reading order
+        from sitrep.engines.ray_engine import clean_stream
+
+        pairs = clean_stream(items, settings)
+    else:
+        pairs = ((item, None) for item in items)
+    for n, (item, cleaned) in enumerate(pairs, 1):
+        ing.add(item, cleaned)
         progress("read", n, None)
     ing.flush()
     return ing
@@ -397,6 +404,10 @@ def run(
                 run_info={"run_id": run_id, "n_new": len(ing.new_ids), "n_total": len(articles)},
             )
             files = write_outputs(out_dir, outputs, formats=settings.formats)
+            if settings.engine == "ray":
+                from sitrep.engines.ray_engine import write_datasets
+
+                files += write_datasets(out_dir, outputs)
             if settings.report:
                 files.append(write_report(out_dir, outputs))
         except (OSError, duckdb.Error) as exc:

@@ -34,6 +34,8 @@ class Settings:
     report: bool = True  # write report.html
     wait: float = 0.0  # seconds to wait while another run holds the store
     workers: int | None = None  # processes for extraction and geo; None: the machine's cores
+    engine: str = "local"  # "local": a fork pool; "ray": Ray Data actor pools (engines/ray_engine.py)
+    address: str | None = None  # the Ray cluster to join (engine "ray"); None: start a local one
 
     @classmethod
     def build(cls, environ: Mapping[str, str], **given) -> Settings:

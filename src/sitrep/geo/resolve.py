@@ -377,7 +377,7 @@ def resolve_mentions(
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
         groups[fold(m.text)].append(m)
-    found = gaz.lookup(list({m.text for m in mentions}))
+    found = gaz.lookup(sorted({m.text for m in mentions}))  # sorted: candidates, so ties, in one order
     cands: dict[str, list[Place]] = defaultdict(list)
     for q, ps in found.items():
         cands[fold(q)].extend(p for p in ps if p.gid not in {c.gid for c in cands[fold(q)]})
@@ -410,7 +410,8 @@ def resolve_mentions(
     # the dateline first, then unambiguous names: their points help the rest ("nearby places")
     def order(k):  # countries and divisions first, then the least ambiguous names
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
-        return (k not in dateline, not units, len(cands.get(k, [])) or 99)
+        # ties: the name written first (a set's order would change with each process's hash seed)
+        return (k not in dateline, not units, len(cands.get(k, [])) or 99, min(m.span for m in groups[k]))
 
     for key in sorted(set(groups) - parts - sites, key=order):
         if key not in dateline and ctx.anchor is None:  # the dateline's town, else the outlet's home
@@ -427,11 +428,13 @@ def resolve_mentions(
         if loc.precision in ("exact", "admin2") and loc.lat is not None:
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
-    for key in parts:
+    for key in sorted(parts):
         out[key] = city_part(groups[key][0].text, groups, out, home)
     if ctx.anchor is None:  # every name was the dateline's or a street's
         ctx.anchor = article_anchor([out[k] for k in dateline], [], home) or False
-    for key in sites:  # "Oak Street", "Mercy Hospital": in the report's town, else the town named most
+    for key in sorted(
+        sites
+    ):  # "Oak Street", "Mercy Hospital": in the report's town, else the town named most
         text = groups[key][0].text
         out[key] = (
             part_of(ctx.anchor[0], ctx.anchor[1], text, "is a street, building or ground")

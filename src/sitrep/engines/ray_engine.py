@@ -1,0 +1,159 @@
+"""The Ray engine: the run's per-article stages scheduled by Ray Data instead of a fork pool.
+
+    $ sitrep run inputs/ --out out/ --engine ray [--address ray://head:10001]
+
+The engine only schedules; every stage is the function the local engine runs:
+- cleaning: ``pipeline.clean_or_reject`` per document;
+- extraction and geocoding: ``parallel.run_chunks`` hands its chunks (``_extract_chunk``,
+  ``_geo_chunk``) to ``map_stage`` here instead of its fork pool;
+- sentence embeddings for reuse: ``Resources.encode``.
+Each runs as ``map_batches`` over an actor pool: an actor builds its own ``Resources`` (with the
+local engine, one process) so the models load once per actor, and batches of a few articles bound
+its memory. Order is preserved, so results come back as the local engine's do.
+
+What stays on the driver, with the same functions as the local engine, and why:
+- the DuckDB store (ids, content-hash duplicates, the extraction cache): one writer, one
+  transaction per batch of results, which is also what makes a killed run resume;
+- reuse candidates and pairing (``reuse.find_reuse``) and the incident merge
+  (``merge.merge_incidents``): both need every article's profile or mentions at once; they are
+  collected on the driver rather than split into Ray group-bys (docs/scale.md says where that
+  stops scaling).
+Outputs: the contract's files, plus Parquet datasets (``write_datasets``) rewritten whole on each
+run, so a re-run replaces them and never appends a second copy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import pickle
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import ray
+
+from sitrep.resources import Resources
+from sitrep.settings import Settings
+
+CLEAN_BATCH = 32  # documents per cleaning task: no model, cheap per document
+WINDOW = 1000  # documents read before they are handed to the cluster: the driver holds no more
+
+
+def connect(settings: Settings) -> None:
+    """Join the cluster at ``settings.address``, or start a local one (all this machine's cores);
+    a cluster already joined by the caller (tests: ``ray.init(num_cpus=2)``) is used as it is."""
+    if not ray.is_initialized():
+        ray.init(address=settings.address, include_dashboard=False, log_to_driver=False)
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True  # results in input order, as the local engine's
+    context.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # a plan and a timing line per stage
+
+
+class _Stage:
+    """One actor of a pool: a ``Resources`` of its own (models loaded on first use, once) and the
+    stage function it applies to each batch. Items travel pickled: records are pydantic models."""
+
+    def __init__(self, settings: Settings, task: Callable):
+        # inside an actor the stages run in this one process (no fork pool, no nested Ray)
+        self.resources = Resources(dataclasses.replace(settings, engine="local", workers=1))
+        self.task = task
+
+    def __call__(self, batch: dict) -> dict:
+        items = [pickle.loads(b) for b in batch["item"]]
+        return {"out": [pickle.dumps(self.task(items, self.resources))]}
+
+
+def _actors() -> int:
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+
+def map_stage(task: Callable, items: list, settings: Settings, batch_size: int) -> Iterator:
+    """``task(batch, resources)`` for consecutive batches of ``items`` on an actor pool, each
+    batch's result yielded in input order."""
+    if not items:
+        return
+    connect(settings)
+    n_blocks = max(1, min(len(items) // batch_size, 4 * _actors()))
+    ds = ray.data.from_items([{"item": pickle.dumps(x)} for x in items], override_num_blocks=n_blocks)
+    ds = ds.map_batches(
+        _Stage,
+        fn_constructor_args=(settings, task),
+        batch_size=batch_size,
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=_actors()),
+        num_cpus=1,
+    )  # Ray Data restarts a dead actor and runs its batch again (max_restarts, max_task_retries -1)
+    for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
+        for out in batch["out"]:
+            yield pickle.loads(out)
+
+
+# --------------------------------------------------------------------------- the stages
+
+
+def _clean_chunk(docs: list, resources: Resources) -> list:
+    from sitrep.pipeline import clean_or_reject
+    from sitrep.records import Document
+
+    return [clean_or_reject(d, _base(d)) if isinstance(d, Document) else None for d in docs]
+
+
+def _base(doc) -> str:
+    return doc.article_id or Path(doc.input.split("#", 1)[0]).stem or "article"
+
+
+def clean_stream(items: Iterable, settings: Settings) -> Iterator[tuple]:
+    """(item, cleaned) for each item the reader gives, cleaned on the cluster (None for a
+    rejection, which has nothing to clean), read in windows so the driver holds a few at a time."""
+    window: list = []
+    for item in items:
+        window.append(item)
+        if len(window) >= WINDOW:
+            yield from _clean_window(window, settings)
+            window = []
+    yield from _clean_window(window, settings)
+
+
+def _clean_window(window: list, settings: Settings) -> Iterator[tuple]:
+    done = [c for batch in map_stage(_clean_chunk, window, settings, CLEAN_BATCH) for c in batch]
+    yield from zip(window, done)
+
+
+def _encode_chunk(texts: list, resources: Resources):
+    return resources.encode(texts)
+
+
+def encode(texts: list[str], resources: Resources):
+    """As ``Resources.encode`` for a non-empty ``texts``: one unit vector per text, in order."""
+    import numpy as np
+
+    # the driver's dtype for every actor: one run, one kind of vector, whatever node embeds
+    settings = dataclasses.replace(resources.settings, embed_dtype=resources.embed_dtype)
+    return np.concatenate(list(map_stage(_encode_chunk, texts, settings, settings.embed_batch)))
+
+
+# --------------------------------------------------------------------------- Parquet outputs
+
+
+def write_datasets(out_dir: Path, outputs) -> list[Path]:
+    """``OUT/parquet/{articles,mentions,claims,incidents,reuse_edges}/``: one Parquet dataset per
+    table, written by Ray Data, each replacing the last run's whole (the outputs cover every
+    stored article, so a re-run never appends a second copy). DuckDB reads them directly:
+    ``SELECT * FROM 'OUT/parquet/claims/*.parquet'``."""
+    from sitrep.engines.tables import dataset_rows
+
+    root = Path(out_dir) / "parquet"
+    written = []
+    for name, rows in dataset_rows(outputs).items():
+        final, tmp = root / name, root / f".{name}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        if rows:  # one Arrow table first: a column null in one block and set in another is typed once
+            ray.data.from_arrow(pa.Table.from_pylist(rows)).write_parquet(str(tmp))
+        else:  # an empty table is an empty folder (no rows to type its columns by)
+            tmp.mkdir(parents=True)
+        shutil.rmtree(final, ignore_errors=True)
+        tmp.rename(final)
+        written.append(final)
+    return written

@@ -1,0 +1,200 @@
+"""--engine ray: the same incidents, claims and reuse edges as the local engine (field by field), on
+the seeds and on a sample of real news; Parquet datasets DuckDB reads, replaced by a re-run; and a
+Ray worker killed with SIGKILL mid-extraction loses and duplicates no article.
+
+Runs a local Ray cluster (``ray.init(num_cpus=2)``); skipped when the ``ray`` extra is missing."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import sitrep
+
+ray = pytest.importorskip("ray", reason='the Ray engine is the optional extra: pip install -e ".[ray]"')
+
+REPO = Path(__file__).resolve().parents[2]
+# the dev set beside the workplace's checkouts (../shared/dev), when this machine has it
+GVA = (
+    next(
+        (
+            p
+            for p in (REPO.parent / "shared", REPO.parents[1] / "shared")
+            if (p / "dev/gva/documents.jsonl").exists()
+        ),
+        REPO.parent / "shared",
+    )
+    / "dev/gva/documents.jsonl"
+)
+SAMPLE = 30
+COMPARED = ("incidents.json", "reuse.json", "articles.json")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def gva_sample(tmp_path_factory) -> Path:
+    """The first SAMPLE documents of the GVA dev set, copied into a tmp folder."""
+    if not GVA.exists():
+        pytest.skip(f"the GVA dev set is not on this machine ({GVA})")
+    folder = tmp_path_factory.mktemp("gva")
+    with GVA.open(encoding="utf-8") as fh:
+        lines = [next(fh) for _ in range(SAMPLE)]
+    (folder / "sample.jsonl").write_text("".join(lines), encoding="utf-8")
+    return folder / "sample.jsonl"
+
+
+@pytest.fixture(scope="module")
+def gva_local(tmp_path_factory, gva_sample, gazetteer_file) -> tuple[dict, int]:
+    """The local engine's outputs on the sample and its article count (run once, compared twice)."""
+    out = tmp_path_factory.mktemp("gva-local") / "local"
+    result = run(gva_sample, out, gazetteer_file)
+    assert result.n_new > SAMPLE // 2
+    assert outputs(out)["incidents.json"]["incidents"]
+    return outputs(out), result.n_new
+
+
+def run(inputs, out: Path, gazetteer: Path, meta=None, **knobs):
+    return sitrep.run(
+        [inputs],
+        out=out,
+        meta=meta,
+        db=out.with_suffix(".duckdb"),
+        gazetteer=gazetteer,
+        report=False,
+        **knobs,
+    )
+
+
+def outputs(out: Path) -> dict:
+    return {name: json.loads((out / name).read_text(encoding="utf-8")) for name in COMPARED}
+
+
+def assert_same(local: dict, other: dict) -> None:
+    """Field by field, so a failure names the first record and field that differ."""
+    for name in COMPARED:
+        a, b = local[name], other[name]
+        key = next(k for k in a if isinstance(a[k], list))  # incidents / edges / articles
+        assert len(a[key]) == len(b[key]), name
+        for x, y in zip(a[key], b[key]):
+            for field in sorted(set(x) | set(y)):
+                assert x.get(field) == y.get(field), (
+                    name,
+                    field,
+                    x.get("incident_id") or x.get("article_id"),
+                )
+
+
+def parquet(out: Path, table: str, what: str = "*", order: str = "") -> list[tuple]:
+    return duckdb.sql(f"SELECT {what} FROM '{out}/parquet/{table}/*.parquet' {order}").fetchall()
+
+
+def test_seeds_same_as_local(cluster, tmp_path, seeds_dir, seed_manifest, gazetteer_file):
+    local = run(seeds_dir / "articles", tmp_path / "local", gazetteer_file, seed_manifest)
+    on_ray = run(seeds_dir / "articles", tmp_path / "ray", gazetteer_file, seed_manifest, engine="ray")
+    assert on_ray.n_new == local.n_new == 5
+    assert_same(outputs(tmp_path / "local"), outputs(tmp_path / "ray"))
+
+    # the Parquet datasets say what the JSON files say, and DuckDB reads them as they are
+    incidents = outputs(tmp_path / "ray")["incidents.json"]["incidents"]
+    assert sorted(r[0] for r in parquet(tmp_path / "ray", "incidents", "incident_id")) == sorted(
+        i["incident_id"] for i in incidents
+    )
+    edges = outputs(tmp_path / "ray")["reuse.json"]["edges"]
+    assert edges, "the seeds hold copies and rewrites"
+    assert parquet(tmp_path / "ray", "reuse_edges", "source, derived, kind", "ORDER BY 1, 2") == [
+        (e["source"], e["derived"], e["kind"]) for e in edges
+    ]
+    claims = parquet(tmp_path / "ray", "claims", "article_id, what, low")
+    assert {"killed"} <= {c[1] for c in claims}
+    assert len(parquet(tmp_path / "ray", "articles", "article_id")) == 5
+
+    # a re-run replaces the datasets: no row twice
+    n = {t: len(parquet(tmp_path / "ray", t)) for t in ("articles", "claims", "incidents", "reuse_edges")}
+    again = run(seeds_dir / "articles", tmp_path / "ray", gazetteer_file, seed_manifest, engine="ray")
+    assert again.n_new == 0
+    assert {t: len(parquet(tmp_path / "ray", t)) for t in n} == n
+
+
+@pytest.mark.slow
+def test_gva_sample_same_as_local(cluster, tmp_path, gva_sample, gva_local, gazetteer_file):
+    on_ray = run(gva_sample, tmp_path / "ray", gazetteer_file, engine="ray")
+    assert on_ray.n_new == gva_local[1]
+    assert_same(gva_local[0], outputs(tmp_path / "ray"))
+
+
+def ray_workers() -> list[int]:
+    """The Ray actor processes of this test's own cluster (descendants of this process)."""
+    me, found = os.getpid(), []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if cmd.startswith(b"ray::") and b"_Stage" in cmd and descends_from(int(pid), me):
+            found.append(int(pid))
+    return found
+
+
+def descends_from(pid: int, ancestor: int) -> bool:
+    while pid > 1:
+        try:
+            pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return False
+        if pid == ancestor:
+            return True
+    return False
+
+
+@pytest.mark.slow
+def test_worker_killed_mid_extraction_loses_and_duplicates_nothing(
+    cluster, tmp_path, gva_sample, gva_local, gazetteer_file
+):
+    killed: list[int] = []
+
+    def kill_one(stage: str, done: int, total: int | None) -> None:
+        # after the first batch of extractions is stored, while the others are in flight
+        if stage == "extract" and done and total and done < total and not killed:
+            workers = ray_workers()
+            if workers:
+                os.kill(workers[0], signal.SIGKILL)
+                killed.append(workers[0])
+
+    out = tmp_path / "ray"
+    try:
+        run(gva_sample, out, gazetteer_file, engine="ray", store_batch=8, progress=kill_one)
+    except Exception:  # the run may stop; a re-run resumes from what the store holds
+        pass
+    assert killed, "no Ray worker was found to kill"
+    result = run(gva_sample, out, gazetteer_file, engine="ray", store_batch=8)
+    assert result.n_new == 0  # every article was stored once, by the first run
+
+    with duckdb.connect(str(out.with_suffix(".duckdb")), read_only=True) as con:
+        n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        per_article = con.execute("SELECT count(*), count(DISTINCT article_id) FROM extractions").fetchone()
+    assert per_article == (n_articles, n_articles)  # each article extracted, once
+
+    assert gva_local[1] == n_articles
+    assert_same(gva_local[0], outputs(out))
+
+
+def test_unknown_engine_and_address_without_ray_are_refused(tmp_path, seeds_dir):
+    from sitrep.engines import check_engine
+    from sitrep.errors import BadArguments
+
+    for engine, address in [("spark", None), ("local", "ray://head:10001")]:
+        with pytest.raises(BadArguments):
+            check_engine(engine, address)
+    check_engine("ray", "ray://head:10001")
+    check_engine("local", None)
