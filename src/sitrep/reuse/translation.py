@@ -41,7 +41,10 @@ from sitrep.reuse.embed import EmbeddingCache, MemoryEmbeddingCache, embed_sente
 # 0.69), independent sentences <= 0.51; a restated fact in like words reaches 0.67, which the
 # order-aware chain and the coverage floor keep from making an edge.
 TAU_CROSS = 0.60
-TRANSLATION_COVERAGE = 0.5  # share of the derived article's sentences aligned
+# Share of the derived article's sentences aligned, as for a rewrite (detect.PARAPHRASE_COVERAGE):
+# translations 0.88-1.0; independent reports of one attack <= 0.18; a French translation of a
+# story and an English condensed rewrite of the same story (siblings, not one from the other) 0.53.
+TRANSLATION_COVERAGE = 0.6
 MIN_PAIRS = 3
 MIN_SHARED = 2  # names and numbers shared by a candidate pair ...
 MIN_SHARED_NAMES = 1  # ... at least one a name
