@@ -115,3 +115,29 @@ def test_translation_found_when_it_is_the_stored_one(cache):
     en, fr = article("en", WIRE), article("fr", TRANSLATION)
     edges = find_reuse([en], [fr], cross_embeddings=cache)
     assert [(e.source, e.derived, e.kind) for e in edges] == [("en", "fr", "translation")]
+
+
+STORY = (
+    "Thirty-two villagers were killed when gunmen raided a market in northern Burkina Faso on "
+    "Thursday, the regional governor said.\n"
+    "The attackers arrived on motorbikes in the early afternoon, when the market was at its "
+    "busiest, and fired on traders and customers, he said in a statement.\n"
+    "Dozens of people were wounded and taken to the hospital in Ouahigouya.\n"
+    "The raid is the deadliest in the province this year."
+)
+# A two-sentence French brief of the same story: its numbers written in words, a date in digits.
+BRIEF = (
+    "OUAGADOUGOU, 14 mars – Trente-deux villageois ont été tués jeudi lorsque des hommes armés ont "
+    "attaqué un marché dans le nord du Burkina Faso, a indiqué le gouverneur de la région.\n"
+    "Les assaillants sont arrivés à moto en début d'après-midi, à l'heure où le marché était le plus "
+    "animé, et ont tiré sur les commerçants et les clients, a-t-il précisé dans un communiqué."
+)
+
+
+def test_a_short_brief_with_numbers_in_words_is_traced(cache):
+    """ "Thirty-two" and "Trente-deux" are one number, though only English number words are read,
+    and "14 mars" is a date the English story does not repeat: neither bars the pairs."""
+    en, fr = article("en", STORY), article("fr", BRIEF)
+    e = between(edges_of([en, fr], cache), "en", "fr")
+    assert e is not None and (e.source, e.derived, e.kind) == ("en", "fr", "translation")
+    assert len(e.aligned) == 2
