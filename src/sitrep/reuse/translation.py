@@ -6,9 +6,10 @@ languages no wording is shared, only what translation keeps: names, places, numb
 
 1. candidates: for each new article, the articles in another language within the date window,
    ranked by the rare names and numbers they share (Banibangou, JNIM, 17, 2023); the best
-   ``TOP_K`` sharing at least ``MIN_SHARED`` of them (one a name), plus the ``CENTROID_TOP``
-   nearest by the mean vector of their first ``LEAD`` sentences among the ``POOL`` best ranked
-   (a name spelt another way, Tombouctou for Timbuktu, still comes in that way);
+   ``TOP_K`` sharing at least ``MIN_SHARED`` of them (one a name), plus, among pairs in each
+   other's ``POOL`` best ranked, the ``CENTROID_TOP`` nearest per article by the mean vector of
+   their first ``LEAD`` sentences (a name spelt another way, Tombouctou for Timbuktu, still comes
+   in that way);
 2. sentences embedded with a multilingual encoder (USE multilingual v3, ``models.load_multilingual``)
    through a cache of its own, imported only when two languages are present;
 3. the order-aware alignment of rewrites (``align.py``) with the encoder's own floor ``TAU_CROSS``;
@@ -112,36 +113,55 @@ def shared_keys(me: Prepared, other: Prepared, df: Counter, n: int) -> tuple[flo
 def cross_candidates(
     prepared: dict[str, Prepared], new_ids: Iterable[str], embed: Callable[[list[str]], dict]
 ) -> set[tuple[str, str]]:
-    """Pairs (sorted ids) of articles in two languages worth aligning (see the module's steps)."""
+    """Pairs (sorted ids) of articles in two languages worth aligning (see the module's steps).
+
+    Lead vectors are compared only for pairs in each other's ``POOL`` and each article keeps at
+    most ``CENTROID_TOP`` such pairs, the nearest first: a pile of 1,000 English reports with one
+    French article embeds the leads of at most ``POOL`` of them, not of all 1,000.
+    """
     df: Counter = Counter(k for p in prepared.values() for k in p.profile.keys)
     n = len(prepared)
+    ranked: dict[str, list] = {}
+
+    def ranking(aid: str) -> list:
+        """Articles in another language within the window, most shared rare keys first."""
+        if aid not in ranked:
+            me = prepared[aid]
+            others = [
+                o
+                for o, p in prepared.items()
+                if o != aid
+                and p.sentences
+                and crosses(me.article, p.article)
+                and within_window(me.profile.published, p.profile.published)
+            ]
+            ranked[aid] = sorted(((shared_keys(me, prepared[o], df, n), o) for o in others), reverse=True)
+        return ranked[aid]
+
+    def pool(aid: str) -> set[str]:
+        return {o for _, o in ranking(aid)[:POOL]}
+
     pairs: set[tuple[str, str]] = set()
-    pools: dict[str, list[str]] = {}
+    near: set[tuple[str, str]] = set()
     for nid in new_ids:
-        me = prepared[nid]
-        others = [
-            o
-            for o, p in prepared.items()
-            if o != nid
-            and p.sentences
-            and crosses(me.article, p.article)
-            and within_window(me.profile.published, p.profile.published)
-        ]
-        ranked = sorted(((shared_keys(me, prepared[o], df, n), o) for o in others), reverse=True)
-        for (_, count, names), o in ranked[:TOP_K]:
+        if not prepared[nid].sentences:
+            continue
+        for (_, count, names), o in ranking(nid)[:TOP_K]:
             if count >= MIN_SHARED and names >= MIN_SHARED_NAMES:
                 pairs.add((min(nid, o), max(nid, o)))
-        if ranked and me.sentences:
-            pools[nid] = [o for _, o in ranked[:POOL]]
-    if pools:
-        leads = {aid: prepared[aid] for aid in set(pools) | {o for pool in pools.values() for o in pool}}
+        near |= {(min(nid, o), max(nid, o)) for o in pool(nid) if nid in pool(o)}
+    if near:
+        leads = {aid: prepared[aid] for pair in near for aid in pair}
         vectors = embed([s.text for p in leads.values() for s in p.sentences[:LEAD]])
         centre = {aid: centroid(p, vectors) for aid, p in leads.items()}
-        for nid, pool in pools.items():
-            near = sorted(((float(centre[nid] @ centre[o]), o) for o in pool), reverse=True)
-            for score, o in near[:CENTROID_TOP]:
-                if score >= CENTROID_MIN:
-                    pairs.add((min(nid, o), max(nid, o)))
+        kept: Counter = Counter()
+        for score, (x, y) in sorted(((float(centre[x] @ centre[y]), (x, y)) for x, y in near), reverse=True):
+            if score < CENTROID_MIN:
+                break
+            if kept[x] < CENTROID_TOP and kept[y] < CENTROID_TOP:
+                kept[x] += 1
+                kept[y] += 1
+                pairs.add((x, y))
     return pairs
 
 
