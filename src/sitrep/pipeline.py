@@ -211,6 +211,7 @@ def ingest(
 
 
 def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str], resources: Resources):
+    from sitrep.models import MULTILINGUAL_MODEL
     from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
 
     previous, lineage = store.load_reuse()
@@ -230,6 +231,9 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str], r
         embeddings=StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype),
         previous=previous,
         encoder=resources.encode,
+        # articles in other languages (never dropped here, though extraction reads English only)
+        cross_embeddings=StoreEmbeddingCache(store, model=MULTILINGUAL_MODEL),
+        cross_encoder=resources.encode_multilingual,
     )
     lineage = build_lineage(articles, edges)
     store.save_reuse(edges, lineage)

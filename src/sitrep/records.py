@@ -39,7 +39,7 @@ Span = tuple[int, int]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 Qualifier = Literal["exactly", "at_least", "more_than", "up_to", "about", "vague", "none"]
-ReuseKind = Literal["duplicate", "near_duplicate", "paraphrase", "partial"]
+ReuseKind = Literal["duplicate", "near_duplicate", "paraphrase", "partial", "translation"]
 
 
 def parse_day(value: str | None) -> date | None:

@@ -1,5 +1,6 @@
-"""What the stages share and load at most once: the spaCy pipeline, the embedder, the gazetteer and
-the actor table, built lazily from ``Settings`` (a model loads only when a stage first uses it).
+"""What the stages share and load at most once: the spaCy pipeline, the embedders (English, and
+multilingual for articles in two languages), the gazetteer and the actor table, built lazily from
+``Settings`` (a model loads only when a stage first uses it).
 
 The entry point (the pipeline, for the CLI and ``sitrep.run``) builds one ``Resources`` and passes
 its parts to the stages that need them; no stage opens a model or a file on its own. The
@@ -37,6 +38,12 @@ class Resources:
         from sitrep.models import load_embedder
 
         return load_embedder()
+
+    @cached_property
+    def multilingual(self):
+        from sitrep.models import load_multilingual
+
+        return load_multilingual()
 
     @cached_property
     def gazetteer(self):
@@ -77,6 +84,13 @@ class Resources:
             )
         finally:
             torch.set_num_threads(before)
+
+    def encode_multilingual(self, texts: list[str]) -> np.ndarray:
+        """Unit-length vectors for ``texts`` in any of ``MULTILINGUAL_LANGUAGES`` (loaded on first
+        call: only a run with articles in two languages to compare makes it)."""
+        from sitrep.reuse.translation import encode
+
+        return encode(texts, model=self.multilingual)
 
     def extraction_key(self, version: str) -> str:
         """What a cached extraction depends on: the extractor's version and the identity of each

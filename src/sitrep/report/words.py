@@ -61,6 +61,7 @@ REUSE_KIND = {
     "near_duplicate": "near-copy",
     "paraphrase": "rewrite (paraphrase)",
     "partial": "partial reuse",
+    "translation": "translation",
 }
 
 

@@ -13,7 +13,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from sitrep.records import Article, parse_day
+from sitrep.records import AlignedPair, Article, parse_day
 from sitrep.reuse import align
 from sitrep.reuse.candidates import Profile, article_keys
 from sitrep.reuse.sentences import (
@@ -150,11 +150,34 @@ def lexical_matrix(source: Prepared, derived: Prepared) -> np.ndarray:
     return cdist(derived.norms, source.norms, scorer=fuzz.ratio, dtype=np.float32) / 100.0
 
 
-def read_semantic(source: Prepared, derived: Prepared, vectors: dict[str, np.ndarray]) -> Reading:
-    """Align by embedding cosine, letting one derived sentence match two merged source sentences."""
+def read_semantic(
+    source: Prepared, derived: Prepared, vectors: dict[str, np.ndarray], tau: float = align.TAU_COSINE
+) -> Reading:
+    """Align by embedding cosine, letting one derived sentence match two merged source sentences
+    (``tau``: the encoder's floor for a rewritten sentence)."""
     if not source.sentences or not derived.sentences:
         return Reading([], len(derived.sentences), len(source.sentences), [])
     d = np.stack([vectors[k] for k in derived.keys])
     s = np.stack([vectors[k] for k in source.keys])
     scores, starts, ends = align.window_scores(d, s, source.lengths)
-    return _reading(scores, starts, ends, derived, source, align.TAU_COSINE, least_names=3)
+    return _reading(scores, starts, ends, derived, source, tau, least_names=3)
+
+
+def aligned_pairs(src: Prepared, der: Prepared, reading: Reading) -> list[AlignedPair]:
+    """The reading's pairs with raw spans and raw text, for a person to check."""
+    out = []
+    for p in reading.pairs:
+        ds = der.sentences[p.i]
+        s0, s1 = src.sentences[p.j], src.sentences[p.j_end]
+        dspan = der.article.raw_span(ds.start, ds.end)
+        sspan = src.article.raw_span(s0.start, s1.end)
+        out.append(
+            AlignedPair(
+                source_span=sspan,
+                derived_span=dspan,
+                score=round(p.score, 3),
+                source_text=src.article.raw_text[sspan[0] : sspan[1]],
+                derived_text=der.article.raw_text[dspan[0] : dspan[1]],
+            )
+        )
+    return out

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sitrep.records import AlignedPair, Article, Direction, ReuseEdge
+from sitrep.records import Article, Direction, ReuseEdge
 from sitrep.reuse.candidates import candidate_pairs
 from sitrep.reuse.compare import (
     Prepared,
     Reading,
+    aligned_pairs,
     lexical_matrix,
     prepare_article,
     read_lexical,
@@ -26,6 +27,13 @@ from sitrep.reuse.compare import (
 from sitrep.reuse.direction import credits_outlet, outlet_of, weigh_direction
 from sitrep.reuse.embed import EmbeddingCache, MemoryEmbeddingCache, embed_sentences  # noqa: F401
 from sitrep.reuse.gate import worth_embedding
+from sitrep.reuse.translation import (
+    TAU_CROSS,
+    crosses,
+    multilingual_pair,
+    multilingual_vectors,
+    translation_edges,
+)
 
 # Document-level thresholds, chosen on the seeds and generated variants (docs/reuse.md).
 COPY_SHARE = 0.8  # share of aligned pairs with copied wording that makes a pair a copy
@@ -91,36 +99,20 @@ def decide(a: Prepared, b: Prepared, ab: Reading, ba: Reading, a_first: bool) ->
     )
 
 
-def aligned_pairs(src: Prepared, der: Prepared, reading: Reading) -> list[AlignedPair]:
-    """The reading's pairs with raw spans and raw text, for a person to check."""
-    out = []
-    for p in reading.pairs:
-        ds = der.sentences[p.i]
-        s0, s1 = src.sentences[p.j], src.sentences[p.j_end]
-        dspan = der.article.raw_span(ds.start, ds.end)
-        sspan = src.article.raw_span(s0.start, s1.end)
-        out.append(
-            AlignedPair(
-                source_span=sspan,
-                derived_span=dspan,
-                score=round(p.score, 3),
-                source_text=src.article.raw_text[sspan[0] : sspan[1]],
-                derived_text=der.article.raw_text[dspan[0] : dspan[1]],
-            )
-        )
-    return out
-
-
 def find_reuse(
     new: list[Article],
     stored: list[Article],
     embeddings: EmbeddingCache | None = None,
     previous: Iterable[ReuseEdge] = (),
     encoder=None,
+    cross_embeddings: EmbeddingCache | None = None,
+    cross_encoder=None,
 ) -> list[ReuseEdge]:
     """Edges between each new article and every other article (new or stored); ``previous`` edges
     that touch no new article are kept as they are. ``encoder`` embeds sentences (the run's
-    ``Resources.encode``; default ``embed.encode``).
+    ``Resources.encode``; default ``embed.encode``); ``cross_encoder`` and ``cross_embeddings``
+    are the multilingual encoder and its cache, used only for articles not in English
+    (``translation.py``; default ``translation.encode``, in memory).
 
         >>> edges = find_reuse([a1], [a0], embeddings=MemoryEmbeddingCache())
         >>> [(e.source, e.derived, e.kind, e.coverage) for e in edges]
@@ -132,6 +124,8 @@ def find_reuse(
     articles = {a.article_id: a for a in [*stored, *new]}
     prepared = {aid: prepare_article(a) for aid, a in articles.items()}
     pairs = candidate_pairs({aid: p.profile for aid, p in prepared.items()}, new_ids)
+    # two languages share no wording: such pairs are found and read by translation.py
+    pairs = {p: how for p, how in pairs.items() if not crosses(articles[p[0]], articles[p[1]])}
 
     readings: dict[tuple[str, str], tuple[Reading, Reading]] = {}
     semantic: list[tuple[str, str]] = []
@@ -151,6 +145,19 @@ def find_reuse(
 
     # only pairs whose wording is close enough to be a rewrite are embedded (see gate.py)
     semantic = worth_embedding(semantic, {aid: p.profile.words for aid, p in prepared.items()})
+    # rewrites within another language are read with the multilingual encoder, not English MiniLM
+    other = [(x, y) for x, y in semantic if multilingual_pair(articles[x], articles[y])]
+    semantic = [p for p in semantic if p not in other]
+    if other:
+        vectors = multilingual_vectors(
+            [prepared[a] for a in sorted({a for p in other for a in p})], cross_embeddings, cross_encoder
+        )
+        for x, y in other:
+            px, py = prepared[x], prepared[y]
+            readings[(x, y)] = (
+                read_semantic(px, py, vectors, TAU_CROSS),
+                read_semantic(py, px, vectors, TAU_CROSS),
+            )
     if semantic:
         needed = {aid for pair in semantic for aid in pair}
         texts = [s.text for aid in sorted(needed) for s in prepared[aid].sentences]
@@ -166,4 +173,5 @@ def find_reuse(
         edge = decide(prepared[x], prepared[y], xy, yx, order[x] < order[y])
         if edge is not None:
             edges.append(edge)
+    edges += translation_edges(prepared, new_ids, order, cross_embeddings, cross_encoder)
     return kept + edges

@@ -1,8 +1,8 @@
 """Derivation graph: derived_from, origin and independent group per article.
 
 An article's ``derived_from`` is its best source among the edges that say most of its text comes
-from elsewhere (duplicate, near_duplicate, paraphrase, or a partial edge covering at least half of
-it). A low-coverage partial edge (a blend quoting a wire story) stays an edge, for claim-level
+from elsewhere (duplicate, near_duplicate, paraphrase, translation, or a partial edge covering at
+least half of it). A low-coverage partial edge (a blend quoting a wire story) stays an edge, for claim-level
 attribution, but does not make the blend a copy: its own reporting keeps it its own origin.
 
     >>> lineage = build_lineage(articles, edges)
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sitrep.records import Article, Lineage, ReuseEdge
 
-KIND_RANK = {"duplicate": 3, "near_duplicate": 2, "paraphrase": 1, "partial": 0}
+KIND_RANK = {"duplicate": 3, "near_duplicate": 2, "paraphrase": 1, "translation": 1, "partial": 0}
 PARTIAL_DERIVES = 0.5
 
 

@@ -133,8 +133,9 @@ _NUMBER_WORDS = {**CARDINALS, "hundred": 100, "dozen": 12}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def numbers(text: str) -> set[int]:
-    """The numbers a sentence states, digits or words ("ten" == "10"); years included.
+def numbers(text: str, words: bool = True) -> set[int]:
+    """The numbers a sentence states, digits or English words ("ten" == "10"); years included.
+    ``words=False``: digits only (what a sentence and its translation both write the same way).
 
     >>> sorted(numbers("at least 60 soldiers and ten others, 1,200 in all"))
     [10, 60, 1200]
@@ -144,7 +145,7 @@ def numbers(text: str) -> set[int]:
         digits = m.group().replace(",", "").split(".")[0]
         if digits:
             found.add(int(digits))
-    for w in _WORD.findall(text.lower()):
+    for w in _WORD.findall(text.lower()) if words else ():
         if w in _NUMBER_WORDS and w not in ("dozen", "hundred", "one"):
             found.add(_NUMBER_WORDS[w])  # "one" and "dozens" are too often not a figure
     return found
