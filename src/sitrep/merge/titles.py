@@ -37,8 +37,9 @@ def title_view(article: Article, order: int = 0) -> MentionView | None:
     reports no violent event."""
     title = (article.title or "").strip()
     event = classify_event(title) if title else None
-    if (event is None or FAMILY.get(event.event_type) != "violence") and SHOOTING.search(title):
-        # "Police identify four killed in shooting": a shooting word outweighs a police cue
+    follow_up = event is not None and FAMILY.get(event.event_type) == "strategic"
+    if (event is None or follow_up) and SHOOTING.search(title):
+        # "Teen arrested in Elm City shooting": an arrest headline is news of the shooting
         event = EventType("violence_against_civilians", "attack", False, "shooting")
     if event is None or FAMILY.get(event.event_type) != "violence":
         return None
