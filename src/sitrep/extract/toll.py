@@ -191,6 +191,25 @@ def _count_sides(claims: list[Claim]) -> tuple[int | None, int | None, int | Non
     return min(p[0] or 0 for p in parts), best, high
 
 
+def _named_one(c: Claim) -> str | None:
+    """The noun one victim is told by ("a teen", "his brother"), None for a number or a pronoun."""
+    word = ((c.victim or "").split()[-1:] or [""])[0].lower()
+    if c.low != 1 or not word.isalpha() or word in _SAME_WORDS:
+        return None
+    return word
+
+
+def _another_in_sentence(shot: Claim, killed: list[Claim]) -> bool:
+    """ "A man was killed and a teen suffered a gunshot wound": one victim hit and another dead,
+    told by other nouns in one sentence, are two people."""
+    noun = _named_one(shot)
+    sentence = shot.quote_span or shot.quote
+    return bool(noun) and any(
+        (k.quote_span or k.quote) == sentence and k.reference != "same" and _named_one(k) not in (None, noun)
+        for k in killed
+    )
+
+
 def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
     """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
 
@@ -239,6 +258,7 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
                     _point(c) or 0
                     for c in shot
                     if c.reference == "additional"
+                    or _another_in_sentence(c, by_what.get("killed", []))
                     or (
                         _sex(c.victim)
                         and killed_sex
