@@ -40,6 +40,7 @@ def toll_of(nlp, text):
         ("A woman was killed and a boy suffered a gunshot wound to the foot Friday in Marlow.", 1, 1),
         ("A driver died and his passenger suffered gunshot wounds in the crash on Route 9.", 1, 1),
         # one person hit who then died: one death, no wound
+        ("A 12-year-old boy died Sunday after accidentally shooting himself at a home in Marlow.", 1, 0),
         ("A man suffered a gunshot wound and died at the hospital Friday in Marlow.", 1, 0),
         ("Officers found a man with a gunshot wound on Bay Street, and the man died there.", 1, 0),
     ],

@@ -193,3 +193,43 @@ def test_pages_sharing_a_sign_in_text_under_different_headlines_are_different_ar
     run([src], out, db=tmp_path / "s.duckdb", report=False, formats=("json",))
     again = json.loads((out / "articles.json").read_text())["articles"]
     assert sorted(a["article_id"] for a in again) == sorted(a["article_id"] for a in arts)
+
+
+OTHER_SHOOTINGS = [
+    "A man was taken to a hospital in serious condition after a shooting Thursday night, police said.",
+    "A woman was shot Sunday near a bus stop on Grant Avenue, police said.",
+    "Police said a teen was shot twice at the corner of Oak Street and Main Avenue.",
+    "A bus driver was shot Sunday on Pine Street and is in serious condition.",
+    "Police are seeking witnesses to a shooting on Sunday that wounded a man.",
+    "A man who remains in serious condition was shot Thursday night, police said.",
+]
+CORNER = (
+    "A man was shot twice Thursday night at the corner of Harlan Street and Belmont Avenue, police "
+    "said. He was taken to a hospital in serious condition."
+)
+
+
+@pytest.mark.parametrize(
+    "text, joined",
+    [
+        # the same corner, told days later with the day misread: one shooting
+        (
+            "Police are seeking witnesses to the shooting of a man at Harlan Street and Belmont "
+            "Avenue, who remains in serious condition.",
+            True,
+        ),
+        # one of the two streets only, days apart: another shooting on a long street
+        ("A woman was shot Sunday on Harlan Street near a bus stop, police said.", False),
+    ],
+)
+def test_the_same_corner_counts_as_the_same_block(text, joined):
+    # placed apart by the gazetteer (a town, a neighbourhood): only the streets tell
+    a = _cluster(0, CORNER, day=DAY, published=date(2021, 4, 11), names={"eastfield"}, counts=(0, 1))
+    b = _cluster(1, text, day=DAY + 3, published=date(2021, 4, 14), names={"northgate"}, counts=(0, 1))
+    # other shootings told in the same words, so that only what is rare weighs
+    others = [
+        _cluster(10 + i, t, day=DAY - 30 - i, published=date(2021, 3, 1), names={f"town{i}"})
+        for i, t in enumerate(OTHER_SHOOTINGS)
+    ]
+    out = link_clusters([a, b, *others])
+    assert any({"a0", "a1"} <= c.articles for c in out) is joined

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from sitrep.records import Claim
-from sitrep.vocab import GROUP_SIDE
+from sitrep.vocab import GROUP_OF, GROUP_SIDE
 
 _SAME_WORDS = {"he", "she", "him", "her", "they", "them", "victim", "victims", "one", "who"}
 
@@ -193,8 +193,9 @@ def _count_sides(claims: list[Claim]) -> tuple[int | None, int | None, int | Non
 
 def _named_one(c: Claim) -> str | None:
     """The noun one victim is told by ("a teen", "his brother"), None for a number or a pronoun."""
-    word = ((c.victim or "").split()[-1:] or [""])[0].lower()
-    if c.low != 1 or not word.isalpha() or word in _SAME_WORDS:
+    word = ((c.victim or "").split()[-1:] or [""])[0]
+    # a person noun ("teen", "passenger"), never "himself", a name or a page's words
+    if c.low != 1 or word not in GROUP_OF or word in _SAME_WORDS:
         return None
     return word
 

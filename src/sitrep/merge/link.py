@@ -130,9 +130,10 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
     if a.blocks and b.blocks and not streets:
         ev.conflict = "different blocks named"
         return ev
-    if blocks:
+    if blocks or len(streets) > 1:
+        # a block, or two streets both name (a corner: "51st Street and Indiana Avenue")
         ev.points += BLOCK_POINTS
-        ev.reasons.append("same block: " + ", ".join(sorted(blocks)))
+        ev.reasons.append("same block: " + ", ".join(sorted(blocks or streets)))
     elif streets:
         ev.points += STREET_POINTS
         ev.reasons.append("same street: " + ", ".join(sorted(streets)))
