@@ -62,6 +62,7 @@ class _Ingester:
         self.inputs = {
             a: i for a, i in store.con.execute("SELECT article_id, input FROM articles").fetchall()
         }
+        self.titles = dict(store.con.execute("SELECT article_id, title FROM articles").fetchall())
         self.keys = store.input_keys()  # input key -> article_id
         self.new_keys: dict[str, str] = {}
         self.replaced: dict[str, str | None] = {}  # old versions this batch retires
@@ -97,6 +98,12 @@ class _Ingester:
         if old in self.touched or old not in self.ids:
             old = None  # two inputs of one run under one key: the second is an article of its own
         twin = self.hashes.get(article.content_hash)
+        if twin is not None and (self.titles.get(twin) or "") != (article.title or ""):
+            # the same text under another headline is another page (a paywall, a sign-in form)
+            from sitrep.clean.document import titled_hash
+
+            article = article.model_copy(update={"content_hash": titled_hash(article)})
+            twin = self.hashes.get(article.content_hash)
         if twin is not None:
             if self.inputs.get(twin) == item.input or (old is not None and old == twin):
                 self.n_already += 1  # the same input, stored by an earlier run
@@ -120,6 +127,7 @@ class _Ingester:
         self.ids.add(article.article_id)
         self.touched.add(article.article_id)
         self.inputs[article.article_id] = item.input
+        self.titles[article.article_id] = article.title
         self.articles.append(article)
         self.new_ids.append(article.article_id)
         if len(self.articles) >= self.batch_size:

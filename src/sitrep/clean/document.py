@@ -23,6 +23,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
+def titled_hash(article: Article) -> str:
+    """The hash of the title and the text: for a text another article has under another title
+    (a sign-in form or a video list around each page's headline), which makes it another article."""
+    return content_hash(f"{article.title or ''}\n{article.clean_text}")
+
+
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 

@@ -239,14 +239,19 @@ def _relative(unit: str, words: str, low: str, pub: date | None) -> DateInfo:
         "this "
     ):
         return _info(pub, pub, "day", words, "publication day", relative=True)
-    if unit in ("overnight", "last night"):
+    if unit == "overnight":
+        # "shot overnight" in the next day's news: a night's shootings are mostly told (and
+        # logged) after midnight, so the early hours of the publication day
+        return _info(pub, pub, "day", words, "the night ending on the publication day", relative=True)
+    if unit == "last night":
         d = pub - timedelta(days=1)
         return _info(d, pub, "day", words, "night before publication", relative=True)
     this = low.startswith(("this", "earlier this"))
     if unit in ("week", "weekend"):
         monday = pub - timedelta(days=pub.weekday())
         if unit == "weekend":
-            sat = monday - timedelta(days=2) if not this else monday + timedelta(days=5)
+            # "this weekend" in a report is the weekend it is published in or just after
+            sat = pub - timedelta(days=(pub.weekday() - 5) % 7) if this else monday - timedelta(days=2)
             return _info(sat, min(sat + timedelta(days=1), pub), "week", words, "weekend", relative=True)
         if this:
             return _info(monday, pub, "week", words, "this week", relative=True)

@@ -133,9 +133,36 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
         | {c.i for c in bare}
         | {t.i for c in bare for t in c.children if t.dep_ in ("advmod", "acomp", "oprd")}
     )
+    # "four were shot ..., one fatally", "including one who died": the death of a part of them
+    tail = _fatal_tail(trigger)
+    near = {i for i in near if not _in_counted_part(trigger.doc[i], trigger) and (not tail or i != tail[1].i)}
     if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
         return "killed"
     return what
+
+
+def _fatal_tail(trigger):
+    """(number, fatal word) of ", one fatally" / ", two of them fatally" after ``trigger`` in its
+    sentence, wherever the parser hangs them; None when there is none."""
+    toks = [t for t in trigger.sent if t.i > trigger.i]
+    for k, t in enumerate(toks):
+        if not is_number(t) or t.i == 0 or t.nbor(-1).text != ",":
+            continue
+        rest = [x.lower_ for x in toks[k + 1 : k + 4]]
+        if rest[:2] in (["of", "them"], ["of", "whom"]):
+            rest = rest[2:]
+        if rest[:1] and rest[0] in ("fatally", "mortally"):
+            return t, next(x for x in toks[k + 1 : k + 4] if x.lower_ == rest[0])
+    return None
+
+
+def _in_counted_part(tok, trigger) -> bool:
+    """``tok`` hangs on a number below ``trigger`` ("one fatally", "one who died")."""
+    while tok.i != trigger.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i != trigger.i and is_number(tok):
+            return True
+    return False
 
 
 def _wound_kind(trigger, what: str, victims: list) -> str:
@@ -248,6 +275,7 @@ def _aged(victim):
 
 
 _MONTHS = {*MONTH_ABBREVIATIONS, *MONTHS}
+FATAL_PART_REACH = 8  # tokens after "shot" within which "one fatally" tells its dead
 
 
 def _bare_year(tok) -> bool:
@@ -335,13 +363,21 @@ def _merge_conjuncts(batch: list[Claim]) -> list[Claim]:
 
 def _fatal_part(trigger, shot: Claim) -> list[Claim]:
     """ "Two people were shot, one fatally": the one who died, as a killed claim."""
-    # The parser hangs "one fatally" on the verb, or anywhere nearby when a "police said" follows.
+    # The parser hangs "one fatally" on the verb, or anywhere nearby when a "police said" follows;
+    # a place or a time may come between ("were shot early Sunday in Elm City, one fatally")
+    tail = _fatal_tail(trigger)
     for child in trigger.sent:
         if (
-            abs(child.i - trigger.i) <= 4
-            and child.i > trigger.i
+            0 < child.i - trigger.i <= (len(trigger.sent) if tail else FATAL_PART_REACH)
             and is_number(child)
-            and any(g.lower_ in ("fatally", "dead", "mortally") for g in child.children)
+            and (
+                tail
+                and child.i == tail[0].i
+                or any(
+                    g.lower_ in ("fatally", "dead", "mortally") or (g.dep_ == "relcl" and g.lemma_ == "die")
+                    for g in child.children
+                )
+            )
         ):
             q, _ = count_of(child)
             if q is not None and q.low is not None:

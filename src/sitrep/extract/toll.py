@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from sitrep.records import Claim
-from sitrep.vocab import GROUP_SIDE
+from sitrep.vocab import GROUP_OF, GROUP_SIDE
 
 _SAME_WORDS = {"he", "she", "him", "her", "they", "them", "victim", "victims", "one", "who"}
 
@@ -191,6 +191,26 @@ def _count_sides(claims: list[Claim]) -> tuple[int | None, int | None, int | Non
     return min(p[0] or 0 for p in parts), best, high
 
 
+def _named_one(c: Claim) -> str | None:
+    """The noun one victim is told by ("a teen", "his brother"), None for a number or a pronoun."""
+    word = ((c.victim or "").split()[-1:] or [""])[0]
+    # a person noun ("teen", "passenger"), never "himself", a name or a page's words
+    if c.low != 1 or word not in GROUP_OF or word in _SAME_WORDS:
+        return None
+    return word
+
+
+def _another_in_sentence(shot: Claim, killed: list[Claim]) -> bool:
+    """ "A man was killed and a teen suffered a gunshot wound": one victim hit and another dead,
+    told by other nouns in one sentence, are two people."""
+    noun = _named_one(shot)
+    sentence = shot.quote_span or shot.quote
+    return bool(noun) and any(
+        (k.quote_span or k.quote) == sentence and k.reference != "same" and _named_one(k) not in (None, noun)
+        for k in killed
+    )
+
+
 def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
     """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
 
@@ -239,6 +259,7 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
                     _point(c) or 0
                     for c in shot
                     if c.reference == "additional"
+                    or _another_in_sentence(c, by_what.get("killed", []))
                     or (
                         _sex(c.victim)
                         and killed_sex

@@ -130,9 +130,10 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
     if a.blocks and b.blocks and not streets:
         ev.conflict = "different blocks named"
         return ev
-    if blocks:
+    if blocks or len(streets) > 1:
+        # a block, or two streets both name (a corner: "51st Street and Indiana Avenue")
         ev.points += BLOCK_POINTS
-        ev.reasons.append("same block: " + ", ".join(sorted(blocks)))
+        ev.reasons.append("same block: " + ", ".join(sorted(blocks or streets)))
     elif streets:
         ev.points += STREET_POINTS
         ev.reasons.append("same street: " + ", ".join(sorted(streets)))
@@ -254,7 +255,10 @@ def _may_join(a, b, ev: Evidence) -> bool:
     block = any(r.startswith("same block") for r in ev.reasons)
     named_victim = any(r.startswith(PERSON[:2]) for r in ev.reasons)
     # an arrest or a trial report (another type family) joins the shooting by its victim
-    if (a.family != "violence" or b.family != "violence") and not named_victim:
+    # a report typed otherwise (its lead read as a protest or a threat) joins by a stated
+    # identifier told in like words on the same days: both tell the same shooting
+    retyped = stated and any(r.startswith("close wording") for r in ev.reasons) and _same_days(ev)
+    if (a.family != "violence" or b.family != "violence") and not (named_victim or retyped):
         return False
     if a.articles & b.articles and not (named_victim or block):
         return False  # one article told these apart, and nothing it states says otherwise
@@ -273,8 +277,14 @@ def _may_join(a, b, ev: Evidence) -> bool:
     day_gap = _gap(_days(a), _days(b))
     if day_gap is not None and day_gap > (window if victim or block else FOLLOW_WINDOW if retold else 1):
         return False
+    if day_gap is not None:
+        return True  # both dated, within the window: a report published weeks later of that day
     pub_gap = _gap(_published_range(a), _published_range(b))
     return pub_gap is None or pub_gap <= window
+
+
+def _same_days(ev: Evidence) -> bool:
+    return any(r in ("same or next day", "published the same or next day") for r in ev.reasons)
 
 
 def _date_follow_ups(a, b) -> None:

@@ -18,11 +18,12 @@ from datetime import date
 from sitrep.extract.event_types import EventType, classify_event
 from sitrep.extract.identifiers import NOT_PEOPLE, STOP, read_identifiers, words
 from sitrep.merge.link import PERSON, compare
-from sitrep.merge.views import FAMILY, MentionView, place_name
+from sitrep.merge.views import FAMILY, FOLLOW_UP_WORDS, MentionView, place_name
 from sitrep.records import Article, DateInfo, IncidentMention, parse_day
 
 TITLE_CONFIDENCE = 0.3  # a headline alone: the type is a guess from its cue words
 FRESH_DAYS = 3  # a headline published this many days after the incident's last day is news of it
+FOLLOW_UP_DAYS = 30  # a charge or an arrest weeks after the shooting
 MAX_GRAM = 3  # place names of up to three words ("new port richey")
 # headline words of a shooting the cue rules do not take for an attack ("dies from gunshot wound",
 # "bullet grazes teen", "arrested in fatal shooting")
@@ -36,7 +37,9 @@ def title_view(article: Article, order: int = 0) -> MentionView | None:
     reports no violent event."""
     title = (article.title or "").strip()
     event = classify_event(title) if title else None
-    if event is None and SHOOTING.search(title):
+    follow_up = event is not None and FAMILY.get(event.event_type) == "strategic"
+    if (event is None or follow_up) and SHOOTING.search(title):
+        # "Teen arrested in Elm City shooting": an arrest headline is news of the shooting
         event = EventType("violence_against_civilians", "attack", False, "shooting")
     if event is None or FAMILY.get(event.event_type) != "violence":
         return None
@@ -74,14 +77,14 @@ def _grams(title: str) -> set[str]:
     return {g for g in out if len(g) > 2 and not set(g.split()) <= STOP | NOT_PEOPLE}
 
 
-def _fresh(published: date | None, c) -> bool:
-    """Published within days after the incident (or, undated incident, the same or next day as
-    its reports)."""
+def _fresh(published: date | None, c, days: int = FRESH_DAYS) -> bool:
+    """Published within ``days`` after the incident (or, undated incident, the same or next day
+    as its reports)."""
     if published is None:
         return False
     p = published.toordinal()
     if c.day_range:
-        return 0 <= p - c.day_range[1] <= FRESH_DAYS
+        return 0 <= p - c.day_range[1] <= days
     days = [m.published.toordinal() for m in c.members if m.published]
     return bool(days) and min(abs(p - d) for d in days) <= 1
 
@@ -94,14 +97,15 @@ def join_titles(clusters: list, views: list[MentionView]) -> None:
             for n in c.names:
                 by_name[n].append(i)
     for v in views:
-        fits = []
-        for i in sorted({i for g in _grams(v.mention.label) for i in by_name.get(g, ())}):
-            c = clusters[i]
-            ev = compare(v.ids, c.ids)
-            if ev.conflict or not _fresh(v.published, c):
-                continue
-            shared = set(v.ids.words) & set(c.ids.words)
-            fits.append((any(r.startswith(PERSON) for r in ev.reasons), len(shared), i, ev))
+        named = sorted({i for g in _grams(v.mention.label) for i in by_name.get(g, ())})
+        fits = _fits(v, clusters, named, FRESH_DAYS)
+        when = "published within days of the incident"
+        if not fits and FOLLOW_UP_WORDS.search(v.mention.label):
+            # "Teen charged in Elm City shooting death": a charge comes weeks later; it names
+            # its incident when the place names only one in those weeks
+            fits = _fits(v, clusters, named, FOLLOW_UP_DAYS)
+            fits = fits if len(fits) == 1 else []
+            when = f"a charge or arrest within {FOLLOW_UP_DAYS} days of the only incident there"
         if not fits:
             continue
         fits.sort(reverse=True)
@@ -113,7 +117,21 @@ def join_titles(clusters: list, views: list[MentionView]) -> None:
         reasons = [
             "headline only (the text tells no incident): " + v.mention.label,
             "the headline names its place: " + ", ".join(place),
-            "published within days of the incident",
+            when,
             *ev.reasons,
         ]
         c.add(v, reasons)
+
+
+def _fits(v: MentionView, clusters: list, named: list[int], days: int) -> list[tuple]:
+    """The incidents at the headline's place published within ``days`` after, with no conflict:
+    (names a victim, shared words, index, evidence)."""
+    fits = []
+    for i in named:
+        c = clusters[i]
+        ev = compare(v.ids, c.ids)
+        if ev.conflict or not _fresh(v.published, c, days):
+            continue
+        shared = set(v.ids.words) & set(c.ids.words)
+        fits.append((any(r.startswith(PERSON) for r in ev.reasons), len(shared), i, ev))
+    return fits
