@@ -91,10 +91,10 @@ FR_QUALIFIERS = {
 # What happened to the people counted: the claim's ``what`` (vocab.FIELD_OF maps it to a field).
 # Each entry is a regex matched after (or, for verbs of the perpetrator, before) the count.
 FR_TRIGGERS = {
-    "killed": r"tu[ée]s?|morts?|décédé(?:e|s|es)?|péri|perdu la vie|victimes|abattu(?:e|s|es)?"
+    "killed": r"tu[ée]e?s?|morts?|décédé(?:e|s|es)?|péri|perdu la vie|victimes|abattu(?:e|s|es)?"
     r"|massacré(?:e|s|es)?|exécuté(?:e|s|es)?|assassiné(?:e|s|es)?|égorgé(?:e|s|es)?"
     r"|neutralisé(?:e|s|es)?|tombé(?:e|s|es)?|trouvé la mort",
-    "wounded": r"bless[ée]s?|bless[ée]es",
+    "wounded": r"bless[ée]e?s?",
     "missing": r"(?:portés? |portées? )?disparus?|disparues?",
     "captured": r"pris en otages?|prises en otages?|faits? prisonniers?|capturé(?:e|s|es)?|otages",
     "abducted": r"enlevé(?:e|s|es)?|kidnappé(?:e|s|es)?",
@@ -103,7 +103,8 @@ FR_TRIGGERS = {
 }
 # Verbs whose object is the victim count: "tuant 40 soldats", "ont tué au moins 12 civils".
 FR_VERB_FIRST = {
-    "killed": r"tuant|tué|tue|tuent|abattu|abattant|neutralisé|neutralisant|massacré|exécuté",
+    "killed": r"tuant|tué|tue|tuent|abattu|abattant|neutralisé|neutralisant|massacré|exécuté"
+    r"|coûté la vie à|perte de|pertes de|la mort de|perdu",
     "wounded": r"blessant|blessé",
     "abducted": r"enlevé|enlevant|kidnappé",
     "arrested": r"arrêté|interpellé|arrêtant|interpellant",
@@ -122,7 +123,30 @@ FR_GROUPS = {
 FR_GROUP_OF = {w: g for g, words in FR_GROUPS.items() for w in words.split()}
 
 # Claimants: the phrases that attribute a figure, and the kind of each (vocab.CLAIMANT_KINDS).
-FR_SPEECH_VERBS = ["indiquer", "déclarer", "affirmer", "confier", "expliquer", "annoncer", "rapporter", "assurer", "préciser", "raconter", "souligner", "ajouter", "estimer", "dire", "reconnaître", "signaler", "confirmer", "témoigner", "revendiquer", "avancer", "évoquer", "dénoncer"]
+FR_SPEECH_VERBS = [
+    "indiquer",
+    "déclarer",
+    "affirmer",
+    "confier",
+    "expliquer",
+    "annoncer",
+    "rapporter",
+    "assurer",
+    "préciser",
+    "raconter",
+    "souligner",
+    "ajouter",
+    "estimer",
+    "dire",
+    "reconnaître",
+    "signaler",
+    "confirmer",
+    "témoigner",
+    "revendiquer",
+    "avancer",
+    "évoquer",
+    "dénoncer",
+]
 FR_KIND_PATTERNS: list[tuple[str, str]] = [
     ("security_source", r"\bsources? (?:sécuritaires?|militaires?|de sécurité|sécuritaire)\b"),
     ("medical", r"\b(?:hôpital|médecins?|médical|médicale|infirmiers?|soignants?|croix-rouge|santé)\b"),
@@ -143,7 +167,31 @@ FR_KIND_PATTERNS: list[tuple[str, str]] = [
 ]
 # Nouns naming who speaks: a place hanging on one ("un élu de Mondoro") is where a source sits.
 FR_CLAIMANT_NOUNS = frozenset(
-    ["source", "sources", "élu", "élus", "habitant", "habitants", "témoin", "témoins", "responsable", "responsables", "notable", "notables", "maire", "préfet", "gouverneur", "agent", "employé", "chercheur", "analyste", "spécialiste"]
+    [
+        "source",
+        "sources",
+        "ministère",
+        "gouvernement",
+        "porte-parole",
+        "élu",
+        "élus",
+        "habitant",
+        "habitants",
+        "témoin",
+        "témoins",
+        "responsable",
+        "responsables",
+        "notable",
+        "notables",
+        "maire",
+        "préfet",
+        "gouverneur",
+        "agent",
+        "employé",
+        "chercheur",
+        "analyste",
+        "spécialiste",
+    ]
 )
 
 # Dates: French names -> the English words the date resolver reads.
@@ -199,7 +247,7 @@ FR_RELATIVE = {
 FR_SPEECH_BEFORE = (
     r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:indiqué|déclaré|affirmé|annoncé|confié|expliqué|"
     r"précisé|assuré|rapporté|reconnu|ajouté|signalé|confirmé|dit|publié)\b[^.;]{0,30}$"
-    r"|\b(?:communiqué|déclaration|selon|publié|diffusé)\b[^.;]{0,25}$"
+    r"|\b(?:communiqué|déclaration)(?:\s+(?:publié|diffusé|rendu public))?[^.;,]{0,12}$"
 )
 FR_BACKGROUND = (
     r"\b(?:en proie|insurrections?|dirigés? par (?:une|des) juntes?|juntes? qui|pris le pouvoir|"
@@ -207,6 +255,8 @@ FR_BACKGROUND = (
     r"théâtre d'opérations|ces dernières années|depuis des années|multiplication des attaques|"
     r"montée en puissance|rompu avec|contrôle de vastes|ne publient|peinent)\b"
 )
+# One figure over several incidents ("deux attaques distinctes ont fait au moins 27 morts").
+FR_SHARED = r"\b(?:deux|trois|quatre|plusieurs|ces|des) attaques\b|\battaques distinctes\b"
 FR_AGGREGATE = r"\b(?:depuis|au total|en tout|décompte|cumulé|cumul|depuis le début|cette année)\b"
 FR_NEW_INCIDENT = r"\b(?:distincte?s?|autre attaque|par ailleurs|ailleurs|une seconde|une deuxième)\b"
 
@@ -231,7 +281,20 @@ FR_COUNTRIES = {
     "ukraine": "UA",
 }
 FR_BROAD_AREAS = frozenset(
-    ["afrique de l'ouest", "afrique", "sahel", "sahara", "grand sahara", "maghreb", "europe", "afrique subsaharienne", "bassin du lac tchad", "liptako-gourma", "liptako", "trois frontières"]
+    [
+        "afrique de l'ouest",
+        "afrique",
+        "sahel",
+        "sahara",
+        "grand sahara",
+        "maghreb",
+        "europe",
+        "afrique subsaharienne",
+        "bassin du lac tchad",
+        "liptako-gourma",
+        "liptako",
+        "trois frontières",
+    ]
 )
 # The French words framing a place -> the English cue words the geocoder reads ("la ville de
 # Tombouctou" is a city, "la région de Mopti" a region, "à Boulkessi" a town "in").
@@ -241,10 +304,13 @@ FR_PLACE_CUES = {
     "localité de": "town",
     "localité d'": "town",
     "village de": "village",
+    "village": "village",
     "village d'": "village",
     "commune de": "commune",
     "commune d'": "commune",
     "camp de": "town",
+    "poste de": "town",
+    "avant-poste de": "town",
     "camp d'": "town",
     "base de": "town",
     "cercle de": "district",

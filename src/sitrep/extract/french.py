@@ -42,6 +42,7 @@ from sitrep.vocab_fr import (
     FR_PLACE_CUES,
     FR_QUALIFIERS,
     FR_RELATIVE,
+    FR_SHARED,
     FR_SPEECH_BEFORE,
     FR_SPEECH_PARTICIPLES,
     FR_SPEECH_VERBS,
@@ -66,6 +67,7 @@ _QTY = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_alt(FR_QUALIFIERS)})\s*)?(?:"
     rf"(?:une?\s+|la\s+)?(?P<approx>{_alt(FR_APPROX)})s?"
     rf"|(?P<vague>{_alt(FR_VAGUE)})"
+    rf"|(?:entre\s+)?(?P<rlow>\d+)\s*(?:à|-|–|et)\s*(?P<rhigh>\d+)"
     rf"|(?P<digits>{_DIGITS})"
     rf"|(?P<words>{_WORDNUM}))(?![\w-])",
     re.IGNORECASE,
@@ -112,6 +114,18 @@ def find_quantities_fr(text: str) -> list[Quantity]:
                     low, high, qualifier if qualifier != "exactly" else "about", body, m.start(), m.end()
                 )
             )
+        elif m.group("rlow") and int(m.group("rlow")) < int(m.group("rhigh")) <= MAX_COUNT:
+            # "30 à 32 morts": a range, about (the English "30-32")
+            low, high = int(m.group("rlow")), int(m.group("rhigh"))
+            if qualifier in ("at_least", "more_than"):
+                high = None
+            out.append(
+                Quantity(
+                    low, high, "about" if qualifier == "exactly" else qualifier, body, m.start(), m.end()
+                )
+            )
+        elif m.group("rlow"):
+            continue
         elif m.group("vague"):
             out.append(Quantity(FR_VAGUE[m.group("vague").lower()], None, "vague", body, m.start(), m.end()))
         else:
@@ -233,7 +247,10 @@ def announces_new_incident_fr(text: str) -> bool:
 
 _TRIGGER = re.compile("|".join(rf"(?P<{w}>\b(?:{rx})\b)" for w, rx in FR_TRIGGERS.items()), re.IGNORECASE)
 _VERB_FIRST = re.compile(
-    "(?:" + "|".join(rf"(?P<{w}>\b(?:{rx}))" for w, rx in FR_VERB_FIRST.items()) + r")\s+(?:\w+\s+){0,1}$",
+    # the verb, then at most one word that is no conjunction ("tué et quatre ..." is two claims)
+    "(?:"
+    + "|".join(rf"(?P<{w}>\b(?:{rx}))" for w, rx in FR_VERB_FIRST.items())
+    + r")\s+(?:(?!et\b|ou\b)\w+\s+)?$",
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(
@@ -258,6 +275,7 @@ def find_claims_fr(sent, article_id: str = "", language: str = "fr") -> list[Cla
     masked = _mask_dates(text)
     who = find_claimant_fr(sent)
     aggregate = bool(re.search(FR_AGGREGATE, text, re.IGNORECASE))
+    shared = bool(re.search(FR_SHARED, text, re.IGNORECASE))
     quote = text.rstrip()
     out: list[Claim] = []
     last_group = None
@@ -282,7 +300,7 @@ def find_claims_fr(sent, article_id: str = "", language: str = "fr") -> list[Cla
                 attributed_to=who[0],
                 claimant_kind=who[1],
                 credited_outlet=outlet_in_text(who[0]) if who[0] else None,
-                scope="aggregate" if aggregate else "incident",
+                scope="aggregate" if aggregate else "shared" if shared else "incident",
                 victim=found.victim,
                 reference=found.reference,
                 language=language,
@@ -296,7 +314,7 @@ def _mask_dates(text: str) -> str:
     for d in find_dates_fr(text):
         text = text[: d.start] + "#" * (d.end - d.start) + text[d.end :]
     return re.sub(
-        r"\b\d+\s*(?:h\d*|heures?|km|kilomètres|ans|jours|%|mois|semaines)\b",
+        r"\b\d+\s*(?:h\d*|heures?|km|kilomètres|ans|jours|%|mois|semaines|GMT)\b",
         lambda m: "#" * len(m.group()),
         text,
     )
@@ -339,7 +357,7 @@ def _read_claim(text: str, q: Quantity, last_group: str | None) -> _Found | None
 _INVERTED = re.compile(
     rf"(?:^|[,«»]\s*)(?:a|ont|avait|avaient)\s+(?:{FR_SPEECH_PARTICIPLES})\s+(?:à\s+(?:l'|la\s+|le\s+)?[\w-]+\s+)?"
     r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|mardi soir)\s+)?"
-    r"((?:un|une|des|deux|trois|le|la|l'|les|plusieurs|d'autres)\s*[^,.;«»()]{2,70}?)\s*(?:[,.;]|$)",
+    r"((?:un|une|des|deux|trois|le|la|l'|les|plusieurs|d'autres|cette|ce|cet|ces|son|sa|leur)\s*[^,.;«»()]{2,70}?)\s*(?:[,.;]|$)",
     re.IGNORECASE,
 )
 _SELON = re.compile(r"\bselon\s+([^,.;«»()]{2,80})", re.IGNORECASE)
@@ -363,7 +381,9 @@ def find_claimant_fr(sent) -> tuple[str | None, str]:
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
             if subj is None or subj.pos_ == "PRON":
                 continue
-            phrase = " ".join(t.text for t in subj.subtree).replace(" '", "'").replace("' ", "'")
+            words = [t for t in subj.subtree if t.i <= subj.i or not t.is_punct]
+            cut = next((k for k, t in enumerate(words) if t.text == "," and t.i > subj.i), len(words))
+            phrase = " ".join(t.text for t in words[:cut]).replace(" '", "'").replace("' ", "'")
             return phrase, claimant_kind_fr(phrase, tok.lemma_.lower())
     m = _AGENT.search(text)
     if m:
@@ -392,24 +412,59 @@ def claimant_kind_fr(phrase: str, verb: str = "") -> str:
 
 
 _CUE_BEFORE = re.compile(rf"\b({_alt(FR_PLACE_CUES)})\s*(?:la\s+|le\s+|l')?$", re.IGNORECASE)
+_STRONG_CUES = [c for c, kind in FR_PLACE_CUES.items() if kind not in ("in", "near")]
+_NAME = r"[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*"
+_CUED_NAME = re.compile(rf"\b(?P<cue>{_alt(_STRONG_CUES)})\s*(?:la\s+|le\s+|l['’])?(?P<name>{_NAME})")
 
 
-def french_places(places: list, actors, text: str) -> list:
-    """Place mentions a French text really names: not a capitalised function word at a sentence
-    start ("Une", "Lors"), not an actor's name ("FAMa", "Al-Qaïda"); each with the cue its French
+def french_places(places: list, actors, text: str, doc=None) -> list:
+    """Place mentions a French text really names: not a capitalised common word at a sentence
+    start ("Une", "Lors", "Parties"), not an actor's name ("FAMa", "Al-Qaïda"); names that follow a
+    French place word ("la localité de X", "le camp de X") added; each with the cue its French
     words give ("la ville de Tombouctou": city) where the English reader found none."""
     from spacy.lang.fr.stop_words import STOP_WORDS
 
     out = []
-    for p in places:
+    for p in places + _cued_names(text, places, STOP_WORDS):
         key = p.text.lower().replace("’", "'")
         if key in STOP_WORDS or any(m.start == 0 and m.end == len(p.text) for m in actors.find(p.text)):
+            continue
+        if doc is not None and _common_word_at_start(doc, p):
             continue
         cue = _CUE_BEFORE.search(text[max(0, p.span[0] - 30) : p.span[0]].replace("’", "'"))
         if cue and p.cue in (None, "in"):
             p = p.model_copy(update={"cue": FR_PLACE_CUES[cue.group(1).lower()]})
         out.append(p)
-    return out
+    return sorted(out, key=lambda p: p.span)
+
+
+def _cued_names(text: str, places: list, stop_words) -> list:
+    """Capitalised names after a French place word that no recogniser found ("la localité
+    d'Intagamey", "le camp de Soumpi")."""
+    from sitrep.records import PlaceMention
+
+    found = []
+    for m in _CUED_NAME.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        if (
+            name.lower() in stop_words
+            or name.isupper()
+            or any(p.span[0] < e and s < p.span[1] for p in places)
+        ):
+            continue
+        cue = FR_PLACE_CUES[m.group("cue").lower()]
+        found.append(PlaceMention(text=name, span=(s, e), context=text[m.start() : e], cue=cue, source="cue"))
+    return found
+
+
+def _common_word_at_start(doc, place) -> bool:
+    """A one-word "place" opening a sentence that the French parse reads as a common word."""
+    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.is_sent_start and tok.pos_ not in ("PROPN", "X") and tok.ent_type_ != "LOC"
 
 
 def pins_incident_fr(place) -> bool:

@@ -150,7 +150,7 @@ def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) 
     ents = [(e.start_char, e.end_char, "PERSON" if e.label_ == "PER" else e.label_) for e in doc.ents]
     places = _find_places(text, ents, gazetteer)
     if article.language == "fr":
-        places = french_places(places, actors, text)
+        places = french_places(places, actors, text, doc)
     sents = [_sentence(i, s, article, places, doc) for i, s in enumerate(doc.sents)]
     sents = [s for s in sents if s is not None]
     by_idx = {s.idx: s for s in sents}
