@@ -170,6 +170,9 @@ _DATE_RX = re.compile(
 )
 
 
+_SINCE_BEFORE = re.compile(r"\bdepuis\s+(?:la\s+|le\s+|l')?$", re.IGNORECASE)
+
+
 @dataclass
 class FrenchDate(DateMatch):
     """A French date expression and the English words the date resolver reads for it."""
@@ -186,9 +189,9 @@ def find_dates_fr(text: str) -> list[FrenchDate]:
     for m in _DATE_RX.finditer(text):
         kind = re.sub(r"\d+$", "", m.lastgroup or "")
         g = [x for x in m.groups()[m.re.groupindex[m.lastgroup] :] if x is not None]
-        since = m.group(0).lower().startswith("depuis") or text[
-            max(0, m.start() - 8) : m.start()
-        ].lower().rstrip().endswith("depuis")
+        since = m.group(0).lower().startswith("depuis") or bool(
+            _SINCE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        )
         english, groups = _english(kind, g)
         if kind == "since_year":
             kind, since = "rel", True
@@ -241,6 +244,31 @@ def is_background_fr(text: str) -> bool:
 
 def announces_new_incident_fr(text: str) -> bool:
     return bool(re.search(FR_NEW_INCIDENT, text, re.IGNORECASE))
+
+
+# ----------------------------------------------------------------------------- sentences
+
+
+def french_sentences(doc) -> list:
+    """The parse's sentences, a piece the French parser cuts off its sentence put back: one that
+    starts with a comma or a closing quote (", a indiqué à l'AFP un élu local"), starts in lower
+    case, or has no letter; and everything inside « ... » in one piece."""
+    out: list[list[int]] = []
+    for sent in doc.sents:
+        first = sent.text.lstrip()[:1]
+        opened = bool(out) and _open_quote(doc[out[-1][0] : out[-1][1]].text)
+        glued = (
+            first in (",", "»", ";", ":", ")") or first.islower() or not any(c.isalpha() for c in sent.text)
+        )
+        if out and (glued or opened) and "\n\n" not in doc[out[-1][1] - 1].text:
+            out[-1][1] = sent.end
+        else:
+            out.append([sent.start, sent.end])
+    return [doc[a:b] for a, b in out]
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("«") > text.count("»")
 
 
 # ----------------------------------------------------------------------------- claims

@@ -20,6 +20,7 @@ from sitrep.extract.french import (
     find_claims_fr,
     find_dates_fr,
     french_places,
+    french_sentences,
     is_background_fr,
     is_speech_date_fr,
     pins_incident_fr,
@@ -151,7 +152,8 @@ def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) 
     places = _find_places(text, ents, gazetteer)
     if article.language == "fr":
         places = french_places(places, actors, text, doc)
-    sents = [_sentence(i, s, article, places, doc) for i, s in enumerate(doc.sents)]
+    parsed = french_sentences(doc) if article.language == "fr" else doc.sents
+    sents = [_sentence(i, s, article, places, doc) for i, s in enumerate(parsed)]
     sents = [s for s in sents if s is not None]
     by_idx = {s.idx: s for s in sents}
     countries = _countries(places, actors)
