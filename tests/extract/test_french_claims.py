@@ -54,6 +54,10 @@ CASES = [
         "Vingt-deux civils ont été tués et 14 blessés dans la nuit de mardi.",
         [("killed", "civilians", 22, 22, "exactly"), ("wounded", None, 14, 14, "exactly")],
     ),
+    (
+        "Un gendarme a été tué et trois autres blessés lors de l'assaut du poste.",
+        [("killed", "police", 1, 1, "exactly"), ("wounded", "police", 3, 3, "exactly")],
+    ),
     ("Quelque 300 soldats étaient stationnés dans le camp.", []),
     ("La route de 40 kilomètres reste fermée.", []),
 ]

@@ -27,6 +27,7 @@ CASES = [
     ("quelques passagers", 3, None, "vague"),
     ("vingt-sept civils", 27, 27, "exactly"),
     ("soixante-douze soldats", 72, 72, "exactly"),
+    ("vingt et un villageois", 21, 21, "exactly"),
     ("quatre-vingt-dix-neuf", 99, 99, "exactly"),
     ("deux cent trente personnes", 230, 230, "exactly"),
     ("1 200 familles", 1200, 1200, "exactly"),

@@ -60,8 +60,8 @@ def _alt(words) -> str:
 
 # ----------------------------------------------------------------------------- quantities
 
-_WORD = _alt([*FR_UNITS, *FR_MULTIPLIERS, "et"])
-_WORDNUM = rf"(?:{_WORD})(?:[\s-]+(?:{_WORD}))*"
+_NUMWORD = _alt([*FR_UNITS, *FR_MULTIPLIERS])
+_WORDNUM = rf"(?:{_NUMWORD})(?:[\s-]+(?:et[\s-]+)?(?:{_NUMWORD}))*"  # "vingt et un", never "et" alone
 _DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)|\d+"
 _QTY = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_alt(FR_QUALIFIERS)})\s*)?(?:"
