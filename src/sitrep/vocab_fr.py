@@ -341,8 +341,35 @@ FR_SPEECH_PARTICIPLES = (
 # Actor roles from the French parse (extract/actors.role_of): lemmas of attack, defence and
 # speech verbs, and attack nouns.
 FR_ATTACK_VERBS = frozenset(
-    ["attaquer", "tuer", "viser", "cibler", "revendiquer", "abattre", "enlever", "kidnapper", "neutraliser", "massacrer", "assassiner", "piller", "incendier", "exécuter", "égorger", "bombarder", "frapper", "envahir", "assiéger", "tendre", "emparer", "mener", "perpétrer", "blesser"]
+    [
+        "attaquer",
+        "tuer",
+        "viser",
+        "cibler",
+        "revendiquer",
+        "abattre",
+        "enlever",
+        "kidnapper",
+        "neutraliser",
+        "massacrer",
+        "assassiner",
+        "piller",
+        "incendier",
+        "exécuter",
+        "égorger",
+        "bombarder",
+        "frapper",
+        "envahir",
+        "assiéger",
+        "tendre",
+        "emparer",
+        "mener",
+        "perpétrer",
+        "blesser",
+    ]
 )
-FR_ATTACK_NOUNS = frozenset(["attaque", "assaut", "embuscade", "raid", "offensive", "incursion", "attentat", "massacre"])
+FR_ATTACK_NOUNS = frozenset(
+    ["attaque", "assaut", "embuscade", "raid", "offensive", "incursion", "attentat", "massacre"]
+)
 FR_DEFENCE_VERBS = frozenset(["repousser", "riposter", "résister", "replier", "défendre", "réagir"])
 FR_SPEECH_LEMMAS = frozenset(["affirmer", "déclarer", "annoncer", "indiquer", "dire", "assurer"])
