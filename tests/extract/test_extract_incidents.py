@@ -216,11 +216,12 @@ def test_odd_inputs_do_not_break_extraction():
             assert m.sub_event_type and m.mention_id.startswith(e.article_id)
 
 
-def test_non_english_articles_are_kept_unread():
-    art = _article("fr", "Des hommes armés ont attaqué une base militaire à Boulkessi dimanche.")
-    art = art.model_copy(update={"is_english": False, "language": "fr"})
+def test_articles_in_other_languages_are_kept_unread():
+    # English and French are read (issue 17); any other language is kept, with a note
+    art = _article("de", "Bewaffnete haben am Sonntag einen Militärstützpunkt in Boulkessi angegriffen.")
+    art = art.model_copy(update={"is_english": False, "language": "de"})
     out = extract_articles([art])
-    assert out["fr"].mentions == [] and "fr" in out["fr"].notes[0]
+    assert out["de"].mentions == [] and "de" in out["de"].notes[0]
 
 
 def test_unknown_group_names_come_from_ner_with_their_role():

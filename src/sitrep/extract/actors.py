@@ -19,6 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from sitrep.vocab_fr import FR_ATTACK_NOUNS, FR_ATTACK_VERBS, FR_DEFENCE_VERBS, FR_SPEECH_LEMMAS
+
 ATTACK_VERBS = {
     "attack",
     "assault",
@@ -105,6 +107,11 @@ DEFENCE_VERBS = {
     "pull",
     "respond",
 }
+# French lemmas read the French parse the same way (issue 17); no English lemma is French.
+ATTACK_VERBS |= FR_ATTACK_VERBS
+ATTACK_NOUNS |= FR_ATTACK_NOUNS
+DEFENCE_VERBS |= FR_DEFENCE_VERBS
+SPEECH_VERBS |= FR_SPEECH_LEMMAS
 PRONOUNS = {"it", "they", "its", "their", "he", "she", "we"}
 
 
@@ -247,6 +254,9 @@ def role_of(doc, start: int, end: int) -> str:
     if span is None or not len(span):
         return "other"
     tok = span.root
+    french = _french_case_role(tok)
+    if french:
+        return french
     for _ in range(4):  # climb through appositions, conjunctions and compounds
         if tok.dep_ in ("appos", "conj", "compound", "amod", "nmod", "poss") and tok.head.i != tok.i:
             if tok.dep_ == "poss" and tok.head.lemma_.lower() in ATTACK_NOUNS:
@@ -268,7 +278,7 @@ def role_of(doc, start: int, end: int) -> str:
         if hl in SPEECH_VERBS and _claims_attack(head, DEFENCE_VERBS):
             return "target"  # "the army said it had repelled the attack"
         return "other"
-    if dep == "nsubjpass":
+    if dep in ("nsubjpass", "nsubj:pass"):  # the English and the French (UD) label
         return "target" if hl in ATTACK_VERBS else "other"
     if dep in ("dobj", "obj", "attr"):
         return "target" if hl in ATTACK_VERBS else "other"
@@ -285,6 +295,22 @@ def role_of(doc, start: int, end: int) -> str:
         if prep.lower_ in ("of",) and gl in ("body", "bodies", "death", "killing"):
             return "target"
     return "other"
+
+
+def _french_case_role(tok) -> str | None:
+    """The French parse marks a role by its preposition: "revendiquée par le JNIM" (agent),
+    "l'attaque contre les FAMa", "l'attaque du camp" (target). The English labels never carry
+    these, so English is untouched."""
+    case = {c.lower_ for c in tok.children if c.dep_ == "case"}
+    head = tok.head.lemma_.lower()
+    if tok.dep_ == "obl:agent" and head in ATTACK_VERBS:
+        return "perpetrator"
+    if tok.dep_ in ("nmod", "obl:arg", "obl:mod") and (head in ATTACK_NOUNS or head in ATTACK_VERBS):
+        if case & {"contre", "du", "de", "des"}:
+            return "target"
+        if "par" in case:
+            return "perpetrator"
+    return None
 
 
 def _claims_attack(verb, verbs=ATTACK_VERBS) -> bool:

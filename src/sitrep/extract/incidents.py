@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from sitrep.countries import country_names
 from sitrep.extract.event_types import EventType
 from sitrep.records import Claim, DateInfo, PlaceMention
+from sitrep.vocab_fr import FR_CLAIMANT_NOUNS, FR_NEW_INCIDENT
 
 # Wide areas that never pin an incident (besides countries).
 BROAD_AREAS = {
@@ -83,7 +84,7 @@ _BACKGROUND = re.compile(
 # Words that announce another incident ("In a separate attack", "further claimed", "elsewhere").
 _NEW_INCIDENT = re.compile(
     r"\b(?:separate|another|further|elsewhere|meanwhile|second|earlier|"
-    r"in a different|also (?:attacked|claimed|killed|targeted))\b",
+    r"in a different|also (?:attacked|claimed|killed|targeted))\b|" + FR_NEW_INCIDENT,
     re.IGNORECASE,
 )
 _BORDER_AFTER = re.compile(r"^[\s\-]*border\b", re.IGNORECASE)
@@ -162,7 +163,7 @@ def is_specific(place: PlaceMention, sent_text: str, sent_start: int, doc=None) 
             tok = span.root
             for _ in range(3):  # place -> prep -> noun: "source at Mondoro", "residents of X"
                 tok = tok.head
-                if tok.lower_ in CLAIMANT_NOUNS:
+                if tok.lower_ in CLAIMANT_NOUNS or tok.lower_ in FR_CLAIMANT_NOUNS:
                     return False
                 if tok.dep_ in ("ROOT",) or tok.pos_ == "VERB":
                     break

@@ -352,6 +352,7 @@ def map_claim(
     c = claim.model_copy(deep=True, update=update)
     c.article_id = article.article_id
     c.claim_id = c.claim_id or f"{article.article_id}#c{n}"
+    c.language = c.language or article.language
     if c.span:
         c.span = article.raw_span(*c.span)
         c.text = article.raw_text[c.span[0] : c.span[1]] or c.text

@@ -16,6 +16,17 @@ from sitrep.countries import country_names
 from sitrep.extract import figures
 from sitrep.extract.actors import ActorDictionary
 from sitrep.extract.dates import find_dates, resolve_date
+from sitrep.extract.french import (
+    find_claims_fr,
+    find_dates_fr,
+    french_places,
+    french_sentences,
+    is_background_fr,
+    is_speech_date_fr,
+    pins_incident_fr,
+    resolve_date_fr,
+    type_french,
+)
 from sitrep.extract.incidents import (
     Sentence,
     is_background,
@@ -26,7 +37,7 @@ from sitrep.extract.incidents import (
 )
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.extract.typer import type_span
-from sitrep.models import load_spacy
+from sitrep.models import load_spacy, load_spacy_fr
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
@@ -43,32 +54,41 @@ def extract_articles(
     gazetteer=None,
     batch_size: int = BATCH_SIZE,
     max_chars: int = MAX_CHARS,
+    nlp_fr=None,
 ) -> dict[str, ArticleExtraction]:
     """Extract every incident mention of each article (see the stage's ``__init__``).
 
     The run passes its ``Resources`` (nlp, actors, gazetteer) and ``Settings`` (batch size, length
-    limit); the defaults are for library callers and tests.
+    limit); the defaults are for library callers and tests. French articles are read with the
+    French pipeline (``nlp_fr``, loaded here only when there is French text and none was given).
     """
     out = {}
-    for a in articles:  # the English model reads English only: others are kept, not read
+    for a in articles:  # English and French are read: others are kept, not read
         why = why_not_extracted(a, max_chars)
         if why:
             out[a.article_id] = ArticleExtraction(article_id=a.article_id, notes=[why])
     todo = [a for a in articles if a.article_id not in out]
     if not todo:
         return out
-    nlp = nlp if nlp is not None else load_spacy()
     actors = actors if actors is not None else ActorDictionary.load()
-    docs = (make_doc(nlp, a.clean_text) for a in todo)
-    for article, doc in zip(todo, nlp.pipe(docs, batch_size=batch_size)):
-        out[article.article_id] = extract_one(article, doc, actors, gazetteer)
+    for french in (False, True):
+        part = [a for a in todo if (a.language == "fr") == french]
+        if not part:
+            continue
+        if french:
+            model = nlp_fr if nlp_fr is not None else load_spacy_fr()
+        else:
+            model = nlp = nlp if nlp is not None else load_spacy()
+        docs = (make_doc(model, a.clean_text, french) for a in part)
+        for article, doc in zip(part, model.pipe(docs, batch_size=batch_size)):
+            out[article.article_id] = extract_one(article, doc, actors, gazetteer)
     return {a.article_id: out[a.article_id] for a in articles}
 
 
 def why_not_extracted(a: Article, max_chars: int = MAX_CHARS) -> str | None:
     """The one note for an article extraction does not read (None: it reads it)."""
-    if not a.is_english:
-        return f"not extracted: the language is {a.language!r}, and extraction reads English"
+    if not a.is_english and a.language != "fr":
+        return f"not extracted: the language is {a.language!r}, and extraction reads English and French"
     if len(a.clean_text) > max_chars:
         return (
             f"not extracted: {len(a.clean_text):,} characters is longer than any news article "
@@ -77,11 +97,17 @@ def why_not_extracted(a: Article, max_chars: int = MAX_CHARS) -> str | None:
     return None
 
 
-def make_doc(nlp, text: str):
-    """A tokenised doc whose paragraph and heading breaks are fixed sentence starts."""
+def make_doc(nlp, text: str, french: bool = False):
+    """A tokenised doc whose paragraph and heading breaks are fixed sentence starts (and, in
+    French, whose quotes stay in their sentence: "« ... », a déclaré X" is one sentence)."""
     doc = nlp.make_doc(text)
+    quoted = False
     for i in range(1, len(doc)):
         prev = doc[i - 1]
+        quoted = french and (prev.text == "«" or (quoted and prev.text != "»" and "\n" not in prev.text))
+        if quoted or (french and doc[i].text in (",", "»", ";", ":")):
+            doc[i].is_sent_start = False
+            continue
         if prev.is_space and "\n" in prev.text:
             before = text[max(0, prev.idx - 1000) : prev.idx].rstrip()  # a window: linear time
             line = before[before.rfind("\n") + 1 :]
@@ -121,9 +147,13 @@ def _cap_sentences(doc) -> None:
 def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) -> ArticleExtraction:
     """One article's extraction from its parsed clean text."""
     text = article.clean_text
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    # French labels as the English ones the place recogniser reads ("PER" is "PERSON")
+    ents = [(e.start_char, e.end_char, "PERSON" if e.label_ == "PER" else e.label_) for e in doc.ents]
     places = _find_places(text, ents, gazetteer)
-    sents = [_sentence(i, s, article, places, doc) for i, s in enumerate(doc.sents)]
+    if article.language == "fr":
+        places = french_places(places, actors, text, doc)
+    parsed = french_sentences(doc) if article.language == "fr" else doc.sents
+    sents = [_sentence(i, s, article, places, doc) for i, s in enumerate(parsed)]
     sents = [s for s in sents if s is not None]
     by_idx = {s.idx: s for s in sents}
     countries = _countries(places, actors)
@@ -224,13 +254,19 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
         and (_own_line(doc.text, end) or stripped[-1] in "—–-")  # a line, or a dateline "X, Texas —"
     )
     s.places = [p for p in places if start <= p.span[0] < end]
-    s.specific = [p for p in s.places if is_specific(p, stripped, start, doc)]
-    _read_dates(s, article.published)
-    s.event = type_span(span, stripped)
-    s.claims = figures.find_claims(span, article.article_id)
+    french = article.language == "fr"
+    s.specific = [
+        p for p in s.places if is_specific(p, stripped, start, doc) and (not french or pins_incident_fr(p))
+    ]
+    _read_dates(s, article.published, french)
+    s.event = type_french(stripped) if french else type_span(span, stripped)
+    s.claims = (
+        find_claims_fr(span, article.article_id) if french else figures.find_claims(span, article.article_id)
+    )
     if any(c.scope == "aggregate" for c in s.claims) and not s.dates:
         s.aggregate = True
-    if is_background(stripped) and not any(d.precision == "day" for d in s.dates):
+    background = is_background_fr(stripped) if french else is_background(stripped)
+    if background and not any(d.precision == "day" for d in s.dates):
         s.background = True
     return s
 
@@ -242,15 +278,16 @@ def _own_line(text: str, end: int) -> bool:
     return not rest or rest[0] in "\r\n"
 
 
-def _read_dates(s: Sentence, published: str | None) -> None:
+def _read_dates(s: Sentence, published: str | None, french: bool = False) -> None:
     """Event dates of a sentence; running totals and history mark it as context instead."""
-    for m in find_dates(s.text):
-        if is_speech_date(s.text[: m.start]):
+    speech = is_speech_date_fr if french else is_speech_date
+    for m in find_dates_fr(s.text) if french else find_dates(s.text):
+        if speech(s.text[: m.start]):
             continue
         if m.since:
             s.aggregate = True
             continue
-        info: DateInfo = resolve_date(m.text, published)
+        info: DateInfo = resolve_date_fr(m, published) if french else resolve_date(m.text, published)
         info.span = (s.start + m.start, s.start + m.end)
         if m.kind in ("year", "range"):
             pub_year = int(published[:4]) if published else None

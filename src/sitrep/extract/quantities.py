@@ -139,15 +139,21 @@ def words_to_int(text: str) -> int | None:
         if len(m.group(1)) > 12:  # past any count, and float() of 400 digits is infinite
             return MAX_COUNT + 1
         return int(float(m.group(1)) * MULTIPLIERS.get(m.group(2) or "", 1))
+    return sum_words(re.split(r"[\s-]+", text), UNITS, MULTIPLIERS, "and")
+
+
+def sum_words(words: list[str], units: dict, multipliers: dict, joiner: str) -> int | None:
+    """The number a run of number words names, in any language whose tables are given
+    (``["two", "hundred", "and", "ten"]`` -> 210); None when a word is no number word."""
     total, current, seen = 0, 0, False
-    for word in re.split(r"[\s-]+", text):
-        if word == "and":
+    for word in words:
+        if word == joiner:
             continue
-        if word in UNITS:
-            current += UNITS[word]
-        elif word in MULTIPLIERS:
-            current = max(current, 1) * MULTIPLIERS[word]
-            if MULTIPLIERS[word] >= 1000:
+        if word in units:
+            current += units[word]
+        elif word in multipliers:
+            current = max(current, 1) * multipliers[word]
+            if multipliers[word] >= 1000:
                 total, current = total + current, 0
         else:
             return None

@@ -153,6 +153,7 @@ def fold_echoes(
             echoes=echoes,
             claim_id=c.claim_id,
             echo_quotes=quotes,
+            language=c.language,
         )
         out.append((fc, members))
     out.sort(
