@@ -93,9 +93,6 @@ def test_no_running_total_is_an_incident(out):
     assert not [c for c in claims if "depuis" in c["quote"].lower() or "since" in c["quote"].lower()]
 
 
-@pytest.mark.xfail(
-    strict=False, reason="translation tracing is frreuse's part of issue 17 (src/sitrep/reuse)"
-)
 def test_the_french_rewrite_is_traced_to_the_reuters_story(out):
     reuse = json.loads((out / "reuse.json").read_text(encoding="utf-8"))
     edges = reuse.get("edges", reuse) if isinstance(reuse, dict) else reuse
