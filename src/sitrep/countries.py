@@ -26,6 +26,7 @@ class Country:
     other_names: tuple[str, ...] = ()  # "USA", "Ivory Coast": the gazetteer files them under the country
     demonyms: tuple[str, ...] = ()  # "Malian"
     short_names: tuple[str, ...] = ()  # "DRC", "U.S.": always the whole country in running text
+    capital: str = ""  # GeoNames' name of the capital ("Bamako")
 
 
 def _tsv() -> dict[str, list[list[str]]]:
@@ -58,6 +59,7 @@ def country_table() -> dict[str, Country]:
             other_names=tuple(other),
             demonyms=tuple(dem),
             short_names=tuple(short),
+            capital=c.get("capital") or "",
         )
     return table
 

