@@ -289,10 +289,8 @@ def migrate(path: Path) -> None:
     con.close()
     if row and int(row[0]) >= SCHEMA:
         return
-    if not imported and (not row or int(row[0]) < 4):
-        build_default(
-            path
-        )  # shipped content changed (units, continents): rebuild a file nothing was imported into
+    if not imported:  # shipped content changed (units, continents): rebuild a file nothing was imported into
+        build_default(path)
         return
     con = connect(path, read_only=False)
     if "h" not in [c[0] for c in con.execute("DESCRIBE names").fetchall()]:
@@ -300,9 +298,21 @@ def migrate(path: Path) -> None:
             "CREATE OR REPLACE TABLE names AS SELECT hash(key)::UBIGINT h, key, gid, kind FROM names ORDER BY 1"
         )
     con.execute(INDEXES)
-    con.execute("DELETE FROM meta WHERE k = 'schema'")
-    con.execute("INSERT INTO meta VALUES ('schema', ?)", [str(SCHEMA)])
+    set_unit_points(con)
+    con.execute("DELETE FROM meta WHERE k IN ('schema', 'content_id')")
+    con.execute("INSERT INTO meta VALUES ('schema', ?), ('content_id', ?)", [str(SCHEMA), new_content_id()])
     con.close()
+
+
+def set_unit_points(con) -> None:
+    """Move the shipped countries and divisions of an older file to the points units.tsv now gives
+    (imported rows are the user's and stay as imported)."""
+    rows = [(lat, lon, kind, cc, code) for (kind, cc, code), (_, lat, lon, _) in unit_points().items()]
+    con.executemany(
+        "UPDATE places SET lat = ?, lon = ? WHERE src = 'default' AND fcode = ? AND cc = ?"
+        " AND coalesce(admin1, '') = ?",
+        rows,
+    )
 
 
 def prepare(path: Path) -> Path:
