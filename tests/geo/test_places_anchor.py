@@ -41,7 +41,7 @@ ROWS = [
         "A teenager was shot near Oak Street on Sunday night, police said.",
         "http://www.tulsaworld.com/news/local/story.html",
         "Oak Street",
-        ("Tulsa", "US", None, "near"),
+        ("Tulsa", "US", "Oklahoma", "near"),
     ),
     (
         "a title-case dateline is read, and a far small namesake in another state is not the place",

@@ -19,7 +19,7 @@ import re
 from sitrep.countries import country_table
 from sitrep.extract.identifiers import SUFFIX
 from sitrep.geo.gazetteer import Gazetteer, Place
-from sitrep.geo.precision import NEAR_KM, km, make_location
+from sitrep.geo.precision import NEAR_KM, km
 from sitrep.records import Location
 
 FAR_KM = 300.0  # a town this far from the anchor, unqualified, is another town's namesake
@@ -53,28 +53,12 @@ def is_site(text: str) -> bool:
     return len(words) >= 2 and (words[-1].lower() in SUFFIX or words[-1].lower() in SITES)
 
 
-def town_location(p: Place) -> Location:
-    """A gazetteer town as a Location (the anchor's own point)."""
-    return make_location(
-        p.name,
-        "exact",
-        "",
-        country_code=p.country_code,
-        lat=p.lat,
-        lon=p.lon,
-        geonameid=p.gid if p.gid > 0 else None,
-        feature_class=p.feature_class,
-        feature_code=p.feature_code,
-        population=p.population or None,
-    )
-
-
 def is_town(loc: Location | None) -> bool:
     return loc is not None and loc.feature_class == "P" and loc.precision == "exact" and loc.lat is not None
 
 
 def article_anchor(
-    dateline: list[Location], towns: list[tuple[int, Location]], home: Place | None
+    dateline: list[Location], towns: list[tuple[int, Location]], home: Location | None
 ) -> tuple[Location, str, str] | None:
     """The anchor town, the words that say why, and its kind: the dateline's town ("dateline";
     never a national capital, from which wire services cover a whole country), else the outlet's
@@ -82,8 +66,8 @@ def article_anchor(
     for loc in dateline:
         if is_town(loc) and not is_capital(loc):
             return loc, f"{loc.name}, the article's dateline", "dateline"
-    if home is not None and home.feature_class == "P" and home.lat is not None:
-        return town_location(home), f"{home.name}, the outlet's home town", "home"
+    if is_town(home):
+        return home, f"{home.name}, the outlet's home town", "home"
     named = [(n, loc) for n, loc in towns if is_town(loc)]
     if named:
         loc = max(named, key=lambda t: t[0])[1]

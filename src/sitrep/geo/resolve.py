@@ -26,8 +26,8 @@ from sitrep.geo.anchor import (
     article_anchor,
     far_namesake,
     is_site,
+    is_town,
     part_of,
-    town_location,
 )
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
@@ -415,7 +415,7 @@ def resolve_mentions(
 
     for key in sorted(set(groups) - parts - sites, key=order):
         if key not in dateline and ctx.anchor is None:  # the dateline's town, else the outlet's home
-            ctx.anchor = article_anchor([out[k] for k in dateline], [], home) or False
+            ctx.anchor = article_anchor([out[k] for k in dateline], [], home_town(gaz, home)) or False
             ctx.anchor_states = anchor_states(gaz, ctx.anchor, home)
             ctx.states |= ctx.anchor_states  # "Clifton" in a Denver report: Clifton, Colorado
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
@@ -429,9 +429,9 @@ def resolve_mentions(
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
     for key in sorted(parts):
-        out[key] = city_part(groups[key][0].text, groups, out, home)
+        out[key] = city_part(groups[key][0].text, groups, out, home_town(gaz, home))
     if ctx.anchor is None:  # every name was the dateline's or a street's
-        ctx.anchor = article_anchor([out[k] for k in dateline], [], home) or False
+        ctx.anchor = article_anchor([out[k] for k in dateline], [], home_town(gaz, home)) or False
     for key in sorted(
         sites
     ):  # "Oak Street", "Mercy Hospital": in the report's town, else the town named most
@@ -439,7 +439,7 @@ def resolve_mentions(
         out[key] = (
             part_of(ctx.anchor[0], ctx.anchor[1], text, "is a street, building or ground")
             if ctx.anchor
-            else city_part(text, groups, out, home)
+            else city_part(text, groups, out, home_town(gaz, home))
         )
     return out
 
@@ -451,11 +451,18 @@ CITY_PART = re.compile(
 )
 
 
+def home_town(gaz: Gazetteer, home: Place | None) -> Location | None:
+    """The outlet's home town as a Location, when the outlet has one and it is a town."""
+    if home is None or home.feature_class != "P" or home.lat is None:
+        return None
+    return to_location(gaz, home.name, home, "")
+
+
 def city_part(
-    text: str, groups: dict[str, list[PlaceMention]], out: dict[str, Location], home: Place | None = None
+    text: str, groups: dict[str, list[PlaceMention]], out: dict[str, Location], home: Location | None = None
 ) -> Location:
     """A city part resolves to the city the article is about (its most-named town, else the
-    outlet's home town), near it."""
+    outlet's home town ``home``), near it."""
     towns = [
         (len(groups[k]), -min(m.span[0] for m in groups[k]), k)
         for k, loc in out.items()
@@ -463,8 +470,8 @@ def city_part(
     ]
     if towns:
         city, why = out[max(towns)[2]], "the town the article names most"
-    elif home is not None and home.feature_class == "P":
-        city, why = town_location(home), "the outlet's home town"
+    elif is_town(home):
+        city, why = home, "the outlet's home town"
     else:
         return make_location(text, "unknown", f"'{text}' is part of a city the article does not name")
     return city.model_copy(
@@ -551,7 +558,7 @@ def resolve_places(
     anchor = article_anchor(
         [by_name[fold(d.text)] for d in dateline_places(article.raw_text, gaz)],
         [(n, by_name[k]) for k, n in named.items()],
-        home,
+        home_town(gaz, home),
     )
     incidents = {}
     for mention in extraction.mentions:
