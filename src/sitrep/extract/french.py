@@ -24,7 +24,7 @@ from importlib import resources
 
 from sitrep.extract.dates import DateMatch, resolve_date
 from sitrep.extract.event_types import EventType, classify_event, load_cues
-from sitrep.extract.quantities import MAX_COUNT, Quantity, _bounds, sum_words
+from sitrep.extract.quantities import MAX_COUNT, Quantity, qualifier_bounds, sum_words
 from sitrep.outlets import outlet_in_text
 from sitrep.records import Claim, DateInfo
 from sitrep.vocab_fr import (
@@ -91,7 +91,7 @@ def find_quantities_fr(text: str) -> list[Quantity]:
         body = m.group(0)
         if m.group("approx"):
             n = FR_APPROX[m.group("approx").lower()]
-            low, high = _bounds(n, qualifier if qualifier != "exactly" else "about")
+            low, high = qualifier_bounds(n, qualifier if qualifier != "exactly" else "about")
             out.append(
                 Quantity(
                     low, high, qualifier if qualifier != "exactly" else "about", body, m.start(), m.end()
@@ -118,7 +118,7 @@ def find_quantities_fr(text: str) -> list[Quantity]:
             if not 0 <= n <= MAX_COUNT:
                 out.append(Quantity(None, None, "none", body, m.start(), m.end()))
                 continue
-            low, high = _bounds(n, qualifier)
+            low, high = qualifier_bounds(n, qualifier)
             out.append(Quantity(low, high, qualifier, body, m.start(), m.end()))
     return out
 

@@ -166,7 +166,7 @@ def implausible(n: int | None) -> bool:
     return n is not None and not 0 <= n <= MAX_COUNT
 
 
-def _bounds(n: int, qualifier: str) -> tuple[int | None, int | None]:
+def qualifier_bounds(n: int, qualifier: str) -> tuple[int | None, int | None]:
     if qualifier == "at_least":
         return n, None
     if qualifier == "more_than":
@@ -198,7 +198,7 @@ def parse_quantity(text: str) -> Quantity | None:
                     continue
                 if implausible(n):
                     return _as_text(text, m)
-                low, high = _bounds(n, qualifier)
+                low, high = qualifier_bounds(n, qualifier)
                 return Quantity(low, high, qualifier, text[m.start() : m.end()], m.start(), m.end())
             if qualifier == "up_to":
                 low = 0
@@ -224,7 +224,7 @@ def parse_quantity(text: str) -> Quantity | None:
                 return _as_text(text, m)
         if qual_word == "some" and n <= 1:  # "some one" is not a count
             qualifier = "exactly"
-        low, high = _bounds(n, qualifier)
+        low, high = qualifier_bounds(n, qualifier)
         return Quantity(low, high, qualifier, text[m.start() : m.end()], m.start(), m.end())
     return None
 

@@ -406,6 +406,7 @@ def resolve_mentions(
     parts = {k for k in groups if CITY_PART.fullmatch(k)}
     sites = {k for k in groups if is_site(groups[k][0].text)}
     dateline = {fold(d.text) for d in dateline_places(text, gaz)} & set(groups)
+    town = home_town(gaz, home)
 
     # the dateline first, then unambiguous names: their points help the rest ("nearby places")
     def order(k):  # countries and divisions first, then the least ambiguous names
@@ -415,7 +416,7 @@ def resolve_mentions(
 
     for key in sorted(set(groups) - parts - sites, key=order):
         if key not in dateline and ctx.anchor is None:  # the dateline's town, else the outlet's home
-            ctx.anchor = article_anchor([out[k] for k in dateline], [], home_town(gaz, home)) or False
+            ctx.anchor = article_anchor([out[k] for k in dateline], [], town) or False
             ctx.anchor_states = anchor_states(gaz, ctx.anchor, home)
             ctx.states |= ctx.anchor_states  # "Clifton" in a Denver report: Clifton, Colorado
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
@@ -429,9 +430,9 @@ def resolve_mentions(
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
     for key in sorted(parts):
-        out[key] = city_part(groups[key][0].text, groups, out, home_town(gaz, home))
+        out[key] = city_part(groups[key][0].text, groups, out, town)
     if ctx.anchor is None:  # every name was the dateline's or a street's
-        ctx.anchor = article_anchor([out[k] for k in dateline], [], home_town(gaz, home)) or False
+        ctx.anchor = article_anchor([out[k] for k in dateline], [], town) or False
     for key in sorted(
         sites
     ):  # "Oak Street", "Mercy Hospital": in the report's town, else the town named most
@@ -439,7 +440,7 @@ def resolve_mentions(
         out[key] = (
             part_of(ctx.anchor[0], ctx.anchor[1], text, "is a street, building or ground")
             if ctx.anchor
-            else city_part(text, groups, out, home_town(gaz, home))
+            else city_part(text, groups, out, town)
         )
     return out
 
