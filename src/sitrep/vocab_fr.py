@@ -257,7 +257,12 @@ FR_BACKGROUND = (
 )
 # One figure over several incidents ("deux attaques distinctes ont fait au moins 27 morts").
 FR_SHARED = r"\b(?:deux|trois|quatre|plusieurs|ces|des) attaques\b|\battaques distinctes\b"
-FR_AGGREGATE = r"\b(?:depuis|au total|en tout|décompte|cumulé|cumul|depuis le début|cette année)\b"
+# running totals, as the English AGGREGATE: "since Monday" / "depuis lundi" is not one, and "leur
+# décompte" (a count of one fight) is not either
+FR_AGGREGATE = (
+    r"\b(?:depuis(?! (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)\b)"
+    r"|au total|en tout|cumulé|cumul|depuis le début|cette année)\b"
+)
 FR_NEW_INCIDENT = r"\b(?:distincte?s?|autre attaque|par ailleurs|ailleurs|une seconde|une deuxième)\b"
 
 # Places: French country names (the country table is English) and wide areas that never pin an
@@ -330,7 +335,15 @@ FR_PLACE_CUES = {
     "à l'ouest de": "near",
     "à": "in",
     "dans": "in",
+    "attaque de": "in",
+    "attaque d'": "in",
 }
+# Words before a place where the wounded were taken or the dead buried, not where the attack was
+# ("le centre hospitalier régional de X", "évacués vers X", "les obsèques à X").
+FR_AWAY_FROM_SCENE = (
+    r"\b(?:hôpital|hospitali\w+|évacu\w+|transporté\w*|obsèques|funérailles|inhum\w+)\b"
+    r"[^.;]{0,25}$"
+)
 # Past participles of the speech verbs, for the inverted attribution of wire copy
 # ("..., a indiqué à l'AFP un élu local").
 FR_SPEECH_PARTICIPLES = (

@@ -161,9 +161,10 @@ def _political(hit) -> bool:
     return False
 
 
-def refine_battle(event: EventType, texts: list[str]) -> EventType:
+def refine_battle(event: EventType, texts: list[str], find=find_cue) -> EventType:
     """Use the whole mention: a base overrun or a garrison taken prisoner makes a battle an
-    overtaking of territory; a stated recapture by the state makes it a regain."""
+    overtaking of territory; a stated recapture by the state makes it a regain. ``find(text,
+    cue_name)`` reads the cue lists of the mention's language (English by default)."""
     if event.event_type != "battles" or event.sub_event_type != "armed_clash":
         return event
     joined = " ".join(norm_text(t) for t in texts)
@@ -172,7 +173,7 @@ def refine_battle(event: EventType, texts: list[str]) -> EventType:
         ("garrison_taken", "non_state_actor_overtakes_territory"),
         ("forced_withdrawal", "non_state_actor_overtakes_territory"),
     ):
-        cue = find_cue(joined, name)
+        cue = find(joined, name)
         if cue:  # a rule, not the model, moved it: the model's confidence no longer applies
             return EventType("battles", sub, event.political, cue, None, event.sub_event_type)
     return event

@@ -23,13 +23,15 @@ from functools import lru_cache
 from importlib import resources
 
 from sitrep.extract.dates import DateMatch, resolve_date
-from sitrep.extract.event_types import EventType, classify_event, load_cues
+from sitrep.extract.event_types import EventType, classify_event, load_cues, refine_battle
 from sitrep.extract.quantities import MAX_COUNT, Quantity, qualifier_bounds, sum_words
-from sitrep.outlets import outlet_in_text
+from sitrep.extract.typer import rule_certainty
+from sitrep.outlets import is_outlet_name, outlet_in_text
 from sitrep.records import Claim, DateInfo
 from sitrep.vocab_fr import (
     FR_AGGREGATE,
     FR_APPROX,
+    FR_AWAY_FROM_SCENE,
     FR_BACKGROUND,
     FR_BROAD_AREAS,
     FR_COUNTRIES,
@@ -426,6 +428,11 @@ _CUE_BEFORE = re.compile(rf"\b({_alt(FR_PLACE_CUES)})\s*(?:la\s+|le\s+|l')?$", r
 _STRONG_CUES = [c for c, kind in FR_PLACE_CUES.items() if kind not in ("in", "near")]
 _NAME = r"[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*"
 _CUED_NAME = re.compile(rf"\b(?P<cue>{_alt(_STRONG_CUES)})\s*(?:la\s+|le\s+|l['’])?(?P<name>{_NAME})")
+# "à X", "près de X": a place only when the French parse reads X as a proper noun outside any
+# person's or organisation's name ("à Barsalogho", not "à Amadou Koufa", "à Reuters")
+_WEAK_CUES = _alt(c for c in FR_PLACE_CUES if c not in _STRONG_CUES and c != "dans").replace("'", "['’]")
+_WEAK_CUED_NAME = re.compile(rf"(?<!\w)(?P<cue>{_WEAK_CUES})(?:(?<=['’])|\s+)(?P<name>{_NAME})")
+_AWAY = re.compile(FR_AWAY_FROM_SCENE, re.IGNORECASE)
 
 
 def french_places(places: list, actors, text: str, doc=None) -> list:
@@ -436,10 +443,12 @@ def french_places(places: list, actors, text: str, doc=None) -> list:
     from spacy.lang.fr.stop_words import STOP_WORDS
 
     out = []
-    for p in places + _cued_names(text, places, STOP_WORDS):
+    for p in places + _cued_names(text, places, STOP_WORDS, doc):
         key = p.text.lower().replace("’", "'")
         if key in STOP_WORDS or any(m.start == 0 and m.end == len(p.text) for m in actors.find(p.text)):
             continue
+        if _AWAY.search(text[max(0, p.span[0] - 60) : p.span[0]]):
+            continue  # where the wounded were taken, not where the attack was
         if doc is not None and _common_word_at_start(doc, p):
             continue
         cue = _CUE_BEFORE.search(text[max(0, p.span[0] - 30) : p.span[0]].replace("’", "'"))
@@ -449,24 +458,41 @@ def french_places(places: list, actors, text: str, doc=None) -> list:
     return sorted(out, key=lambda p: p.span)
 
 
-def _cued_names(text: str, places: list, stop_words) -> list:
+def _cued_names(text: str, places: list, stop_words, doc=None) -> list:
     """Capitalised names after a French place word that no recogniser found ("la localité
-    d'Intagamey", "le camp de Soumpi")."""
+    d'Intagamey", "le camp de Soumpi"), and after "à" / "près de" when the parse reads a proper
+    noun ("à Barsalogho")."""
     from sitrep.records import PlaceMention
 
+    weak = [
+        m
+        for m in _WEAK_CUED_NAME.finditer(text)
+        if doc is not None and _proper_noun(doc, m.span("name")) and not is_outlet_name(m.group("name"))
+    ]
     found = []
-    for m in _CUED_NAME.finditer(text):
+    for m in [*_CUED_NAME.finditer(text), *weak]:
         s, e = m.span("name")
         name = m.group("name")
         if (
             name.lower() in stop_words
             or name.isupper()
-            or any(p.span[0] < e and s < p.span[1] for p in places)
+            or any(p.span[0] < e and s < p.span[1] for p in places + found)
         ):
             continue
         cue = FR_PLACE_CUES[m.group("cue").lower()]
         found.append(PlaceMention(text=name, span=(s, e), context=text[m.start() : e], cue=cue, source="cue"))
     return found
+
+
+def _proper_noun(doc, span: tuple[int, int]) -> bool:
+    """The French parse reads the words at ``span`` as a proper noun outside an organisation's or
+    other (MISC) name, and outside a person's of two words or more (the small French model calls
+    many one-word Sahel village names persons: "à Barsalogho"; a person is named in full)."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if not words or words[0].pos_ != "PROPN":
+        return False
+    allowed = ("", "LOC", "PER") if len(words) == 1 else ("", "LOC")
+    return all(t.ent_type_ in allowed for t in words)
 
 
 def _common_word_at_start(doc, place) -> bool:
@@ -499,12 +525,34 @@ def _french_cues() -> dict[str, re.Pattern | None]:
     }
 
 
-def type_french(text: str) -> EventType | None:
-    """The ACLED type of a French sentence: the English cue rules' logic over French cue words
-    (the type model reads English embeddings only, so it is not asked)."""
+def french_hits(text: str) -> dict[str, str | None]:
+    """The French cue lists ``text`` matches: cue name -> the words matched (or None)."""
     t = text.replace("’", "'")
     hit = {}
     for name, rx in _french_cues().items():
         m = rx.search(t) if rx is not None else None
         hit[name] = m.group(0).lower() if m else None
-    return classify_event(t, hit)
+    return hit
+
+
+def refine_type_fr(event: EventType, texts: list[str]) -> EventType:
+    """A French mention's type from all its sentences, as ``refine_battle`` reads an English one.
+    An attack whose first sentence names no victim ("X a été le théâtre d'une attaque sanglante")
+    is a battle when the mention's other sentences name an armed target ("ont pris pour cible des
+    positions militaires") and none names civilians: ACLED codes an attack on armed forces as a
+    clash, one on civilians and soldiers alike as an attack."""
+    joined = " ".join(texts)
+    hit = french_hits(joined)
+    if event.sub_event_type == "attack" and not hit["civilian_kind"]:
+        rule = classify_event(joined.replace("’", "'"), hit)
+        if rule is not None and rule.event_type == "battles":
+            event = rule_certainty(rule, hit)
+    return refine_battle(event, texts, find=lambda joined, name: french_hits(joined)[name])
+
+
+def type_french(text: str) -> EventType | None:
+    """The ACLED type of a French sentence: the English cue rules' logic over French cue words.
+    The type model reads English words and parses, so it does not choose the type; its confidence
+    in the rules' type comes from the cue lists matched alone (``typer.rule_certainty``)."""
+    hit = french_hits(text)
+    return rule_certainty(classify_event(text.replace("’", "'"), hit), hit)

@@ -1,0 +1,42 @@
+"""French place words (issue 17): a village after "à" / "l'attaque de" that the small French
+model misreads as a person is a place; a full personal name, an outlet and the town where the
+wounded were taken are not incident places."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.actors import ActorDictionary
+from sitrep.extract.french import french_places
+from sitrep.models import load_spacy_fr
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy_fr()
+
+
+def _places(nlp, text):
+    doc = nlp(text)
+    return {p.text for p in french_places([], ActorDictionary.load(), text, doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("Le dimanche 3 mars à Tawori, des hommes armés ont tué neuf civils.", {"Tawori"}, set()),
+        ("L'attaque de Gorgadji a fait au moins quinze morts selon des sources locales.", {"Gorgadji"}, set()),
+        ("Quatre militaires ont été tués près d'Intahaka, a-t-on appris.", {"Intahaka"}, set()),
+        ("Le ministre a rendu hommage à Ibrahim Traoré lors de la cérémonie.", set(), {"Ibrahim Traoré"}),
+        ("Un élu a confié à Reuters que le bilan était lourd.", set(), {"Reuters"}),
+        (
+            "Les blessés ont été évacués vers le centre hospitalier régional de Kaya après l'attaque.",
+            set(),
+            {"Kaya"},
+        ),
+    ],
+)
+def test_french_place_words(nlp, text, wanted, unwanted):
+    found = _places(nlp, text)
+    assert wanted <= found, found
+    assert not (unwanted & found), found
