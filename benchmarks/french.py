@@ -98,7 +98,12 @@ def score(labelled: dict, incidents: list[dict], show: bool) -> dict[str, list[i
 
 def describe(i: dict) -> tuple:
     fig = i.get("fatalities") or {}
-    return ((i.get("location") or {}).get("name"), i["event_type"], fig.get("low"), (i.get("date") or {}).get("start"))
+    return (
+        (i.get("location") or {}).get("name"),
+        i["event_type"],
+        fig.get("low"),
+        (i.get("date") or {}).get("start"),
+    )
 
 
 def run(labelled: dict, out: Path) -> list[dict]:

@@ -25,7 +25,11 @@ def _places(nlp, text):
     ("text", "wanted", "unwanted"),
     [
         ("Le dimanche 3 mars à Tawori, des hommes armés ont tué neuf civils.", {"Tawori"}, set()),
-        ("L'attaque de Gorgadji a fait au moins quinze morts selon des sources locales.", {"Gorgadji"}, set()),
+        (
+            "L'attaque de Gorgadji a fait au moins quinze morts selon des sources locales.",
+            {"Gorgadji"},
+            set(),
+        ),
         ("Quatre militaires ont été tués près d'Intahaka, a-t-on appris.", {"Intahaka"}, set()),
         ("Le ministre a rendu hommage à Ibrahim Traoré lors de la cérémonie.", set(), {"Ibrahim Traoré"}),
         ("Un élu a confié à Reuters que le bilan était lourd.", set(), {"Reuters"}),

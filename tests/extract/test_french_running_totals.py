@@ -18,7 +18,10 @@ def nlp():
 @pytest.mark.parametrize(
     ("sentence", "scope"),
     [
-        ("Depuis le début de l'année, plus de 300 civils ont été tués dans la région de Ménaka.", "aggregate"),
+        (
+            "Depuis le début de l'année, plus de 300 civils ont été tués dans la région de Ménaka.",
+            "aggregate",
+        ),
         ("Au total, 1 200 soldats ont péri depuis 2019 dans le Liptako.", "aggregate"),
         ("Les combats, qui durent depuis lundi, ont fait 14 morts parmi les militaires.", "incident"),
         ("Dans leur décompte, les rebelles affirment avoir tué 63 soldats lors des combats.", "incident"),

@@ -16,14 +16,23 @@ from sitrep.ingest import iter_inputs
     ("sentence", "event_type"),
     [
         # an armed target named in words the English list holds as "armed forces", "barracks"...
-        ("Des hommes armés ont attaqué une caserne de la gendarmerie à Koro, faisant trois morts.", "battles"),
+        (
+            "Des hommes armés ont attaqué une caserne de la gendarmerie à Koro, faisant trois morts.",
+            "battles",
+        ),
         ("Les assaillants ont visé un détachement des forces armées, tuant onze militaires.", "battles"),
         ("Des terroristes ont tendu une embuscade aux FDS sur l'axe Dori-Seytenga.", "battles"),
         ("Une patrouille de VDP a été attaquée par des jihadistes près du barrage, sept tués.", "battles"),
         # "armée" as an adjective is no army
-        ("Une attaque armée a visé des fidèles réunis pour la prière, tuant vingt personnes.", "violence_against_civilians"),
+        (
+            "Une attaque armée a visé des fidèles réunis pour la prière, tuant vingt personnes.",
+            "violence_against_civilians",
+        ),
         ("Une bande armée a tué quatre orpailleurs sur un site aurifère.", "violence_against_civilians"),
-        ("Des individus armés ont exécuté six commerçants au marché de Tin-Akof.", "violence_against_civilians"),
+        (
+            "Des individus armés ont exécuté six commerçants au marché de Tin-Akof.",
+            "violence_against_civilians",
+        ),
     ],
 )
 def test_french_sentence_type(sentence, event_type):
@@ -73,7 +82,9 @@ def test_french_camp_overrun_is_territory_taken():
         "Des jihadistes ont attaqué le camp militaire de Kobou dimanche, tuant quinze soldats.",
         "Les assaillants se sont emparés du camp avant de le piller.",
     ]
-    assert refine_type_fr(type_french(texts[0]), texts).sub_event_type == "non_state_actor_overtakes_territory"
+    assert (
+        refine_type_fr(type_french(texts[0]), texts).sub_event_type == "non_state_actor_overtakes_territory"
+    )
 
 
 def test_french_mentions_carry_type_confidence(tmp_path, gaz):
