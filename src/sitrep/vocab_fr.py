@@ -338,17 +338,19 @@ FR_PLACE_CUES = {
     "attaque de": "in",
     "attaque d'": "in",
 }
-# Words before a place where the wounded were taken or the dead buried, not where the attack was
-# ("le centre hospitalier régional de X", "évacués vers X", "les obsèques à X").
-FR_AWAY_FROM_SCENE = (
-    r"\b(?:hôpital|hospitali\w+|évacu\w+|transporté\w*|obsèques|funérailles|inhum\w+)\b"
-    r"[^.;]{0,25}$"
-)
 # Past participles of the speech verbs, for the inverted attribution of wire copy
 # ("..., a indiqué à l'AFP un élu local").
 FR_SPEECH_PARTICIPLES = (
     "indiqué|déclaré|affirmé|confié|expliqué|annoncé|rapporté|assuré|précisé|raconté|souligné|"
     "ajouté|estimé|dit|reconnu|signalé|confirmé|témoigné|rapporté|avancé|évoqué|dénoncé"
+)
+
+# Words before a place that is not where the attack was: where the wounded were taken or the dead
+# buried ("le centre hospitalier régional de X", "évacués vers X", "les obsèques à X"), where a
+# statement was made ("a annoncé le ministère de la Défense à X", not "a annoncé que ... à X").
+FR_AWAY_FROM_SCENE = (
+    r"\b(?:hôpital|hospitali\w+|évacu\w+|transporté\w*|obsèques|funérailles|inhum\w+)\b[^.;]{0,25}$"
+    rf"|\b(?:{FR_SPEECH_PARTICIPLES})\b(?:(?!\bqu)[^.;,«»]){{0,50}}\bà\s*$"
 )
 
 # Actor roles from the French parse (extract/actors.role_of): lemmas of attack, defence and

@@ -1,6 +1,6 @@
 """French place words (issue 17): a village after "à" / "l'attaque de" that the small French
-model misreads as a person is a place; a full personal name, an outlet and the town where the
-wounded were taken are not incident places."""
+model misreads as a person is a place; a full personal name, an outlet, the town where the
+wounded were taken and the town a statement was made in are not incident places."""
 
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ def _places(nlp, text):
         ("Quatre militaires ont été tués près d'Intahaka, a-t-on appris.", {"Intahaka"}, set()),
         ("Le ministre a rendu hommage à Ibrahim Traoré lors de la cérémonie.", set(), {"Ibrahim Traoré"}),
         ("Un élu a confié à Reuters que le bilan était lourd.", set(), {"Reuters"}),
+        (
+            "Neuf soldats ont péri à Tessit, a annoncé le ministère de la Sécurité à Bamako.",
+            {"Tessit"},
+            {"Bamako"},
+        ),
         (
             "Les blessés ont été évacués vers le centre hospitalier régional de Kaya après l'attaque.",
             set(),
