@@ -448,7 +448,7 @@ def french_places(places: list, actors, text: str, doc=None) -> list:
         if key in STOP_WORDS or any(m.start == 0 and m.end == len(p.text) for m in actors.find(p.text)):
             continue
         if _AWAY.search(text[max(0, p.span[0] - 60) : p.span[0]]):
-            continue  # where the wounded were taken, not where the attack was
+            continue  # where the wounded were taken or a statement made, not where the attack was
         if doc is not None and _common_word_at_start(doc, p):
             continue
         cue = _CUE_BEFORE.search(text[max(0, p.span[0] - 30) : p.span[0]].replace("’", "'"))
