@@ -25,7 +25,6 @@ from importlib import resources
 from sitrep.extract.dates import DateMatch, resolve_date
 from sitrep.extract.event_types import EventType, classify_event, load_cues, refine_battle
 from sitrep.extract.quantities import MAX_COUNT, Quantity, qualifier_bounds, sum_words
-from sitrep.extract.typer import rule_certainty
 from sitrep.outlets import is_outlet_name, outlet_in_text
 from sitrep.records import Claim, DateInfo
 from sitrep.vocab_fr import (
@@ -546,13 +545,13 @@ def refine_type_fr(event: EventType, texts: list[str]) -> EventType:
     if event.sub_event_type == "attack" and not hit["civilian_kind"]:
         rule = classify_event(joined.replace("’", "'"), hit)
         if rule is not None and rule.event_type == "battles":
-            event = rule_certainty(rule, hit)
+            event = rule
     return refine_battle(event, texts, find=lambda joined, name: french_hits(joined)[name])
 
 
 def type_french(text: str) -> EventType | None:
     """The ACLED type of a French sentence: the English cue rules' logic over French cue words.
-    The type model reads English words and parses, so it does not choose the type; its confidence
-    in the rules' type comes from the cue lists matched alone (``typer.rule_certainty``)."""
-    hit = french_hits(text)
-    return rule_certainty(classify_event(text.replace("’", "'"), hit), hit)
+    The type model reads English words and parses, so it neither chooses the type nor gives it a
+    confidence: read from the cue lists alone its probability was anti-informative on French
+    (docs/accuracy.md, "French held-out set"), so ``confidence`` stays None."""
+    return classify_event(text.replace("’", "'"), french_hits(text))

@@ -112,11 +112,9 @@ def _bucket(s: str) -> int:
 
 
 def features(span, hits: dict[str, bool], rule_label: str) -> np.ndarray:
-    """The feature vector of one sentence: its spaCy span, the cue lists it matches, the rules' type.
-    With no span (a sentence in another language than the English the model read), only the
-    language-neutral part: the cue lists and the rules' type."""
+    """The feature vector of one sentence: its spaCy span, the cue lists it matches, the rules' type."""
     x = np.zeros(width(), dtype=np.float32)
-    tensor = span.doc.tensor if span is not None else None
+    tensor = span.doc.tensor
     if tensor is not None and tensor.size and tensor.shape[1] == TENSOR_WIDTH:
         v = tensor[span.start : span.end].mean(axis=0)
         n = float(np.linalg.norm(v))
@@ -128,8 +126,8 @@ def features(span, hits: dict[str, bool], rule_label: str) -> np.ndarray:
     at += len(names)
     x[at + LABELS.index(rule_label)] = 1.0
     at += len(LABELS)
-    toks = _tokens(span) if span is not None else []
-    grams = toks + [f"{a} {b}" for a, b in pairwise(toks)] + (_relations(span) if span is not None else [])
+    toks = _tokens(span)
+    grams = toks + [f"{a} {b}" for a, b in pairwise(toks)] + _relations(span)
     for g in grams:
         x[at + _bucket(g)] = 1.0
     if grams:

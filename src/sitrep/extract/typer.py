@@ -71,18 +71,6 @@ def type_span(span, text: str | None = None) -> EventType | None:
     return decide(rule, probs, hit)
 
 
-def rule_certainty(rule: EventType | None, hit: dict) -> EventType | None:
-    """The rules' type with the type model's calibrated probability of it, read from the
-    language-neutral features alone (the cue lists matched and the rules' type): for sentences in
-    another language than English, whose words and parse the model never saw. The rules' type
-    stands; only its ``confidence`` and ``runner_up`` come from the model."""
-    if rule is None:
-        return None
-    probs = TypeModel.load().probabilities(features(None, hit, rule.sub_event_type))
-    sub = rule.sub_event_type
-    return replace(rule, confidence=_p(probs, sub), runner_up=_runner_up(probs, sub))
-
-
 def happened(span) -> bool:
     """The sentence tells of something done: a verb in the past ("seized"), or a participle with
     an auxiliary ("have set up", "was handed over"); "are trying to reach the coast" is not."""
