@@ -91,6 +91,18 @@ def test_reuse_edges_and_origins(out, expected):
     assert {k: origins[k] for k in expected["reuse"]["origins"]} == expected["reuse"]["origins"]
 
 
+def test_reuse_reasons_name_articles_by_title_or_opening(out, seed_texts):
+    """Seeds 002-004 have no title and no outlet: the reasons name them by their first words and
+    short id, never by the id alone ("003 credits Reuters" tells a reader nothing)."""
+    reasons = [r for e in _load(out, "reuse.json")["edges"] for r in e["direction"]["reasons"]]
+    assert reasons
+    for article_id in seed_texts:
+        short = article_id.split("_")[0]
+        assert f'"{short}"' not in " ".join(reasons), short
+    opening = " ".join(seed_texts["003_a5aecea2bd63faf4"].split()[:5])
+    assert any(opening in r and "[003]" in r for r in reasons)
+
+
 def test_one_incident_per_expected_incident(out, expected, seed_texts):
     texts = seed_texts
     incidents = _load(out, "incidents.json")["incidents"]

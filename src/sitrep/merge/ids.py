@@ -54,8 +54,20 @@ def article_label(article) -> str:
         url = re.sub(r"^https?://web\.archive\.org/web/[^/]+/", "", article.url)  # the archived site
         host = (urlparse(url if "://" in url else "http://" + url).hostname or "").lower()
         outlet = host[4:] if host.startswith("www.") else host or None
-    title = (article.title or "").strip() or short_article(article.article_id)
+    title = (article.title or "").strip() or _opening(article)
     return f"{title} ({outlet})" if outlet else title
+
+
+def _opening(article, words: int = 9) -> str:
+    """An untitled article named by its first words and its short id, so a reader can tell it
+    apart from the others and find its file: ``"A rebel group affiliated with ... [003]"``."""
+    text = getattr(article, "clean_text", "") or ""
+    first = text.strip().split("\n", 1)[0].split()
+    short = short_article(article.article_id)
+    if not first:
+        return short
+    opening = " ".join(first[:words]) + (" ..." if len(first) > words else "")
+    return f"{opening} [{short}]"
 
 
 def make_incident_id(place_key: str, date_start: str | None, salt: str = "") -> str:
