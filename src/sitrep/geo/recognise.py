@@ -78,6 +78,7 @@ TOWN_WORDS = {
     "camp": "town",
     "capital": "city",
     "outskirts": "near",
+    "island": "area",
 }
 PLACE_ENTS = {"GPE", "LOC"}
 NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"}
@@ -197,6 +198,33 @@ RANKS = {
     "sergeant",
 }
 ACRONYM_PLACES = {"us", "usa", "uk", "drc", "uae"}
+# "the US Centers for Disease Control", "the Ohio Department of Health", "Quebec Premier X": a
+# country or state named as the owner of a public body is still a place the text names.
+INSTITUTION_WORDS = {
+    "department",
+    "ministry",
+    "government",
+    "governor",
+    "premier",
+    "parliament",
+    "senate",
+    "legislature",
+    "assembly",
+    "army",
+    "navy",
+    "police",
+    "health",
+    "centers",
+    "federal",
+    "food",
+    "public",
+    "provincial",
+    "supreme",
+    "attorney",
+    "secretary",
+    "minister",
+    "national",
+}
 ACCEPT_CUES = {
     "region",
     "province",
@@ -339,6 +367,26 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         if any(w not in ADMIN_WORDS and w not in TOWN_WORDS and w not in {"the", "of"} for w in rest):
             return True  # part of "Policy Centre for the New South"
     return False
+
+
+@lru_cache(maxsize=4)
+def unit_names(gaz: Gazetteer) -> frozenset[str]:
+    """Folded names of the gazetteer's countries and first-order divisions ("united states", "ohio")."""
+    units = [*gaz.countries.values(), *gaz.admin1s.values()]
+    return frozenset({fold(p.name) for p in units} | {fold(n) for n in country_names()})
+
+
+def owns_institution(text: str, toks: list, i: int, j: int, gaz: Gazetteer) -> bool:
+    """A country or division named as the owner of a public body ("the Texas Department of
+    Health", "US Army", "Queensland Premier"): a place, although the body's name runs on."""
+    nxt = toks[j] if j < len(toks) else None
+    return (
+        nxt is not None
+        and text[toks[j - 1][1] : nxt[0]] == " "
+        and fold(nxt[2]) in INSTITUTION_WORDS
+        and is_cap(nxt[2])
+        and fold(text[toks[i][0] : toks[j - 1][1]]) in unit_names(gaz)
+    )
 
 
 def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) -> bool:
@@ -565,7 +613,10 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     for i, j in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
         if phrases[(i, j)] in known and not taken & set(range(i, j)):
             if (
-                not false_hit(text, toks, i, j, ents, known, "gazetteer")
+                (
+                    owns_institution(text, toks, i, j, gaz)
+                    or not false_hit(text, toks, i, j, ents, known, "gazetteer")
+                )
                 and not person_named(text, toks, i, j, ents, gaz)
                 and not surname(text, toks, i, j, people)
             ):
