@@ -329,6 +329,7 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         return True  # acronyms (JNIM, AP) and all-caps headings
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < len(toks) else None
+    place_ent = (toks[i][0], toks[j - 1][1]) in {(s, e) for s, e, label in ents if label in PLACE_ENTS}
     if (
         j - i == 1
         and key not in country_names()  # "Turkey ... turkey farms": the country stays
@@ -342,8 +343,9 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         (prev, text[prev[1] : toks[i][0]] if prev else ""),
         (nxt, text[toks[j - 1][1] : nxt[0]] if nxt else ""),
     ):
-        # "Baba Ahmed", "Michael Langley": a capitalised neighbour that is no place makes one name.
-        if nb and gap == " " and is_cap(nb[2]) and nb[2] not in known:
+        # "Baba Ahmed", "Michael Langley": a capitalised neighbour that is no place makes one name,
+        # unless the tagger reads the place alone as a place ("Neighbouring Uganda").
+        if nb and gap == " " and is_cap(nb[2]) and nb[2] not in known and not place_ent:
             w = fold(nb[2])
             if (
                 w not in ADMIN_WORDS
@@ -369,6 +371,9 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
     return False
 
 
+OWNER_OF = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")  # "Ministry of Health of (the) X"
+
+
 @lru_cache(maxsize=4)
 def unit_names(gaz: Gazetteer) -> frozenset[str]:
     """Folded names of the gazetteer's countries and first-order divisions ("united states", "ohio")."""
@@ -378,14 +383,19 @@ def unit_names(gaz: Gazetteer) -> frozenset[str]:
 
 def owns_institution(text: str, toks: list, i: int, j: int, gaz: Gazetteer) -> bool:
     """A country or division named as the owner of a public body ("the Texas Department of
-    Health", "US Army", "Queensland Premier"): a place, although the body's name runs on."""
+    Health", "US Army", "Queensland Premier", "the Ministry of Health of Ghana"): a place,
+    although the body's name runs on around it."""
+    if fold(text[toks[i][0] : toks[j - 1][1]]) not in unit_names(gaz):
+        return False
     nxt = toks[j] if j < len(toks) else None
+    owner = OWNER_OF.search(text[max(0, toks[i][0] - 40) : toks[i][0]])
+    if owner and fold(owner.group(1)) in INSTITUTION_WORDS:
+        return True  # "Ministry of Health of" / "Health Ministry of"
     return (
         nxt is not None
         and text[toks[j - 1][1] : nxt[0]] == " "
         and fold(nxt[2]) in INSTITUTION_WORDS
         and is_cap(nxt[2])
-        and fold(text[toks[i][0] : toks[j - 1][1]]) in unit_names(gaz)
     )
 
 
