@@ -103,6 +103,8 @@ FOUND = [
     ("Rescue boats reached the island of Nias two days after the quake.", "Nias"),
     ("Measles is spreading again across the Americas, doctors warned.", "Americas"),
     ("The Texas Department of State Health Services issued a warning.", "Texas"),
+    ("Water trucks left Aix-en-Provence at dawn.", "Aix-en-Provence"),
+    ("Snow fell on Salina, Hays, Colby and Goodland.", "Colby"),
 ]
 
 

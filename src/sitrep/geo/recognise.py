@@ -272,9 +272,11 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     for m in WORD.finditer(text):
         s, e, w = m.start(), m.end(), m.group()
         parts = re.split(r"(?=-[^\W\d_])", w)
-        if len(parts) > 1 and any(q[1:2].islower() for q in parts[1:]):
+        lower = [k for k, q in enumerate(parts) if k and q[1:2].islower()]
+        if lower and all(q[1:2].islower() for q in parts[lower[0] :]):
             # "Morocco-based", "Mali-led": the name is the part before the lowercase suffix
-            e, w = s + len(parts[0]), parts[0]
+            # ("Port-au-Prince", "Aix-en-Provence" end on a capital: one name)
+            e, w = s + len("".join(parts[: lower[0]])), "".join(parts[: lower[0]])
         p = POSSESSIVE.search(w)
         if p and len(w) > 3:
             e, w = e - 2, w[:-2]
@@ -408,8 +410,30 @@ def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) ->
         return False
     if cue_of(text, toks, i, j) in ACCEPT_CUES:
         return False  # "in Oliver", "the town of Taylor"
+    if listed_with_places(text, start, end, ents, gaz):
+        return False  # "Dayton, Warren and Xenia": one of a list of places
     places = gaz.lookup([text[start:end]]).get(text[start:end], [])
     return not any(p.is_country or p.is_admin or p.population >= 100_000 for p in places)
+
+
+LIST_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?:,| and|, and| or) $")
+LIST_AFTER = re.compile(r"^(?:,| and|, and| or) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def listed_with_places(text: str, start: int, end: int, ents, gaz: Gazetteer) -> bool:
+    """The name stands in a list ("A, B and C") beside a name the gazetteer knows and the tagger
+    does not read as a person: a list of places, whatever the tagger says of this one."""
+    people = [(s, e) for s, e, label in ents if label == "PERSON"]
+    for m, offset in (
+        (LIST_BEFORE.search(text[max(0, start - 40) : start]), max(0, start - 40)),
+        (LIST_AFTER.match(text[end : end + 40]), end),
+    ):
+        if m is None:
+            continue
+        s, e = offset + m.start(1), offset + m.end(1)
+        if m.group(1) in gaz.known([m.group(1)]) and not any(a < e and s < b for a, b in people):
+            return True
+    return False
 
 
 def person_words(text: str, ents) -> set[str]:
