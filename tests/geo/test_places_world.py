@@ -74,6 +74,18 @@ ROWS = [
         ("California", "US", "ADM1"),
     ),
     (
+        "village whose namesakes all lie in the story's country, another country in the sentence",
+        "Romania culled geese on Sunday. Infected ducks reached Murighiol from Ukraine last week.",
+        "Murighiol",
+        ("Murighiol", "RO", None),
+    ),
+    (
+        "country by its short English name",
+        "Dutch farmers said exports from the Netherlands would resume in March.",
+        "Netherlands",
+        ("The Netherlands", "NL", "PCLI"),
+    ),
+    (
         "person sharing a country's name",
         "Jordan Peterson spoke to students for an hour.",
         "Jordan",

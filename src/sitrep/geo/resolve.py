@@ -154,6 +154,12 @@ def famous(places: list[Place]) -> bool:
     return bool(pops) and pops[0] >= 100_000 and all(q * 20 <= pops[0] for q in pops[1:])
 
 
+def one_named_country(places: list[Place], ctx: Context) -> bool:
+    """Every place of the name lies in one country, and the article names that country."""
+    codes = {p.country_code for p in places}
+    return len(codes) == 1 and ctx.share(next(iter(codes))) > 0
+
+
 def spelling_variants(gaz: Gazetteer, text: str, countries: list[str]) -> list[Place]:
     """Towns and divisions in the story's countries spelled almost like ``text`` (same initial)."""
     q = fold(text)
@@ -252,8 +258,14 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         local, words = None, ""  # "Atlanta, Georgia": the container, not the country Georgia, places it
     if any(p.is_country and p.main_name for p in cands.get(key, [])):
         local, words = None, ""  # a country's name is not placed by its neighbours in the sentence
-    if local and not any(p.country_code == local for p in cands.get(key, [])) and famous(cands.get(key, [])):
-        local, words = None, ""  # "US aid to Hanoi": the US has no Hanoi; the city stands alone
+    if (
+        local
+        and not any(p.country_code == local for p in cands.get(key, []))
+        and (famous(cands.get(key, [])) or one_named_country(cands.get(key, []), ctx))
+    ):
+        # "US aid to Hanoi", "villages of Romania ... birds from Russia": the sentence's country
+        # has no place of that name; a famous city, or places all in a country the story names, stand
+        local, words = None, ""
     if key in macro_regions():
         owner = owner_country(ctx, ms, cands, spans)  # "Burkina Faso's Sahel region" is a division
         divisions = [p for p in cands.get(key, []) if p.feature_code == "ADM1" and p.country_code == owner]
