@@ -27,7 +27,7 @@ import numpy as np
 from sitrep.countries import country_table
 from sitrep.guard import DUCKDB_CONFIG
 
-SCHEMA = 5  # 4: GeoNames ids and points for countries and divisions (units.tsv), continents; 5: divisions at iso3166-2's points
+SCHEMA = 6  # 4: GeoNames ids and points for countries and divisions (units.tsv), continents; 5: divisions at iso3166-2's points; 6: 'Netherlands', 'People's Republic of China' (country_names.tsv)
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
 # Alternate names of these kinds are codes or links, never words in running text.
 SKIP_LANGS = ("link", "iata", "icao", "faac", "post", "wkdt", "unlc", "tcid", "fr_1793")

@@ -78,6 +78,7 @@ TOWN_WORDS = {
     "camp": "town",
     "capital": "city",
     "outskirts": "near",
+    "island": "area",
 }
 PLACE_ENTS = {"GPE", "LOC"}
 NAME_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"}
@@ -197,6 +198,33 @@ RANKS = {
     "sergeant",
 }
 ACRONYM_PLACES = {"us", "usa", "uk", "drc", "uae"}
+# "the US Centers for Disease Control", "the Ohio Department of Health", "Quebec Premier X": a
+# country or state named as the owner of a public body is still a place the text names.
+INSTITUTION_WORDS = {
+    "department",
+    "ministry",
+    "government",
+    "governor",
+    "premier",
+    "parliament",
+    "senate",
+    "legislature",
+    "assembly",
+    "army",
+    "navy",
+    "police",
+    "health",
+    "centers",
+    "federal",
+    "food",
+    "public",
+    "provincial",
+    "supreme",
+    "attorney",
+    "secretary",
+    "minister",
+    "national",
+}
 ACCEPT_CUES = {
     "region",
     "province",
@@ -244,9 +272,11 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     for m in WORD.finditer(text):
         s, e, w = m.start(), m.end(), m.group()
         parts = re.split(r"(?=-[^\W\d_])", w)
-        if len(parts) > 1 and any(q[1:2].islower() for q in parts[1:]):
+        lower = [k for k, q in enumerate(parts) if k and q[1:2].islower()]
+        if lower and all(q[1:2].islower() for q in parts[lower[0] :]):
             # "Morocco-based", "Mali-led": the name is the part before the lowercase suffix
-            e, w = s + len(parts[0]), parts[0]
+            # ("Port-au-Prince", "Aix-en-Provence" end on a capital: one name)
+            e, w = s + len("".join(parts[: lower[0]])), "".join(parts[: lower[0]])
         p = POSSESSIVE.search(w)
         if p and len(w) > 3:
             e, w = e - 2, w[:-2]
@@ -301,6 +331,7 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         return True  # acronyms (JNIM, AP) and all-caps headings
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < len(toks) else None
+    place_ent = (toks[i][0], toks[j - 1][1]) in {(s, e) for s, e, label in ents if label in PLACE_ENTS}
     if (
         j - i == 1
         and key not in country_names()  # "Turkey ... turkey farms": the country stays
@@ -314,8 +345,9 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         (prev, text[prev[1] : toks[i][0]] if prev else ""),
         (nxt, text[toks[j - 1][1] : nxt[0]] if nxt else ""),
     ):
-        # "Baba Ahmed", "Michael Langley": a capitalised neighbour that is no place makes one name.
-        if nb and gap == " " and is_cap(nb[2]) and nb[2] not in known:
+        # "Baba Ahmed", "Michael Langley": a capitalised neighbour that is no place makes one name,
+        # unless the tagger reads the place alone as a place ("Neighbouring Uganda").
+        if nb and gap == " " and is_cap(nb[2]) and nb[2] not in known and not place_ent:
             w = fold(nb[2])
             if (
                 w not in ADMIN_WORDS
@@ -341,6 +373,34 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
     return False
 
 
+OWNER_OF = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")  # "Ministry of Health of (the) X"
+
+
+@lru_cache(maxsize=4)
+def unit_names(gaz: Gazetteer) -> frozenset[str]:
+    """Folded names of the gazetteer's countries and first-order divisions ("united states", "ohio")."""
+    units = [*gaz.countries.values(), *gaz.admin1s.values()]
+    return frozenset({fold(p.name) for p in units} | {fold(n) for n in country_names()})
+
+
+def owns_institution(text: str, toks: list, i: int, j: int, gaz: Gazetteer) -> bool:
+    """A country or division named as the owner of a public body ("the Texas Department of
+    Health", "US Army", "Queensland Premier", "the Ministry of Health of Ghana"): a place,
+    although the body's name runs on around it."""
+    if fold(text[toks[i][0] : toks[j - 1][1]]) not in unit_names(gaz):
+        return False
+    nxt = toks[j] if j < len(toks) else None
+    owner = OWNER_OF.search(text[max(0, toks[i][0] - 40) : toks[i][0]])
+    if owner and fold(owner.group(1)) in INSTITUTION_WORDS:
+        return True  # "Ministry of Health of" / "Health Ministry of"
+    return (
+        nxt is not None
+        and text[toks[j - 1][1] : nxt[0]] == " "
+        and fold(nxt[2]) in INSTITUTION_WORDS
+        and is_cap(nxt[2])
+    )
+
+
 def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) -> bool:
     """A name spaCy reads as a person ("Oliver", "Taylor", "Kimi") that only small places bear,
     with no place word framing it: the person. Countries, regions and cities of 100,000 or more
@@ -350,8 +410,30 @@ def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) ->
         return False
     if cue_of(text, toks, i, j) in ACCEPT_CUES:
         return False  # "in Oliver", "the town of Taylor"
+    if listed_with_places(text, start, end, ents, gaz):
+        return False  # "Dayton, Warren and Xenia": one of a list of places
     places = gaz.lookup([text[start:end]]).get(text[start:end], [])
     return not any(p.is_country or p.is_admin or p.population >= 100_000 for p in places)
+
+
+LIST_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?:,| and|, and| or) $")
+LIST_AFTER = re.compile(r"^(?:,| and|, and| or) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def listed_with_places(text: str, start: int, end: int, ents, gaz: Gazetteer) -> bool:
+    """The name stands in a list ("A, B and C") beside a name the gazetteer knows and the tagger
+    does not read as a person: a list of places, whatever the tagger says of this one."""
+    people = [(s, e) for s, e, label in ents if label == "PERSON"]
+    for m, offset in (
+        (LIST_BEFORE.search(text[max(0, start - 40) : start]), max(0, start - 40)),
+        (LIST_AFTER.match(text[end : end + 40]), end),
+    ):
+        if m is None:
+            continue
+        s, e = offset + m.start(1), offset + m.end(1)
+        if m.group(1) in gaz.known([m.group(1)]) and not any(a < e and s < b for a, b in people):
+            return True
+    return False
 
 
 def person_words(text: str, ents) -> set[str]:
@@ -565,7 +647,10 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     for i, j in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
         if phrases[(i, j)] in known and not taken & set(range(i, j)):
             if (
-                not false_hit(text, toks, i, j, ents, known, "gazetteer")
+                (
+                    owns_institution(text, toks, i, j, gaz)
+                    or not false_hit(text, toks, i, j, ents, known, "gazetteer")
+                )
                 and not person_named(text, toks, i, j, ents, gaz)
                 and not surname(text, toks, i, j, people)
             ):

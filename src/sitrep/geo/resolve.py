@@ -95,6 +95,8 @@ def plausible(
     p: Place, ms: list[PlaceMention], ctx: Context, local: str | None, container: list[Place]
 ) -> bool:
     """Never a confident point in the wrong country: small places far from the story's countries fail."""
+    if p.feature_code == "CONT":
+        return True  # "Africa", "Asia": the continent whatever countries the story names
     if local and p.country_code != local and not p.is_country and p.feature_code != "ADM1":
         return False  # another country in the sentence does not move a division ("the US and Ontario")
     if container and not inside(p, container):
@@ -126,11 +128,13 @@ def well_known(
     a million people ("in Gao" is the town, "New York" the city). Empty when no rule applies."""
     if container or {m.cue for m in ms} & (TOWN_CUES | FEATURE_CUES):
         return []
-    if local and any(
-        p.country_code == local and p.feature_class == "P" and p.population >= 10_000 for p in pool
+    units = [p for p in pool if p.main_name and (p.is_country or p.feature_code == "ADM1")]
+    if (
+        local
+        and not any(u.is_country or u.country_code == local for u in units)
+        and any(p.country_code == local and p.feature_class == "P" and p.population >= 10_000 for p in pool)
     ):
         return []  # "Victoria, the capital of Seychelles": the sentence's country names a real town
-    units = [p for p in pool if p.main_name and (p.is_country or p.feature_code == "ADM1")]
     towns = sorted((p for p in pool if p.feature_class == "P"), key=lambda p: -p.population)
     if units and not any(
         t.population >= 1_000_000
@@ -139,13 +143,21 @@ def well_known(
     ):
         return units
     # a city far more populous than every namesake ("Cairo", "Moscow", "London") is the city meant
-    if (
-        towns
-        and towns[0].population >= 100_000
-        and all(t.population * 20 <= towns[0].population for t in towns[1:])
-    ):
+    if famous(towns):
         return towns[:1] + units
     return []
+
+
+def famous(places: list[Place]) -> bool:
+    """One of the places of a name is a city of 100,000 or more, twenty times as big as any other."""
+    pops = sorted((p.population for p in places), reverse=True)
+    return bool(pops) and pops[0] >= 100_000 and all(q * 20 <= pops[0] for q in pops[1:])
+
+
+def one_named_country(places: list[Place], ctx: Context) -> bool:
+    """Every place of the name lies in one country, and the article names that country."""
+    codes = {p.country_code for p in places}
+    return len(codes) == 1 and ctx.share(next(iter(codes))) > 0
 
 
 def spelling_variants(gaz: Gazetteer, text: str, countries: list[str]) -> list[Place]:
@@ -246,6 +258,14 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         local, words = None, ""  # "Atlanta, Georgia": the container, not the country Georgia, places it
     if any(p.is_country and p.main_name for p in cands.get(key, [])):
         local, words = None, ""  # a country's name is not placed by its neighbours in the sentence
+    if (
+        local
+        and not any(p.country_code == local for p in cands.get(key, []))
+        and (famous(cands.get(key, [])) or one_named_country(cands.get(key, []), ctx))
+    ):
+        # "US aid to Hanoi", "villages of Romania ... birds from Russia": the sentence's country
+        # has no place of that name; a famous city, or places all in a country the story names, stand
+        local, words = None, ""
     if key in macro_regions():
         owner = owner_country(ctx, ms, cands, spans)  # "Burkina Faso's Sahel region" is a division
         divisions = [p for p in cands.get(key, []) if p.feature_code == "ADM1" and p.country_code == owner]
