@@ -253,14 +253,10 @@ def extract_all(
 ) -> tuple[dict, list[str]]:
     """Every article's extraction, from the store where its cache key still holds; the notes say
     what was redone and why."""
-    from sitrep.extract import EXTRACTOR_VERSION
     from sitrep.parallel import extract_batches
 
     settings = resources.settings
-    key = resources.extraction_key(EXTRACTOR_VERSION)
-    cached = store.get_extractions(key)
-    todo = [a for a in articles if a.article_id not in cached]
-    notes = redo_notes(store.extraction_keys(), [a.article_id for a in todo], key)
+    key, cached, todo, notes = extraction_todo(store, articles, resources)
     progress("extract", 0, len(todo))
     n_done = 0
     for done in extract_batches(todo, resources, settings.workers, settings.store_batch):
@@ -271,6 +267,17 @@ def extract_all(
     for note in notes:
         log.info(note)
     return cached, notes
+
+
+def extraction_todo(store: Store, articles: list[Article], resources: Resources):
+    """The extraction key, the stored extractions it still holds, the articles to (re)extract and
+    the notes saying why (both engines)."""
+    from sitrep.extract import EXTRACTOR_VERSION
+
+    key = resources.extraction_key(EXTRACTOR_VERSION)
+    cached = store.get_extractions(key)
+    todo = [a for a in articles if a.article_id not in cached]
+    return key, cached, todo, redo_notes(store.extraction_keys(), [a.article_id for a in todo], key)
 
 
 def versions_note(n: int) -> str:
@@ -391,13 +398,19 @@ def run(
                     files=[out_dir / "rejected.json"],
                 )
             by_id = {a.article_id: a for a in articles}
+            if settings.engine == "ray":  # extraction, geocoding and sentence vectors: one pass
+                from sitrep.engines.ray_engine import per_article
+
+                extractions, notes = per_article(store, articles, ing.new_ids, resources, progress)
             progress("reuse", 0, None)
             edges, lineage = trace_reuse(store, articles, ing.new_ids, resources)
-            extractions, notes = extract_all(store, articles, resources, progress)
+            if settings.engine != "ray":
+                extractions, notes = extract_all(store, articles, resources, progress)
             if ing.n_versions:
                 notes.insert(0, versions_note(ing.n_versions))
-            progress("geo", 0, None)
-            extractions = geocode_all(extractions, by_id, resources)
+            if settings.engine != "ray":
+                progress("geo", 0, None)
+                extractions = geocode_all(extractions, by_id, resources)
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 

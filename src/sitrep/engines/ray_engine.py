@@ -70,21 +70,31 @@ def _actors() -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
-def map_stage(task: Callable, items: list, settings: Settings, batch_size: int) -> Iterator:
-    """``task(batch, resources)`` for consecutive batches of ``items`` on an actor pool, each
-    batch's result yielded in input order."""
+def _task(batch: dict, settings: Settings, task: Callable) -> dict:
+    """A stage that needs no model, as a plain Ray task (Ray's pooled workers, no actor to start)."""
+    return _Stage(settings, task)(batch)
+
+
+def map_stage(
+    task: Callable, items: list, settings: Settings, batch_size: int, actors: bool = True
+) -> Iterator:
+    """``task(batch, resources)`` for consecutive batches of ``items`` on an actor pool (or as
+    tasks, ``actors=False``, for a stage without models), each batch's result yielded in input order."""
     if not items:
         return
     connect(settings)
     n_blocks = max(1, min(len(items) // batch_size, 4 * _actors()))
     ds = ray.data.from_items([{"item": pickle.dumps(x)} for x in items], override_num_blocks=n_blocks)
-    ds = ds.map_batches(
-        _Stage,
-        fn_constructor_args=(settings, task),
-        batch_size=batch_size,
-        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=_actors()),
-        num_cpus=1,
-    )  # Ray Data restarts a dead actor and runs its batch again (max_restarts, max_task_retries -1)
+    if actors:
+        ds = ds.map_batches(
+            _Stage,
+            fn_constructor_args=(settings, task),
+            batch_size=batch_size,
+            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=_actors()),
+            num_cpus=1,
+        )  # Ray Data restarts a dead actor and runs its batch again (max_restarts, max_task_retries -1)
+    else:  # a failed task is retried (max_retries)
+        ds = ds.map_batches(_task, fn_args=(settings, task), batch_size=batch_size, num_cpus=1)
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
         for out in batch["out"]:
             yield pickle.loads(out)
@@ -117,8 +127,60 @@ def clean_stream(items: Iterable, settings: Settings) -> Iterator[tuple]:
 
 
 def _clean_window(window: list, settings: Settings) -> Iterator[tuple]:
-    done = [c for batch in map_stage(_clean_chunk, window, settings, CLEAN_BATCH) for c in batch]
+    done = [c for batch in map_stage(_clean_chunk, window, settings, CLEAN_BATCH, False) for c in batch]
     yield from zip(window, done)
+
+
+def _article_chunk(items: list, resources: Resources) -> tuple[dict, dict, dict]:
+    """The per-article stages fused, for (article, stored extraction or None, embed?) items: the
+    extractions made (``parallel._extract_chunk``), every article's geocoded extraction
+    (``parallel._geo_chunk``) and the sentence vectors of those to embed (``embed_sentences`` with
+    ``Resources.encode``, the sentences ``find_reuse`` splits), so one actor loads each model once."""
+    from sitrep.parallel import _extract_chunk, _geo_chunk
+    from sitrep.reuse.compare import prepare_article
+    from sitrep.reuse.embed import embed_sentences
+
+    todo = [a for a, x, _ in items if x is None]
+    fresh = _extract_chunk(todo, resources) if todo else {}
+    geo = _geo_chunk([(a.article_id, x or fresh[a.article_id], a) for a, x, _ in items], resources)
+    texts = [s.text for a, _, embed in items if embed for s in prepare_article(a).sentences]
+    return fresh, dict(geo), embed_sentences(texts, None, encoder=resources.encode) if texts else {}
+
+
+def per_article(
+    store, articles: list, new_ids: list[str], resources: Resources, progress
+) -> tuple[dict, list]:
+    """Extraction (where the store holds none under this run's key), geocoding and the new
+    articles' sentence vectors in one ``map_batches`` over one actor pool; extractions and vectors
+    are stored as each batch comes back (one transaction each), so a killed run resumes from them.
+    Returns the geocoded extractions in the local engine's order, and the redo notes."""
+    from sitrep.parallel import CHUNK
+    from sitrep.pipeline import extraction_todo, log
+    from sitrep.reuse import StoreEmbeddingCache
+
+    key, cached, todo, notes = extraction_todo(store, articles, resources)
+    # English sentences of the articles reuse will compare as new; any other is embedded on demand
+    embed = set(new_ids) | {a.article_id for a in todo}
+    vectors = StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype)
+    settings = dataclasses.replace(resources.settings, embed_dtype=resources.embed_dtype)
+    items = [
+        (a, cached.get(a.article_id), a.article_id in embed and a.language in (None, "en")) for a in articles
+    ]
+    progress("extract", 0, len(todo))
+    geocoded, n_done = {}, 0
+    for fresh, geo, vecs in map_stage(_article_chunk, items, settings, CHUNK):
+        if fresh:
+            store.put_extractions(key, fresh.values())
+            cached.update(fresh)
+            n_done += len(fresh)
+        if vecs:
+            known = vectors.get(list(vecs))
+            vectors.put({k: v.tolist() for k, v in vecs.items() if k not in known})
+        geocoded.update(geo)
+        progress("extract", n_done, len(todo))
+    for note in notes:
+        log.info(note)
+    return {aid: geocoded[aid] for aid in cached if aid in geocoded}, notes
 
 
 def _encode_chunk(texts: list, resources: Resources):
