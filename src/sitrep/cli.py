@@ -53,7 +53,7 @@ def _fail(exc: SitrepError) -> None:
 
 @app.command()
 def run(
-    inputs: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),  # paths or URLs
     out: Path = typer.Option(
         ...,
         "--out",

@@ -198,10 +198,10 @@ def read_articles(
 def ingest(
     store: Store, run_id: str, inputs: Sequence[Path], manifest, settings: Settings, progress: Progress
 ) -> _Ingester:
-    from sitrep.ingest import iter_inputs
+    from sitrep.engines.inputs import iter_any
 
     ing = _Ingester(store, run_id, settings.store_batch)
-    items = iter_inputs(list(inputs), manifest=manifest, max_bytes=settings.max_bytes)
+    items = iter_any(list(inputs), manifest=manifest, max_bytes=settings.max_bytes)  # paths or URLs
     if settings.engine == "ray":  # cleaned on the cluster, stored here in reading order
         from sitrep.engines.ray_engine import clean_stream
 
@@ -355,7 +355,7 @@ def run(
     progress = StageTimer(progress or _noop)  # stage seconds go into the run log
     settings = settings or Settings.build({}, **knobs)
     resources = resources or Resources(settings)
-    inputs = [Path(p) for p in inputs]
+    inputs = [p if "://" in str(p) else Path(p) for p in inputs]  # a URL: read through fsspec
     if not inputs:
         raise BadArguments("Give at least one input file or folder.")
     out_dir = Path(out)
