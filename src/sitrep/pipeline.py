@@ -242,10 +242,19 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str], r
         # articles in other languages (never dropped here, though extraction reads English only)
         cross_embeddings=StoreEmbeddingCache(store, model=MULTILINGUAL_MODEL),
         cross_encoder=resources.encode_multilingual,
+        **_ray_candidates(resources.settings),
     )
     lineage = build_lineage(articles, edges)
     store.save_reuse(edges, lineage)
     return edges, lineage
+
+
+def _ray_candidates(settings: Settings) -> dict:
+    if settings.engine != "ray":
+        return {}
+    from sitrep.engines.ray_groups import candidate_pairs  # group-bys on the cluster, same rules
+
+    return {"candidates": candidate_pairs}
 
 
 def extract_all(

@@ -49,6 +49,8 @@ def connect(settings: Settings) -> None:
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # results in input order, as the local engine's
     context.enable_progress_bars = False
+    # group-bys (reuse candidates) by sort-based shuffle: plain tasks, retried when a worker dies
+    context.shuffle_strategy = ray.data.context.ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # a plan and a timing line per stage
 
 
