@@ -3,21 +3,21 @@
     $ sitrep run inputs/ --out out/ --engine ray [--address ray://head:10001]
 
 The engine only schedules; every stage is the function the local engine runs:
-- cleaning: ``pipeline.clean_or_reject`` per document;
-- extraction and geocoding: ``parallel.run_chunks`` hands its chunks (``_extract_chunk``,
-  ``_geo_chunk``) to ``map_stage`` here instead of its fork pool;
-- sentence embeddings for reuse: ``Resources.encode``.
-Each runs as ``map_batches`` over an actor pool: an actor builds its own ``Resources`` (with the
-local engine, one process) so the models load once per actor, and batches of a few articles bound
-its memory. Order is preserved, so results come back as the local engine's do.
-
+- inputs: local paths or URLs of any fsspec filesystem (``engines/inputs.py``), read on the driver;
+- cleaning: ``pipeline.clean_or_reject`` per document, as plain Ray tasks (no model);
+- per article, fused into one ``map_batches`` over one actor pool (``per_article``): extraction
+  (``parallel._extract_chunk``) where the store holds none, geocoding (``parallel._geo_chunk``)
+  and the new articles' sentence vectors (``Resources.encode``), so each actor loads spaCy, the
+  actor table, the gazetteer and MiniLM once per run; batches of a few articles bound its memory;
+- reuse candidates: group-bys by LSH bucket and rare key, then by new article
+  (``engines/ray_groups.py``, with ``reuse.candidates``' selection functions).
 What stays on the driver, with the same functions as the local engine, and why:
-- the DuckDB store (ids, content-hash duplicates, the extraction cache): one writer, one
-  transaction per batch of results, which is also what makes a killed run resume;
-- reuse candidates and pairing (``reuse.find_reuse``) and the incident merge
-  (``merge.merge_incidents``): both need every article's profile or mentions at once; they are
-  collected on the driver rather than split into Ray group-bys (docs/scale.md says where that
-  stops scaling).
+- the DuckDB store (ids, content-hash duplicates, the extraction and embedding caches): one
+  writer, one transaction per batch of results, which is also what makes a killed run resume;
+- reading the candidate pairs (alignment, direction: ``find_reuse``) and the incident merge
+  (``merge.merge_incidents``): merging has corpus-wide state (the identifier weights of
+  ``merge.link``, follow-ups joined by place over three years, lineage links across places), so
+  no place-and-week block gives the same incidents; docs/scale.md says where that stops scaling.
 Outputs: the contract's files, plus Parquet datasets (``write_datasets``) rewritten whole on each
 run, so a re-run replaces them and never appends a second copy.
 """
