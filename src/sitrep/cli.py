@@ -53,7 +53,7 @@ def _fail(exc: SitrepError) -> None:
 
 @app.command()
 def run(
-    inputs: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),  # paths or URLs
     out: Path = typer.Option(
         ...,
         "--out",
@@ -161,7 +161,7 @@ def _print_summary(result) -> None:
 
 @app.command()
 def ingest(
-    inputs: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),  # paths or URLs
     out: Path = typer.Option(
         ..., "--out", "-o", help="Folder for rejected.json (and the store unless --db is given)."
     ),

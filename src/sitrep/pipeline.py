@@ -198,10 +198,10 @@ def read_articles(
 def ingest(
     store: Store, run_id: str, inputs: Sequence[Path], manifest, settings: Settings, progress: Progress
 ) -> _Ingester:
-    from sitrep.ingest import iter_inputs
+    from sitrep.engines.inputs import iter_any
 
     ing = _Ingester(store, run_id, settings.store_batch)
-    items = iter_inputs(list(inputs), manifest=manifest, max_bytes=settings.max_bytes)
+    items = iter_any(list(inputs), manifest=manifest, max_bytes=settings.max_bytes)  # paths or URLs
     if settings.engine == "ray":  # cleaned on the cluster, stored here in reading order
         from sitrep.engines.ray_engine import clean_stream
 
@@ -242,10 +242,19 @@ def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str], r
         # articles in other languages (never dropped here, though extraction reads English only)
         cross_embeddings=StoreEmbeddingCache(store, model=MULTILINGUAL_MODEL),
         cross_encoder=resources.encode_multilingual,
+        **_ray_candidates(resources.settings),
     )
     lineage = build_lineage(articles, edges)
     store.save_reuse(edges, lineage)
     return edges, lineage
+
+
+def _ray_candidates(settings: Settings) -> dict:
+    if settings.engine != "ray":
+        return {}
+    from sitrep.engines.ray_groups import candidate_pairs  # group-bys on the cluster, same rules
+
+    return {"candidates": candidate_pairs}
 
 
 def extract_all(
@@ -253,14 +262,10 @@ def extract_all(
 ) -> tuple[dict, list[str]]:
     """Every article's extraction, from the store where its cache key still holds; the notes say
     what was redone and why."""
-    from sitrep.extract import EXTRACTOR_VERSION
     from sitrep.parallel import extract_batches
 
     settings = resources.settings
-    key = resources.extraction_key(EXTRACTOR_VERSION)
-    cached = store.get_extractions(key)
-    todo = [a for a in articles if a.article_id not in cached]
-    notes = redo_notes(store.extraction_keys(), [a.article_id for a in todo], key)
+    key, cached, todo, notes = extraction_todo(store, articles, resources)
     progress("extract", 0, len(todo))
     n_done = 0
     for done in extract_batches(todo, resources, settings.workers, settings.store_batch):
@@ -271,6 +276,17 @@ def extract_all(
     for note in notes:
         log.info(note)
     return cached, notes
+
+
+def extraction_todo(store: Store, articles: list[Article], resources: Resources):
+    """The extraction key, the stored extractions it still holds, the articles to (re)extract and
+    the notes saying why (both engines)."""
+    from sitrep.extract import EXTRACTOR_VERSION
+
+    key = resources.extraction_key(EXTRACTOR_VERSION)
+    cached = store.get_extractions(key)
+    todo = [a for a in articles if a.article_id not in cached]
+    return key, cached, todo, redo_notes(store.extraction_keys(), [a.article_id for a in todo], key)
 
 
 def versions_note(n: int) -> str:
@@ -348,7 +364,7 @@ def run(
     progress = StageTimer(progress or _noop)  # stage seconds go into the run log
     settings = settings or Settings.build({}, **knobs)
     resources = resources or Resources(settings)
-    inputs = [Path(p) for p in inputs]
+    inputs = [p if "://" in str(p) else Path(p) for p in inputs]  # a URL: read through fsspec
     if not inputs:
         raise BadArguments("Give at least one input file or folder.")
     out_dir = Path(out)
@@ -391,13 +407,19 @@ def run(
                     files=[out_dir / "rejected.json"],
                 )
             by_id = {a.article_id: a for a in articles}
+            if settings.engine == "ray":  # extraction, geocoding and sentence vectors: one pass
+                from sitrep.engines.ray_engine import per_article
+
+                extractions, notes = per_article(store, articles, ing.new_ids, resources, progress)
             progress("reuse", 0, None)
             edges, lineage = trace_reuse(store, articles, ing.new_ids, resources)
-            extractions, notes = extract_all(store, articles, resources, progress)
+            if settings.engine != "ray":
+                extractions, notes = extract_all(store, articles, resources, progress)
             if ing.n_versions:
                 notes.insert(0, versions_note(ing.n_versions))
-            progress("geo", 0, None)
-            extractions = geocode_all(extractions, by_id, resources)
+            if settings.engine != "ray":
+                progress("geo", 0, None)
+                extractions = geocode_all(extractions, by_id, resources)
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 

@@ -1,5 +1,6 @@
 """--engine ray: the same incidents, claims and reuse edges as the local engine (field by field), on
-the seeds and on a sample of real news; Parquet datasets DuckDB reads, replaced by a re-run; and a
+the seeds (read from a local folder and from an fsspec filesystem by URL) and on a sample of real
+news; Parquet datasets DuckDB reads, replaced by a re-run; and a
 Ray worker killed with SIGKILL mid-extraction loses and duplicates no article.
 
 Runs a local Ray cluster (``ray.init(num_cpus=2)``); skipped when the ``ray`` extra is missing."""
@@ -12,6 +13,7 @@ import signal
 from pathlib import Path
 
 import duckdb
+import fsspec
 import pytest
 
 import sitrep
@@ -95,6 +97,13 @@ def assert_same(local: dict, other: dict) -> None:
                 )
 
 
+def without_inputs(outs: dict) -> dict:
+    """The outputs without the articles' input names (a path or a URL for the same file)."""
+    for a in outs["articles.json"]["articles"]:
+        a.pop("input", None)
+    return outs
+
+
 def parquet(out: Path, table: str, what: str = "*", order: str = "") -> list[tuple]:
     return duckdb.sql(f"SELECT {what} FROM '{out}/parquet/{table}/*.parquet' {order}").fetchall()
 
@@ -124,6 +133,18 @@ def test_seeds_same_as_local(cluster, tmp_path, seeds_dir, seed_manifest, gazett
     again = run(seeds_dir / "articles", tmp_path / "ray", gazetteer_file, seed_manifest, engine="ray")
     assert again.n_new == 0
     assert {t: len(parquet(tmp_path / "ray", t)) for t in n} == n
+
+    # the same files on another filesystem (fsspec's in-memory one), named by URL: same results
+    fs = fsspec.filesystem("memory")
+    for f in sorted((seeds_dir / "articles").iterdir()):
+        fs.pipe(f"/seeds-ray/{f.name}", f.read_bytes())
+    url = "memory://seeds-ray/"
+    remote = run(url, tmp_path / "mem", gazetteer_file, seed_manifest, engine="ray")
+    assert remote.n_new == 5
+    assert_same(without_inputs(outputs(tmp_path / "local")), without_inputs(outputs(tmp_path / "mem")))
+    inputs = [a["input"] for a in outputs(tmp_path / "mem")["articles.json"]["articles"]]
+    assert all(i.startswith("memory://") for i in inputs), inputs
+    assert run(url, tmp_path / "mem", gazetteer_file, seed_manifest, engine="ray").n_new == 0
 
 
 @pytest.mark.slow

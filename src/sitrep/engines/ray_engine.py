@@ -3,21 +3,21 @@
     $ sitrep run inputs/ --out out/ --engine ray [--address ray://head:10001]
 
 The engine only schedules; every stage is the function the local engine runs:
-- cleaning: ``pipeline.clean_or_reject`` per document;
-- extraction and geocoding: ``parallel.run_chunks`` hands its chunks (``_extract_chunk``,
-  ``_geo_chunk``) to ``map_stage`` here instead of its fork pool;
-- sentence embeddings for reuse: ``Resources.encode``.
-Each runs as ``map_batches`` over an actor pool: an actor builds its own ``Resources`` (with the
-local engine, one process) so the models load once per actor, and batches of a few articles bound
-its memory. Order is preserved, so results come back as the local engine's do.
-
+- inputs: local paths or URLs of any fsspec filesystem (``engines/inputs.py``), read on the driver;
+- cleaning: ``pipeline.clean_or_reject`` per document, as plain Ray tasks (no model);
+- per article, fused into one ``map_batches`` over one actor pool (``per_article``): extraction
+  (``parallel._extract_chunk``) where the store holds none, geocoding (``parallel._geo_chunk``)
+  and the new articles' sentence vectors (``Resources.encode``), so each actor loads spaCy, the
+  actor table, the gazetteer and MiniLM once per run; batches of a few articles bound its memory;
+- reuse candidates: group-bys by LSH bucket and rare key, then by new article
+  (``engines/ray_groups.py``, with ``reuse.candidates``' selection functions).
 What stays on the driver, with the same functions as the local engine, and why:
-- the DuckDB store (ids, content-hash duplicates, the extraction cache): one writer, one
-  transaction per batch of results, which is also what makes a killed run resume;
-- reuse candidates and pairing (``reuse.find_reuse``) and the incident merge
-  (``merge.merge_incidents``): both need every article's profile or mentions at once; they are
-  collected on the driver rather than split into Ray group-bys (docs/scale.md says where that
-  stops scaling).
+- the DuckDB store (ids, content-hash duplicates, the extraction and embedding caches): one
+  writer, one transaction per batch of results, which is also what makes a killed run resume;
+- reading the candidate pairs (alignment, direction: ``find_reuse``) and the incident merge
+  (``merge.merge_incidents``): merging has corpus-wide state (the identifier weights of
+  ``merge.link``, follow-ups joined by place over three years, lineage links across places), so
+  no place-and-week block gives the same incidents; docs/scale.md says where that stops scaling.
 Outputs: the contract's files, plus Parquet datasets (``write_datasets``) rewritten whole on each
 run, so a re-run replaces them and never appends a second copy.
 """
@@ -49,6 +49,8 @@ def connect(settings: Settings) -> None:
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # results in input order, as the local engine's
     context.enable_progress_bars = False
+    # group-bys (reuse candidates) by sort-based shuffle: plain tasks, retried when a worker dies
+    context.shuffle_strategy = ray.data.context.ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # a plan and a timing line per stage
 
 
@@ -70,21 +72,31 @@ def _actors() -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
-def map_stage(task: Callable, items: list, settings: Settings, batch_size: int) -> Iterator:
-    """``task(batch, resources)`` for consecutive batches of ``items`` on an actor pool, each
-    batch's result yielded in input order."""
+def _task(batch: dict, settings: Settings, task: Callable) -> dict:
+    """A stage that needs no model, as a plain Ray task (Ray's pooled workers, no actor to start)."""
+    return _Stage(settings, task)(batch)
+
+
+def map_stage(
+    task: Callable, items: list, settings: Settings, batch_size: int, actors: bool = True
+) -> Iterator:
+    """``task(batch, resources)`` for consecutive batches of ``items`` on an actor pool (or as
+    tasks, ``actors=False``, for a stage without models), each batch's result yielded in input order."""
     if not items:
         return
     connect(settings)
     n_blocks = max(1, min(len(items) // batch_size, 4 * _actors()))
     ds = ray.data.from_items([{"item": pickle.dumps(x)} for x in items], override_num_blocks=n_blocks)
-    ds = ds.map_batches(
-        _Stage,
-        fn_constructor_args=(settings, task),
-        batch_size=batch_size,
-        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=_actors()),
-        num_cpus=1,
-    )  # Ray Data restarts a dead actor and runs its batch again (max_restarts, max_task_retries -1)
+    if actors:
+        ds = ds.map_batches(
+            _Stage,
+            fn_constructor_args=(settings, task),
+            batch_size=batch_size,
+            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=_actors()),
+            num_cpus=1,
+        )  # Ray Data restarts a dead actor and runs its batch again (max_restarts, max_task_retries -1)
+    else:  # a failed task is retried (max_retries)
+        ds = ds.map_batches(_task, fn_args=(settings, task), batch_size=batch_size, num_cpus=1)
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
         for out in batch["out"]:
             yield pickle.loads(out)
@@ -117,8 +129,60 @@ def clean_stream(items: Iterable, settings: Settings) -> Iterator[tuple]:
 
 
 def _clean_window(window: list, settings: Settings) -> Iterator[tuple]:
-    done = [c for batch in map_stage(_clean_chunk, window, settings, CLEAN_BATCH) for c in batch]
+    done = [c for batch in map_stage(_clean_chunk, window, settings, CLEAN_BATCH, False) for c in batch]
     yield from zip(window, done)
+
+
+def _article_chunk(items: list, resources: Resources) -> tuple[dict, dict, dict]:
+    """The per-article stages fused, for (article, stored extraction or None, embed?) items: the
+    extractions made (``parallel._extract_chunk``), every article's geocoded extraction
+    (``parallel._geo_chunk``) and the sentence vectors of those to embed (``embed_sentences`` with
+    ``Resources.encode``, the sentences ``find_reuse`` splits), so one actor loads each model once."""
+    from sitrep.parallel import _extract_chunk, _geo_chunk
+    from sitrep.reuse.compare import prepare_article
+    from sitrep.reuse.embed import embed_sentences
+
+    todo = [a for a, x, _ in items if x is None]
+    fresh = _extract_chunk(todo, resources) if todo else {}
+    geo = _geo_chunk([(a.article_id, x or fresh[a.article_id], a) for a, x, _ in items], resources)
+    texts = [s.text for a, _, embed in items if embed for s in prepare_article(a).sentences]
+    return fresh, dict(geo), embed_sentences(texts, None, encoder=resources.encode) if texts else {}
+
+
+def per_article(
+    store, articles: list, new_ids: list[str], resources: Resources, progress
+) -> tuple[dict, list]:
+    """Extraction (where the store holds none under this run's key), geocoding and the new
+    articles' sentence vectors in one ``map_batches`` over one actor pool; extractions and vectors
+    are stored as each batch comes back (one transaction each), so a killed run resumes from them.
+    Returns the geocoded extractions in the local engine's order, and the redo notes."""
+    from sitrep.parallel import CHUNK
+    from sitrep.pipeline import extraction_todo, log
+    from sitrep.reuse import StoreEmbeddingCache
+
+    key, cached, todo, notes = extraction_todo(store, articles, resources)
+    # English sentences of the articles reuse will compare as new; any other is embedded on demand
+    embed = set(new_ids) | {a.article_id for a in todo}
+    vectors = StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype)
+    settings = dataclasses.replace(resources.settings, embed_dtype=resources.embed_dtype)
+    items = [
+        (a, cached.get(a.article_id), a.article_id in embed and a.language in (None, "en")) for a in articles
+    ]
+    progress("extract", 0, len(todo))
+    geocoded, n_done = {}, 0
+    for fresh, geo, vecs in map_stage(_article_chunk, items, settings, CHUNK):
+        if fresh:
+            store.put_extractions(key, fresh.values())
+            cached.update(fresh)
+            n_done += len(fresh)
+        if vecs:
+            known = vectors.get(list(vecs))
+            vectors.put({k: v.tolist() for k, v in vecs.items() if k not in known})
+        geocoded.update(geo)
+        progress("extract", n_done, len(todo))
+    for note in notes:
+        log.info(note)
+    return {aid: geocoded[aid] for aid in cached if aid in geocoded}, notes
 
 
 def _encode_chunk(texts: list, resources: Resources):

@@ -85,15 +85,35 @@ def copy_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set
     pairs = set()
     for nid in new_ids:
         mine = profiles[nid].minhash
-        scored = sorted(
-            ((mine.jaccard(profiles[o].minhash), o) for o in lsh.query(mine) if o != nid), reverse=True
+        pairs |= best_copies(
+            nid, [(mine.jaccard(profiles[o].minhash), o) for o in lsh.query(mine) if o != nid]
         )
-        # boilerplate shared by a whole site would otherwise make every pair a candidate:
-        # keep the closest few, as rewrite candidates keep their TOP_K
-        for jac, other in scored[:TOP_COPIES]:
-            if jac >= MIN_JACCARD:
-                pairs.add(tuple(sorted((nid, other))))
     return pairs
+
+
+def best_copies(nid: str, scored: Iterable[tuple[float, str]]) -> set[tuple[str, str]]:
+    """The copy candidates of ``nid`` among the (Jaccard, id) of the articles sharing an LSH band
+    with it (the Ray engine finds those by a group-by on the band)."""
+    pairs = set()
+    # boilerplate shared by a whole site would otherwise make every pair a candidate:
+    # keep the closest few, as rewrite candidates keep their TOP_K
+    for jac, other in sorted(scored, reverse=True)[:TOP_COPIES]:
+        if jac >= MIN_JACCARD:
+            pairs.add(tuple(sorted((nid, other))))
+    return pairs
+
+
+def lsh_bands(minhash: MinHash) -> list[str]:
+    """The LSH buckets ``copy_candidates`` files ``minhash`` under, one per band (band, hash)."""
+    lsh = _empty_lsh()
+    return [f"{i}:{lsh._H(minhash.hashvalues[a:b]).hex()}" for i, (a, b) in enumerate(lsh.hashranges)]
+
+
+@lru_cache(maxsize=1)
+def _empty_lsh():
+    from datasketch import MinHashLSH
+
+    return MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
 
 
 def rewrite_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set[tuple[str, str]]:
@@ -104,32 +124,45 @@ def rewrite_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> 
         for k in p.keys:
             index[k].append(pid)
     n = max(len(profiles), 1)
-    cap = min(MAX_DF, max(MIN_DF_CAP, int(MAX_DF_SHARE * n)))
+    cap, published = rare_cap(n), {o: p.published for o, p in profiles.items()}
     pairs = set()
     for nid in new_ids:
-        me = profiles[nid]
-        rare = sorted((len(index[k]), k) for k in me.keys if 1 < len(index[k]) <= cap)
-        score: Counter = Counter()
-        shared: Counter = Counter()
-        shared_names: Counter = Counter()
-        for df, k in rare[:RAREST_KEYS]:
-            idf = math.log(n / df) + 1.0
-            for other in index[k]:
-                if other != nid:
-                    score[other] += idf
-                    shared[other] += 1
-                    shared_names[other] += not k.startswith("#")
-        kept, top = 0, None
-        for other, weight in score.most_common():
-            if kept >= TOP_K or (top is not None and weight < RELATIVE * top):
-                break
-            if shared[other] < MIN_SHARED or shared_names[other] < MIN_SHARED_NAMES:
-                continue
-            if not within_window(me.published, profiles[other].published):
-                continue
-            pairs.add(tuple(sorted((nid, other))))
-            kept += 1
-            top = weight if top is None else top
+        postings = [(len(index[k]), k, index[k]) for k in profiles[nid].keys if 1 < len(index[k]) <= cap]
+        pairs |= best_rewrites(nid, postings, n, published)
+    return pairs
+
+
+def rare_cap(n: int) -> int:
+    """The most articles a key may be found in and still be rare, among ``n``."""
+    return min(MAX_DF, max(MIN_DF_CAP, int(MAX_DF_SHARE * n)))
+
+
+def best_rewrites(nid: str, postings: list, n: int, published: dict) -> set[tuple[str, str]]:
+    """The rewrite candidates of ``nid`` from its rare keys' postings (df, key, ids holding the key
+    in store order), among ``n`` articles (the Ray engine gathers postings by a group-by on the key)."""
+    me = published.get(nid)
+    pairs = set()
+    score: Counter = Counter()
+    shared: Counter = Counter()
+    shared_names: Counter = Counter()
+    for df, k, members in sorted(postings)[:RAREST_KEYS]:
+        idf = math.log(n / df) + 1.0
+        for other in members:
+            if other != nid:
+                score[other] += idf
+                shared[other] += 1
+                shared_names[other] += not k.startswith("#")
+    kept, top = 0, None
+    for other, weight in score.most_common():
+        if kept >= TOP_K or (top is not None and weight < RELATIVE * top):
+            break
+        if shared[other] < MIN_SHARED or shared_names[other] < MIN_SHARED_NAMES:
+            continue
+        if not within_window(me, published.get(other)):
+            continue
+        pairs.add(tuple(sorted((nid, other))))
+        kept += 1
+        top = weight if top is None else top
     return pairs
 
 

@@ -107,12 +107,14 @@ def find_reuse(
     encoder=None,
     cross_embeddings: EmbeddingCache | None = None,
     cross_encoder=None,
+    candidates=candidate_pairs,
 ) -> list[ReuseEdge]:
     """Edges between each new article and every other article (new or stored); ``previous`` edges
     that touch no new article are kept as they are. ``encoder`` embeds sentences (the run's
     ``Resources.encode``; default ``embed.encode``); ``cross_encoder`` and ``cross_embeddings``
     are the multilingual encoder and its cache, used only for articles not in English
-    (``translation.py``; default ``translation.encode``, in memory).
+    (``translation.py``; default ``translation.encode``, in memory). ``candidates`` finds the pairs
+    (``candidate_pairs``; the Ray engine's runs the same rules as group-bys on a cluster).
 
         >>> edges = find_reuse([a1], [a0], embeddings=MemoryEmbeddingCache())
         >>> [(e.source, e.derived, e.kind, e.coverage) for e in edges]
@@ -123,7 +125,7 @@ def find_reuse(
     order = {a.article_id: i for i, a in enumerate([*stored, *new])}
     articles = {a.article_id: a for a in [*stored, *new]}
     prepared = {aid: prepare_article(a) for aid, a in articles.items()}
-    pairs = candidate_pairs({aid: p.profile for aid, p in prepared.items()}, new_ids)
+    pairs = candidates({aid: p.profile for aid, p in prepared.items()}, new_ids)
     # two languages share no wording: such pairs are found and read by translation.py
     pairs = {p: how for p, how in pairs.items() if not crosses(articles[p[0]], articles[p[1]])}
 
