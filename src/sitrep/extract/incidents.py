@@ -241,11 +241,17 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
     after_context = False  # the sentence before was background or a running total
     title: list[int] = []
     told_event = False  # a sentence so far (the title too) names a violent event
+    # "A teen survived an encounter Saturday ...": a dated sentence with no event word and no
+    # figure, before any mention, dates the first mention when that one names no day itself.
+    loose: tuple | None = None
     for s in sents:
         told_event = told_event or s.event is not None
         if s.heading:
             if s.idx == sents[0].idx:
                 title.append(s.idx)
+                # "Girl, 3, killed Sunday in ...": a headline's day dates the first mention when
+                # its text names none (the headline's place is not read: it is often coarse)
+                loose = next(((s.idx, d, k, []) for d, k in _one_per_day(s) if d.start), None)
             current = None
             continue
         if s.aggregate or s.background:
@@ -261,7 +267,7 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 elif s.event is not None:
                     current = _open(groups, s, date, key, places)
                     targets.append(current)
-                elif _casualties(s) and not after_context and (groups or told_event):
+                elif _casualties(s) and not after_context and (groups or told_event or loose):
                     # "He was pronounced dead at 6:30 p.m." after a heading or a sentence shared by
                     # two mentions: the story told so far, or the first mention of an article
                     # whose title or text names a violent event (a road crash's dead are none).
@@ -275,6 +281,13 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             if match is None and (s.event is not None or s.claims):
                 match = _open(groups, s, date, key, places)
             if match is None:
+                if date is not None and date.start:
+                    if current is not None and current.date_key is None:
+                        # "It happened about 2 p.m. Tuesday at ...": the day of the story so far
+                        _fill(current, date, key, [])
+                        targets.append(current)
+                    elif not groups and loose is None:
+                        loose = (s.idx, date, key, places)
                 continue
             _fill(match, date, key, places)
             targets.append(match)
@@ -286,6 +299,12 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
         if targets:
             current = targets[-1] if len(targets) == 1 else None
             after_context = False
+        if loose is not None and groups:
+            if groups[0].date_key is None:
+                _fill(groups[0], *loose[1:])
+                if loose[0] not in title:
+                    groups[0].sents.insert(0, loose[0])
+            loose = None
     if groups and title:
         groups[0].sents[:0] = title
     return groups, context
