@@ -178,6 +178,19 @@ NON_PERSON = set(
 )
 PRONOUN_ONE = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1}
 REFLEXIVE = {"himself", "herself"}
+ORDINAL_RANKS = {
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "latest",
+    "last",
+}
+CLOCK_WORDS = {"o'clock", "a.m.", "p.m.", "am", "pm", "a.m", "p.m"}  # "4 o'clock": a time, not a count
 RELATIVE = {"who", "that", "which", "whom"}
 MODALS = {"could", "would", "might", "may", "will", "should", "can", "must", "shall", "'ll", "wo"}
 HYPOTHETICAL = {
