@@ -72,8 +72,11 @@ def _not_a_count(v) -> bool:
 def _one_of_a_tally(v) -> bool:
     """ "He was the second of three men killed in the county this month": a tally of several
     incidents, the victim's rank in it."""
-    of = v.victim.head
-    return of.lower_ == "of" and of.head.lower_ in ORDINAL_RANKS and of.head.i < v.victim.i
+    victim = v.victim
+    ofs = [victim.head] + [t for t in victim.subtree if t.i < victim.i]
+    return any(
+        t.lower_ == "of" and t.i > 0 and t.nbor(-1).lower_ in ORDINAL_RANKS and t.i < victim.i for t in ofs
+    )
 
 
 VICTIM_SKIP_RULES = [_pronoun_for_a_thing, _anyone, _possible, _not_a_count, _one_of_a_tally]

@@ -14,6 +14,7 @@ per place, and its figures become one claim shared by both.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -278,6 +279,9 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             match = _find(groups, key, places, current)
             if match is None and key is None and current is not None and not _NEW_INCIDENT.search(s.text):
                 match = current  # a new place, no new date, no "separate": the same incident
+            if match is None and current is not None and _died_later(s, date, current):
+                targets.append(current)  # the story's victim died later: the shooting keeps its day
+                continue
             if match is None and (s.event is not None or s.claims):
                 match = _open(groups, s, date, key, places)
             if match is None:
@@ -308,6 +312,24 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
     if groups and title:
         groups[0].sents[:0] = title
     return groups, context
+
+
+def _died_later(s: Sentence, date, g: Group) -> bool:
+    """ "Marcus Hale died Tuesday at a hospital" after a shooting told on Sunday: a death days
+    after the shooting the story tells, not another incident (no event word of its own)."""
+    return (
+        s.event is None
+        and bool(s.claims)
+        and all(c.what == "killed" for c in s.claims)
+        and date is not None
+        and g.date is not None
+        and bool(date.start and g.date.start)
+        and g.date.start < date.start <= _days_after(g.date.start, 60)
+    )
+
+
+def _days_after(day: str, n: int) -> str:
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=n)).isoformat()
 
 
 def _casualties(s: Sentence) -> bool:

@@ -56,9 +56,18 @@ def _modified_noun(t):
         tok.dep_ in ("acl", "amod")
         and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
         and "dobj" not in t.kids
+        and not _dateline(tok.head)
     ):
         return tok.head
     return NO
+
+
+def _dateline(tok) -> bool:
+    """ "CEDAR FALLS — A man ... has died": the town in capitals before a dash opening the
+    story, which the parser may take for what the verb modifies."""
+    sent = tok.sent
+    dash = next((t for t in sent if t.text in ("—", "–", "--", "-")), None)
+    return dash is not None and dash.i - sent.start <= 6 and tok.i < dash.i and tok.text.isupper()
 
 
 def _headline_subject(t):
