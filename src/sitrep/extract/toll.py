@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from sitrep.extract.figure_words import ORDINALS
 from sitrep.records import Claim
 from sitrep.vocab import GROUP_OF, GROUP_SIDE
 
@@ -105,12 +106,9 @@ def _everyone(c: Claim) -> bool:
 _EVERYONE = re.compile(r"\s*(both|all)\b", re.I)
 
 
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
-
-
 def _ordinal(c: Claim) -> int:
     """2 for "a second victim", 0 when the claim names no ordinal."""
-    return next((n for w, n in _ORDINALS.items() if re.search(rf"\b{w}\b", c.text or "", re.I)), 0)
+    return next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", c.text or "", re.I)), 0)
 
 
 def _point(c: Claim) -> int | None:
