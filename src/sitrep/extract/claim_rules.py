@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sitrep.extract.figure_words import (
     NON_PERSON,
+    ORDINAL_RANKS,
     PERSON_ONLY,
     PRONOUN_ONE,
     REFLEXIVE,
@@ -20,7 +21,7 @@ from sitrep.extract.figure_words import (
     is_number,
 )
 from sitrep.extract.quantities import Quantity
-from sitrep.extract.victims import what_of
+from sitrep.extract.victims import not_a_head_count, what_of
 
 
 @dataclass
@@ -63,7 +64,22 @@ def told_by_this_sentence(v, seen: set) -> bool:
     return (v.what, v.victim.i) in seen or v.what == "shot" and ("killed", v.victim.i) in seen
 
 
-VICTIM_SKIP_RULES = [_pronoun_for_a_thing, _anyone, _possible]
+def _not_a_count(v) -> bool:
+    """ "I shot my dad's .22", "4.1 deaths per 1,000": a calibre or a rate, not people."""
+    return v.victim.like_num and not_a_head_count(v.victim)
+
+
+def _one_of_a_tally(v) -> bool:
+    """ "He was the second of three men killed in the county this month": a tally of several
+    incidents, the victim's rank in it."""
+    victim = v.victim
+    ofs = [victim.head] + [t for t in victim.subtree if t.i < victim.i]
+    return any(
+        t.lower_ == "of" and t.i > 0 and t.nbor(-1).lower_ in ORDINAL_RANKS and t.i < victim.i for t in ofs
+    )
+
+
+VICTIM_SKIP_RULES = [_pronoun_for_a_thing, _anyone, _possible, _not_a_count, _one_of_a_tally]
 
 
 # --- the victim group (each returns False to drop the victim), in order
@@ -177,6 +193,20 @@ def _headline_victim(v) -> None:
         v.reference = "same"
 
 
+def _own_hand(v) -> None:
+    """ "A girl is in fair condition after she accidentally shot herself": the sentence's subject
+    told again, not one more victim (a shooter who "then shot himself" stays one more)."""
+    t = v.trigger
+    if (
+        v.victim.lower_ in REFLEXIVE
+        and t.dep_ == "advcl"
+        and any(c.dep_ == "mark" for c in t.children)
+        and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in t.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in t.head.children)
+    ):
+        v.reference = "same"
+
+
 def _joined_victims(v) -> None:
     """ "his five children as well as his wife": joined, so not the same as the first."""
     if (
@@ -193,6 +223,7 @@ REFERENCE_RULES = [
     _other_than_agent_rule,
     _part_of_them,
     _headline_victim,
+    _own_hand,
     _joined_victims,
 ]
 

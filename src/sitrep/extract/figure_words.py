@@ -178,6 +178,9 @@ NON_PERSON = set(
 )
 PRONOUN_ONE = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1}
 REFLEXIVE = {"himself", "herself"}
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+ORDINAL_RANKS = {"first", "latest", "last", *ORDINALS}  # "the third of four people killed"
+CLOCK_WORDS = {"o'clock", "a.m.", "p.m.", "am", "pm", "a.m", "p.m"}  # "4 o'clock": a time, not a count
 RELATIVE = {"who", "that", "which", "whom"}
 MODALS = {"could", "would", "might", "may", "will", "should", "can", "must", "shall", "'ll", "wo"}
 HYPOTHETICAL = {

@@ -127,7 +127,14 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
     joined = list(trigger.conjuncts) + [
         c for c in trigger.children if c.dep_ == "advcl" and c.i == trigger.i + 2 and c.nbor(-1).text == ","
     ]
-    bare = [c for c in joined if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    # "had shot him and had also shot and killed his grandmother": a verb with its own object
+    # tells of another victim, so its death is not this one's
+    obj = any(c.dep_ == "dobj" for c in trigger.children)
+    bare = [
+        c
+        for c in joined
+        if not any(g.dep_ in ("nsubj", "nsubjpass") or obj and g.dep_ == "dobj" for g in c.children)
+    ]
     near = (
         {t.i for c in own for t in c.subtree}
         | {c.i for c in bare}

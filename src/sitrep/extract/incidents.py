@@ -14,6 +14,7 @@ per place, and its figures become one claim shared by both.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -241,11 +242,17 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
     after_context = False  # the sentence before was background or a running total
     title: list[int] = []
     told_event = False  # a sentence so far (the title too) names a violent event
+    # "A teen survived an encounter Saturday ...": a dated sentence with no event word and no
+    # figure, before any mention, dates the first mention when that one names no day itself.
+    loose: tuple | None = None
     for s in sents:
         told_event = told_event or s.event is not None
         if s.heading:
             if s.idx == sents[0].idx:
                 title.append(s.idx)
+                # "Girl, 3, killed Sunday in ...": a headline's day dates the first mention when
+                # its text names none (the headline's place is not read: it is often coarse)
+                loose = next(((s.idx, d, k, []) for d, k in _one_per_day(s) if d.start), None)
             current = None
             continue
         if s.aggregate or s.background:
@@ -261,7 +268,7 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 elif s.event is not None:
                     current = _open(groups, s, date, key, places)
                     targets.append(current)
-                elif _casualties(s) and not after_context and (groups or told_event):
+                elif _casualties(s) and not after_context and (groups or told_event or loose):
                     # "He was pronounced dead at 6:30 p.m." after a heading or a sentence shared by
                     # two mentions: the story told so far, or the first mention of an article
                     # whose title or text names a violent event (a road crash's dead are none).
@@ -272,9 +279,19 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             match = _find(groups, key, places, current)
             if match is None and key is None and current is not None and not _NEW_INCIDENT.search(s.text):
                 match = current  # a new place, no new date, no "separate": the same incident
+            if match is None and current is not None and _died_later(s, date, current):
+                targets.append(current)  # the story's victim died later: the shooting keeps its day
+                continue
             if match is None and (s.event is not None or s.claims):
                 match = _open(groups, s, date, key, places)
             if match is None:
+                if date is not None and date.start:
+                    if current is not None and current.date_key is None:
+                        # "It happened about 2 p.m. Tuesday at ...": the day of the story so far
+                        _fill(current, date, key, [])
+                        targets.append(current)
+                    elif not groups and loose is None:
+                        loose = (s.idx, date, key, places)
                 continue
             _fill(match, date, key, places)
             targets.append(match)
@@ -286,9 +303,33 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
         if targets:
             current = targets[-1] if len(targets) == 1 else None
             after_context = False
+        if loose is not None and groups:
+            if groups[0].date_key is None:
+                _fill(groups[0], *loose[1:])
+                if loose[0] not in title:
+                    groups[0].sents.insert(0, loose[0])
+            loose = None
     if groups and title:
         groups[0].sents[:0] = title
     return groups, context
+
+
+def _died_later(s: Sentence, date, g: Group) -> bool:
+    """ "Marcus Hale died Tuesday at a hospital" after a shooting told on Sunday: a death days
+    after the shooting the story tells, not another incident (no event word of its own)."""
+    return (
+        s.event is None
+        and bool(s.claims)
+        and all(c.what == "killed" for c in s.claims)
+        and date is not None
+        and g.date is not None
+        and bool(date.start and g.date.start)
+        and g.date.start < date.start <= _days_after(g.date.start, 60)
+    )
+
+
+def _days_after(day: str, n: int) -> str:
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=n)).isoformat()
 
 
 def _casualties(s: Sentence) -> bool:

@@ -11,6 +11,7 @@ role verbs, NER for the place recogniser and for actor names the dictionary does
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from sitrep.countries import country_names
 from sitrep.extract import figures
@@ -294,6 +295,9 @@ def _read_dates(s: Sentence, published: str | None, french: bool = False) -> Non
             if pub_year is None or int(m.groups[-1]) < pub_year:
                 s.background = True  # history or background ("in 2012", "2020 and 2023")
             continue
+        if m.kind in ("month", "monyear", "part") and _months_before(info, published):
+            s.background = True  # "a teen killed in April" in a December report: an older event
+            continue
         if info.precision == "unknown":  # "recent weeks": a date only for a placed event
             if not s.specific:
                 s.background = True
@@ -305,3 +309,10 @@ def _read_dates(s: Sentence, published: str | None, french: bool = False) -> Non
         )
         s.dates.append(info)
         s.date_keys.append(key)
+
+
+def _months_before(info: DateInfo, published: str | None) -> bool:
+    """A month that ended more than a month before the report was published."""
+    if not (info.end and published):
+        return False
+    return date.fromisoformat(info.end[:10]) < date.fromisoformat(published[:10]) - timedelta(days=31)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from sitrep.extract.figure_words import ORDINALS
 from sitrep.records import Claim
 from sitrep.vocab import GROUP_OF, GROUP_SIDE
 
@@ -105,6 +106,11 @@ def _everyone(c: Claim) -> bool:
 _EVERYONE = re.compile(r"\s*(both|all)\b", re.I)
 
 
+def _ordinal(c: Claim) -> int:
+    """2 for "a second victim", 0 when the claim names no ordinal."""
+    return next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", c.text or "", re.I)), 0)
+
+
 def _point(c: Claim) -> int | None:
     """The number a claim stands for: its low, or its high for "up to N"."""
     if c.negated:
@@ -132,6 +138,10 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
     # "Both victims were taken to a hospital" after "a man ... another man": everyone told so far,
     # so others told before it are in it; others told after it add to it.
     everyone = max((_at(c) for c in specific if _everyone(c) and c.reference != "additional"), default=-1)
+    # "Four men were wounded ... A fourth man was also shot": an ordinal within a count already
+    # told is one of them, not one more.
+    largest = max((_point(c) or 0 for c in specific if c.reference != "additional"), default=0)
+    adds = [c for c in specific if not (c.reference == "additional" and 0 < _ordinal(c) <= largest)]
     for sentence in by_sentence.values():
         firsts = [c for c in sentence if c.reference != "additional"]
         start = min((_at(c) for c in firsts), default=None)
@@ -149,6 +159,7 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
                 _point(c)
                 for c in sentence
                 if c.reference == "additional"
+                and any(c is k for k in adds)
                 and not c.negated
                 and id(c) not in {id(x) for x in inner}
                 and _at(c) > everyone

@@ -19,7 +19,7 @@ from sitrep.extract.figure_words import (
     group_of,
     is_number,
 )
-from sitrep.extract.victims import of_noun, resolve
+from sitrep.extract.victims import of_noun, resolve, what_of
 
 
 @dataclass
@@ -56,9 +56,18 @@ def _modified_noun(t):
         tok.dep_ in ("acl", "amod")
         and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
         and "dobj" not in t.kids
+        and not _dateline(tok.head)
     ):
         return tok.head
     return NO
+
+
+def _dateline(tok) -> bool:
+    """ "CEDAR FALLS — A man ... has died": the town in capitals before a dash opening the
+    story, which the parser may take for what the verb modifies."""
+    sent = tok.sent
+    dash = next((t for t in sent if t.text in ("—", "–", "--", "-")), None)
+    return dash is not None and dash.i - sent.start <= 6 and tok.i < dash.i and tok.text.isupper()
 
 
 def _headline_subject(t):
@@ -354,10 +363,22 @@ def victims_of(trigger, what):
         if (
             c.i > found.i
             and c.lemma_.lower() not in NOUN_WHAT
+            and not _own_casualty(c)
             and (group_of(c) or c.pos_ in ("NUM", "PRON") or c.ent_type_ == "PERSON")
         ):
             out.append(c)
     return out
+
+
+def _own_casualty(victim) -> bool:
+    """ "one dead man and a second man suffering a graze wound": a joined victim with a casualty
+    of its own, told by its own modifier, is that casualty's victim, not the first one's."""
+    return any(
+        what_of(t) is not None
+        for c in victim.children
+        if c.dep_ in ("acl", "relcl") and c.i > victim.i
+        for t in c.subtree
+    )
 
 
 def _person_subject(verb):

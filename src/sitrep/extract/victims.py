@@ -8,9 +8,12 @@ Who the victims of a trigger are: ``victim_rules.victims_of``.
 
 from __future__ import annotations
 
+import re
+
 from sitrep.extract.figure_words import (
     ADJ_WHAT,
     CARRY_VERBS,
+    CLOCK_WORDS,
     HYPOTHETICAL,
     MODALS,
     NON_PERSON,
@@ -39,6 +42,8 @@ def _quantity_tokens(head):
             continue
         if child.dep_ == "nummod" and is_age_noun(head):
             continue  # "17 y.o killed": an age, not 17 people
+        if child.like_num and not_a_head_count(child):
+            continue  # "just after 9 o'clock one man ...", "2.5 deaths per 1,000": no count
         if child.dep_ in ("nummod", "quantmod", "det", "advmod", "predet") or (
             child.dep_ == "amod"
             and (child.lower_ in VAGUE_WORDS or child.like_num or child.lower_ in ("more", "few"))
@@ -108,6 +113,13 @@ def count_of(head) -> tuple[Quantity | None, str]:
     if {t.lower_ for t in qt} & {"the", "these", "those"} or head.lower_ in ("they", "them"):
         reference = "same"
     return Quantity(None, None, "none", ""), reference
+
+
+def not_a_head_count(num) -> bool:
+    """A number that counts no one: a clock time ("4 o'clock", "9 p.m."), a rate or share
+    ("12.4 deaths"), a calibre (".22")."""
+    nxt = num.doc[num.i + 1].lower_ if num.i + 1 < len(num.doc) else ""
+    return bool(re.fullmatch(r"\d*\.\d+", num.text)) or nxt.replace("’", "'") in CLOCK_WORDS
 
 
 def _rest_of_told(head, extra: set, words: set) -> bool:
@@ -222,12 +234,14 @@ def skip_trigger(trigger) -> bool:
         for c in node.children:
             if c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless", "until"):
                 return True
-            if c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to"):
-                return True  # "could kill", "to kill him"
+            if c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ in ("to", "na")):
+                return True  # "could kill", "to kill him", "was gonna die"
             if c.dep_ == "advmod" and c.lower_ in ("possibly", "nearly", "almost", "narrowly"):
                 return True
         if node.dep_ == "xcomp" and node.head.lemma_ in HYPOTHETICAL:
             return True
+        if node.head.lemma_ == "let" and any(c.dep_ == "neg" for c in node.head.children):
+            return True  # "don't let him die": a fear, not a death
         if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "oprd", "acomp"):
             break
         node = node.head
