@@ -22,6 +22,8 @@ from sitrep.records import Article
 
 PERSON = ("same victim", "same person and age", "same person named", "same surname and age")
 VICTIM_POINTS = 5
+AGE_POINTS = 2  # "a 6-year-old" in both: telling, but many reports name a 17-year-old
+FEW_AGES = 3  # a report giving more ages than this is a round-up: a shared age tells nothing
 BLOCK_POINTS = 4
 STREET_POINTS = 2
 ROUND_UP_PEOPLE = 4  # more people with ages than this: a round-up, not one incident
@@ -109,7 +111,8 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
     if people or aged:
         ev.points += VICTIM_POINTS
         said = {p.split()[-1] for p in people} | aged
-        victim = said & (set(a.victims) | set(b.victims))
+        # a victim: said with an age near the killing words, or named as the one killed or shot
+        victim = said & (set(a.victims) | set(b.victims)) or people & (a.slain | b.slain)
         who = (
             "same victim"
             if victim and people
@@ -125,6 +128,10 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
     elif _victims_differ(a, b):
         ev.conflict = "different victims named"
         return ev
+    years = (a.years & b.years) - {a.ages[s] for s in aged}
+    if years and max(len(a.years), len(b.years)) <= FEW_AGES:
+        ev.points += AGE_POINTS
+        ev.reasons.append("same age: " + ", ".join(str(y) for y in sorted(years)))
     blocks = a.blocks & b.blocks
     streets = a.streets & b.streets
     if a.blocks and b.blocks and not streets:
@@ -165,6 +172,17 @@ def _count_keys(c) -> set[str]:
     if not c.counts or not sum(c.counts):
         return set()
     return {f"k:{c.counts}|{d + k}" for d in days for k in (0, 1)}
+
+
+def _place_day_keys(c) -> set[str]:
+    """The same place on the same or next day: reports whose rare words differ ("teen" / "boy, 17")
+    meet here, for wording, counts and ages to decide; a busy city's day holds more clusters
+    than MAX_POSTINGS and drops out."""
+    r = c.day_range or _published_range(c)
+    if not r or r[1] - r[0] > 2:
+        return set()
+    places = {f"n:{n}" for n in c.names} | {f"g:{g}" for g in c.geonameids}
+    return {f"d:{p}|{d}" for p in places for d in range(r[0], r[1] + 2)}
 
 
 def _vector(ids: Identifiers, idf: dict[str, float]) -> dict[str, float]:
@@ -308,7 +326,7 @@ def link_clusters(clusters: list) -> list:
     vectors = [_vector(c.ids, idf) for c in clusters]
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
-        for k in _keys(c.ids, idf) | _count_keys(c):
+        for k in _keys(c.ids, idf) | _count_keys(c) | _place_day_keys(c):
             index[k].append(i)
     parent = list(range(len(clusters)))
 
