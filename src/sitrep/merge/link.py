@@ -13,6 +13,7 @@ places say, and two naming different victims are two whatever their places say.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,12 +35,22 @@ PERSON_WINDOW = 30  # days: anyone else named (a suspect, a witness) links only 
 BLOCK_WINDOW = 7  # days: the same block and more within a week
 STREET_WINDOW = 2  # days: a street alone links only reports of the same days
 RARE_WORDS = 6  # blocking keys from a report's rarest words
-WORDING_HIGH = 0.25
+WORDING_HIGH = 0.2
 CONTEXT_NEEDS_DAYS = True
 WORDING_LOW = 0.12
 PLACE_POINTS = 1  # place and day only support a stated identifier or close wording
 WORDING_SAME = 0.4  # worded this alike at the same place: one incident told again days later
 FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told in like words
+
+
+# a report saying a toll changed: its count differs from an earlier one's by design
+UPDATE_WORDS = re.compile(
+    r"\b(?:died later|later died|(?:has|have) (?:since )?died|since died|succumbed|"
+    r"(?:second|third|fourth|another) (?:\w+ )?(?:has )?died|(?:has|have) (?:risen|climbed|grown|increased) to|"
+    r"(?:rose|climbed|grew|increased) to|now dead|now stands at|revised|new (?:information|details)|"
+    r"initially|(?:earlier|first) reports?)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -60,6 +71,62 @@ def _counts(v: MentionView) -> tuple[int, int] | None:
     return (got.get("killed", 0), got.get("wounded", 0)) if got else None
 
 
+def stated_counts(v: MentionView) -> dict[tuple[str, str], set[int]]:
+    """Exact killed and wounded counts the report states, by the kind of source saying them
+    ("a 17-year-old boy was killed", police said: ("killed", "official") -> {1})."""
+    out: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for c in v.mention.claims:
+        if c.scope != "incident" or c.what not in ("killed", "wounded") or c.qualifier != "exactly":
+            continue
+        if c.subset or c.reference == "additional" or c.includes_killed:
+            continue  # a part, "another man", or "4 shot" (hit, some of whom died)
+        n = 0 if c.negated else c.low
+        if n is not None and (c.high is None or c.high == n):
+            out[(c.what, c.claimant_kind)].add(n)
+    return dict(out)
+
+
+def refusal(a, b, ev: Evidence) -> str | None:
+    """Why ``a`` and ``b`` must stay apart though their place, date or wording fit: their
+    counts conflict. A named victim or one report copying the other outweighs the counts (the
+    count is then more likely misread than the victim)."""
+    if any(r.startswith(PERSON[:2]) or r.startswith("copied from") for r in ev.reasons):
+        return None
+    return count_conflict(a, b)
+
+
+def count_conflict(a, b) -> str | None:
+    """Two reports (or incidents) whose same kind of named source (police and police, say) gives
+    one count each, different, neither saying the toll changed: why they are two incidents, in
+    words; None when nothing conflicts. A later report giving more is a toll that rose, and an
+    unattributed count (the outlet's own words) is too often a part ("a man was killed") to
+    refuse on."""
+    if a.update or b.update:
+        return None
+    first, later = _last_published(a), _last_published(b)
+    for key in sorted(set(a.stated) & set(b.stated)):
+        what, kind = key
+        x, y = a.stated[key], b.stated[key]
+        if kind == "unknown" or len(x) != 1 or len(y) != 1 or x == y:
+            continue
+        (n,), (m,) = x, y
+        if first and later and first != later and (m > n) == (later > first):
+            continue  # the later report gives more: the toll rose
+        return (
+            f"different counts from the same kind of source ({kind}): {n} vs {m} {what}, "
+            "and neither report says the toll changed"
+        )
+    return None
+
+
+def _last_published(x) -> int | None:
+    """The day a mention view, or a cluster's latest report, was published."""
+    if hasattr(x, "members"):
+        r = _published_range(x)
+        return r[1] if r else None
+    return x.published.toordinal() if x.published else None
+
+
 def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -> None:
     """Give each view the identifiers of its part of the article: a mention's own sentences,
     and for the article's lead mention also the title and every sentence no other mention claims."""
@@ -67,6 +134,7 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
     for v in views:
         by_article[v.article_id].append(v)
         v.counts = _counts(v)
+        v.stated = stated_counts(v)
     for aid, vs in by_article.items():
         art = articles.get(aid)
         if art is None:
@@ -95,6 +163,7 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
             v.ids.drop_people(places)
             own = " ".join(text[a:b] for a, b in v.mention.sentences)
             v.ids.words = words(((art.title or "") + ". " if v is lead else "") + own)
+            v.update = bool(UPDATE_WORDS.search(((art.title or "") + ". " if v is lead else "") + own))
 
 
 def _victims_differ(a: Identifiers, b: Identifiers) -> bool:
@@ -357,6 +426,10 @@ def link_clusters(clusters: list) -> list:
                 ev.points += ctx.points
                 ev.reasons += ctx.reasons
         if not _may_join(a, b, ev):
+            continue
+        why = refusal(a, b, ev)
+        if why:
+            a.refuse(b, why)
             continue
         keep, gone = (ri, rj) if ri < rj else (rj, ri)
         _date_follow_ups(a, b)
