@@ -39,7 +39,7 @@ class Cluster:
     ids: Identifiers = field(default_factory=Identifiers)
     counts: tuple[int, int] | None = None
     reasons: dict[str, list[str]] = field(default_factory=dict)  # mention id -> why it joined
-    stated: dict[tuple[str, str], set[int]] = field(default_factory=dict)  # counts by source kind
+    stated: dict[tuple, set[int]] = field(default_factory=dict)  # counts by group, source kind
     update: bool = False
     refused: list[tuple[str, str]] = field(default_factory=list)  # (article id, why kept apart)
 

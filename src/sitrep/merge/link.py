@@ -71,10 +71,10 @@ def _counts(v: MentionView) -> tuple[int, int] | None:
     return (got.get("killed", 0), got.get("wounded", 0)) if got else None
 
 
-def stated_counts(v: MentionView) -> dict[tuple[str, str], set[int]]:
-    """Exact killed and wounded counts the report states, by the kind of source saying them
-    ("a 17-year-old boy was killed", police said: ("killed", "official") -> {1})."""
-    out: dict[tuple[str, str], set[int]] = defaultdict(set)
+def stated_counts(v: MentionView) -> dict[tuple, set[int]]:
+    """Exact killed and wounded counts the report states, by victim group and the kind of source
+    saying them ("a 17-year-old boy was killed", police said: ("killed", None, "official") -> {1})."""
+    out: dict[tuple, set[int]] = defaultdict(set)
     for c in v.mention.claims:
         if c.scope != "incident" or c.what not in ("killed", "wounded") or c.qualifier != "exactly":
             continue
@@ -82,7 +82,7 @@ def stated_counts(v: MentionView) -> dict[tuple[str, str], set[int]]:
             continue  # a part, "another man", or "4 shot" (hit, some of whom died)
         n = 0 if c.negated else c.low
         if n is not None and (c.high is None or c.high == n):
-            out[(c.what, c.claimant_kind)].add(n)
+            out[(c.what, c.group, c.claimant_kind)].add(n)
     return dict(out)
 
 
@@ -96,25 +96,25 @@ def refusal(a, b, ev: Evidence) -> str | None:
 
 
 def count_conflict(a, b) -> str | None:
-    """Two reports (or incidents) whose same kind of named source (police and police, say) gives
-    one count each, different, neither saying the toll changed: why they are two incidents, in
-    words; None when nothing conflicts. A later report giving more is a toll that rose, and an
-    unattributed count (the outlet's own words) is too often a part ("a man was killed") to
-    refuse on."""
+    """Two reports (or incidents) published the same day whose same kind of named source (police
+    and police, say) gives one count each of the same victims, different, neither saying the toll
+    changed: why they are two incidents, in words; None when nothing conflicts. Across days a toll
+    rises or is revised without a word said, and an unattributed count (the outlet's own words)
+    is too often a part ("a man was killed") to refuse on."""
     if a.update or b.update:
         return None
-    first, later = _last_published(a), _last_published(b)
-    for key in sorted(set(a.stated) & set(b.stated)):
-        what, kind = key
+    day = _last_published(a)
+    if day is None or day != _last_published(b):
+        return None
+    for key in sorted(set(a.stated) & set(b.stated), key=str):
+        what, group, kind = key
         x, y = a.stated[key], b.stated[key]
         if kind == "unknown" or len(x) != 1 or len(y) != 1 or x == y:
             continue
         (n,), (m,) = x, y
-        if first and later and first != later and (m > n) == (later > first):
-            continue  # the later report gives more: the toll rose
         return (
-            f"different counts from the same kind of source ({kind}): {n} vs {m} {what}, "
-            "and neither report says the toll changed"
+            f"different counts from the same kind of source ({kind}): {n} vs {m} "
+            f"{group + ' ' if group else ''}{what}, and neither report says the toll changed"
         )
     return None
 

@@ -100,7 +100,7 @@ class MentionView:
     history: bool = False
     ids: Identifiers = field(default_factory=Identifiers)  # victims, streets (merge/link.py)
     counts: tuple[int, int] | None = None  # (killed, wounded) this report states
-    stated: dict[tuple[str, str], set[int]] = field(default_factory=dict)  # (what, claimant kind)
+    stated: dict[tuple, set[int]] = field(default_factory=dict)  # (what, group, source kind)
     update: bool = False  # says a toll changed ("died later", "has risen to")
 
     @property
