@@ -11,7 +11,7 @@ import pytest
 
 from sitrep.extract.identifiers import read_identifiers
 from sitrep.merge.link import compare
-from tests.support.cli import sitrep
+from support.cli import sitrep
 
 
 @pytest.mark.parametrize(
