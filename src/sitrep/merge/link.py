@@ -420,7 +420,10 @@ def link_clusters(clusters: list) -> list:
             continue
         a, b = clusters[ri], clusters[rj]
         ev = compare(a.ids, b.ids, a.counts, b.counts)
-        if not ev.conflict and ev.points < LINK_THRESHOLD:
+        # wording, place and day support weak evidence; an age, a street and a setting reach the
+        # threshold yet say nothing of days, which the wording of a report told again does
+        weak = not any(r.startswith((*PERSON, "same block")) for r in ev.reasons)
+        if not ev.conflict and (ev.points < LINK_THRESHOLD or weak):
             ctx = _context(a, b, wording(vectors[i], vectors[j]))
             if ctx.points >= 2:  # wording, place and day alone must agree on two of them
                 ev.points += ctx.points
