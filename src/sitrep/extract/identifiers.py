@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.vocab import MONTHS, WEEKDAYS
+from sitrep.vocab import CARDINALS, MONTHS, WEEKDAYS
 
 NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 FULL_NAME = rf"{NAME}(?: [A-Z]\.)?(?: {NAME}){{1,2}}"
@@ -28,6 +28,14 @@ AGE_NAME = re.compile(rf"\b(\d{{1,2}})-year-old (?:[a-z]+ ){{0,3}}({FULL_NAME})"
 OBJECT_OF = re.compile(
     rf"\b(?:killed|shot|wounded|slew|murdered|(?:death|killing|shooting|murder) of) "
     rf"({FULL_NAME})(?:,? and ({FULL_NAME}))?"
+)
+# an age said of anyone, named or not: "a 6-year-old", "six-year-old girl", "boy, 6,", "age 17"
+AGE_WORD = "|".join(k for k, v in CARDINALS.items() if v < 20)
+YEARS_OLD = re.compile(rf"\b(\d{{1,2}}|{AGE_WORD})[- ]years?[- ]old\b", re.I)
+PERSON_AGE = re.compile(
+    r"\b(?:boy|girl|man|woman|teen|teenager|child|toddler|infant|baby|son|daughter|victim|"
+    r"student|mother|father|aged?),? (\d{1,2})\b(?!-| ?(?:percent|%|years? ago|p\.?m|a\.?m|:))",
+    re.I,
 )
 IDENTIFIED = re.compile(rf"\b(?:identified|named)(?: \w+){{0,4}} as ({FULL_NAME})")
 NOT_PEOPLE = {
@@ -257,6 +265,8 @@ class Identifiers:
     surnames: set[str] = field(default_factory=set)  # "miles"
     ages: dict[str, int] = field(default_factory=dict)  # surname -> age
     victims: dict[str, int] = field(default_factory=dict)  # surname -> age, said of a victim
+    slain: set[str] = field(default_factory=set)  # "killed Ana Ruiz": people named as the ones hit
+    years: set[int] = field(default_factory=set)  # every age said, of anyone ("a 6-year-old")
     streets: set[str] = field(default_factory=set)  # "elm" (suffix and directions dropped)
     blocks: set[str] = field(default_factory=set)  # "1200 elm"
     settings: set[str] = field(default_factory=set)
@@ -268,6 +278,7 @@ class Identifiers:
         """Forget "people" that are really ``names`` (lowercased place names, say)."""
         gone = {p for p in self.people if p in names or any(p in n for n in names)}
         self.people -= gone
+        self.slain -= gone
         for p in gone:
             surname = p.split()[-1]
             if not any(q.split()[-1] == surname for q in self.people):
@@ -282,6 +293,8 @@ class Identifiers:
             self.ages.setdefault(k, a)
         for k, a in other.victims.items():
             self.victims.setdefault(k, a)
+        self.slain |= other.slain
+        self.years |= other.years
         self.streets |= other.streets
         self.blocks |= other.blocks
         self.settings |= other.settings
@@ -303,6 +316,10 @@ def _street(words: str) -> str:
     if any(w in NOT_PEOPLE for w in kept):  # "Elm Monday": a weekday is not a street
         kept = kept[: min(i for i, w in enumerate(kept) if w in NOT_PEOPLE)]
     return " ".join(kept)
+
+
+def _age(said: str) -> int:
+    return int(said) if said.isdigit() else CARDINALS.get(said.lower(), 0)
 
 
 def words(text: str) -> dict[str, int]:
@@ -337,6 +354,8 @@ def read_identifiers(text: str, title: str = "") -> Identifiers:
         if any(w in lower for w in person.split()):
             continue  # "Shooting Wounds Boy": words the text also writes in lower case
         ids.people.add(person)
+        if m.re is OBJECT_OF:
+            ids.slain.add(person)
         surname = person.split()[-1]
         ids.surnames.add(surname)
         if age is not None:
@@ -345,6 +364,7 @@ def read_identifiers(text: str, title: str = "") -> Identifiers:
             if VICTIM_WORDS.search(sentence) and not SUSPECT_WORDS.search(sentence):
                 ids.victims.setdefault(surname, age)
     text = f"{title}.\n{text}" if title else text
+    ids.years = {_age(m.group(1)) for r in (YEARS_OLD, PERSON_AGE) for m in r.finditer(text)} - {0}
     for m in STREET.finditer(text):
         street = _street(m.group(1))
         if street and street not in NOT_PEOPLE:

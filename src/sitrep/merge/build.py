@@ -165,6 +165,19 @@ def linked_by(cluster, articles: dict[str, Article]) -> list[dict]:
     return out
 
 
+def kept_apart(cluster, articles: dict[str, Article]) -> list[dict]:
+    """Reports whose place and date fit this incident but whose evidence conflicts, and why."""
+    mine = {v.article_id for v in cluster.members}
+    out, seen = [], set()
+    for aid, why in cluster.refused:
+        if aid in mine or aid in seen:
+            continue  # other evidence brought it in after all, or said twice
+        seen.add(aid)
+        a = articles.get(aid)
+        out.append({"article_id": aid, "article": article_label(a) if a else aid, "reason": why})
+    return out
+
+
 def _published(article: Article | None) -> date | None:
     return parse_day(article.published) if article else None
 
@@ -262,6 +275,7 @@ def _merge(extractions, articles, lineage, previous) -> list[Incident]:
             iid, c.members, loc, d, articles, lineage, shared_by_inc.get(iid, []), entry_cover, outlet_of
         )
         inc.linked_by = linked_by(c, articles)
+        inc.kept_apart = kept_apart(c, articles)
         incidents.append(inc)
     incidents.sort(
         key=lambda i: (i.date.start or "9999", i.location.name if i.location else "", i.incident_id)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from sitrep.extract.identifiers import Identifiers
-from sitrep.merge.link import LINK_THRESHOLD, compare, link_clusters
+from sitrep.merge.link import LINK_THRESHOLD, compare, link_clusters, refusal
 from sitrep.merge.views import MentionView
 from sitrep.vocab import DATE_RANK
 
@@ -39,6 +39,16 @@ class Cluster:
     ids: Identifiers = field(default_factory=Identifiers)
     counts: tuple[int, int] | None = None
     reasons: dict[str, list[str]] = field(default_factory=dict)  # mention id -> why it joined
+    stated: dict[tuple, set[int]] = field(default_factory=dict)  # counts by group, source kind
+    update: bool = False
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (article id, why kept apart)
+
+    def refuse(self, other, why: str) -> None:
+        """Record that ``other`` (a cluster or a mention view) was kept apart, on both sides."""
+        theirs = other.members[0].article_id if isinstance(other, Cluster) else other.article_id
+        self.refused.append((theirs, why))
+        if isinstance(other, Cluster):
+            other.refused.append((self.members[0].article_id, why))
 
     def add(self, v: MentionView, reasons: list[str] | None = None) -> None:
         anchor = not self.members
@@ -47,6 +57,9 @@ class Cluster:
         self.members.append(v)
         self.ids.update(v.ids)
         self.counts = self.counts or v.counts
+        for k, ns in v.stated.items():
+            self.stated[k] = self.stated.get(k, set()) | ns
+        self.update = self.update or v.update
         self.names |= v.names
         if v.geonameid is not None:
             self.geonameids.add(v.geonameid)
@@ -71,6 +84,7 @@ class Cluster:
         """Take in another cluster whole (merge/link.py): its first mention joins for ``reasons``."""
         for i, v in enumerate(other.members):
             self.add(v, reasons if i == 0 else other.reasons.get(v.mention.mention_id))
+        self.refused.extend(other.refused)
 
 
 def why_joined(v: MentionView, c: Cluster) -> list[str]:
@@ -139,7 +153,7 @@ def _fresh(v: MentionView, c: Cluster) -> bool:
     return v.published is not None and 0 <= v.published.toordinal() - c.day_range[1] <= FRESH_DAYS
 
 
-def score(v: MentionView, c: Cluster, allow_same_article: bool = False) -> int:
+def score(v: MentionView, c: Cluster, allow_same_article: bool = False, refused: list | None = None) -> int:
     """How well mention ``v`` fits cluster ``c``; 0 means they clearly disagree somewhere."""
     if v.article_id in c.articles and not allow_same_article:
         return 0  # the article itself told its incidents apart
@@ -160,6 +174,10 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False) -> int:
         return 0
     ev = compare(v.ids, c.ids, v.counts, c.counts)
     if ev.conflict and not _lineage_link(v, c):
+        return 0
+    if not _lineage_link(v, c) and (why := refusal(v, c, ev)):
+        if refused is not None:
+            refused.append((c.idx, why))
         return 0
     s = place + (3 if addr else 0) + (1 if v.actor_names & c.actor_names else 0) + ev.points
     strong = (
@@ -190,7 +208,7 @@ def _follow_up_score(v: MentionView, c: Cluster, n_at_place: int) -> int:
             return 0
     linked = bool(v.actor_names & c.actor_names) or bool(_address_match(v, c)) or _lineage_link(v, c)
     ev = compare(v.ids, c.ids, v.counts, c.counts)
-    if ev.conflict:
+    if ev.conflict or refusal(v, c, ev):
         return 0
     linked = linked or ev.points >= LINK_THRESHOLD
     if not linked and n_at_place != 1:
@@ -280,7 +298,9 @@ def _greedy(views: list[MentionView]) -> list[Cluster]:
     """
     clusters: list[Cluster] = []
     index = _Index()
+    refused: list[tuple[int, str]] = []  # (cluster, why) the current mention was kept out of
     for v in sorted(views, key=_sort_key):
+        refused.clear()
         best, best_score = None, 0
         if v.coarse_place:
             pool = index.country_candidates(v) | index.candidates(v)
@@ -293,7 +313,7 @@ def _greedy(views: list[MentionView]) -> list[Cluster]:
                 best_score, best = fits[0]
         else:
             for i in sorted(index.candidates(v)):
-                s = score(v, clusters[i])
+                s = score(v, clusters[i], refused=refused)
                 if s > best_score:
                     best, best_score = i, s
             if best is None and v.follow_up:
@@ -316,6 +336,10 @@ def _greedy(views: list[MentionView]) -> list[Cluster]:
             clusters.append(Cluster(idx=best))
         clusters[best].add(v)
         index.register(clusters[best], v)
+        for i, why in refused:
+            if i != best:
+                clusters[i].refuse(v, why)
+                clusters[best].refused.append((clusters[i].members[0].article_id, why))
     return clusters
 
 

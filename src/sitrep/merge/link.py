@@ -13,6 +13,7 @@ places say, and two naming different victims are two whatever their places say.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,6 +23,8 @@ from sitrep.records import Article
 
 PERSON = ("same victim", "same person and age", "same person named", "same surname and age")
 VICTIM_POINTS = 5
+AGE_POINTS = 2  # "a 6-year-old" in both: telling, but many reports name a 17-year-old
+FEW_AGES = 3  # a report giving more ages than this is a round-up: a shared age tells nothing
 BLOCK_POINTS = 4
 STREET_POINTS = 2
 ROUND_UP_PEOPLE = 4  # more people with ages than this: a round-up, not one incident
@@ -32,12 +35,22 @@ PERSON_WINDOW = 30  # days: anyone else named (a suspect, a witness) links only 
 BLOCK_WINDOW = 7  # days: the same block and more within a week
 STREET_WINDOW = 2  # days: a street alone links only reports of the same days
 RARE_WORDS = 6  # blocking keys from a report's rarest words
-WORDING_HIGH = 0.25
+WORDING_HIGH = 0.2
 CONTEXT_NEEDS_DAYS = True
 WORDING_LOW = 0.12
 PLACE_POINTS = 1  # place and day only support a stated identifier or close wording
 WORDING_SAME = 0.4  # worded this alike at the same place: one incident told again days later
 FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told in like words
+
+
+# a report saying a toll changed: its count differs from an earlier one's by design
+UPDATE_WORDS = re.compile(
+    r"\b(?:died later|later died|(?:has|have) (?:since )?died|since died|succumbed|"
+    r"(?:second|third|fourth|another) (?:\w+ )?(?:has )?died|(?:has|have) (?:risen|climbed|grown|increased) to|"
+    r"(?:rose|climbed|grew|increased) to|now dead|now stands at|revised|new (?:information|details)|"
+    r"initially|(?:earlier|first) reports?)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -58,6 +71,62 @@ def _counts(v: MentionView) -> tuple[int, int] | None:
     return (got.get("killed", 0), got.get("wounded", 0)) if got else None
 
 
+def stated_counts(v: MentionView) -> dict[tuple, set[int]]:
+    """Exact killed and wounded counts the report states, by victim group and the kind of source
+    saying them ("a 17-year-old boy was killed", police said: ("killed", None, "official") -> {1})."""
+    out: dict[tuple, set[int]] = defaultdict(set)
+    for c in v.mention.claims:
+        if c.scope != "incident" or c.what not in ("killed", "wounded") or c.qualifier != "exactly":
+            continue
+        if c.subset or c.reference == "additional" or c.includes_killed:
+            continue  # a part, "another man", or "4 shot" (hit, some of whom died)
+        n = 0 if c.negated else c.low
+        if n is not None and (c.high is None or c.high == n):
+            out[(c.what, c.group, c.claimant_kind)].add(n)
+    return dict(out)
+
+
+def refusal(a, b, ev: Evidence) -> str | None:
+    """Why ``a`` and ``b`` must stay apart though their place, date or wording fit: their
+    counts conflict. A named victim or one report copying the other outweighs the counts (the
+    count is then more likely misread than the victim)."""
+    if any(r.startswith(PERSON[:2]) or r.startswith("copied from") for r in ev.reasons):
+        return None
+    return count_conflict(a, b)
+
+
+def count_conflict(a, b) -> str | None:
+    """Two reports (or incidents) published the same day whose same kind of named source (police
+    and police, say) gives one count each of the same victims, different, neither saying the toll
+    changed: why they are two incidents, in words; None when nothing conflicts. Across days a toll
+    rises or is revised without a word said, and an unattributed count (the outlet's own words)
+    is too often a part ("a man was killed") to refuse on."""
+    if a.update or b.update:
+        return None
+    day = _last_published(a)
+    if day is None or day != _last_published(b):
+        return None
+    for key in sorted(set(a.stated) & set(b.stated), key=str):
+        what, group, kind = key
+        x, y = a.stated[key], b.stated[key]
+        if kind == "unknown" or len(x) != 1 or len(y) != 1 or x == y:
+            continue
+        (n,), (m,) = x, y
+        return (
+            f"different counts from the same kind of source ({kind}): {n} vs {m} "
+            f"{group + ' ' if group else ''}{what}, and neither report says the toll changed"
+        )
+    return None
+
+
+def _last_published(x) -> int | None:
+    """The day a mention view, or a cluster's latest report, was published."""
+    if hasattr(x, "members"):
+        r = _published_range(x)
+        return r[1] if r else None
+    return x.published.toordinal() if x.published else None
+
+
 def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -> None:
     """Give each view the identifiers of its part of the article: a mention's own sentences,
     and for the article's lead mention also the title and every sentence no other mention claims."""
@@ -65,6 +134,7 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
     for v in views:
         by_article[v.article_id].append(v)
         v.counts = _counts(v)
+        v.stated = stated_counts(v)
     for aid, vs in by_article.items():
         art = articles.get(aid)
         if art is None:
@@ -93,6 +163,7 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
             v.ids.drop_people(places)
             own = " ".join(text[a:b] for a, b in v.mention.sentences)
             v.ids.words = words(((art.title or "") + ". " if v is lead else "") + own)
+            v.update = bool(UPDATE_WORDS.search(((art.title or "") + ". " if v is lead else "") + own))
 
 
 def _victims_differ(a: Identifiers, b: Identifiers) -> bool:
@@ -109,7 +180,8 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
     if people or aged:
         ev.points += VICTIM_POINTS
         said = {p.split()[-1] for p in people} | aged
-        victim = said & (set(a.victims) | set(b.victims))
+        # a victim: said with an age near the killing words, or named as the one killed or shot
+        victim = said & (set(a.victims) | set(b.victims)) or people & (a.slain | b.slain)
         who = (
             "same victim"
             if victim and people
@@ -125,6 +197,10 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
     elif _victims_differ(a, b):
         ev.conflict = "different victims named"
         return ev
+    years = (a.years & b.years) - {a.ages[s] for s in aged}
+    if years and max(len(a.years), len(b.years)) <= FEW_AGES:
+        ev.points += AGE_POINTS
+        ev.reasons.append("same age: " + ", ".join(str(y) for y in sorted(years)))
     blocks = a.blocks & b.blocks
     streets = a.streets & b.streets
     if a.blocks and b.blocks and not streets:
@@ -165,6 +241,17 @@ def _count_keys(c) -> set[str]:
     if not c.counts or not sum(c.counts):
         return set()
     return {f"k:{c.counts}|{d + k}" for d in days for k in (0, 1)}
+
+
+def _place_day_keys(c) -> set[str]:
+    """The same place on the same or next day: reports whose rare words differ ("teen" / "boy, 17")
+    meet here, for wording, counts and ages to decide; a busy city's day holds more clusters
+    than MAX_POSTINGS and drops out."""
+    r = c.day_range or _published_range(c)
+    if not r or r[1] - r[0] > 2:
+        return set()
+    places = {f"n:{n}" for n in c.names} | {f"g:{g}" for g in c.geonameids}
+    return {f"d:{p}|{d}" for p in places for d in range(r[0], r[1] + 2)}
 
 
 def _vector(ids: Identifiers, idf: dict[str, float]) -> dict[str, float]:
@@ -308,7 +395,7 @@ def link_clusters(clusters: list) -> list:
     vectors = [_vector(c.ids, idf) for c in clusters]
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
-        for k in _keys(c.ids, idf) | _count_keys(c):
+        for k in _keys(c.ids, idf) | _count_keys(c) | _place_day_keys(c):
             index[k].append(i)
     parent = list(range(len(clusters)))
 
@@ -333,12 +420,19 @@ def link_clusters(clusters: list) -> list:
             continue
         a, b = clusters[ri], clusters[rj]
         ev = compare(a.ids, b.ids, a.counts, b.counts)
-        if not ev.conflict and ev.points < LINK_THRESHOLD:
+        # wording, place and day support weak evidence; an age, a street and a setting reach the
+        # threshold yet say nothing of days, which the wording of a report told again does
+        weak = not any(r.startswith((*PERSON, "same block")) for r in ev.reasons)
+        if not ev.conflict and (ev.points < LINK_THRESHOLD or weak):
             ctx = _context(a, b, wording(vectors[i], vectors[j]))
             if ctx.points >= 2:  # wording, place and day alone must agree on two of them
                 ev.points += ctx.points
                 ev.reasons += ctx.reasons
         if not _may_join(a, b, ev):
+            continue
+        why = refusal(a, b, ev)
+        if why:
+            a.refuse(b, why)
             continue
         keep, gone = (ri, rj) if ri < rj else (rj, ri)
         _date_follow_ups(a, b)

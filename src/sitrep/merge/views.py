@@ -100,6 +100,8 @@ class MentionView:
     history: bool = False
     ids: Identifiers = field(default_factory=Identifiers)  # victims, streets (merge/link.py)
     counts: tuple[int, int] | None = None  # (killed, wounded) this report states
+    stated: dict[tuple, set[int]] = field(default_factory=dict)  # (what, group, source kind)
+    update: bool = False  # says a toll changed ("died later", "has risen to")
 
     @property
     def block_keys(self) -> set[str]:

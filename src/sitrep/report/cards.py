@@ -375,13 +375,16 @@ def render_card(inc: Incident, ctx: Context, full: bool = True) -> Markup:
 def linked_by_rows(inc: Incident) -> list:
     """Why the reports are one incident: each joining article by title and outlet, and its evidence."""
     links = getattr(inc, "linked_by", None) or []
-    if not links:
-        return []
+    apart = getattr(inc, "kept_apart", None) or []
     items = [
         el("li", None, link["article"], ": ", "; ".join(link["evidence"]) or "no reason recorded")
         for link in links
     ]
-    return [el("dt", None, "Linked by"), el("dd", None, el("ul", {"class": "links"}, items))]
+    rows = [el("dt", None, "Linked by"), el("dd", None, el("ul", {"class": "links"}, items))] if links else []
+    if apart:  # reports that fit its place and date but were refused, and why
+        kept = [el("li", None, k["article"], ": ", k["reason"]) for k in apart]
+        rows += [el("dt", None, "Kept apart"), el("dd", None, el("ul", {"class": "links"}, kept))]
+    return rows
 
 
 def _slug(text: str) -> str:
