@@ -1,5 +1,8 @@
 """The embedder the run uses (``reuse.minilm``) gives sentence-transformers' vectors, in order."""
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -41,3 +44,14 @@ def test_order_follows_the_input_not_the_length_batches():
     backward = model.encode(SENTENCES[::-1], batch_size=2)
     assert np.allclose(forward, backward[::-1], atol=1e-5)
     assert model.encode([]).shape == (0, model.get_sentence_embedding_dimension())
+
+
+def test_embedding_imports_neither_transformers_nor_sentence_transformers():
+    code = (
+        "import sys\n"
+        "from sitrep.models import load_embedder\n"
+        "load_embedder().encode(['Gunmen killed five people.'])\n"
+        "print(sorted(m for m in ('transformers', 'sentence_transformers') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
