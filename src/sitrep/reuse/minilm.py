@@ -113,8 +113,9 @@ class MiniLM:
             return _dense(h, w, p + f"attention.self.{name}").view(b, n, HEADS, size).transpose(1, 2)
 
         q, k, v = heads("query"), heads("key"), heads("value")
-        scores = torch.softmax(q @ k.transpose(-1, -2) / (size**0.5) + bias, dim=-1)
-        context = (scores @ v).transpose(1, 2).reshape(b, n, d)
+        # the fused kernel, as transformers uses: no (batch, heads, n, n) score copies in memory
+        context = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=bias)
+        context = context.transpose(1, 2).reshape(b, n, d)
         h = _norm(_dense(context, w, p + "attention.output.dense") + h, w, p + "attention.output.LayerNorm")
         inner = torch.nn.functional.gelu(_dense(h, w, p + "intermediate.dense"))
         return _norm(_dense(inner, w, p + "output.dense") + h, w, p + "output.LayerNorm")
