@@ -52,6 +52,13 @@ ROWS = [
         ("Knoxville", "US", "Tennessee", "near"),
     ),
     (
+        "'a <city> neighborhood' names the city itself",
+        "Gunfire wounded two men in a Spokane neighborhood on Sunday, officers said.",
+        None,
+        "Spokane",
+        ("Spokane", "US", "Washington", "exact"),
+    ),
+    (
         "a name both a country and a US state, with a US town next to it, is the state",
         "Deputies in Valdosta said the boy was shot at a relative's home in rural Georgia on Friday.",
         None,
@@ -119,12 +126,28 @@ ARTICLES = [
         "text": "SPRINGFIELD, MO (KSPR) - Two people were wounded in a shooting in the Westport "
         "neighborhood late Saturday, police said. Both were taken to a hospital.",
     },
+    {  # a postal code after a town in running text
+        "id": "text",
+        "title": "Teen shot on Sunday",
+        "published": "2025-05-05",
+        "url": "http://example.org/story/2",
+        "text": "A teenager was shot in Florence, SC, on Sunday, and deputies are looking for a gray sedan.",
+    },
+    {  # no dateline, no outlet town: the town whose police the article quotes
+        "id": "police",
+        "title": "Man hurt at apartments",
+        "published": "2025-06-21",
+        "url": "http://example.org/story/3",
+        "text": "An elderly man was hit by gunfire at Cedar Ridge Apartments on June 20, the Killeen "
+        "Police Department said. He is expected to recover.",
+    },
 ]
 
 
 def test_incident_places_through_run(tmp_path, gazetteer_file):
     """Through ``sitrep run``: the outlet's home (an address ending with the town) places an incident
-    whose sentences name only the country; a postal code picks the dateline town's state."""
+    whose sentences name only the country; a postal code picks the town's state, in a dateline or in
+    the text; the town whose police the article quotes places an incident with no dateline."""
     docs = tmp_path / "docs.jsonl"
     docs.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
     out = tmp_path / "out"
@@ -133,8 +156,13 @@ def test_incident_places_through_run(tmp_path, gazetteer_file):
     )
     assert done.returncode == 0, done.stderr
     incidents = json.loads((out / "incidents.json").read_text())["incidents"]
-    by_article = {i["articles"][0]: i["location"] for i in incidents}
+    by_article = {a: i["location"] for i in incidents for a in i["articles"]}
+    assert len(by_article) == len(ARTICLES), [(i["articles"], i["location"]["name"]) for i in incidents]
     home, postal = by_article["home"], by_article["postal"]
     assert (home["name"], home["admin1"], home["precision"]) == ("Tucson", "Arizona", "near"), home
     assert "outlet's home" in home["reason"]
     assert (postal["name"], postal["admin1"]) == ("Springfield", "Missouri"), postal
+    text, police = by_article["text"], by_article["police"]
+    assert (text["name"], text["admin1"]) == ("Florence", "South Carolina"), text
+    assert (police["name"], police["admin1"], police["precision"]) == ("Killeen", "Texas", "near"), police
+    assert "police" in police["reason"]

@@ -7,6 +7,7 @@ covers its home town ("chicagotribune.com"). That town anchors three readings a 
 - a street, a hospital or a school ("Spring Street", "Mercy Hospital") lies in the anchor town;
 - an incident whose own sentences name no town, or only the country or the state, happened in
   the anchor town, within a few km (precision ``near``, the reason says which signal).
+A town's police quoted ("Akron police said") is where the report is about when no dateline says so.
 
     >>> is_site("North Vermont Avenue"), is_site("Vermont")
     (True, False)
@@ -58,14 +59,21 @@ def is_town(loc: Location | None) -> bool:
 
 
 def article_anchor(
-    dateline: list[Location], towns: list[tuple[int, Location]], home: Location | None
+    dateline: list[Location],
+    towns: list[tuple[int, Location]],
+    home: Location | None,
+    police: list[Location] = (),
 ) -> tuple[Location, str, str] | None:
     """The anchor town, the words that say why, and its kind: the dateline's town ("dateline";
-    never a national capital, from which wire services cover a whole country), else the outlet's
-    home town ("home"), else the town the article names most ("named"; ``towns``: (times, place))."""
+    never a national capital, from which wire services cover a whole country), else the town whose
+    police the article quotes ("police"), else the outlet's home town ("home"), else the town the
+    article names most ("named"; ``towns``: (times, place))."""
     for loc in dateline:
         if is_town(loc) and not is_capital(loc):
             return loc, f"{loc.name}, the article's dateline", "dateline"
+    for loc in police:
+        if is_town(loc):
+            return loc, f"{loc.name}, whose police the article quotes", "police"
     if is_town(home):
         return home, f"{home.name}, the outlet's home town", "home"
     named = [(n, loc) for n, loc in towns if is_town(loc)]

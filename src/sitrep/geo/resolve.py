@@ -37,7 +37,9 @@ from sitrep.geo.recognise import (
     dateline_places,
     fold,
     loose_abbreviations,
+    police_towns,
     postal_codes,
+    postal_mentions,
     stop_words,
 )
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
@@ -384,9 +386,14 @@ def outlet_home(url: str | None, gaz: Gazetteer) -> Place | None:
 
 
 def resolve_mentions(
-    mentions: list[PlaceMention], text: str, gaz: Gazetteer, home: Place | None = None
+    mentions: list[PlaceMention],
+    text: str,
+    gaz: Gazetteer,
+    home: Place | None = None,
+    police: list[str] = (),
 ) -> dict[str, Location]:
-    """Resolve place mentions (raw spans into ``text``); returns a Location per folded name."""
+    """Resolve place mentions (raw spans into ``text``); returns a Location per folded name.
+    ``police``: the folded names of the towns whose police the article quotes, most quoted first."""
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
         groups[fold(m.text)].append(m)
@@ -438,7 +445,7 @@ def resolve_mentions(
         # ties: the name written first (a set's order would change with each process's hash seed)
         # "Georgia" (a country and a state) waits for the places that decide it
         return (
-            k not in dateline,
+            k not in dateline and k not in police,
             k in ctx.unsure,
             not units,
             len(cands.get(k, [])) or 99,
@@ -446,8 +453,11 @@ def resolve_mentions(
         )
 
     for key in sorted(set(groups) - parts - sites - set(quarters), key=order):
-        if key not in dateline and ctx.anchor is None:  # the dateline's town, else the outlet's home
-            ctx.anchor = article_anchor([out[k] for k in dateline], [], town) or False
+        if key not in dateline and key not in police and ctx.anchor is None:  # dateline, police, home
+            ctx.anchor = (
+                article_anchor([out[k] for k in dateline], [], town, [out[k] for k in police if k in out])
+                or False
+            )
             ctx.anchor_states = anchor_states(gaz, ctx.anchor, home)
             ctx.states |= ctx.anchor_states  # "Clifton" in a Denver report: Clifton, Colorado
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
@@ -465,7 +475,10 @@ def resolve_mentions(
     for key in sorted(parts):
         out[key] = city_part(groups[key][0].text, groups, out, town)
     if ctx.anchor is None:  # every name was the dateline's or a street's
-        ctx.anchor = article_anchor([out[k] for k in dateline], [], town) or False
+        ctx.anchor = (
+            article_anchor([out[k] for k in dateline], [], town, [out[k] for k in police if k in out])
+            or False
+        )
     for key, owner in sorted(quarters.items()):  # "Chicago's Austin neighborhood": a part of Chicago
         out[key] = quarter(groups[key][0].text, out.get(owner), ctx.anchor, groups, out, town)
     for key in sorted(
@@ -488,6 +501,8 @@ CITY_PART = re.compile(
 
 
 QUARTER_AFTER = re.compile(r"\s+neighbou?rhoods?\b", re.I)  # "the Austin neighborhood"
+# "a Stockton neighborhood", "a west Akron neighborhood": a neighbourhood of that city, not its name
+CITY_BEFORE = re.compile(r"\b(?:an?|one|another|(?:north|south|east|west)(?:east|west)?(?:ern)?)\s+$", re.I)
 OWNER_BEFORE = re.compile(r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})['’]s\s+$")  # "Chicago's Austin"
 
 
@@ -497,7 +512,11 @@ def quarter_of(text: str, ms: list[PlaceMention]) -> str:
     city). The folded name of the city that owns it ("" for none), or None when no mention is a quarter."""
     for m in ms:
         owner = OWNER_BEFORE.search(text[max(0, m.span[0] - 40) : m.span[0]])
-        if owner or QUARTER_AFTER.match(text, m.span[1]):
+        if (
+            owner
+            or QUARTER_AFTER.match(text, m.span[1])
+            and not CITY_BEFORE.search(text[max(0, m.span[0] - 20) : m.span[0]])
+        ):
             return fold(owner.group(1)) if owner else ""
     return None
 
@@ -612,14 +631,23 @@ def resolve_places(
         for d in dateline_places(article.raw_text, gaz)
         if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)
     ]
+    dateline += postal_mentions(article.raw_text, every + dateline)  # "in Bluefield, VA."
+    police = [  # "Akron police said": the town the report is about ("Santa Cruz" is read whole)
+        p
+        for p in police_towns(article.raw_text, gaz)
+        if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] and o.text != p.text for o in every)
+    ]
+    dateline += [p for p in police if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] for o in every)]
     home = outlet_home(article.url, gaz)
-    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home)
+    order = list(dict.fromkeys(fold(p.text) for p in police))
+    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home, order)
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
     named = Counter(fold(p.text) for p in every)
     anchor = article_anchor(
         [by_name[fold(d.text)] for d in dateline_places(article.raw_text, gaz)],
         [(n, by_name[k]) for k, n in named.items()],
         home_town(gaz, home),
+        [by_name[k] for k in order if k in by_name],
     )
     incidents = {}
     for mention in extraction.mentions:
