@@ -433,8 +433,8 @@ def resolve_mentions(
     quarters = {  # "Mali's Gao region", "West Africa's Sahel": a country's or a region's, not a city's
         k: o
         for k, o in quarters.items()
-        if o == ""
-        or any(p.feature_class == "P" for p in cands.get(o, []))
+        if not any(p.is_country or p.feature_code == "ADM1" for p in cands.get(k, []) if p.main_name)
+        and (o == "" or any(p.feature_class == "P" for p in cands.get(o, [])))
         and not any(p.is_country or p.is_admin for p in cands.get(o, []) if p.main_name)
     }
     town = home_town(gaz, home)
