@@ -433,7 +433,7 @@ def resolve_mentions(
     quarters = {  # "Mali's Gao region", "West Africa's Sahel": a country's or a region's, not a city's
         k: o
         for k, o in quarters.items()
-        if not any(p.is_country or p.feature_code == "ADM1" for p in cands.get(k, []) if p.main_name)
+        if not unit_name(cands.get(k, []))
         and (o == "" or any(p.feature_class == "P" for p in cands.get(o, [])))
         and not any(p.is_country or p.is_admin for p in cands.get(o, []) if p.main_name)
     }
@@ -504,6 +504,13 @@ QUARTER_AFTER = re.compile(r"\s+neighbou?rhoods?\b", re.I)  # "the Austin neighb
 # "a Stockton neighborhood", "a west Akron neighborhood": a neighbourhood of that city, not its name
 CITY_BEFORE = re.compile(r"\b(?:an?|one|another|(?:north|south|east|west)(?:east|west)?(?:ern)?)\s+$", re.I)
 OWNER_BEFORE = re.compile(r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})['’]s\s+$")  # "Chicago's Austin"
+
+
+def unit_name(ps: list[Place]) -> bool:
+    """The name is first a country's or a state's ("Texas", "Luxembourg"): a unit more populous
+    than every town of that name (never a neighbourhood; "Portland" is a town, not Jamaica's parish)."""
+    units = [p.population for p in ps if p.main_name and (p.is_country or p.feature_code == "ADM1")]
+    return bool(units) and max(units) > max((p.population for p in ps if p.feature_class == "P"), default=0)
 
 
 def quarter_of(text: str, ms: list[PlaceMention]) -> str:
