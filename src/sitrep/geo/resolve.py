@@ -135,8 +135,11 @@ def well_known(
     a million people ("in Gao" is the town, "New York" the city). Empty when no rule applies."""
     if container or {m.cue for m in ms} & (TOWN_CUES | FEATURE_CUES):
         return []
-    if local and any(
-        p.country_code == local and p.feature_class == "P" and p.population >= 10_000 for p in pool
+    own = any(p.feature_code == "ADM1" and p.main_name and p.country_code == local for p in pool)
+    if (
+        local
+        and not own  # "California" in a sentence about the US is the state, not a town of that name
+        and any(p.country_code == local and p.feature_class == "P" and p.population >= 10_000 for p in pool)
     ):
         return []  # "Victoria, the capital of Seychelles": the sentence's country names a real town
     units = [p for p in pool if p.main_name and (p.is_country or p.feature_code == "ADM1")]
