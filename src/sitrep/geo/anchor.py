@@ -7,6 +7,7 @@ covers its home town ("chicagotribune.com"). That town anchors three readings a 
 - a street, a hospital or a school ("Spring Street", "Mercy Hospital") lies in the anchor town;
 - an incident whose own sentences name no town, or only the country or the state, happened in
   the anchor town, within a few km (precision ``near``, the reason says which signal).
+A town's police quoted ("Akron police said") is where the report is about when no dateline says so.
 
     >>> is_site("North Vermont Avenue"), is_site("Vermont")
     (True, False)
@@ -58,14 +59,21 @@ def is_town(loc: Location | None) -> bool:
 
 
 def article_anchor(
-    dateline: list[Location], towns: list[tuple[int, Location]], home: Location | None
+    dateline: list[Location],
+    towns: list[tuple[int, Location]],
+    home: Location | None,
+    police: list[Location] = (),
 ) -> tuple[Location, str, str] | None:
     """The anchor town, the words that say why, and its kind: the dateline's town ("dateline";
-    never a national capital, from which wire services cover a whole country), else the outlet's
-    home town ("home"), else the town the article names most ("named"; ``towns``: (times, place))."""
+    never a national capital, from which wire services cover a whole country), else the town whose
+    police the article quotes ("police"), else the outlet's home town ("home"), else the town the
+    article names most ("named"; ``towns``: (times, place))."""
     for loc in dateline:
         if is_town(loc) and not is_capital(loc):
             return loc, f"{loc.name}, the article's dateline", "dateline"
+    for loc in police:
+        if is_town(loc):
+            return loc, f"{loc.name}, whose police the article quotes", "police"
     if is_town(home):
         return home, f"{home.name}, the outlet's home town", "home"
     named = [(n, loc) for n, loc in towns if is_town(loc)]
@@ -111,8 +119,8 @@ def part_of(anchor: Location, why: str, text: str, what: str) -> Location:
 
 def anchored(loc: Location | None, anchor: tuple[Location, str, str] | None) -> Location | None:
     """The incident's place, or the anchor town where the incident's own places say less: none at
-    all (any anchor), or, from the dateline or the outlet's home only, the anchor's own state, or a
-    name the gazetteer lacks coded to the anchor's country (a "Hammock Road" the parser missed). A named country or division elsewhere,
+    all (any anchor), or, from the dateline or the outlet's home only, the anchor's own state or
+    country, or a name the gazetteer lacks coded to that country (a "Hammock Road" the parser missed). A named country or division elsewhere,
     or a town, is kept."""
     if anchor is None:
         return loc
@@ -124,8 +132,9 @@ def anchored(loc: Location | None, anchor: tuple[Location, str, str] | None) -> 
     if kind == "named" or loc.country_code not in (None, town.country_code):
         return loc
     state = loc.precision == "admin1" and loc.admin1 is not None and town.admin1 in (None, loc.admin1)
-    lacked = loc.feature_code is None and loc.precision == "country" and loc.country_code == town.country_code
-    if state or lacked:
+    # the country alone ("a shooting in the US" in a Detroit paper), or a name the gazetteer lacks coded to it
+    country = loc.precision == "country" and loc.country_code == town.country_code
+    if state or country:
         return part_of(town, why, loc.name, f"is no closer than {loc.precision}")
     return loc
 

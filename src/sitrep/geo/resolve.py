@@ -32,7 +32,16 @@ from sitrep.geo.anchor import (
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
-from sitrep.geo.recognise import abbreviations, dateline_places, fold, loose_abbreviations
+from sitrep.geo.recognise import (
+    abbreviations,
+    dateline_places,
+    fold,
+    loose_abbreviations,
+    police_towns,
+    postal_codes,
+    postal_mentions,
+    stop_words,
+)
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 from sitrep.vocab import GEO_RANK
 
@@ -131,6 +140,7 @@ def well_known(
     units = [p for p in pool if p.main_name and (p.is_country or p.feature_code == "ADM1")]
     if (
         local
+        # "California" in a sentence about the US is the state, not a town of that name
         and not any(u.is_country or u.country_code == local for u in units)
         and any(p.country_code == local and p.feature_class == "P" and p.population >= 10_000 for p in pool)
     ):
@@ -138,12 +148,15 @@ def well_known(
     towns = sorted((p for p in pool if p.feature_class == "P"), key=lambda p: -p.population)
     if units and not any(
         t.population >= 1_000_000
+        or t.population
+        > max(u.population for u in units)  # "Charlotte": the city, not a small island's parish
         or any(t.country_code == u.country_code and t.admin1 == u.admin1 for u in units if not u.is_country)
         for t in towns
     ):
         return units
-    # a city far more populous than every namesake ("Cairo", "Moscow", "London") is the city meant
-    if famous(towns):
+    # a city far more populous than every namesake ("Cairo", "Moscow", "London") is the city meant;
+    # a place merely also called so (an alternate name) is no namesake
+    if towns and famous([towns[0], *(t for t in towns[1:] if t.main_name)]):
         return towns[:1] + units
     return []
 
@@ -371,13 +384,16 @@ HOST_NOISE = {"www", "com", "org", "net", "news", "local", "online", "web", "edu
 
 def outlet_home(url: str | None, gaz: Gazetteer) -> Place | None:
     """The town or state an outlet's web address names ("baltimore.cbslocal.com",
-    "chicagotribune.com" -> Chicago): local news is mostly about its home. Big places only
+    "chicagotribune.com", "abc7chicago.com" -> Chicago): local news is mostly about its home. Big places only
     (a city of 100,000 or a state), named by a whole label or the start of one."""
     if not url:
         return None
     host = (urlparse(url[url.rfind("http") :]).hostname or "").lower()
     labels = [w for w in re.split(r"[.\-]", host)[:-1] if w not in HOST_NOISE and len(w) >= 5]
+    # the name starts a label ("chicagotribune"), or ends one after a short call sign ("abc7chicago")
     queries = {w[:k] for w in labels for k in range(5, len(w) + 1)}
+    queries |= {w[-k:] for w in labels for k in range(max(5, len(w) - 7), len(w) + 1)}
+    queries -= stop_words()  # "centralillinoisproud", "capitalgazette": words, not places
     found = gaz.lookup(sorted(queries))
     best = [
         p
@@ -391,9 +407,14 @@ def outlet_home(url: str | None, gaz: Gazetteer) -> Place | None:
 
 
 def resolve_mentions(
-    mentions: list[PlaceMention], text: str, gaz: Gazetteer, home: Place | None = None
+    mentions: list[PlaceMention],
+    text: str,
+    gaz: Gazetteer,
+    home: Place | None = None,
+    police: list[str] = (),
 ) -> dict[str, Location]:
-    """Resolve place mentions (raw spans into ``text``); returns a Location per folded name."""
+    """Resolve place mentions (raw spans into ``text``); returns a Location per folded name.
+    ``police``: the folded names of the towns whose police the article quotes, most quoted first."""
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
         groups[fold(m.text)].append(m)
@@ -405,8 +426,9 @@ def resolve_mentions(
         written = any(
             text[m.span[1] : m.span[1] + 1] == "." or m.text in loose_abbreviations() for m in groups[key]
         )
-        if key in abbreviations() and written:  # "Man." is Manitoba; "Man killed" is no place
-            cc, name = abbreviations()[key]
+        postal = key in postal_codes() and any(m.cue == "postal" for m in groups[key])  # "DAYTON, OH"
+        if postal or key in abbreviations() and written:  # "Man." is Manitoba; "Man killed" is no place
+            cc, name = (postal_codes() if postal else abbreviations())[key]
             cands[key] = [
                 p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc
             ]
@@ -426,21 +448,43 @@ def resolve_mentions(
     parts = {k for k in groups if CITY_PART.fullmatch(k)}
     sites = {k for k in groups if is_site(groups[k][0].text)}
     dateline = {fold(d.text) for d in dateline_places(text, gaz)} & set(groups)
+    quarters = {
+        k: owner for k in set(groups) - dateline if (owner := quarter_of(text, groups[k])) is not None
+    }
+    quarters = {  # "Mali's Gao region", "West Africa's Sahel": a country's or a region's, not a city's
+        k: o
+        for k, o in quarters.items()
+        if not unit_name(cands.get(k, []))
+        and (o == "" or any(p.feature_class == "P" for p in cands.get(o, [])))
+        and not any(p.is_country or p.is_admin for p in cands.get(o, []) if p.main_name)
+    }
     town = home_town(gaz, home)
 
     # the dateline first, then unambiguous names: their points help the rest ("nearby places")
     def order(k):  # countries and divisions first, then the least ambiguous names
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
         # ties: the name written first (a set's order would change with each process's hash seed)
-        return (k not in dateline, not units, len(cands.get(k, [])) or 99, min(m.span for m in groups[k]))
+        # "Georgia" (a country and a state) waits for the places that decide it
+        return (
+            k not in dateline and k not in police,
+            k in ctx.unsure,
+            not units,
+            len(cands.get(k, [])) or 99,
+            min(m.span for m in groups[k]),
+        )
 
-    for key in sorted(set(groups) - parts - sites, key=order):
-        if key not in dateline and ctx.anchor is None:  # the dateline's town, else the outlet's home
-            ctx.anchor = article_anchor([out[k] for k in dateline], [], town) or False
+    for key in sorted(set(groups) - parts - sites - set(quarters), key=order):
+        if key not in dateline and key not in police and ctx.anchor is None:  # dateline, police, home
+            ctx.anchor = (
+                article_anchor([out[k] for k in dateline], [], town, [out[k] for k in police if k in out])
+                or False
+            )
             ctx.anchor_states = anchor_states(gaz, ctx.anchor, home)
             ctx.states |= ctx.anchor_states  # "Clifton" in a Denver report: Clifton, Colorado
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
         out[key] = loc
+        if loc.feature_code == "ADM1" or key in ctx.unsure and loc.country_code:
+            ctx.countries[loc.country_code] += 0.5 * len(groups[key])  # "Ohio" says the story is American
         if loc.feature_code == "ADM1":
             ctx.divisions += [(m.span, loc) for m in groups[key]]
             ctx.states |= {
@@ -452,7 +496,12 @@ def resolve_mentions(
     for key in sorted(parts):
         out[key] = city_part(groups[key][0].text, groups, out, town)
     if ctx.anchor is None:  # every name was the dateline's or a street's
-        ctx.anchor = article_anchor([out[k] for k in dateline], [], town) or False
+        ctx.anchor = (
+            article_anchor([out[k] for k in dateline], [], town, [out[k] for k in police if k in out])
+            or False
+        )
+    for key, owner in sorted(quarters.items()):  # "Chicago's Austin neighborhood": a part of Chicago
+        out[key] = quarter(groups[key][0].text, out.get(owner), ctx.anchor, groups, out, town)
     for key in sorted(
         sites
     ):  # "Oak Street", "Mercy Hospital": in the report's town, else the town named most
@@ -470,6 +519,44 @@ CITY_PART = re.compile(
     r"(?:the )?(?:north|south|east|west|near|far|upper|lower|central)?(?: ?(?:north|south|east|west))?"
     r" ?(?:side|end|downtown|midtown|uptown)"
 )
+
+
+QUARTER_AFTER = re.compile(r"\s+neighbou?rhoods?\b", re.I)  # "the Austin neighborhood"
+# "a Stockton neighborhood", "a west Akron neighborhood": a neighbourhood of that city, not its name
+CITY_BEFORE = re.compile(r"\b(?:an?|one|another|(?:north|south|east|west)(?:east|west)?(?:ern)?)\s+$", re.I)
+OWNER_BEFORE = re.compile(r"([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})['’]s\s+$")  # "Chicago's Austin"
+
+
+def unit_name(ps: list[Place]) -> bool:
+    """The name is first a country's or a state's ("Texas", "Luxembourg"): a unit more populous
+    than every town of that name (never a neighbourhood; "Portland" is a town, not Jamaica's parish)."""
+    units = [p.population for p in ps if p.main_name and (p.is_country or p.feature_code == "ADM1")]
+    return bool(units) and max(units) > max((p.population for p in ps if p.feature_class == "P"), default=0)
+
+
+def quarter_of(text: str, ms: list[PlaceMention]) -> str:
+    """A neighbourhood of the story's city, not a town of its own: "the Austin neighborhood",
+    "Chicago's South Shore" (a neighbourhood named after a town elsewhere is still inside its
+    city). The folded name of the city that owns it ("" for none), or None when no mention is a quarter."""
+    for m in ms:
+        owner = OWNER_BEFORE.search(text[max(0, m.span[0] - 40) : m.span[0]])
+        if (
+            owner
+            or QUARTER_AFTER.match(text, m.span[1])
+            and not CITY_BEFORE.search(text[max(0, m.span[0] - 20) : m.span[0]])
+        ):
+            return fold(owner.group(1)) if owner else ""
+    return None
+
+
+def quarter(text: str, owner: Location | None, anchor, groups, out, home) -> Location:
+    """A neighbourhood placed in its owner ("Chicago's"), else in the report's town (dateline or
+    outlet's home), else in the town the article names most."""
+    if is_town(owner):
+        return part_of(owner, f"{owner.name}, the city it belongs to", text, "is a neighbourhood")
+    if anchor:
+        return part_of(anchor[0], anchor[1], text, "is a neighbourhood")
+    return city_part(text, groups, out, home)
 
 
 def home_town(gaz: Gazetteer, home: Place | None) -> Location | None:
@@ -572,14 +659,23 @@ def resolve_places(
         for d in dateline_places(article.raw_text, gaz)
         if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)
     ]
+    dateline += postal_mentions(article.raw_text, every + dateline)  # "in Bluefield, VA."
+    police = [  # "Akron police said": the town the report is about ("Santa Cruz" is read whole)
+        p
+        for p in police_towns(article.raw_text, gaz)
+        if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] and o.text != p.text for o in every)
+    ]
+    dateline += [p for p in police if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] for o in every)]
     home = outlet_home(article.url, gaz)
-    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home)
+    order = list(dict.fromkeys(fold(p.text) for p in police))
+    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home, order)
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
     named = Counter(fold(p.text) for p in every)
     anchor = article_anchor(
         [by_name[fold(d.text)] for d in dateline_places(article.raw_text, gaz)],
         [(n, by_name[k]) for k, n in named.items()],
         home_town(gaz, home),
+        [by_name[k] for k in order if k in by_name],
     )
     incidents = {}
     for mention in extraction.mentions:
