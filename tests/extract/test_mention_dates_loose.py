@@ -1,6 +1,6 @@
 """The day of a mention when the sentence that tells it has no event word (issue 13): "It happened
 about 2 p.m. Tuesday", a lead before any mention, a first line without a full stop, a victim who
-died days later, and a month of an older event. Reports written for this test, through the
+died days later, and an older event dated by its month. Reports written for this test, through the
 product's extraction (real spaCy, the default gazetteer)."""
 
 from __future__ import annotations
@@ -59,11 +59,16 @@ def test_mention_day(kind, text, published, day):
     assert len(mentions) == 1, kind  # the later death or the dated lead opens no mention of its own
 
 
-def test_an_older_month_is_background():
+def test_an_older_month_is_its_own_incident():
+    """An older death told in passing is another incident, dated by its month: it neither adds to
+    Sunday's toll nor is dropped (a report weeks after an attack is often its first account)."""
     text = (
         "A 19-year-old man was shot and killed Sunday on Elm Street in Marlow. His cousin, who "
         "was shot and killed in April, is buried nearby."
     )
     mention, mentions = first_mention(text, "2016-12-13")
     assert mention.date.start == "2016-12-11"
-    assert [(c.what, c.low) for m in mentions for c in m.claims] == [("killed", 1)]
+    assert [(c.what, c.low) for c in mention.claims] == [("killed", 1)]
+    older = [m for m in mentions if m is not mention]
+    assert [(m.date.start, m.date.precision) for m in older] == [("2016-04-01", "month")]
+    assert [(c.what, c.low) for m in older for c in m.claims] == [("killed", 1)]

@@ -11,7 +11,6 @@ role verbs, NER for the place recogniser and for actor names the dictionary does
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 
 from sitrep.countries import country_names
 from sitrep.extract import figures
@@ -42,7 +41,7 @@ from sitrep.models import load_spacy, load_spacy_fr
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "22"  # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "23"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
@@ -295,9 +294,6 @@ def _read_dates(s: Sentence, published: str | None, french: bool = False) -> Non
             if pub_year is None or int(m.groups[-1]) < pub_year:
                 s.background = True  # history or background ("in 2012", "2020 and 2023")
             continue
-        if m.kind in ("month", "monyear", "part") and _months_before(info, published):
-            s.background = True  # "a teen killed in April" in a December report: an older event
-            continue
         if info.precision == "unknown":  # "recent weeks": a date only for a placed event
             if not s.specific:
                 s.background = True
@@ -309,10 +305,3 @@ def _read_dates(s: Sentence, published: str | None, french: bool = False) -> Non
         )
         s.dates.append(info)
         s.date_keys.append(key)
-
-
-def _months_before(info: DateInfo, published: str | None) -> bool:
-    """A month that ended more than a month before the report was published."""
-    if not (info.end and published):
-        return False
-    return date.fromisoformat(info.end[:10]) < date.fromisoformat(published[:10]) - timedelta(days=31)
