@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.figures import find_claims
-from sitrep.extract.toll import article_toll
+from support.tolls import toll_of
 
 
 @pytest.fixture(scope="module")
@@ -15,12 +14,6 @@ def nlp():
     from sitrep.models import load_spacy
 
     return load_spacy()
-
-
-def toll_of(nlp, text):
-    doc = nlp(text)
-    toll = article_toll([c for s in doc.sents for c in find_claims(s)])
-    return tuple((toll.get(k) or (0, 0, 0))[1] or 0 for k in ("killed", "wounded"))
 
 
 @pytest.mark.parametrize(
