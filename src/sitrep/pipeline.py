@@ -364,7 +364,9 @@ def run(
     progress = StageTimer(progress or _noop)  # stage seconds go into the run log
     settings = settings or Settings.build({}, **knobs)
     resources = resources or Resources(settings)
-    inputs = [p if "://" in str(p) else Path(p) for p in inputs]  # a URL: read through fsspec
+    from sitrep.engines.inputs import is_url
+
+    inputs = [p if is_url(p) else Path(p) for p in inputs]  # a URL: read through fsspec
     if not inputs:
         raise BadArguments("Give at least one input file or folder.")
     out_dir = Path(out)

@@ -95,6 +95,13 @@ ARROW_ROWS = 200  # fewer rows than this are inserted without Arrow
 STORE_VERSION = "2"  # 2: input_keys and article_versions (added to a version 1 store)
 
 
+def row_by_row(n: int) -> bool:
+    """Whether ``n`` rows go in one statement each rather than through Arrow: pyarrow imports pandas
+    (a second of start-up) to build arrays, so a few rows, as a one-article run writes, go in row by
+    row unless pandas is loaded anyway."""
+    return n < ARROW_ROWS and "pandas" not in sys.modules
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], verb: str = "INSERT") -> None:
     """Insert ``rows`` (tuples in the table's column order) in one statement, through Arrow.
 
@@ -103,9 +110,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], verb:
     """
     if not rows:
         return
-    if len(rows) < ARROW_ROWS and "pandas" not in sys.modules:
-        # pyarrow imports pandas (a second of start-up) to build arrays: a few rows, as a
-        # one-article run writes, go in row by row
+    if row_by_row(len(rows)):
         marks = ", ".join("?" * len(rows[0]))
         con.executemany(f"{verb} INTO {table} VALUES ({marks})", rows)
         return

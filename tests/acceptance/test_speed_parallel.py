@@ -5,8 +5,6 @@ reports."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import sitrep
 from sitrep.parallel import MIN_PER_WORKER
 from sitrep.reuse.gate import worth_embedding
 from sitrep.reuse.sentences import words
+from support.fresh import modules_after_run
 
 TOWNS = [
     "Arlow",
@@ -81,18 +80,8 @@ def test_one_article_run_imports_no_torch(tmp_path):
     (tmp_path / "one.txt").write_text(
         PHRASINGS[0].format(k=4, w=9, town="Arlow", day="Monday"), encoding="utf-8"
     )
-    code = (
-        "import sys, sitrep; sitrep.run([sys.argv[1]], out=sys.argv[2], report=False); "
-        "print(sorted(m for m in ('torch', 'datasketch', 'sentence_transformers') "
-        "if m in sys.modules))"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "one.txt"), str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert proc.stdout.strip().splitlines()[-1] == "[]"
+    heavy = ("torch", "datasketch", "sentence_transformers")
+    assert modules_after_run([tmp_path / "one.txt"], tmp_path / "out", heavy) == []
     assert json.loads((tmp_path / "out" / "incidents.json").read_text())["incidents"]
 
 

@@ -5,14 +5,14 @@ still reads through trafilatura, and the rows a small run writes read back as a 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from sitrep import store as store_module
 from sitrep.pipeline import clean_or_reject
 from sitrep.records import Article, Document
 from sitrep.store import ARROW_ROWS, Store
+from support.fresh import modules_after_run
 
 HEAVY = ("torch", "sentence_transformers", "datasketch", "pandas", "trafilatura")
 
@@ -23,17 +23,9 @@ REPORTS = [
     "Westbrook Park early on Sunday, police said.",
 ]
 
-CODE = (
-    "import json, sys, sitrep; sitrep.run([sys.argv[1]], out=sys.argv[2], report=False); "
-    f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
-)
-
 
 def loaded_by_run(path, out) -> list[str]:
-    proc = subprocess.run(
-        [sys.executable, "-c", CODE, str(path), str(out)], capture_output=True, text=True, check=True
-    )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return modules_after_run([path], out, HEAVY)
 
 
 @pytest.mark.parametrize("kind", ["txt", "jsonl"])
@@ -65,8 +57,12 @@ def article(i: int) -> Article:
     return clean_or_reject(doc, f"a{i}")
 
 
+@pytest.mark.parametrize("row_by_row", [True, False])
 @pytest.mark.parametrize("n", [1, ARROW_ROWS - 1, ARROW_ROWS + 5])
-def test_small_and_large_batches_store_the_same_rows(tmp_path, n):
+def test_small_and_large_batches_store_the_same_rows(tmp_path, monkeypatch, n, row_by_row):
+    """Both insert paths write the same rows; each is forced, since which one runs by itself
+    depends on whether the process has imported pandas."""
+    monkeypatch.setattr(store_module, "row_by_row", lambda _n: row_by_row)
     store = Store.open(tmp_path / "s.duckdb")
     articles = [article(i) for i in range(n)]
     store.add_batch(articles, [], [], "run1")

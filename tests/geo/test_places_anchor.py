@@ -8,24 +8,9 @@ import json
 
 import pytest
 
-from sitrep.clean import clean_document
-from sitrep.geo.geoparse import article_places
 from sitrep.geo.precision import km
-from sitrep.records import Document
 from support.cli import sitrep
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.models import load_spacy
-
-    return load_spacy()
-
-
-def places(text: str, gaz, nlp, url: str | None = None) -> dict[str, object]:
-    article = clean_document(Document(input="t.txt", text=text, format="txt", url=url), "t")
-    return {m.text: m.resolved for m in article_places(article, gaz, nlp)}
-
+from support.geo_places import places
 
 # kind, text, outlet address, mention as written, expected (name, country, admin1, precision)
 ROWS = [

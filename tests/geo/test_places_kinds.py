@@ -11,23 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.clean import clean_document
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.geoparse import article_places
-from sitrep.records import Document
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.models import load_spacy
-
-    return load_spacy()
-
-
-def places(text: str, gaz, nlp, url: str | None = None) -> dict[str, object]:
-    article = clean_document(Document(input="t.txt", text=text, format="txt", url=url), "t")
-    return {m.text: m.resolved for m in article_places(article, gaz, nlp)}
-
+from support.geo_places import places
 
 # kind, sentence, the mention as written, expected (name, country, precision); None = not a place
 ROWS = [

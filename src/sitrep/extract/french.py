@@ -39,7 +39,6 @@ from sitrep.vocab_fr import (
     FR_MONTH_PARTS,
     FR_MONTHS,
     FR_MULTIPLIERS,
-    FR_NEW_INCIDENT,
     FR_PLACE_CUES,
     FR_QUALIFIERS,
     FR_RELATIVE,
@@ -226,10 +225,6 @@ def is_background_fr(text: str) -> bool:
     return bool(re.search(FR_BACKGROUND, text, re.IGNORECASE))
 
 
-def announces_new_incident_fr(text: str) -> bool:
-    return bool(re.search(FR_NEW_INCIDENT, text, re.IGNORECASE))
-
-
 # ----------------------------------------------------------------------------- sentences
 
 
@@ -281,7 +276,7 @@ class _Found:
     reference: str = "new"
 
 
-def find_claims_fr(sent, article_id: str = "", language: str = "fr") -> list[Claim]:
+def find_claims_fr(sent, article_id: str = "") -> list[Claim]:
     """Claims stated in one French spaCy sentence ``sent`` (offsets into ``sent.doc.text``)."""
     text = sent.text
     masked = _mask_dates(text)
@@ -315,7 +310,7 @@ def find_claims_fr(sent, article_id: str = "", language: str = "fr") -> list[Cla
                 scope="aggregate" if aggregate else "shared" if shared else "incident",
                 victim=found.victim,
                 reference=found.reference,
-                language=language,
+                language="fr",
             )
         )
     return out

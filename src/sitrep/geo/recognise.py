@@ -336,7 +336,7 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         j - i == 1
         and key not in country_names()  # "Turkey ... turkey farms": the country stays
         and sentence_initial(text, toks[i][0])
-        and re.search(rf"\b{words[0].lower()}\b", text)
+        and re.search(rf"\b{re.escape(words[0].lower())}\b", text)
     ):
         return True  # "Man killed in shooting ... a man was shot": a common word capitalised
     if prev and fold(prev[2]) in TITLES and text[prev[1] : toks[i][0]] in (" ", ". "):

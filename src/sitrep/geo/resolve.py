@@ -582,14 +582,7 @@ def city_part(
         city, why = home, "the outlet's home town"
     else:
         return make_location(text, "unknown", f"'{text}' is part of a city the article does not name")
-    return city.model_copy(
-        update={
-            "precision": "near",
-            "geo_precision": 2,
-            "where_prec": 2,
-            "reason": f"'{text}' is part of a city: {city.name}, {why} (within ~{NEAR_KM:.0f} km)",
-        }
-    )
+    return part_of(city, f"{city.name}, {why}", text, "is part of a city")
 
 
 def within(loc: Location, unit: Location) -> bool:

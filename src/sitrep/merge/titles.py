@@ -85,8 +85,8 @@ def _fresh(published: date | None, c, days: int = FRESH_DAYS) -> bool:
     p = published.toordinal()
     if c.day_range:
         return 0 <= p - c.day_range[1] <= days
-    days = [m.published.toordinal() for m in c.members if m.published]
-    return bool(days) and min(abs(p - d) for d in days) <= 1
+    reports = [m.published.toordinal() for m in c.members if m.published]
+    return bool(reports) and min(abs(p - d) for d in reports) <= 1
 
 
 def join_titles(clusters: list, views: list[MentionView]) -> None:

