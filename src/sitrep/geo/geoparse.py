@@ -23,12 +23,12 @@ def article_places(article: Article, gazetteer: Gazetteer, nlp=None) -> list[Pla
     for m in mentions:
         m.span = article.raw_span(*m.span)
         m.text = article.raw_text[m.span[0] : m.span[1]]
+    datelined = dateline_places(article.raw_text, gazetteer)
     mentions += [
-        d
-        for d in dateline_places(article.raw_text, gazetteer)
-        if not any(m.span[0] < d.span[1] and d.span[0] < m.span[1] for m in mentions)
+        d for d in datelined if not any(m.span[0] < d.span[1] and d.span[0] < m.span[1] for m in mentions)
     ]
-    resolved = resolve_mentions(mentions, article.raw_text, gazetteer, outlet_home(article.url, gazetteer))
+    home = outlet_home(article.url, gazetteer)
+    resolved = resolve_mentions(mentions, article.raw_text, gazetteer, home, datelined=datelined)
     for m in mentions:
         m.resolved = resolved[fold(m.text)].model_copy()
     return mentions

@@ -412,9 +412,11 @@ def resolve_mentions(
     gaz: Gazetteer,
     home: Place | None = None,
     police: list[str] = (),
+    datelined: list[PlaceMention] | None = None,
 ) -> dict[str, Location]:
     """Resolve place mentions (raw spans into ``text``); returns a Location per folded name.
-    ``police``: the folded names of the towns whose police the article quotes, most quoted first."""
+    ``police``: the folded names of the towns whose police the article quotes, most quoted first;
+    ``datelined``: ``dateline_places(text)`` when the caller has it already."""
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
         groups[fold(m.text)].append(m)
@@ -447,7 +449,9 @@ def resolve_mentions(
     out: dict[str, Location] = {}
     parts = {k for k in groups if CITY_PART.fullmatch(k)}
     sites = {k for k in groups if is_site(groups[k][0].text)}
-    dateline = {fold(d.text) for d in dateline_places(text, gaz)} & set(groups)
+    if datelined is None:
+        datelined = dateline_places(text, gaz)
+    dateline = {fold(d.text) for d in datelined} & set(groups)
     quarters = {
         k: owner for k in set(groups) - dateline if (owner := quarter_of(text, groups[k])) is not None
     }
@@ -647,10 +651,9 @@ def resolve_places(
     if not every:
         return Resolution({}, {})
     # the dateline, which cleaning drops, takes part as context: its town and state vote
+    datelined = dateline_places(article.raw_text, gaz)
     dateline = [
-        d
-        for d in dateline_places(article.raw_text, gaz)
-        if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)
+        d for d in datelined if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)
     ]
     dateline += postal_mentions(article.raw_text, every + dateline)  # "in Bluefield, VA."
     police = [  # "Akron police said": the town the report is about ("Santa Cruz" is read whole)
@@ -661,11 +664,11 @@ def resolve_places(
     dateline += [p for p in police if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] for o in every)]
     home = outlet_home(article.url, gaz)
     order = list(dict.fromkeys(fold(p.text) for p in police))
-    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home, order)
+    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home, order, datelined)
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
     named = Counter(fold(p.text) for p in every)
     anchor = article_anchor(
-        [by_name[fold(d.text)] for d in dateline_places(article.raw_text, gaz)],
+        [by_name[fold(d.text)] for d in datelined],
         [(n, by_name[k]) for k, n in named.items()],
         home_town(gaz, home),
         [by_name[k] for k in order if k in by_name],
