@@ -43,12 +43,9 @@ class Cluster:
     update: bool = False
     refused: list[tuple[str, str]] = field(default_factory=list)  # (article id, why kept apart)
 
-    def refuse(self, other, why: str) -> None:
-        """Record that ``other`` (a cluster or a mention view) was kept apart, on both sides."""
-        theirs = other.members[0].article_id if isinstance(other, Cluster) else other.article_id
-        self.refused.append((theirs, why))
-        if isinstance(other, Cluster):
-            other.refused.append((self.members[0].article_id, why))
+    def refuse(self, article_id: str, why: str) -> None:
+        """Record that a report of ``article_id`` was kept apart from this incident, and why."""
+        self.refused.append((article_id, why))
 
     def add(self, v: MentionView, reasons: list[str] | None = None) -> None:
         anchor = not self.members
@@ -338,8 +335,8 @@ def _greedy(views: list[MentionView]) -> list[Cluster]:
         index.register(clusters[best], v)
         for i, why in refused:
             if i != best:
-                clusters[i].refuse(v, why)
-                clusters[best].refused.append((clusters[i].members[0].article_id, why))
+                clusters[i].refuse(v.article_id, why)
+                clusters[best].refuse(clusters[i].members[0].article_id, why)
     return clusters
 
 

@@ -432,7 +432,8 @@ def link_clusters(clusters: list) -> list:
             continue
         why = refusal(a, b, ev)
         if why:
-            a.refuse(b, why)
+            a.refuse(b.members[0].article_id, why)
+            b.refuse(a.members[0].article_id, why)
             continue
         keep, gone = (ri, rj) if ri < rj else (rj, ri)
         _date_follow_ups(a, b)
