@@ -218,31 +218,44 @@ def ingest(
 # --------------------------------------------------------------------------- later stages
 
 
-def trace_reuse(store: Store, articles: list[Article], new_ids: Iterable[str], resources: Resources):
-    from sitrep.models import MULTILINGUAL_MODEL
-    from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
+def reuse_plan(store: Store, articles: list[Article], new_ids: Iterable[str], resources: Resources):
+    """(stored edges, lineage, ``find_reuse``'s plan or None when nothing is to compare): what
+    reuse compares this run and which sentences it embeds (both engines)."""
+    from sitrep.reuse.detect import plan_reuse
 
     previous, lineage = store.load_reuse()
     # an article without lineage was stored (or replaced by a new version) by a run that stopped
     # before tracing reuse, or by `sitrep ingest`: it is compared as new
     new_set = set(new_ids) | {a.article_id for a in articles if a.article_id not in lineage}
     if not new_set and set(lineage) == {a.article_id for a in articles}:
-        return previous, lineage
+        return previous, lineage, None
     # texts longer than any news article (a 2 MB dump) are stored but not compared: aligning
     # their tens of thousands of sentences would cost more than the whole rest of the run
     usable = [a for a in articles if len(a.clean_text) <= resources.settings.max_extract_chars]
     new = [a for a in usable if a.article_id in new_set]
     stored = [a for a in usable if a.article_id not in new_set]
+    return previous, lineage, plan_reuse(new, stored, **_ray_candidates(resources.settings))
+
+
+def trace_reuse(
+    store: Store, articles: list[Article], new_ids: Iterable[str], resources: Resources, planned=None
+):
+    from sitrep.models import MULTILINGUAL_MODEL
+    from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
+
+    previous, lineage, plan = planned or reuse_plan(store, articles, new_ids, resources)
+    if plan is None:
+        return previous, lineage
     edges = find_reuse(
-        new,
-        stored,
+        plan.new,
+        plan.stored,
         embeddings=StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype),
         previous=previous,
         encoder=resources.encode,
         # articles in other languages (never dropped here, though extraction reads English only)
         cross_embeddings=StoreEmbeddingCache(store, model=MULTILINGUAL_MODEL),
         cross_encoder=resources.encode_multilingual,
-        **_ray_candidates(resources.settings),
+        plan=plan,
     )
     lineage = build_lineage(articles, edges)
     store.save_reuse(edges, lineage)
@@ -409,12 +422,15 @@ def run(
                     files=[out_dir / "rejected.json"],
                 )
             by_id = {a.article_id: a for a in articles}
-            if settings.engine == "ray":  # extraction, geocoding and sentence vectors: one pass
+            planned = None
+            if settings.engine == "ray":  # extraction, geocoding and the plan's vectors: one pass
                 from sitrep.engines.ray_engine import per_article
 
-                extractions, notes = per_article(store, articles, ing.new_ids, resources, progress)
+                progress("reuse", 0, None)
+                planned = reuse_plan(store, articles, ing.new_ids, resources)
+                extractions, notes = per_article(store, articles, planned[2], resources, progress)
             progress("reuse", 0, None)
-            edges, lineage = trace_reuse(store, articles, ing.new_ids, resources)
+            edges, lineage = trace_reuse(store, articles, ing.new_ids, resources, planned)
             if settings.engine != "ray":
                 extractions, notes = extract_all(store, articles, resources, progress)
             if ing.n_versions:

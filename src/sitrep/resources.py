@@ -72,10 +72,6 @@ class Resources:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length vectors for ``texts`` with this run's embedder, dtype and batch size."""
-        if self.settings.engine == "ray" and texts:
-            from sitrep.engines import ray_engine
-
-            return ray_engine.encode(texts, self)
         import torch
 
         from sitrep.parallel import default_workers

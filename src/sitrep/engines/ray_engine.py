@@ -7,8 +7,10 @@ The engine only schedules; every stage is the function the local engine runs:
 - cleaning: ``pipeline.clean_or_reject`` per document, as plain Ray tasks (no model);
 - per article, fused into one ``map_batches`` over one actor pool (``per_article``): extraction
   (``parallel._extract_chunk``) where the store holds none, geocoding (``parallel._geo_chunk``)
-  and the new articles' sentence vectors (``Resources.encode``), so each actor loads spaCy, the
-  actor table, the gazetteer and MiniLM once per run; batches of a few articles bound its memory;
+  and the sentence vectors reuse will read (``ReusePlan.to_embed``, the local engine's rule: the
+  sentences of the rewrite pairs past the wording gate) that the store's cache lacks, so each
+  actor loads spaCy, the actor table, the gazetteer and MiniLM once per run; batches of a few
+  articles bound its memory;
 - reuse candidates: group-bys by LSH bucket and rare key, then by new article
   (``engines/ray_groups.py``, with ``reuse.candidates``' selection functions).
 What stays on the driver, with the same functions as the local engine, and why:
@@ -134,40 +136,52 @@ def _clean_window(window: list, settings: Settings) -> Iterator[tuple]:
 
 
 def _article_chunk(items: list, resources: Resources) -> tuple[dict, dict, dict]:
-    """The per-article stages fused, for (article, stored extraction or None, embed?) items: the
-    extractions made (``parallel._extract_chunk``), every article's geocoded extraction
-    (``parallel._geo_chunk``) and the sentence vectors of those to embed (``embed_sentences`` with
-    ``Resources.encode``, the sentences ``find_reuse`` splits), so one actor loads each model once."""
+    """The per-article stages fused, for (article, stored extraction or None, sentences to embed)
+    items: the extractions made (``parallel._extract_chunk``), every article's geocoded extraction
+    (``parallel._geo_chunk``) and the vectors of the sentences given (``embed_sentences`` with
+    ``Resources.encode``), so one actor loads each model once."""
     from sitrep.parallel import _extract_chunk, _geo_chunk
-    from sitrep.reuse.compare import prepare_article
     from sitrep.reuse.embed import embed_sentences
 
     todo = [a for a, x, _ in items if x is None]
     fresh = _extract_chunk(todo, resources) if todo else {}
     geo = _geo_chunk([(a.article_id, x or fresh[a.article_id], a) for a, x, _ in items], resources)
-    texts = [s.text for a, _, embed in items if embed for s in prepare_article(a).sentences]
+    texts = [t for _, _, embed in items for t in embed]
     return fresh, dict(geo), embed_sentences(texts, None, encoder=resources.encode) if texts else {}
 
 
-def per_article(
-    store, articles: list, new_ids: list[str], resources: Resources, progress
-) -> tuple[dict, list]:
-    """Extraction (where the store holds none under this run's key), geocoding and the new
-    articles' sentence vectors in one ``map_batches`` over one actor pool; extractions and vectors
-    are stored as each batch comes back (one transaction each), so a killed run resumes from them.
-    Returns the geocoded extractions in the local engine's order, and the redo notes."""
+def missing_vectors(plan, cache) -> dict[str, list[str]]:
+    """The sentences ``plan`` has MiniLM read that ``cache`` lacks, each under the first article
+    (in the plan's order) that has it: what the local engine's ``find_reuse`` would embed."""
+    from sitrep.reuse.sentences import sentence_key
+
+    wanted = plan.to_embed() if plan is not None else {}
+    keys = {t: sentence_key(t) for ts in wanted.values() for t in ts}
+    seen = set(cache.get(sorted(set(keys.values())))) if keys else set()
+    out: dict[str, list[str]] = {}
+    for aid, texts in wanted.items():
+        for t in texts:
+            if keys[t] not in seen:
+                seen.add(keys[t])
+                out.setdefault(aid, []).append(t)
+    return out
+
+
+def per_article(store, articles: list, plan, resources: Resources, progress) -> tuple[dict, list]:
+    """Extraction (where the store holds none under this run's key), geocoding and the sentence
+    vectors reuse's ``plan`` needs and the store's cache lacks, in one ``map_batches`` over one
+    actor pool; extractions and vectors are stored as each batch comes back (one transaction
+    each), so a killed run resumes from them. Returns the geocoded extractions in the local
+    engine's order, and the redo notes."""
     from sitrep.parallel import CHUNK
     from sitrep.pipeline import extraction_todo, log
     from sitrep.reuse import StoreEmbeddingCache
 
     key, cached, todo, notes = extraction_todo(store, articles, resources)
-    # English sentences of the articles reuse will compare as new; any other is embedded on demand
-    embed = set(new_ids) | {a.article_id for a in todo}
     vectors = StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype)
+    embed = missing_vectors(plan, vectors)
     settings = dataclasses.replace(resources.settings, embed_dtype=resources.embed_dtype)
-    items = [
-        (a, cached.get(a.article_id), a.article_id in embed and a.language in (None, "en")) for a in articles
-    ]
+    items = [(a, cached.get(a.article_id), embed.get(a.article_id, [])) for a in articles]
     progress("extract", 0, len(todo))
     geocoded, n_done = {}, 0
     for fresh, geo, vecs in map_stage(_article_chunk, items, settings, CHUNK):
@@ -176,26 +190,12 @@ def per_article(
             cached.update(fresh)
             n_done += len(fresh)
         if vecs:
-            known = vectors.get(list(vecs))
-            vectors.put({k: v.tolist() for k, v in vecs.items() if k not in known})
+            vectors.put({k: v.tolist() for k, v in vecs.items()})
         geocoded.update(geo)
         progress("extract", n_done, len(todo))
     for note in notes:
         log.info(note)
     return {aid: geocoded[aid] for aid in cached if aid in geocoded}, notes
-
-
-def _encode_chunk(texts: list, resources: Resources):
-    return resources.encode(texts)
-
-
-def encode(texts: list[str], resources: Resources):
-    """As ``Resources.encode`` for a non-empty ``texts``: one unit vector per text, in order."""
-    import numpy as np
-
-    # the driver's dtype for every actor: one run, one kind of vector, whatever node embeds
-    settings = dataclasses.replace(resources.settings, embed_dtype=resources.embed_dtype)
-    return np.concatenate(list(map_stage(_encode_chunk, texts, settings, settings.embed_batch)))
 
 
 # --------------------------------------------------------------------------- Parquet outputs

@@ -12,6 +12,7 @@ and align them by cosine; classify each pair and decide its direction.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sitrep.records import Article, Direction, ReuseEdge
 from sitrep.reuse.candidates import candidate_pairs
@@ -99,29 +100,31 @@ def decide(a: Prepared, b: Prepared, ab: Reading, ba: Reading, a_first: bool) ->
     )
 
 
-def find_reuse(
-    new: list[Article],
-    stored: list[Article],
-    embeddings: EmbeddingCache | None = None,
-    previous: Iterable[ReuseEdge] = (),
-    encoder=None,
-    cross_embeddings: EmbeddingCache | None = None,
-    cross_encoder=None,
-    candidates=candidate_pairs,
-) -> list[ReuseEdge]:
-    """Edges between each new article and every other article (new or stored); ``previous`` edges
-    that touch no new article are kept as they are. ``encoder`` embeds sentences (the run's
-    ``Resources.encode``; default ``embed.encode``); ``cross_encoder`` and ``cross_embeddings``
-    are the multilingual encoder and its cache, used only for articles not in English
-    (``translation.py``; default ``translation.encode``, in memory). ``candidates`` finds the pairs
-    (``candidate_pairs``; the Ray engine's runs the same rules as group-bys on a cluster).
+@dataclass
+class ReusePlan:
+    """What ``find_reuse`` will read, decided before any sentence is embedded: the pairs read by
+    characters (``readings``), those to read by MiniLM (``semantic``) and by the multilingual
+    encoder (``other``). Both engines embed what ``to_embed`` says (the Ray engine beforehand, on
+    the actors that extract), so neither embeds a sentence the other would not."""
 
-        >>> edges = find_reuse([a1], [a0], embeddings=MemoryEmbeddingCache())
-        >>> [(e.source, e.derived, e.kind, e.coverage) for e in edges]
-    """
+    new: list[Article]
+    stored: list[Article]
+    order: dict[str, int]
+    articles: dict[str, Article]
+    prepared: dict[str, Prepared]
+    readings: dict[tuple[str, str], tuple[Reading, Reading]]
+    semantic: list[tuple[str, str]]
+    other: list[tuple[str, str]]
+
+    def to_embed(self) -> dict[str, list[str]]:
+        """The sentences MiniLM reads, by article (sorted ids): those of the ``semantic`` pairs."""
+        needed = sorted({aid for pair in self.semantic for aid in pair})
+        return {aid: [s.text for s in self.prepared[aid].sentences] for aid in needed}
+
+
+def plan_reuse(new: list[Article], stored: list[Article], candidates=candidate_pairs) -> ReusePlan:
+    """Candidate pairs (``candidates``), their character reading, and which pairs need vectors."""
     new_ids = [a.article_id for a in new]
-    fresh = set(new_ids)
-    kept = [e for e in previous if e.source not in fresh and e.derived not in fresh]
     order = {a.article_id: i for i, a in enumerate([*stored, *new])}
     articles = {a.article_id: a for a in [*stored, *new]}
     prepared = {aid: prepare_article(a) for aid, a in articles.items()}
@@ -150,6 +153,37 @@ def find_reuse(
     # rewrites within another language are read with the multilingual encoder, not English MiniLM
     other = [(x, y) for x, y in semantic if multilingual_pair(articles[x], articles[y])]
     semantic = [p for p in semantic if p not in other]
+    return ReusePlan(new, stored, order, articles, prepared, readings, semantic, other)
+
+
+def find_reuse(
+    new: list[Article],
+    stored: list[Article],
+    embeddings: EmbeddingCache | None = None,
+    previous: Iterable[ReuseEdge] = (),
+    encoder=None,
+    cross_embeddings: EmbeddingCache | None = None,
+    cross_encoder=None,
+    candidates=candidate_pairs,
+    plan: ReusePlan | None = None,
+) -> list[ReuseEdge]:
+    """Edges between each new article and every other article (new or stored); ``previous`` edges
+    that touch no new article are kept as they are. ``encoder`` embeds sentences (the run's
+    ``Resources.encode``; default ``embed.encode``); ``cross_encoder`` and ``cross_embeddings``
+    are the multilingual encoder and its cache, used only for articles not in English
+    (``translation.py``; default ``translation.encode``, in memory). ``candidates`` finds the pairs
+    (``candidate_pairs``; the Ray engine's runs the same rules as group-bys on a cluster);
+    ``plan``: ``plan_reuse``'s, when the caller made it first (to embed what it names beforehand).
+
+        >>> edges = find_reuse([a1], [a0], embeddings=MemoryEmbeddingCache())
+        >>> [(e.source, e.derived, e.kind, e.coverage) for e in edges]
+    """
+    plan = plan or plan_reuse(new, stored, candidates)
+    new_ids = [a.article_id for a in plan.new]
+    fresh = set(new_ids)
+    kept = [e for e in previous if e.source not in fresh and e.derived not in fresh]
+    order, prepared, readings = plan.order, plan.prepared, dict(plan.readings)
+    semantic, other = plan.semantic, plan.other
     if other:
         vectors = multilingual_vectors(
             [prepared[a] for a in sorted({a for p in other for a in p})], cross_embeddings, cross_encoder
@@ -161,8 +195,7 @@ def find_reuse(
                 read_semantic(py, px, vectors, TAU_CROSS),
             )
     if semantic:
-        needed = {aid for pair in semantic for aid in pair}
-        texts = [s.text for aid in sorted(needed) for s in prepared[aid].sentences]
+        texts = [t for ts in plan.to_embed().values() for t in ts]
         vectors = embed_sentences(
             texts, embeddings if embeddings is not None else MemoryEmbeddingCache(), encoder=encoder
         )
