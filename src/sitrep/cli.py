@@ -186,7 +186,7 @@ def ingest(
 
 @app.command()
 def geoparse(
-    inputs: list[Path] = typer.Argument(..., help=INPUTS_HELP, show_default=False),
+    inputs: list[str] = typer.Argument(..., help=INPUTS_HELP, show_default=False),  # paths or URLs
     out: Path = typer.Option(..., "--out", "-o", help="JSON Lines file: one line per place mention."),
     meta: Path | None = typer.Option(None, "--meta", "-m", help=META_HELP),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help=GAZETTEER_HELP),

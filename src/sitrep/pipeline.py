@@ -173,14 +173,14 @@ def clean_or_reject(doc: Document, article_id: str) -> Article | Rejection:
 
 
 def read_articles(
-    inputs: Sequence[Path], manifest, settings: Settings
+    inputs: Sequence[str | Path], manifest, settings: Settings
 ) -> tuple[list[Article], list[Rejection]]:
-    """Clean articles (unique ids) and rejections from ``inputs`` without a store (``sitrep
-    geoparse``), through the same size limit and guard as a run."""
-    from sitrep.ingest import iter_inputs
+    """Clean articles (unique ids) and rejections from ``inputs`` (paths or URLs, read as a run
+    reads them) without a store (``sitrep geoparse``), through the same size limit and guard."""
+    from sitrep.engines.inputs import iter_any
 
     articles, rejected, seen = [], [], set()
-    for item in iter_inputs(list(inputs), manifest=manifest, max_bytes=settings.max_bytes):
+    for item in iter_any(list(inputs), manifest=manifest, max_bytes=settings.max_bytes):
         if isinstance(item, Document):
             base = item.article_id or Path(item.input.split("#", 1)[0]).stem or "article"
             aid, n = base, 2
