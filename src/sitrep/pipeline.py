@@ -270,6 +270,14 @@ def _ray_candidates(settings: Settings) -> dict:
     return {"candidates": candidate_pairs}
 
 
+def _ray_blocks(settings: Settings) -> dict:
+    if settings.engine != "ray":
+        return {}
+    from sitrep.engines.ray_groups import build_blocks  # incidents built per place block, same function
+
+    return {"build": build_blocks}
+
+
 def extract_all(
     store: Store, articles: list[Article], resources: Resources, progress: Progress
 ) -> tuple[dict, list[str]]:
@@ -441,7 +449,9 @@ def run(
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 
-            incidents = merge_incidents(extractions, by_id, lineage, previous=store.load_incidents())
+            incidents = merge_incidents(
+                extractions, by_id, lineage, previous=store.load_incidents(), **_ray_blocks(settings)
+            )
             store.save_incidents(incidents)
             progress("write", 0, None)
             duplicates = store.duplicates()

@@ -110,3 +110,61 @@ def _choose(group: dict, n: int) -> dict:
             b.append(y)
             how.append(kind)
     return _rows(a=a, b=b, how=how)
+
+
+# --------------------------------------------------------------------------- incident blocks
+
+
+def build_blocks(blocks: list[tuple], articles: dict, lineage: dict, entry_cover: dict) -> list:
+    """As ``merge.build.build_incidents`` (the merge's last step: each cluster's figures
+    reconciled, conflicts and summary), run on the cluster: one row per incident, ``groupby``
+    place block (country and place name), each group built by ``build_incidents`` itself with the
+    articles and lineage its incidents name. Incidents in the blocks' order."""
+    if not blocks:
+        return []
+    arts_of = {b[0]: {v.article_id for v in b[1].members} for b in blocks}
+    rows = [_block_row(pos, b, arts_of, articles, lineage, entry_cover) for pos, b in enumerate(blocks)]
+    parts = max(1, min(len(rows), 2 * int(ray.cluster_resources().get("CPU", 1))))
+    ds = (
+        ray.data.from_items(rows)
+        .groupby("block", num_partitions=parts)
+        .map_groups(_build, batch_format="numpy")
+    )
+    built = sorted((int(r["pos"]), r["out"]) for r in ds.iter_rows())
+    if [p for p, _ in built] != list(range(len(blocks))):  # a group-by retried must not lose or repeat one
+        raise RuntimeError(f"{len(built)} incidents built for {len(blocks)} clusters")
+    return [pickle.loads(out) for _, out in built]
+
+
+def _block_row(
+    pos: int, block: tuple, arts_of: dict, articles: dict, lineage: dict, entry_cover: dict
+) -> dict:
+    """One incident's row: its block key and what building it reads, pickled."""
+    iid, cluster, loc, when, shared = block
+    covers = [entry_cover[id(e)] for e in shared]
+    named = {v.article_id for v in cluster.members} | {aid for aid, _ in cluster.refused}
+    named |= {e.article_id for e in shared} | {e.origin for e in shared}
+    named |= {a for cover in covers for i in cover for a in arts_of.get(i, ())}
+    named |= {lineage[a].origin for a in list(named) if a in lineage}
+    payload = (
+        pos,
+        block,
+        covers,
+        {a: articles[a] for a in sorted(named) if a in articles},
+        {a: lineage[a] for a in sorted(named) if a in lineage},
+    )
+    key = f"{loc.country_code or ''}|{loc.name}" if loc is not None else ""
+    return {"block": key, "item": pickle.dumps(payload)}
+
+
+def _build(group: dict) -> dict:
+    """The incidents of one place block, each by ``build_incidents``."""
+    from sitrep.merge.build import build_incidents
+
+    pos, out = [], []
+    for raw in group["item"]:
+        n, block, covers, articles, lineage = pickle.loads(raw)
+        cover = {id(e): c for e, c in zip(block[4], covers)}
+        pos.append(n)
+        out.append(pickle.dumps(build_incidents([block], articles, lineage, cover)[0]))
+    return _rows(pos=pos, out=out)

@@ -201,17 +201,20 @@ def merge_incidents(
     articles: dict[str, Article],
     lineage: dict[str, Lineage],
     previous: Iterable[Incident] = (),
+    build=None,
 ) -> list[Incident]:
     """Merge every article's incident mentions into reconciled incidents (pure; inputs unchanged).
+    ``build`` makes the incidents of the clusters (``build_incidents``; the Ray engine runs it
+    per place block on a cluster).
 
     >>> merge_incidents({"a": extraction}, {"a": article}, {"a": lineage})[0].fatalities.low
     31
     """
     with _gc_paused():
-        return _merge(extractions, articles, lineage, previous)
+        return _merge(extractions, articles, lineage, previous, build or build_incidents)
 
 
-def _merge(extractions, articles, lineage, previous) -> list[Incident]:
+def _merge(extractions, articles, lineage, previous, build) -> list[Incident]:
     views, order = [], 0
     for aid in sorted(extractions):
         for m in extractions[aid].mentions:
@@ -234,7 +237,6 @@ def _merge(extractions, articles, lineage, previous) -> list[Incident]:
     )
     inc_of = {v.mention.mention_id: iid for iid, g in zip(ids, groups) for v in g}
     arts_of = {iid: {v.article_id for v in g} for iid, g in zip(ids, groups)}
-    outlet_of = _outlet_namer(articles)
 
     # shared figures: one claim, every incident it covers (by the mentions listing it or covered)
     shared: dict[str, list[ClaimEntry]] = defaultdict(list)
@@ -269,17 +271,30 @@ def _merge(extractions, articles, lineage, previous) -> list[Incident]:
             for iid in shared_cover[key]:
                 shared_by_inc[iid].append(e)
 
-    incidents = []
-    for iid, c, loc, d in zip(ids, clusters, locs, dates):
-        inc = _build(
-            iid, c.members, loc, d, articles, lineage, shared_by_inc.get(iid, []), entry_cover, outlet_of
-        )
-        inc.linked_by = linked_by(c, articles)
-        inc.kept_apart = kept_apart(c, articles)
-        incidents.append(inc)
+    blocks = [
+        (iid, c, loc, d, shared_by_inc.get(iid, [])) for iid, c, loc, d in zip(ids, clusters, locs, dates)
+    ]
+    incidents = build(blocks, articles, lineage, entry_cover)
     incidents.sort(
         key=lambda i: (i.date.start or "9999", i.location.name if i.location else "", i.incident_id)
     )
+    return incidents
+
+
+def build_incidents(
+    blocks: list[tuple], articles, lineage, entry_cover: dict[int, set[str]]
+) -> list[Incident]:
+    """The incident of each (id, cluster, place, date, shared claim entries) block: figures
+    reconciled, conflicts named, summary written. A block reads only its own members, its shared
+    entries (``entry_cover``: the incidents each covers, by ``id(entry)``), and the articles and
+    lineage those name, so blocks can be built apart (the Ray engine's ``build_blocks``)."""
+    outlet_of = _outlet_namer(articles)
+    incidents = []
+    for iid, c, loc, d, shared_entries in blocks:
+        inc = _build(iid, c.members, loc, d, articles, lineage, shared_entries, entry_cover, outlet_of)
+        inc.linked_by = linked_by(c, articles)
+        inc.kept_apart = kept_apart(c, articles)
+        incidents.append(inc)
     return incidents
 
 
