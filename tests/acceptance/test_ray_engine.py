@@ -1,6 +1,6 @@
-"""--engine ray: the same incidents, claims and reuse edges as the local engine (field by field), on
-the seeds (read from a local folder and from an fsspec filesystem by URL) and on a sample of real
-news; Parquet datasets DuckDB reads, replaced by a re-run; and a
+"""--engine ray: the same incidents, claims, reuse edges and embedded sentences as the local
+engine (field by field), on the seeds (read from a local folder and from an fsspec filesystem by
+URL) and on a sample of real news; Parquet datasets DuckDB reads, replaced by a re-run; and a
 Ray worker killed with SIGKILL mid-extraction loses and duplicates no article.
 
 Runs a local Ray cluster (``ray.init(num_cpus=2)``); skipped when the ``ray`` extra is missing."""
@@ -57,13 +57,14 @@ def gva_sample(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def gva_local(tmp_path_factory, gva_sample, gazetteer_file) -> tuple[dict, int]:
-    """The local engine's outputs on the sample and its article count (run once, compared twice)."""
+def gva_local(tmp_path_factory, gva_sample, gazetteer_file) -> tuple[dict, int, set]:
+    """The local engine's outputs on the sample, its article count and the sentences it embedded
+    (run once, compared twice)."""
     out = tmp_path_factory.mktemp("gva-local") / "local"
     result = run(gva_sample, out, gazetteer_file)
     assert result.n_new > SAMPLE // 2
     assert outputs(out)["incidents.json"]["incidents"]
-    return outputs(out), result.n_new
+    return outputs(out), result.n_new, embedded(out)
 
 
 def run(inputs, out: Path, gazetteer: Path, meta=None, **knobs):
@@ -104,6 +105,12 @@ def without_inputs(outs: dict) -> dict:
     return outs
 
 
+def embedded(out: Path) -> set[tuple[str, str]]:
+    """The (sentence key, model) pairs the run's store holds vectors for."""
+    with duckdb.connect(str(out.with_suffix(".duckdb")), read_only=True) as con:
+        return set(con.execute("SELECT key, model FROM embeddings").fetchall())
+
+
 def parquet(out: Path, table: str, what: str = "*", order: str = "") -> list[tuple]:
     return duckdb.sql(f"SELECT {what} FROM '{out}/parquet/{table}/*.parquet' {order}").fetchall()
 
@@ -113,6 +120,8 @@ def test_seeds_same_as_local(cluster, tmp_path, seeds_dir, seed_manifest, gazett
     on_ray = run(seeds_dir / "articles", tmp_path / "ray", gazetteer_file, seed_manifest, engine="ray")
     assert on_ray.n_new == local.n_new == 5
     assert_same(outputs(tmp_path / "local"), outputs(tmp_path / "ray"))
+    # the same sentences embedded: those reuse reads, no more (the seeds hold rewrites to embed)
+    assert embedded(tmp_path / "ray") == embedded(tmp_path / "local") != set()
 
     # the Parquet datasets say what the JSON files say, and DuckDB reads them as they are
     incidents = outputs(tmp_path / "ray")["incidents.json"]["incidents"]
@@ -152,6 +161,7 @@ def test_gva_sample_same_as_local(cluster, tmp_path, gva_sample, gva_local, gaze
     on_ray = run(gva_sample, tmp_path / "ray", gazetteer_file, engine="ray")
     assert on_ray.n_new == gva_local[1]
     assert_same(gva_local[0], outputs(tmp_path / "ray"))
+    assert embedded(tmp_path / "ray") == gva_local[2]
 
 
 def ray_workers() -> list[int]:
