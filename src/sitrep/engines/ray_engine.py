@@ -12,14 +12,16 @@ The engine only schedules; every stage is the function the local engine runs:
   actor loads spaCy, the actor table, the gazetteer and MiniLM once per run; batches of a few
   articles bound its memory;
 - reuse candidates: group-bys by LSH bucket and rare key, then by new article
-  (``engines/ray_groups.py``, with ``reuse.candidates``' selection functions).
+  (``engines/ray_groups.py``, with ``reuse.candidates``' selection functions);
+- the merge's last step, each incident's figures reconciled, conflicts and summary: a group-by
+  by place block (``ray_groups.build_blocks``, running ``merge.build.build_incidents``).
 What stays on the driver, with the same functions as the local engine, and why:
 - the DuckDB store (ids, content-hash duplicates, the extraction and embedding caches): one
   writer, one transaction per batch of results, which is also what makes a killed run resume;
-- reading the candidate pairs (alignment, direction: ``find_reuse``) and the incident merge
-  (``merge.merge_incidents``): merging has corpus-wide state (the identifier weights of
+- reading the candidate pairs (alignment, direction: ``find_reuse``) and which mentions are one
+  incident (``merge.cluster``): the clustering has corpus-wide state (the identifier weights of
   ``merge.link``, follow-ups joined by place over three years, lineage links across places), so
-  no place-and-week block gives the same incidents; docs/scale.md says where that stops scaling.
+  no place-and-week block gives the same clusters; docs/scale.md says where that stops scaling.
 Outputs: the contract's files, plus Parquet datasets (``write_datasets``) rewritten whole on each
 run, so a re-run replaces them and never appends a second copy.
 """

@@ -1,8 +1,11 @@
-"""Reuse candidates as Ray Data group-bys: ``reuse.candidates.candidate_pairs`` on a cluster.
+"""The cross-article steps as Ray Data group-bys: reuse candidates (``candidate_pairs``, as
+``reuse.candidates.candidate_pairs``) and incidents built per place block (``build_blocks``, as
+``merge.build.build_incidents``).
 
-    >>> find_reuse(new, stored, ..., candidates=candidate_pairs)   # the Ray engine's trace_reuse
+    >>> plan_reuse(new, stored, candidates=candidate_pairs)   # the Ray engine's pipeline.reuse_plan
+    >>> merge_incidents(extractions, articles, lineage, build=build_blocks)
 
-Three steps, each on the cluster; the selection rules are ``reuse.candidates``'s own functions:
+Reuse candidates in three steps, each on the cluster; the selection rules are ``reuse.candidates``'s own functions:
 1. per article (``map_batches``): its MinHash (``make_minhash``), the LSH buckets it falls in
    (``lsh_bands``) and its rare-name keys (``Profile.keys``), one row per bucket and per key;
 2. ``groupby`` bucket-or-key: a bucket gives each new article in it the (Jaccard, id) of the
