@@ -39,7 +39,9 @@ COMPARED = ("incidents.json", "reuse.json", "articles.json")
 
 @pytest.fixture(scope="module")
 def cluster():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    from sitrep.engines.ray_engine import start
+
+    start(num_cpus=2, include_dashboard=False, log_to_driver=False)  # tried again on a slow start
     yield
     ray.shutdown()
 

@@ -43,19 +43,35 @@ from sitrep.settings import Settings
 
 CLEAN_BATCH = 32  # documents per cleaning task: no model, cheap per document
 WINDOW = 1000  # documents read before they are handed to the cluster: the driver holds no more
+STARTS = 3  # tries at starting a local Ray cluster
+log = logging.getLogger(__name__)
 
 
 def connect(settings: Settings) -> None:
     """Join the cluster at ``settings.address``, or start a local one (all this machine's cores);
     a cluster already joined by the caller (tests: ``ray.init(num_cpus=2)``) is used as it is."""
     if not ray.is_initialized():
-        ray.init(address=settings.address, include_dashboard=False, log_to_driver=False)
+        start(address=settings.address, include_dashboard=False, log_to_driver=False)
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # results in input order, as the local engine's
     context.enable_progress_bars = False
     # group-bys (reuse candidates) by sort-based shuffle: plain tasks, retried when a worker dies
     context.shuffle_strategy = ray.data.context.ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # a plan and a timing line per stage
+
+
+def start(**kwargs) -> None:
+    """``ray.init(**kwargs)``, tried again when a local cluster's raylet did not register within
+    Ray's fixed 30 s (it happens on a loaded machine: 2 cores at a load of 25 to 30)."""
+    for attempt in range(STARTS):
+        try:
+            ray.init(**kwargs)
+            return
+        except Exception as exc:  # Ray raises a bare Exception for it
+            if "timed out during startup" not in str(exc) or attempt == STARTS - 1:
+                raise
+            log.warning("Ray did not start in time (try %d of %d): %s", attempt + 1, STARTS, exc)
+            ray.shutdown()
 
 
 class _Stage:
