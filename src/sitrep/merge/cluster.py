@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from sitrep.extract.identifiers import Identifiers
-from sitrep.merge.link import LINK_THRESHOLD, compare, link_clusters, refusal
+from sitrep.merge.link import LINK_THRESHOLD, compare, link_clusters
 from sitrep.merge.views import MentionView
 from sitrep.vocab import DATE_RANK
 
@@ -103,7 +103,7 @@ def why_joined(v: MentionView, c: Cluster) -> list[str]:
         out.append("same actors: " + ", ".join(sorted(v.actor_names & c.actor_names)))
     if v.follow_up:
         out.append("follow-up (arrest, charge, trial) of this incident")
-    out += compare(v.ids, c.ids, v.counts, c.counts).reasons
+    out += compare(v, c).reasons
     return list(dict.fromkeys(out))
 
 
@@ -169,12 +169,10 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False, refused:
     # "late Friday" vs "early Saturday" at the same address is one shooting: one day of slack
     if not _dates_ok(v, c, slack=1 if addr else 0):
         return 0
-    ev = compare(v.ids, c.ids, v.counts, c.counts)
-    if ev.conflict and not _lineage_link(v, c):
-        return 0
-    if not _lineage_link(v, c) and (why := refusal(v, c, ev)):
+    ev = compare(v, c)
+    if ev.conflict and not _lineage_link(v, c):  # a copy's counts or names are not a conflict
         if refused is not None:
-            refused.append((c.idx, why))
+            refused.append((c.idx, ev.conflict))
         return 0
     s = place + (3 if addr else 0) + (1 if v.actor_names & c.actor_names else 0) + ev.points
     strong = (
@@ -204,8 +202,8 @@ def _follow_up_score(v: MentionView, c: Cluster, n_at_place: int) -> int:
         if gap < 0 or gap > FOLLOW_UP_DAYS:
             return 0
     linked = bool(v.actor_names & c.actor_names) or bool(_address_match(v, c)) or _lineage_link(v, c)
-    ev = compare(v.ids, c.ids, v.counts, c.counts)
-    if ev.conflict or refusal(v, c, ev):
+    ev = compare(v, c)
+    if ev.conflict:
         return 0
     linked = linked or ev.points >= LINK_THRESHOLD
     if not linked and n_at_place != 1:
