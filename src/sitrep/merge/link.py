@@ -116,6 +116,8 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
         by_article[v.article_id].append(v)
         v.counts = _counts(v)
         v.stated = stated_counts(v)
+        if v.counts and sum(v.counts) and v.family in ("strategic", "demonstration"):
+            v.family = "violence"  # "police investigate after a boy, 4, was shot": a shooting's report
     for aid, vs in by_article.items():
         art = articles.get(aid)
         if art is None:
