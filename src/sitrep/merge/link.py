@@ -16,6 +16,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from sitrep.extract.identifiers import Identifiers, read_identifiers, words
 from sitrep.merge.views import MentionView
 from sitrep.records import Article
@@ -41,6 +43,8 @@ WORDING_LOW = 0.12
 PLACE_POINTS = 1  # place and day only support a stated identifier or close wording
 WORDING_SAME = 0.4  # worded this alike at the same place: one incident told again days later
 FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told in like words
+SPELT_LENGTH = 6  # a street name this long may be misspelt by one letter and still be the same
+SPELT_RATIO = 90
 
 
 @dataclass
@@ -197,8 +201,8 @@ def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence
     if years and max(len(a.years), len(b.years)) <= FEW_AGES:
         ev.points += AGE_POINTS
         ev.reasons.append("same age: " + ", ".join(str(y) for y in sorted(years)))
-    blocks = a.blocks & b.blocks
-    streets = a.streets & b.streets
+    blocks = _same_spelt(a.blocks, b.blocks)
+    streets = _same_spelt(a.streets, b.streets)
     if a.blocks and b.blocks and not streets:
         ev.conflict = (
             f"different blocks named: {', '.join(sorted(a.blocks))} vs {', '.join(sorted(b.blocks))}"
@@ -222,6 +226,21 @@ def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence
         ev.points += 1
         ev.reasons.append("same weapon: " + ", ".join(sorted(a.weapons & b.weapons)))
     return ev
+
+
+def _same_spelt(xs: set[str], ys: set[str]) -> set[str]:
+    """Names both sets hold, a one-letter slip in a long name forgiven ("6200 Minock" in one
+    outlet, "6200 Minnock" in another); a block's number must be the same."""
+    out = xs & ys
+    for x in xs - out:
+        for y in ys:
+            if (
+                len(x) >= SPELT_LENGTH
+                and x.split()[:-1] == y.split()[:-1]
+                and fuzz.ratio(x, y) >= SPELT_RATIO
+            ):
+                out.add(x)
+    return out
 
 
 def _keys(ids: Identifiers, idf: dict[str, float]) -> set[str]:
