@@ -56,7 +56,7 @@ def incident_date(group: list[MentionView]) -> IncidentDate:
     # no incident happens after its first report was published: a later date is a follow-up's
     # own news (a charge, a death in hospital), or a weekday read in the wrong week
     first = min((v.published for v in group if v.published), default=None)
-    dated = [v for v in dated if first is None or v.day_range[0] <= first.toordinal()] or dated
+    dated = [v for v in dated if first is None or v.day_range[0] <= first.toordinal()]
     texts = list(dict.fromkeys(t for v in group for t in v.mention.date.text))
     if not dated:
         return IncidentDate(text=texts)

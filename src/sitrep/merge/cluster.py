@@ -212,9 +212,10 @@ def _follow_up_score(v: MentionView, c: Cluster, n_at_place: int) -> int:
     linked = linked or ev.points >= LINK_THRESHOLD
     if not linked and n_at_place != 1:
         return 0  # several incidents at that place and nothing names which one
-    if not linked and _days_after(v, c) is None:
-        return 0  # an undated follow-up names no time: the town's only incident may be another
-    if not linked and _days_after(v, c) > FRESH_WEEKS:
+    after = _days_after(v, c)
+    if not linked and after is None:
+        return 0  # a follow-up that names no time: the town's only incident may be another
+    if not linked and not 0 <= after <= FRESH_WEEKS:
         return 0  # months later, the only incident at a town's name is not evidence enough
     return 2 + (2 if linked else 0)
 
