@@ -45,6 +45,16 @@ WORDING_SAME = 0.4  # worded this alike at the same place: one incident told aga
 FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told in like words
 SPELT_LENGTH = 6  # a street name this long may be misspelt by one letter and still be the same
 SPELT_RATIO = 90
+COMPASS = {
+    "north": "n",
+    "south": "s",
+    "east": "e",
+    "west": "w",
+    "northeast": "ne",
+    "northwest": "nw",
+    "southeast": "se",
+    "southwest": "sw",
+}
 
 
 @dataclass
@@ -120,8 +130,6 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
         by_article[v.article_id].append(v)
         v.counts = _counts(v)
         v.stated = stated_counts(v)
-        if v.counts and sum(v.counts) and v.family in ("strategic", "demonstration"):
-            v.family = "violence"  # "police investigate after a boy, 4, was shot": a shooting's report
     for aid, vs in by_article.items():
         art = articles.get(aid)
         if art is None:
@@ -230,8 +238,10 @@ def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence
 
 def _same_spelt(xs: set[str], ys: set[str]) -> set[str]:
     """Names both sets hold, a one-letter slip in a long name forgiven ("6200 Minock" in one
-    outlet, "6200 Minnock" in another); a block's number must be the same."""
-    out = xs & ys
+    outlet, "6200 Minnock" in another) and a compass word abbreviated or not ("1600 NW 7th",
+    "1600 Northwest 7th"); a block's number must be the same."""
+    short = {_compass(y) for y in ys}
+    out = {x for x in xs if x in ys or _compass(x) in short}
     for x in xs - out:
         for y in ys:
             if (
@@ -241,6 +251,10 @@ def _same_spelt(xs: set[str], ys: set[str]) -> set[str]:
             ):
                 out.add(x)
     return out
+
+
+def _compass(name: str) -> str:
+    return " ".join(COMPASS.get(w, w) for w in name.split())
 
 
 def _keys(ids: Identifiers, idf: dict[str, float]) -> set[str]:
