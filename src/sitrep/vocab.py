@@ -15,6 +15,7 @@ validation. Outlets live in ``sitrep/outlets.py`` and countries in ``sitrep/coun
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 # --------------------------------------------------------------------------- precision
@@ -92,6 +93,19 @@ CLAIMANT_KINDS = (
     "perpetrator",
 )
 ClaimantKind = Literal[CLAIMANT_KINDS]  # type: ignore[valid-type]
+
+# Wording that says a toll changed ("a second victim died Tuesday", "the toll has risen to 3",
+# "initially reported"): merging lets such a report set the incident's figure (reconcile), and a
+# report saying it never refuses to join another on different counts (link).
+UPDATE_WORDS = re.compile(
+    r"\b(?:died later|later died|(?:has|have) (?:since )?died|since died|succumbed|now dead"
+    r"|died (?:overnight|of (?:his|her|their) (?:injuries|wounds)|(?:in|at) (?:the |a )?hospital)"
+    r"|(?:a |the )?(?:second|third|fourth|another) (?:victim|person|man|woman|boy|girl|teen)?\b[^.]{0,40}?\bdied"
+    r"|(?:death )?toll (?:has )?(?:rose|rises|risen|climbed|increased)"
+    r"|(?:has|have) (?:risen|climbed|grown|increased) to|(?:rose|risen|climbed|grew|increased) to"
+    r"|now stands at|revised|new (?:information|details)|initially|(?:earlier|first) reports?)\b",
+    re.I,
+)
 
 # --------------------------------------------------------------------------- event types
 

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from sitrep.extract.identifiers import read_identifiers
+from sitrep.merge.cluster import Cluster
 from sitrep.merge.link import compare
 from support.cli import sitrep
 
@@ -71,7 +72,7 @@ def test_a_person_named_as_the_one_killed_is_a_victim(text, slain):
     ],
 )
 def test_shared_age_or_victim_is_evidence_with_its_reason(a, b, reason):
-    ev = compare(read_identifiers(a), read_identifiers(b))
+    ev = compare(Cluster(idx=0, ids=read_identifiers(a)), Cluster(idx=1, ids=read_identifiers(b)))
     said = [r for r in ev.reasons if r.startswith(("same age", "same victim"))]
     assert said == ([reason] if reason else [])
 

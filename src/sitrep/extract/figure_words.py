@@ -266,14 +266,3 @@ def age_after_name(tok) -> bool:
         and after in ("", ",", "-", "–", "—", "[", "(", "|")
         and (group_of(doc[i - 2]) is not None or doc[i - 2].pos_ == "PROPN")
     )
-
-
-# A report that raises an earlier toll: "a second victim died Tuesday", "died of his injuries",
-# "the death toll rose to 3". Merging (reconcile) lets such a report set the incident's figure.
-UPDATE = re.compile(
-    r"\b(later died|has since died|has died|have died|died (later|overnight|of (his|her|their) (injuries|wounds))"
-    r"|succumbed|(a|the) (second|third|fourth|another) (victim|person|man|woman|boy|girl|teen)\b[^.]{0,40}\bdied"
-    r"|another (victim|person|man|woman) (has )?died|died (in|at) (the |a )?hospital"
-    r"|(death )?toll (has )?(rose|rises|risen|climbed|increased)|(rose|risen|climbed) to \w+ dead)\b",
-    re.I,
-)

@@ -53,6 +53,10 @@ def _anchors(group: list[MentionView]) -> list[MentionView]:
 def incident_date(group: list[MentionView]) -> IncidentDate:
     """The narrowest date the group's own reports give; follow-ups and guessed years never set it."""
     dated = [v for v in _anchors(group) if v.day_range and not v.year_guessed]
+    # no incident happens after its first report was published: a later date is a follow-up's
+    # own news (a charge, a death in hospital), or a weekday read in the wrong week
+    first = min((v.published for v in group if v.published), default=None)
+    dated = [v for v in dated if first is None or v.day_range[0] <= first.toordinal()]
     texts = list(dict.fromkeys(t for v in group for t in v.mention.date.text))
     if not dated:
         return IncidentDate(text=texts)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from sitrep.extract.identifiers import Identifiers
-from sitrep.merge.link import LINK_THRESHOLD, compare, link_clusters, refusal
+from sitrep.merge.link import LINK_THRESHOLD, PERSON, compare, link_clusters
 from sitrep.merge.views import MentionView
 from sitrep.vocab import DATE_RANK
 
@@ -21,6 +21,7 @@ FOLLOW_UP_DAYS = 3 * 365
 FRESH_DAYS = 3  # an undated report this soon after an incident in its town is about it
 FRESH_WEEKS = 30  # days within which a follow-up may rest on the place alone
 UNDATED_LOOKBACK = 60  # days before publication an undated report may refer to
+STATED = (*PERSON, "same block", "same street", "same age")  # evidence a report states outright
 
 
 @dataclass
@@ -103,7 +104,7 @@ def why_joined(v: MentionView, c: Cluster) -> list[str]:
         out.append("same actors: " + ", ".join(sorted(v.actor_names & c.actor_names)))
     if v.follow_up:
         out.append("follow-up (arrest, charge, trial) of this incident")
-    out += compare(v.ids, c.ids, v.counts, c.counts).reasons
+    out += compare(v, c).reasons
     return list(dict.fromkeys(out))
 
 
@@ -166,15 +167,16 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False, refused:
     addr = _address_match(v, c)
     if addr is False:
         return 0
-    # "late Friday" vs "early Saturday" at the same address is one shooting: one day of slack
-    if not _dates_ok(v, c, slack=1 if addr else 0):
+    # "late Friday" vs "early Saturday" at the same address, street or victim is one shooting:
+    # one day of slack
+    if not _dates_ok(v, c, slack=1):
         return 0
-    ev = compare(v.ids, c.ids, v.counts, c.counts)
-    if ev.conflict and not _lineage_link(v, c):
+    ev = compare(v, c)
+    if not (addr or any(r.startswith(STATED) for r in ev.reasons) or _dates_ok(v, c, slack=0)):
         return 0
-    if not _lineage_link(v, c) and (why := refusal(v, c, ev)):
+    if ev.conflict and not _lineage_link(v, c):  # a copy's counts or names are not a conflict
         if refused is not None:
-            refused.append((c.idx, why))
+            refused.append((c.idx, ev.conflict))
         return 0
     s = place + (3 if addr else 0) + (1 if v.actor_names & c.actor_names else 0) + ev.points
     strong = (
@@ -204,15 +206,30 @@ def _follow_up_score(v: MentionView, c: Cluster, n_at_place: int) -> int:
         if gap < 0 or gap > FOLLOW_UP_DAYS:
             return 0
     linked = bool(v.actor_names & c.actor_names) or bool(_address_match(v, c)) or _lineage_link(v, c)
-    ev = compare(v.ids, c.ids, v.counts, c.counts)
-    if ev.conflict or refusal(v, c, ev):
+    ev = compare(v, c)
+    if ev.conflict:
         return 0
     linked = linked or ev.points >= LINK_THRESHOLD
     if not linked and n_at_place != 1:
         return 0  # several incidents at that place and nothing names which one
-    if not linked and v.day_range and c.day_range and v.day_range[0] - c.day_range[1] > FRESH_WEEKS:
+    after = _days_after(v, c)
+    if not linked and after is None:
+        return 0  # a follow-up that names no time: the town's only incident may be another
+    if not linked and not 0 <= after <= FRESH_WEEKS:
         return 0  # months later, the only incident at a town's name is not evidence enough
     return 2 + (2 if linked else 0)
+
+
+def _days_after(v: MentionView, c: Cluster) -> int | None:
+    """Days from the incident's last day (else its last report) to the follow-up's date (else its
+    publication); None when either side has neither."""
+    end = (
+        c.day_range[1]
+        if c.day_range
+        else max((m.published.toordinal() for m in c.members if m.published), default=None)
+    )
+    start = v.day_range[0] if v.day_range else v.published.toordinal() if v.published else None
+    return None if start is None or end is None else start - end
 
 
 def _sort_key(v: MentionView):

@@ -2,7 +2,7 @@
 same block or street, the same counts, setting and weapon; and the evidence that they are not.
 
     >>> attach_identifiers(views, articles)          # each view gets its part of its article
-    >>> ev = compare(view.ids, cluster.ids)           # Evidence(points, reasons, conflict)
+    >>> ev = compare(view, cluster)                   # Evidence(points, reasons, conflict)
     >>> groups = link_clusters(clusters)              # second pass: strong evidence joins clusters
 
 Linking rests on these because local news often names no town the gazetteer finds and dates a
@@ -13,13 +13,15 @@ places say, and two naming different victims are two whatever their places say.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
 
 from sitrep.extract.identifiers import Identifiers, read_identifiers, words
 from sitrep.merge.views import MentionView
 from sitrep.records import Article
+from sitrep.vocab import UPDATE_WORDS
 
 PERSON = ("same victim", "same person and age", "same person named", "same surname and age")
 VICTIM_POINTS = 5
@@ -41,16 +43,18 @@ WORDING_LOW = 0.12
 PLACE_POINTS = 1  # place and day only support a stated identifier or close wording
 WORDING_SAME = 0.4  # worded this alike at the same place: one incident told again days later
 FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told in like words
-
-
-# a report saying a toll changed: its count differs from an earlier one's by design
-UPDATE_WORDS = re.compile(
-    r"\b(?:died later|later died|(?:has|have) (?:since )?died|since died|succumbed|"
-    r"(?:second|third|fourth|another) (?:\w+ )?(?:has )?died|(?:has|have) (?:risen|climbed|grown|increased) to|"
-    r"(?:rose|climbed|grew|increased) to|now dead|now stands at|revised|new (?:information|details)|"
-    r"initially|(?:earlier|first) reports?)\b",
-    re.I,
-)
+SPELT_LENGTH = 6  # a street name this long may be misspelt by one letter and still be the same
+SPELT_RATIO = 90
+COMPASS = {
+    "north": "n",
+    "south": "s",
+    "east": "e",
+    "west": "w",
+    "northeast": "ne",
+    "northwest": "nw",
+    "southeast": "se",
+    "southwest": "sw",
+}
 
 
 @dataclass
@@ -84,15 +88,6 @@ def stated_counts(v: MentionView) -> dict[tuple, set[int]]:
         if n is not None and (c.high is None or c.high == n):
             out[(c.what, c.group, c.claimant_kind)].add(n)
     return dict(out)
-
-
-def refusal(a, b, ev: Evidence) -> str | None:
-    """Why ``a`` and ``b`` must stay apart though their place, date or wording fit: their
-    counts conflict. A named victim or one report copying the other outweighs the counts (the
-    count is then more likely misread than the victim)."""
-    if any(r.startswith(PERSON[:2]) or r.startswith("copied from") for r in ev.reasons):
-        return None
-    return count_conflict(a, b)
 
 
 def count_conflict(a, b) -> str | None:
@@ -173,7 +168,18 @@ def _victims_differ(a: Identifiers, b: Identifiers) -> bool:
     return not (set(a.victims) & b.capitalised) and not (set(b.victims) & a.capitalised)
 
 
-def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evidence:
+def compare(a, b) -> Evidence:
+    """The evidence that two reports (a mention view or a cluster each) tell one incident, and
+    the first evidence that they do not (``conflict``, in words): different victims named,
+    different blocks, or different counts from the same kind of source with no update wording."""
+    ev = _identifiers(a.ids, b.ids, a.counts, b.counts)
+    # a named victim outweighs the counts (the count is then more likely misread than the victim)
+    if not ev.conflict and not any(r.startswith(PERSON[:2]) for r in ev.reasons):
+        ev.conflict = count_conflict(a, b)
+    return ev
+
+
+def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence:
     ev = Evidence()
     people = a.people & b.people
     aged = {s for s in set(a.ages) & set(b.ages) if a.ages[s] == b.ages[s]}
@@ -195,16 +201,20 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
             f"{who}: " + ", ".join(sorted(people) or [f"{s}, {a.ages[s]}" for s in sorted(aged)])
         )
     elif _victims_differ(a, b):
-        ev.conflict = "different victims named"
+        ev.conflict = (
+            f"different victims named: {', '.join(sorted(a.victims))} vs {', '.join(sorted(b.victims))}"
+        )
         return ev
     years = (a.years & b.years) - {a.ages[s] for s in aged}
     if years and max(len(a.years), len(b.years)) <= FEW_AGES:
         ev.points += AGE_POINTS
         ev.reasons.append("same age: " + ", ".join(str(y) for y in sorted(years)))
-    blocks = a.blocks & b.blocks
-    streets = a.streets & b.streets
+    blocks = _same_spelt(a.blocks, b.blocks)
+    streets = _same_spelt(a.streets, b.streets)
     if a.blocks and b.blocks and not streets:
-        ev.conflict = "different blocks named"
+        ev.conflict = (
+            f"different blocks named: {', '.join(sorted(a.blocks))} vs {', '.join(sorted(b.blocks))}"
+        )
         return ev
     if blocks or len(streets) > 1:
         # a block, or two streets both name (a corner: "51st Street and Indiana Avenue")
@@ -224,6 +234,27 @@ def compare(a: Identifiers, b: Identifiers, counts_a=None, counts_b=None) -> Evi
         ev.points += 1
         ev.reasons.append("same weapon: " + ", ".join(sorted(a.weapons & b.weapons)))
     return ev
+
+
+def _same_spelt(xs: set[str], ys: set[str]) -> set[str]:
+    """Names both sets hold, a one-letter slip in a long name forgiven ("6200 Minock" in one
+    outlet, "6200 Minnock" in another) and a compass word abbreviated or not ("1600 NW 7th",
+    "1600 Northwest 7th"); a block's number must be the same."""
+    short = {_compass(y) for y in ys}
+    out = {x for x in xs if x in ys or _compass(x) in short}
+    for x in xs - out:
+        for y in ys:
+            if (
+                len(x) >= SPELT_LENGTH
+                and x.split()[:-1] == y.split()[:-1]
+                and fuzz.ratio(x, y) >= SPELT_RATIO
+            ):
+                out.add(x)
+    return out
+
+
+def _compass(name: str) -> str:
+    return " ".join(COMPASS.get(w, w) for w in name.split())
 
 
 def _keys(ids: Identifiers, idf: dict[str, float]) -> set[str]:
@@ -333,7 +364,8 @@ def _gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int | None:
 
 
 def _may_join(a, b, ev: Evidence) -> bool:
-    if ev.conflict or ev.points < LINK_THRESHOLD:
+    """Whether the evidence would join ``a`` and ``b``, its conflict aside (the caller's)."""
+    if ev.points < LINK_THRESHOLD:
         return False
     victim = any(r.startswith(PERSON) for r in ev.reasons)
     stated = any(r.startswith((*PERSON, "same block", "same street")) for r in ev.reasons)
@@ -380,9 +412,12 @@ def _date_follow_ups(a, b) -> None:
     if not a.day_range or not b.day_range:
         return
     first, later = (a, b) if a.day_range[0] <= b.day_range[0] else (b, a)
+    # a report published before the later date was written cannot be news of that later day:
+    # the earlier date is then the odd one (a weekday read in the wrong week), not a follow-up's
+    reported = _published_range(first)
     for v in later.members:
         if v.day_range and v.day_range[0] > first.day_range[1] + 1:
-            v.follow_up = True
+            v.follow_up = v.follow_up or reported is None or v.day_range[0] > reported[0]
 
 
 def link_clusters(clusters: list) -> list:
@@ -419,21 +454,20 @@ def link_clusters(clusters: list) -> list:
         if ri == rj:
             continue
         a, b = clusters[ri], clusters[rj]
-        ev = compare(a.ids, b.ids, a.counts, b.counts)
+        ev = compare(a, b)
         # wording, place and day support weak evidence; an age, a street and a setting reach the
         # threshold yet say nothing of days, which the wording of a report told again does
         weak = not any(r.startswith((*PERSON, "same block")) for r in ev.reasons)
-        if not ev.conflict and (ev.points < LINK_THRESHOLD or weak):
+        if ev.points < LINK_THRESHOLD or weak:
             ctx = _context(a, b, wording(vectors[i], vectors[j]))
             if ctx.points >= 2:  # wording, place and day alone must agree on two of them
                 ev.points += ctx.points
                 ev.reasons += ctx.reasons
         if not _may_join(a, b, ev):
             continue
-        why = refusal(a, b, ev)
-        if why:
-            a.refuse(b.members[0].article_id, why)
-            b.refuse(a.members[0].article_id, why)
+        if ev.conflict:  # all else would join them: kept apart, and why
+            a.refuse(b.members[0].article_id, ev.conflict)
+            b.refuse(a.members[0].article_id, ev.conflict)
             continue
         keep, gone = (ri, rj) if ri < rj else (rj, ri)
         _date_follow_ups(a, b)

@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sitrep.extract.figure_words import UPDATE
 from sitrep.extract.toll import article_toll
 from sitrep.merge.ids import normalize_name, outlet_label
 from sitrep.records import Article, Claim, Figure, FigureClaim, Lineage, Range
-from sitrep.vocab import CLAIMANT_KINDS, FIELD_OF, GROUP_OF, GROUP_SIDE, VICTIM_GROUPS
+from sitrep.vocab import CLAIMANT_KINDS, FIELD_OF, GROUP_OF, GROUP_SIDE, UPDATE_WORDS, VICTIM_GROUPS
 
 
 @dataclass
@@ -241,7 +240,7 @@ def _report(key: tuple, own: list[Claim], dead: list[Claim], latest: int) -> Rep
     )
     kinds = {c.claimant_kind for c in own}
     kind = "perpetrator" if perpetrator else next((k for k in CLAIMANT_KINDS if k in kinds), "unknown")
-    update = any(UPDATE.search(c.quote or "") for c in own if c.what == "killed")
+    update = any(UPDATE_WORDS.search(c.quote or "") for c in own if c.what == "killed")
     return Report(aid, origin, low if qual == "up_to" else best, high, qual, kind, latest, update)
 
 

@@ -129,7 +129,7 @@ def _fits(v: MentionView, clusters: list, named: list[int], days: int) -> list[t
     fits = []
     for i in named:
         c = clusters[i]
-        ev = compare(v.ids, c.ids)
+        ev = compare(v, c)
         if ev.conflict or not _fresh(v.published, c, days):
             continue
         shared = set(v.ids.words) & set(c.ids.words)

@@ -135,6 +135,15 @@ def _date_range(mention: IncidentMention) -> tuple[int, int] | None:
     return (start, max(end or start, start))
 
 
+def _states_casualties(mention: IncidentMention) -> bool:
+    """Killed or wounded of the mention's own incident, stated: a report of violence, whatever
+    its lead was typed as (an arrest, a protest)."""
+    return any(
+        c.scope == "incident" and c.what in ("killed", "wounded") and not c.negated and (c.low or 0) > 0
+        for c in mention.claims
+    )
+
+
 def view_mention(
     mention: IncidentMention, article: Article | None, lineage: Lineage | None, order: int = 0
 ) -> MentionView:
@@ -191,6 +200,8 @@ def view_mention(
     ):
         v.year_guessed = True
     v.family = FAMILY.get(mention.event_type, "violence")
+    if _states_casualties(mention):
+        v.family = "violence"  # "police investigate after a boy, 4, was shot": a shooting's report
     for a in mention.actors:
         names = {normalize_name(a.name), *(normalize_name(x) for x in a.aliases)} - {""}
         if a.kind != "unknown" and not names & GENERIC_ACTORS:
