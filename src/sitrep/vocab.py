@@ -138,6 +138,12 @@ EVENT_TYPES = tuple(SUB_EVENT_TYPES)
 EVENT_TYPE_OF = {sub: ev for ev, subs in SUB_EVENT_TYPES.items() for sub in subs}
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 SubEventType = Literal[tuple(EVENT_TYPE_OF)]  # type: ignore[valid-type]
+# Sub-event types that are ACLED events only with a political side (a robbery, a thief's arrest, a
+# gang's looting are not); every other type is one whoever acts. Read by the cue rules
+# (extract/event_types.classify_event) and the typer (extract/typer.decide) alike.
+NEEDS_POLITICAL = frozenset(
+    ["attack", "abduction_forced_disappearance", "sexual_violence", "arrests", "looting_property_destruction"]
+)
 
 
 # Cardinal number words, as extraction reads counts ("three soldiers") and reuse compares figures.

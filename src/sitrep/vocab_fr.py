@@ -123,31 +123,38 @@ FR_GROUPS = {
 FR_GROUP_OF = {w: g for g, words in FR_GROUPS.items() for w in words.split()}
 
 # Claimants: the phrases that attribute a figure, and the kind of each (vocab.CLAIMANT_KINDS).
-FR_SPEECH_VERBS = [
-    "indiquer",
-    "déclarer",
-    "affirmer",
-    "confier",
-    "expliquer",
-    "annoncer",
-    "rapporter",
-    "assurer",
-    "préciser",
-    "raconter",
-    "souligner",
-    "ajouter",
-    "estimer",
-    "dire",
-    "reconnaître",
-    "signaler",
-    "confirmer",
-    "témoigner",
-    "revendiquer",
-    "avancer",
-    "évoquer",
-    "dénoncer",
-]
-FR_KIND_PATTERNS: list[tuple[str, str]] = [
+# Verbs of saying, lemma -> past participle: the one home of the French speech verbs (the
+# claimant's verb, the inverted attribution of wire copy, a statement's date, a place where a
+# statement was made, the actor roles all read it).
+FR_SAY_VERBS = {
+    "indiquer": "indiqué",
+    "déclarer": "déclaré",
+    "affirmer": "affirmé",
+    "confier": "confié",
+    "expliquer": "expliqué",
+    "annoncer": "annoncé",
+    "rapporter": "rapporté",
+    "assurer": "assuré",
+    "préciser": "précisé",
+    "raconter": "raconté",
+    "souligner": "souligné",
+    "ajouter": "ajouté",
+    "estimer": "estimé",
+    "dire": "dit",
+    "reconnaître": "reconnu",
+    "signaler": "signalé",
+    "confirmer": "confirmé",
+    "témoigner": "témoigné",
+    "avancer": "avancé",
+    "évoquer": "évoqué",
+    "dénoncer": "dénoncé",
+}
+FR_CLAIM_VERB = "revendiquer"  # "X a revendiqué l'attaque": X is the perpetrator
+FR_SPEECH_VERBS = [*FR_SAY_VERBS, FR_CLAIM_VERB]
+# Past participles, for the inverted attribution of wire copy ("..., a indiqué à l'AFP un élu local").
+FR_SPEECH_PARTICIPLES = "|".join(FR_SAY_VERBS.values())
+# Tried in order, as extract/claimants.KIND_PATTERNS: a None pattern is a news outlet named in the phrase.
+FR_KIND_PATTERNS: list[tuple[str, str | None]] = [
     ("security_source", r"\bsources? (?:sécuritaires?|militaires?|de sécurité|sécuritaire)\b"),
     ("medical", r"\b(?:hôpital|médecins?|médical|médicale|infirmiers?|soignants?|croix-rouge|santé)\b"),
     (
@@ -164,6 +171,7 @@ FR_KIND_PATTERNS: list[tuple[str, str]] = [
         r"gouverneur|préfet|officiel|officiels|communiqué|sources? (?:locales?|municipales?)|"
         r"fama|président|officier|commandant|gendarmerie|police)\b",
     ),
+    ("media", None),
 ]
 # Nouns naming who speaks: a place hanging on one ("un élu de Mondoro") is where a source sits.
 FR_CLAIMANT_NOUNS = frozenset(
@@ -245,8 +253,7 @@ FR_RELATIVE = {
 
 # Context: a statement's date ("a indiqué lundi"), background, running totals, a new incident.
 FR_SPEECH_BEFORE = (
-    r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:indiqué|déclaré|affirmé|annoncé|confié|expliqué|"
-    r"précisé|assuré|rapporté|reconnu|ajouté|signalé|confirmé|dit|publié)\b[^.;]{0,30}$"
+    rf"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:{FR_SPEECH_PARTICIPLES}|publié)\b[^.;]{{0,30}}$"
     r"|\b(?:communiqué|déclaration)(?:\s+(?:publié|diffusé|rendu public))?[^.;,]{0,12}$"
 )
 FR_BACKGROUND = (
@@ -338,13 +345,6 @@ FR_PLACE_CUES = {
     "attaque de": "in",
     "attaque d'": "in",
 }
-# Past participles of the speech verbs, for the inverted attribution of wire copy
-# ("..., a indiqué à l'AFP un élu local").
-FR_SPEECH_PARTICIPLES = (
-    "indiqué|déclaré|affirmé|confié|expliqué|annoncé|rapporté|assuré|précisé|raconté|souligné|"
-    "ajouté|estimé|dit|reconnu|signalé|confirmé|témoigné|rapporté|avancé|évoqué|dénoncé"
-)
-
 # Words before a place that is not where the attack was: where the wounded were taken or the dead
 # buried ("le centre hospitalier régional de X", "évacués vers X", "les obsèques à X"), where a
 # statement was made ("a annoncé le ministère de la Défense à X", not "a annoncé que ... à X").
@@ -387,4 +387,4 @@ FR_ATTACK_NOUNS = frozenset(
     ["attaque", "assaut", "embuscade", "raid", "offensive", "incursion", "attentat", "massacre"]
 )
 FR_DEFENCE_VERBS = frozenset(["repousser", "riposter", "résister", "replier", "défendre", "réagir"])
-FR_SPEECH_LEMMAS = frozenset(["affirmer", "déclarer", "annoncer", "indiquer", "dire", "assurer"])
+FR_SPEECH_LEMMAS = frozenset(FR_SAY_VERBS)

@@ -48,9 +48,10 @@ SAY_VERBS = {
     "warn",
     "assert",
 }
-# Claimant kinds, tried in order: the first pattern found in the claimant phrase wins.
+# Claimant kinds, tried in order: the first pattern found in the claimant phrase wins; a None
+# pattern stands for any outlet of sitrep/data/outlets.json named in the phrase.
 # Data table: extend it with a region's outlets, groups and institutions.
-KIND_PATTERNS: list[tuple[str, str]] = [
+KIND_PATTERNS: list[tuple[str, str | None]] = [
     (
         "security_source",
         r"\b(security|military|army|police|intelligence|defen[cs]e) (source|insider)s?\b"
@@ -73,12 +74,12 @@ KIND_PATTERNS: list[tuple[str, str]] = [
         r"|relatives?|family|families|locals|bystanders?|passers-by|traders?|mother"
         r"|father|brother|sister|son|daughter|friends?|wife|husband|onlookers?|students?)\b",
     ),
-    # (and any outlet of sitrep/data/outlets.json named in the phrase)
     (
         "media",
         r"\b(media|newspaper|television|radio|tv"
         r"|broadcaster|news agency|outlet|press|reporters?|journalists?)\b",
     ),
+    ("media", None),
     (
         "perpetrator",
         r"\b(jnim|al[- ]qa[e']?ida|al[- ]qaeda|islamic state|isis|isil|is sahel|iswap"
@@ -116,13 +117,15 @@ class Claimant:
     span: tuple[int, int] | None = None
 
 
-def claimant_kind(phrase: str, verb: str = "") -> str:
-    """Kind of a claimant phrase: ``"two security sources"`` -> ``"security_source"``."""
+def claimant_kind(phrase: str, verb: str = "", patterns=KIND_PATTERNS, claim_verb: str = "claim") -> str:
+    """Kind of a claimant phrase: ``"two security sources"`` -> ``"security_source"``.
+
+    ``patterns`` and ``claim_verb`` are the language's (``vocab_fr`` holds the French ones)."""
     low = phrase.lower().replace("’", "'")
-    for kind, pattern in KIND_PATTERNS:
-        if re.search(pattern, low) or (kind == "media" and outlet_in_text(phrase)):
+    for kind, pattern in patterns:
+        if re.search(pattern, low) if pattern is not None else outlet_in_text(phrase):
             return kind
-    if verb == "claim":  # "X claimed it had killed ..." by an unknown X: a perpetrator's claim
+    if verb == claim_verb:  # "X claimed it had killed ..." by an unknown X: a perpetrator's claim
         return "perpetrator"
     return "unknown"
 

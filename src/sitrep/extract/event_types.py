@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from sitrep.extract.cue_filter import CueFilter
-from sitrep.vocab import EVENT_TYPE_OF, SUB_EVENT_TYPES  # noqa: F401 (re-exported)
+from sitrep.vocab import EVENT_TYPE_OF, NEEDS_POLITICAL, SUB_EVENT_TYPES  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,9 @@ def classify_event(text: str, hit: dict | None = None) -> EventType | None:
     if not hit["harm"]:  # a raid to arrest, a bomb defused: no one hurt, a strategic event
         for sub in ("arrests", "disrupted_weapons_use"):
             if hit[sub]:  # an arrest is political only with a political actor or cue
-                pol = political or sub == "disrupted_weapons_use"
-                return EventType("strategic_developments", sub, pol, hit[sub])
+                return EventType(
+                    "strategic_developments", sub, _strategic_political(sub, political), hit[sub]
+                )
     # A bomb followed by gunfire is a battle (codebook), except chemical weapons and suicide bombs.
     ground = hit["clash"] or hit["gunfire"] or hit["overtake"] or hit["regain"]
     for sub in (
@@ -137,8 +138,14 @@ def classify_event(text: str, hit: dict | None = None) -> EventType | None:
         "change_to_group_activity",
     ):
         if hit[sub]:
-            return EventType("strategic_developments", sub, True, hit[sub])
+            return EventType("strategic_developments", sub, _strategic_political(sub, political), hit[sub])
     return None
+
+
+def _strategic_political(sub: str, political: bool) -> bool:
+    """A strategic development is political whoever acts, except arrests and looting, which need a
+    political side (``NEEDS_POLITICAL``, which the typer reads too: a gang's looting is a crime)."""
+    return political or sub not in NEEDS_POLITICAL
 
 
 def _protest(hit) -> EventType | None:

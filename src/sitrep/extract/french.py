@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.extract.claimants import claimant_kind
 from sitrep.extract.dates import DateMatch, resolve_date
-from sitrep.extract.event_types import EventType, classify_event, load_cues, refine_battle
+from sitrep.extract.event_types import EventType, classify_event, load_cues, norm_text, refine_battle
 from sitrep.extract.quantities import MAX_COUNT, Quantity, qualifier_bounds, sum_words
 from sitrep.outlets import is_outlet_name, outlet_in_text
 from sitrep.records import Claim, DateInfo
@@ -33,6 +34,7 @@ from sitrep.vocab_fr import (
     FR_AWAY_FROM_SCENE,
     FR_BACKGROUND,
     FR_BROAD_AREAS,
+    FR_CLAIM_VERB,
     FR_COUNTRIES,
     FR_GROUP_OF,
     FR_KIND_PATTERNS,
@@ -395,7 +397,7 @@ def find_claimant_fr(sent) -> tuple[str | None, str]:
     m = _AGENT.search(text)
     if m:
         phrase = _trim(m.group(1))
-        return phrase, claimant_kind_fr(phrase) if claimant_kind_fr(phrase) != "unknown" else "perpetrator"
+        return phrase, claimant_kind_fr(phrase, FR_CLAIM_VERB)  # "revendiquée par X": X claims it
     return None, "unknown"
 
 
@@ -406,13 +408,7 @@ def _trim(phrase: str) -> str:
 
 def claimant_kind_fr(phrase: str, verb: str = "") -> str:
     """``"deux sources sécuritaires"`` -> ``"security_source"``; ``"un élu local"`` -> ``"official"``."""
-    low = phrase.lower().replace("’", "'")
-    for kind, pattern in FR_KIND_PATTERNS:
-        if re.search(pattern, low):
-            return kind
-    if outlet_in_text(phrase):
-        return "media"
-    return "perpetrator" if verb == "revendiquer" else "unknown"
+    return claimant_kind(phrase, verb, FR_KIND_PATTERNS, FR_CLAIM_VERB)
 
 
 # ----------------------------------------------------------------------------- places
@@ -535,13 +531,13 @@ def refine_type_fr(event: EventType, texts: list[str]) -> EventType:
     is a battle when the mention's other sentences name an armed target ("ont pris pour cible des
     positions militaires") and none names civilians: ACLED codes an attack on armed forces as a
     clash, one on civilians and soldiers alike as an attack."""
-    joined = " ".join(texts)
+    joined = " ".join(norm_text(t) for t in texts)  # the words refine_battle reads
     hit = french_hits(joined)
     if event.sub_event_type == "attack" and not hit["civilian_kind"]:
-        rule = classify_event(joined.replace("’", "'"), hit)
+        rule = classify_event(joined, hit)
         if rule is not None and rule.event_type == "battles":
             event = rule
-    return refine_battle(event, texts, find=lambda joined, name: french_hits(joined)[name])
+    return refine_battle(event, texts, find=lambda _joined, name: hit[name])
 
 
 def type_french(text: str) -> EventType | None:

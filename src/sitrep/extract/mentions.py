@@ -12,8 +12,8 @@ import re
 from sitrep.extract.actors import ActorDictionary, ActorEntry, role_of
 from sitrep.extract.claimants import claimant_kind, find_claimant
 from sitrep.extract.event_types import EventType, classify_event, refine_battle
-from sitrep.extract.french import refine_type_fr
 from sitrep.extract.incidents import Group, Sentence, country_names
+from sitrep.extract.languages import language_of
 from sitrep.outlets import is_outlet_name
 from sitrep.records import ActorMention, Article, Claim, DateInfo, IncidentMention, Outcome, PlaceMention
 
@@ -68,7 +68,7 @@ def build_mention(
     aid = article.article_id
     own = [sents[i] for i in g.sents if i in sents]
     anchor = sents.get(g.anchor) or own[0]
-    event = _type(anchor, own, article.language == "fr")
+    event = _type(anchor, own, language_of(article).refine_type)
     country = _country(own, g, actors) or (countries[0] if countries else None)
     m = IncidentMention(
         mention_id=f"{aid}#m{k + 1}",
@@ -92,13 +92,11 @@ def build_mention(
     return m
 
 
-def _type(anchor: Sentence, own: list[Sentence], french: bool = False) -> EventType:
+def _type(anchor: Sentence, own: list[Sentence], refine=refine_battle) -> EventType:
     event = anchor.event or next((s.event for s in own if s.event), None)
     if event is None:  # figures without a violence word: call it what ACLED defaults to
         event = classify_event(" ".join(s.text for s in own)) or EventType("battles", "armed_clash")
-    if french:
-        return refine_type_fr(event, [s.text for s in own])
-    return refine_battle(event, [s.text for s in own])
+    return refine(event, [s.text for s in own])  # the language's reading of the whole mention
 
 
 def _date(article: Article, g: Group) -> DateInfo:

@@ -13,35 +13,19 @@ from __future__ import annotations
 import re
 
 from sitrep.countries import country_names
-from sitrep.extract import figures
 from sitrep.extract.actors import ActorDictionary
-from sitrep.extract.dates import find_dates, resolve_date
-from sitrep.extract.french import (
-    find_claims_fr,
-    find_dates_fr,
-    french_places,
-    french_sentences,
-    is_background_fr,
-    is_speech_date_fr,
-    pins_incident_fr,
-    resolve_date_fr,
-    type_french,
-)
 from sitrep.extract.incidents import (
     Sentence,
-    is_background,
     is_specific,
-    is_speech_date,
     place_context,
     split_mentions,
 )
+from sitrep.extract.languages import LANGUAGES, Language, language_of
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
-from sitrep.extract.typer import type_span
-from sitrep.models import load_spacy, load_spacy_fr
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "23"  # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "24"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
@@ -71,15 +55,13 @@ def extract_articles(
     if not todo:
         return out
     actors = actors if actors is not None else ActorDictionary.load()
-    for french in (False, True):
-        part = [a for a in todo if (a.language == "fr") == french]
+    given = {"en": nlp, "fr": nlp_fr}
+    for lang in LANGUAGES:
+        part = [a for a in todo if language_of(a) is lang]
         if not part:
             continue
-        if french:
-            model = nlp_fr if nlp_fr is not None else load_spacy_fr()
-        else:
-            model = nlp = nlp if nlp is not None else load_spacy()
-        docs = (make_doc(model, a.clean_text, french) for a in part)
+        model = given[lang.code] if given[lang.code] is not None else lang.load()
+        docs = (make_doc(model, a.clean_text, lang.quotes_hold) for a in part)
         for article, doc in zip(part, model.pipe(docs, batch_size=batch_size)):
             out[article.article_id] = extract_one(article, doc, actors, gazetteer)
     return {a.article_id: out[a.article_id] for a in articles}
@@ -149,11 +131,9 @@ def extract_one(article: Article, doc, actors: ActorDictionary, gazetteer=None) 
     text = article.clean_text
     # French labels as the English ones the place recogniser reads ("PER" is "PERSON")
     ents = [(e.start_char, e.end_char, "PERSON" if e.label_ == "PER" else e.label_) for e in doc.ents]
-    places = _find_places(text, ents, gazetteer)
-    if article.language == "fr":
-        places = french_places(places, actors, text, doc)
-    parsed = french_sentences(doc) if article.language == "fr" else doc.sents
-    sents = [_sentence(i, s, article, places, doc) for i, s in enumerate(parsed)]
+    lang = language_of(article)  # the readers of the article's language, chosen once
+    places = lang.places(_find_places(text, ents, gazetteer), actors, text, doc)
+    sents = [_sentence(i, s, article, places, doc, lang) for i, s in enumerate(lang.sentences(doc))]
     sents = [s for s in sents if s is not None]
     by_idx = {s.idx: s for s in sents}
     countries = _countries(places, actors)
@@ -240,7 +220,9 @@ def _countries(places: list[PlaceMention], actors: ActorDictionary) -> list[str]
     return out
 
 
-def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -> Sentence | None:
+def _sentence(
+    i: int, span, article: Article, places: list[PlaceMention], doc, lang: Language
+) -> Sentence | None:
     raw = span.text
     stripped = raw.strip()
     if not stripped or not any(ch.isalpha() for ch in stripped):
@@ -254,19 +236,13 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
         and (_own_line(doc.text, end) or stripped[-1] in "—–-")  # a line, or a dateline "X, Texas —"
     )
     s.places = [p for p in places if start <= p.span[0] < end]
-    french = article.language == "fr"
-    s.specific = [
-        p for p in s.places if is_specific(p, stripped, start, doc) and (not french or pins_incident_fr(p))
-    ]
-    _read_dates(s, article.published, french)
-    s.event = type_french(stripped) if french else type_span(span, stripped)
-    s.claims = (
-        find_claims_fr(span, article.article_id) if french else figures.find_claims(span, article.article_id)
-    )
+    s.specific = [p for p in s.places if is_specific(p, stripped, start, doc) and lang.pins_incident(p)]
+    _read_dates(s, article.published, lang)
+    s.event = lang.type_sentence(span, stripped)
+    s.claims = lang.find_claims(span, article.article_id)
     if any(c.scope == "aggregate" for c in s.claims) and not s.dates:
         s.aggregate = True
-    background = is_background_fr(stripped) if french else is_background(stripped)
-    if background and not any(d.precision == "day" for d in s.dates):
+    if lang.is_background(stripped) and not any(d.precision == "day" for d in s.dates):
         s.background = True
     return s
 
@@ -278,16 +254,15 @@ def _own_line(text: str, end: int) -> bool:
     return not rest or rest[0] in "\r\n"
 
 
-def _read_dates(s: Sentence, published: str | None, french: bool = False) -> None:
+def _read_dates(s: Sentence, published: str | None, lang: Language) -> None:
     """Event dates of a sentence; running totals and history mark it as context instead."""
-    speech = is_speech_date_fr if french else is_speech_date
-    for m in find_dates_fr(s.text) if french else find_dates(s.text):
-        if speech(s.text[: m.start]):
+    for m in lang.find_dates(s.text):
+        if lang.is_speech_date(s.text[: m.start]):
             continue
         if m.since:
             s.aggregate = True
             continue
-        info: DateInfo = resolve_date_fr(m, published) if french else resolve_date(m.text, published)
+        info: DateInfo = lang.resolve_date(m, published)
         info.span = (s.start + m.start, s.start + m.end)
         if m.kind in ("year", "range"):
             pub_year = int(published[:4]) if published else None

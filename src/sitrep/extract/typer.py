@@ -39,6 +39,7 @@ from sitrep.extract.event_types import (
 )
 from sitrep.extract.precedence import apply_precedence
 from sitrep.extract.type_model import LABELS, NONE, TypeModel, features, top_two
+from sitrep.vocab import NEEDS_POLITICAL
 
 # Thresholds on the model's calibrated probabilities, set from the prototypes' out-of-fold
 # predictions (scripts/train_event_types.py prints them) and the seed articles, never from the
@@ -48,16 +49,8 @@ ADD_WITH_ACTOR_AT = 0.5  # ... or this, when it names an armed actor, a state fo
 OVERRIDE_AT = 0.5  # the model's type replaces the cue rules' type when likelier than it and this sure
 NOT_EVENT_AT = 0.6  # a rule event the model reads as none at least this sure is marked not political
 _KINDS = ("state_kind", "rebel_kind", "protester_kind")
-# Types that are ACLED events by definition, whoever the actors: battles, remote violence,
-# protests, riots (mob violence included) and most strategic developments. Violence against
-# civilians, arrests and looting are ACLED events only with a political side (a robbery is not).
-_NEEDS_POLITICAL = {
-    "attack",
-    "abduction_forced_disappearance",
-    "sexual_violence",
-    "arrests",
-    "looting_property_destruction",
-}
+# Violence against civilians, arrests and looting are ACLED events only with a political side
+# (vocab.NEEDS_POLITICAL); every other type is one whoever acts.
 
 
 def type_span(span, text: str | None = None) -> EventType | None:
@@ -111,7 +104,7 @@ def decide(rule: EventType | None, probs, hit: dict) -> EventType | None:
     # the model's "none" class holds crimes, accidents and statements: a type it finds likelier
     # than none is an ACLED event even when no listed actor word says so
     political = (
-        sub not in _NEEDS_POLITICAL
+        sub not in NEEDS_POLITICAL
         or bool(_political(hit) or hit.get("rebel_kind") or hit.get("state_kind"))
         or (rule is not None and rule.political)
         or _p(probs, sub) > p_none

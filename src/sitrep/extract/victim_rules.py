@@ -20,6 +20,7 @@ from sitrep.extract.figure_words import (
     is_number,
 )
 from sitrep.extract.victims import of_noun, resolve, what_of
+from sitrep.geo.recognise import DATELINE
 
 
 @dataclass
@@ -63,11 +64,10 @@ def _modified_noun(t):
 
 
 def _dateline(tok) -> bool:
-    """ "CEDAR FALLS — A man ... has died": the town in capitals before a dash opening the
-    story, which the parser may take for what the verb modifies."""
-    sent = tok.sent
-    dash = next((t for t in sent if t.text in ("—", "–", "--", "-")), None)
-    return dash is not None and dash.i - sent.start <= 6 and tok.i < dash.i and tok.text.isupper()
+    """ "CEDAR FALLS — A man ... has died": the dateline opening the story (the town in capitals,
+    read by the place recogniser's pattern), which the parser may take for what the verb modifies."""
+    head = DATELINE.match(tok.doc.text, tok.sent.start_char)
+    return head is not None and tok.idx < head.end()
 
 
 def _headline_subject(t):

@@ -14,18 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.records import Article, Direction, ReuseEdge
+from sitrep.records import Article, ReuseEdge
 from sitrep.reuse.candidates import candidate_pairs
 from sitrep.reuse.compare import (
     Prepared,
     Reading,
-    aligned_pairs,
     lexical_matrix,
     prepare_article,
     read_lexical,
     read_semantic,
 )
-from sitrep.reuse.direction import credits_outlet, outlet_of, weigh_direction
+from sitrep.reuse.direction import STORED_FIRST, W_CONTAINED, credits_outlet, decide_edge, outlet_of
 from sitrep.reuse.embed import EmbeddingCache, MemoryEmbeddingCache, embed_sentences  # noqa: F401
 from sitrep.reuse.gate import worth_embedding
 from sitrep.reuse.translation import (
@@ -70,34 +69,14 @@ def classify(reading: Reading, credited: bool) -> str | None:
 def decide(a: Prepared, b: Prepared, ab: Reading, ba: Reading, a_first: bool) -> ReuseEdge | None:
     """The edge between ``a`` and ``b`` (``ab``: b read as derived from a), or None.
 
-    ``a_first``: a was stored before b, the tie-break when no cue says which came first.
+    ``a_first``: a was stored before b, the tie-break when no cue says which came first. Only weak
+    cues (containment, W_CONTAINED) yield to the text when one reading alone shows reuse.
     """
-    score, reasons = weigh_direction(a.article, b.article, ab, ba)
     kinds = {
         True: classify(ab, credits_outlet(b.article, outlet_of(a.article))),
         False: classify(ba, credits_outlet(a.article, outlet_of(b.article))),
     }
-    if score == 0:
-        forward = a_first
-        reasons.append("no cue says which came first: the one stored first is read as the source")
-    else:
-        forward = score > 0
-    if kinds[forward] is None:
-        if kinds[not forward] is None or abs(score) >= 0.3:
-            return None
-        # Weak cues only: the text says which reading is reuse, so follow it.
-        forward = not forward
-        reasons.append("direction follows the only reading that shows reuse")
-        score = 0.0
-    src, der, reading = (a, b, ab) if forward else (b, a, ba)
-    return ReuseEdge(
-        source=src.article.article_id,
-        derived=der.article.article_id,
-        kind=kinds[forward],
-        coverage=round(reading.coverage, 3),
-        direction=Direction(confidence=round(min(abs(score), 1.0), 2), reasons=reasons),
-        aligned=aligned_pairs(src, der, reading),
-    )
+    return decide_edge(a, b, ab, ba, kinds, (a_first, STORED_FIRST), W_CONTAINED)
 
 
 @dataclass

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from sitrep.outlets import any_outlet_pattern, canonical_outlet, is_wire, text_pattern
-from sitrep.records import Article, parse_day
+from sitrep.records import Article, Direction, ReuseEdge, parse_day
+from sitrep.reuse.compare import Prepared, Reading, aligned_pairs
 
 # Weights: publication order is the strongest cue, naming the other's outlet next (a copy credits
 # its wire, a rewrite keeps "Reuters has not independently verified"), then being a wire agency,
@@ -21,6 +22,7 @@ W_CREDITS_OTHER = 0.4
 W_WIRE = 0.3
 W_CONTAINED = 0.2
 CONTAINMENT_GAP = 0.1
+STORED_FIRST = "no cue says which came first: the one stored first is read as the source"
 
 _CREDIT_LINE = re.compile(
     r"(?:produced by\s+|\((?=\w+\)\s*[-–—])|^By [^\n]{0,80}?,\s*|©\s*|Copyright\s+(?:\d{4}\s+)?"
@@ -96,3 +98,42 @@ def weigh_direction(a: Article, b: Article, ab, ba) -> tuple[float, list[str]]:
             f"{min(ab.coverage, ba.coverage):.0%} the other way)"
         )
     return score, reasons
+
+
+def decide_edge(
+    a: Prepared,
+    b: Prepared,
+    ab: Reading,
+    ba: Reading,
+    kinds: dict[bool, str | None],
+    tie: tuple[bool, str],
+    overrulable: float,
+) -> ReuseEdge | None:
+    """The edge between ``a`` and ``b`` (``ab``: b read as derived from a), or None: the one
+    decision of same-language reuse and translation.
+
+    ``kinds``: the kind of reuse each orientation shows (True: b derived from a), None for none.
+    ``tie``: the direction and its reason when no cue says which came first. ``overrulable``: the
+    strongest cue evidence the text may overrule when only the other orientation shows reuse.
+    """
+    score, reasons = weigh_direction(a.article, b.article, ab, ba)
+    if score == 0:
+        forward = tie[0]
+        reasons.append(tie[1])
+    else:
+        forward = score > 0
+    if kinds[forward] is None:
+        if kinds[not forward] is None or abs(score) > overrulable:
+            return None
+        forward = not forward
+        reasons.append("direction follows the only reading that shows reuse")
+        score = 0.0
+    src, der, reading = (a, b, ab) if forward else (b, a, ba)
+    return ReuseEdge(
+        source=src.article.article_id,
+        derived=der.article.article_id,
+        kind=kinds[forward],
+        coverage=round(reading.coverage, 3),
+        direction=Direction(confidence=round(min(abs(score), 1.0), 2), reasons=reasons),
+        aligned=aligned_pairs(src, der, reading),
+    )

@@ -32,10 +32,10 @@ from dataclasses import replace
 import numpy as np
 
 from sitrep.models import MULTILINGUAL_LANGUAGES, MULTILINGUAL_MODEL
-from sitrep.records import Article, Direction, ReuseEdge
+from sitrep.records import Article, ReuseEdge
 from sitrep.reuse.candidates import rare_cap, within_window
-from sitrep.reuse.compare import Prepared, Reading, aligned_pairs, read_semantic
-from sitrep.reuse.direction import W_WIRE, weigh_direction
+from sitrep.reuse.compare import Prepared, Reading, read_semantic
+from sitrep.reuse.direction import STORED_FIRST, W_WIRE, decide_edge
 from sitrep.reuse.embed import EmbeddingCache, MemoryEmbeddingCache, embed_sentences
 from sitrep.reuse.sentences import numbers
 
@@ -189,39 +189,27 @@ def decide_translation(a: Prepared, b: Prepared, ab: Reading, ba: Reading, a_fir
     article is read as the original (the common way: local sites translate wire copy), and between
     two other languages the one stored first.
     """
-    score, reasons = weigh_direction(a.article, b.article, ab, ba)
-    if score != 0:
-        forward = score > 0
-    elif (language(a.article) == "en") != (language(b.article) == "en"):
-        forward = language(a.article) == "en"
-        english = a if forward else b
-        reasons.append(
-            f"no cue says which came first: {english.article.article_id}, in English, is read as the original"
+    if (language(a.article) == "en") != (language(b.article) == "en"):
+        english = a if language(a.article) == "en" else b
+        tie = (
+            english is a,
+            f"no cue says which came first: {english.article.article_id}, in English, is read as the original",
         )
     else:
-        forward = a_first
-        reasons.append("no cue says which came first: the one stored first is read as the source")
-    if not shows_translation(ab if forward else ba):
-        # Being a wire (0.3) is the only cue weaker than the text here: a wire's service in another
-        # language translates other wires' copy as readily as its own.
-        if not shows_translation(ba if forward else ab) or abs(score) > W_WIRE:
-            return None
-        forward = not forward
-        reasons.append("direction follows the only reading that shows reuse")
-        score = 0.0
-    src, der, reading = (a, b, ab) if forward else (b, a, ba)
-    reasons.append(
-        f"{der.article.article_id} ({language(der.article)}) translates "
-        f"{src.article.article_id} ({language(src.article)})"
-    )
-    return ReuseEdge(
-        source=src.article.article_id,
-        derived=der.article.article_id,
-        kind="translation",
-        coverage=round(reading.coverage, 3),
-        direction=Direction(confidence=round(min(abs(score), 1.0), 2), reasons=reasons),
-        aligned=aligned_pairs(src, der, reading),
-    )
+        tie = (a_first, STORED_FIRST)
+    kinds = {
+        True: "translation" if shows_translation(ab) else None,
+        False: "translation" if shows_translation(ba) else None,
+    }
+    # Being a wire (W_WIRE) is the strongest cue the text overrules here: a wire's service in
+    # another language translates other wires' copy as readily as its own.
+    edge = decide_edge(a, b, ab, ba, kinds, tie, W_WIRE)
+    if edge is not None:
+        lang = {p.article.article_id: language(p.article) for p in (a, b)}
+        edge.direction.reasons.append(
+            f"{edge.derived} ({lang[edge.derived]}) translates {edge.source} ({lang[edge.source]})"
+        )
+    return edge
 
 
 def translation_edges(
