@@ -251,7 +251,9 @@ def _sentence(i: int, span, article: Article, places: list[PlaceMention], doc) -
     s.heading = (
         not _TERMINAL.search(stripped)
         and len(stripped) < 160
-        and (_own_line(doc.text, end) or stripped[-1] in "—–-")  # a line, or a dateline "X, Texas —"
+        and (
+            _own_line(article.clean_text, end) or stripped[-1] in "—–-"
+        )  # a line, or a dateline "X, Texas —"
     )
     s.places = [p for p in places if start <= p.span[0] < end]
     french = article.language == "fr"
