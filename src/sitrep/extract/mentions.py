@@ -245,7 +245,7 @@ def _unknown_names(doc, s: Sentence, taken: list[tuple[int, int]]) -> list:
     """Names spaCy tags ORG / NORP / PERSON that the dictionary does not know (kept only when
     the parse gives them a role)."""
     out = []
-    for ent in doc.char_span(s.start, s.end, alignment_mode="expand").ents:
+    for ent in _ents_within(doc, doc.char_span(s.start, s.end, alignment_mode="expand")):
         if (
             ent.label_ not in ("ORG", "NORP", "PERSON")
             or ent.text.lower() in _NOT_ACTORS
@@ -259,6 +259,23 @@ def _unknown_names(doc, s: Sentence, taken: list[tuple[int, int]]) -> list:
         entry = ActorEntry(ent.text.strip(), "unknown_name")
         out.append((ent.start_char, ent.end_char, entry, ent.text))
     return out
+
+
+def _ents_within(doc, span) -> list:
+    """``span.ents`` from the doc's entities read once: spaCy rebuilds every entity of the doc on
+    each ``Span.ents`` (a cost per sentence that grows with the article)."""
+    if _ENTS[0] is not doc:
+        _ENTS[:] = [doc, doc.ents]
+    out = []
+    for ent in _ENTS[1]:  # spaCy's own loop (entities in order; stop past the span)
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            out.append(ent)
+    return out
+
+
+_ENTS: list = [None, ()]  # the last doc and its entities (one article is read at a time)
 
 
 def _add_pronoun_perpetrator(m: IncidentMention, article, own, prior: ActorMention | None) -> None:

@@ -233,7 +233,9 @@ def _sentence(
     s.heading = (
         not _TERMINAL.search(stripped)
         and len(stripped) < 160
-        and (_own_line(doc.text, end) or stripped[-1] in "—–-")  # a line, or a dateline "X, Texas —"
+        and (
+            _own_line(article.clean_text, end) or stripped[-1] in "—–-"
+        )  # a line, or a dateline "X, Texas —"
     )
     s.places = [p for p in places if start <= p.span[0] < end]
     s.specific = [p for p in s.places if is_specific(p, stripped, start, doc) and lang.pins_incident(p)]

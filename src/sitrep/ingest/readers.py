@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 
 from sitrep.ingest.decoding import decode_bytes
-from sitrep.ingest.feeds import read_feed
 from sitrep.ingest.html import read_html
 from sitrep.ingest.jsonl import read_json, read_jsonl
 from sitrep.ingest.text import DEFAULT_MAX_BYTES, Item, Reader, read_txt
-from sitrep.ingest.warc import read_warc
 
 __all__ = [
     "read_input",
@@ -89,6 +87,21 @@ def format_by_extension(name: str) -> str | None:
 def format_of(name: str, data: bytes = b"") -> str:
     """Format from the file extension, falling back to sniffing ``data``."""
     return format_by_extension(name) or sniff_format(data)
+
+
+def read_feed(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Item]:
+    """``feeds.read_feed``, imported when a feed is read: feedparser and lxml cost a run that
+    reads none a few tenths of a second."""
+    from sitrep.ingest.feeds import read_feed as read
+
+    return read(data, source, max_bytes)
+
+
+def read_warc(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Item]:
+    """``warc.read_warc``, imported when a WARC file is read (warcio, as feedparser above)."""
+    from sitrep.ingest.warc import read_warc as read
+
+    return read(data, source, max_bytes)
 
 
 def read_input(

@@ -16,7 +16,6 @@ from sitrep.ingest.jsonl import iter_jsonl
 from sitrep.ingest.manifest import Manifest
 from sitrep.ingest.readers import format_by_extension, read_input, sniff_format
 from sitrep.ingest.text import DEFAULT_MAX_BYTES, Item, mb
-from sitrep.ingest.warc import iter_warc
 from sitrep.records import Document, Rejection
 
 STREAMED = ("jsonl", "warc")  # bulk formats: read record by record, so the file size limit is per record
@@ -81,6 +80,8 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
                 fh.seek(0)
             if fmt in STREAMED:
                 if fmt == "warc":  # a .warc.gz is inflated here, within a bound
+                    from sitrep.ingest.warc import iter_warc  # warcio: only for WARC input
+
                     yield from iter_warc(bounded(fh, max_bytes), source, max_bytes)
                 else:
                     yield from iter_jsonl(fh, source, max_bytes)

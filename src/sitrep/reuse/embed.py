@@ -7,8 +7,11 @@
 from __future__ import annotations
 
 import contextlib
+import platform
+import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -26,12 +29,26 @@ def default_dtype() -> str:
     as fast on one thread, with cosine to float32 >= 0.9999 and the seeds' separation unchanged
     (docs/benchmarks_reuse.md). ``Settings.embed_dtype`` (SITREP_EMBED_DTYPE=float32) overrides it.
     """
+    if not _may_run_bf16():
+        return "float32"  # known without importing torch (seconds), which a run on cached text skips
     try:
         import torch
 
         return "bfloat16" if torch.ops.mkldnn._is_mkldnn_bf16_supported() else "float32"
     except Exception:  # an old torch without the probe: stay exact
         return "float32"
+
+
+def _may_run_bf16() -> bool:
+    """False when the CPU surely lacks what torch's probe asks for (x86 Linux: AVX-512 BW or AMX
+    bf16 in /proc/cpuinfo); True when it may have it, or nothing can be read (torch decides)."""
+    if sys.platform != "linux" or platform.machine() not in ("x86_64", "AMD64"):
+        return True
+    try:
+        flags = Path("/proc/cpuinfo").read_text().split()
+    except OSError:
+        return True
+    return "avx512bw" in flags or "amx_bf16" in flags
 
 
 BATCH_SIZE = Settings.embed_batch  # the default of library calls; a run passes its Settings
