@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.quantities import VAGUE_WORDS
-from sitrep.vocab import GROUP_OF  # victim groups: the shared vocabulary
+from sitrep.vocab import GROUP_OF, MONTHS  # victim groups: the shared vocabulary
 
 VERB_WHAT = {
     "kill": "killed",
@@ -179,6 +179,15 @@ NON_PERSON = set(
 PRONOUN_ONE = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1}
 REFLEXIVE = {"himself", "herself"}
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+# "a quadruple shooting", "a double homicide": the event's name counts its victims (shot or dead)
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_EVENTS = {
+    "shooting": "shot",
+    "homicide": "killed",
+    "murder": "killed",
+    "killing": "killed",
+    "slaying": "killed",
+}
 ORDINAL_RANKS = {"first", "latest", "last", *ORDINALS}  # "the third of four people killed"
 CLOCK_WORDS = {"o'clock", "a.m.", "p.m.", "am", "pm", "a.m", "p.m"}  # "4 o'clock": a time, not a count
 RELATIVE = {"who", "that", "which", "whom"}
@@ -213,6 +222,24 @@ SHARED = re.compile(
     r"|clashes|shootings|strikes|bombings|explosions|operations)\b",
     re.I,
 )
+
+# A round-up: a sentence tallying several shootings ("in separate shootings across the city",
+# "a series of weekend shootings left five dead"): its figures are no one incident's.
+_EVENTS = r"(?:shootings|homicides|killings|murders|slayings)"
+ROUNDUP = re.compile(
+    r"\b(?:separate|unrelated|weekend|overnight|citywide|several|multiple"
+    r"|(?:series|string|spate|rash|wave|dozens?) of)\b[\w\s,'-]{0,30}?\b" + _EVENTS + r"\b"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'-]+\s+)?" + _EVENTS + r"\b"
+    r"|\b" + _EVENTS + r"\b[^.;]{0,25}\b(?:across|around|throughout)\b",
+    re.I,
+)
+# "45 people were killed in July": a month's tally (read for three or more victims only, as one
+# victim "killed in July" is the story's own)
+MONTH_TALLY = re.compile(
+    r"\b(?:in|during|last|this|a given|each) (?:month|" + "|".join(MONTHS) + r")\b(?!\s*\d)",
+    re.I,
+)
+TALLY_AT_LEAST = 3
 
 
 def group_of(tok) -> str | None:

@@ -20,7 +20,12 @@ from sitrep.extract.claim_rules import (
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.figure_words import (
     AGGREGATE,
+    MONTH_TALLY,
+    MULTIPLE_EVENTS,
+    MULTIPLES,
+    ROUNDUP,
     SHARED,
+    TALLY_AT_LEAST,
     age_after_name,
     group_of,
     is_number,
@@ -96,7 +101,51 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
         state.claims.extend(merged)
         if what == "shot" and batch:
             state.claims.extend(_fatal_part(trigger, batch[0]))
+    state.claims.extend(_multiple_victims(state))
     return state.claims
+
+
+def _multiple_victims(state: _Sentence) -> list[Claim]:
+    """ "a quadruple shooting" (4 shot), "a double homicide" (2 dead): the victims the event's name
+    counts, told as another mention of them (the plural, "triple shootings", is several events)."""
+    out = []
+    for tok in state.sent:
+        what = MULTIPLE_EVENTS.get(tok.lower_)
+        before = [t for t in tok.doc[max(tok.i - 3, state.sent.start) : tok.i] if t.text != "-"]
+        if what is None or not before:
+            continue
+        word = before[-2].lower_ if before[-1].lower_ == "fatal" and len(before) > 1 else before[-1].lower_
+        if word not in MULTIPLES:
+            continue
+        n = MULTIPLES[word]
+        what = "killed" if before[-1].lower_ == "fatal" else what
+        span = (before[-1 if word == before[-1].lower_ else -2].idx, tok.idx + len(tok))
+        clause = _clause_text(tok)
+        aggregate = AGGREGATE.search(clause) or in_past_year(tok) or _tally(n, clause, state.quote)
+        scope = "aggregate" if aggregate else "incident"
+        who = find_claimant(tok, None)
+        out.append(
+            Claim(
+                article_id=state.article_id,
+                what="wounded" if what == "shot" else what,
+                group="people",
+                low=n,
+                high=n,
+                qualifier="exactly",
+                text=_text_at(state.sent, span),
+                span=span,
+                quote=state.quote,
+                quote_span=(state.sent.start_char, state.sent.start_char + len(state.quote)),
+                attributed_to=who.text,
+                claimant_kind=who.kind,
+                credited_outlet=who.outlet,
+                scope=scope,
+                victim=tok.text,
+                reference="new",
+                includes_killed=what == "shot",
+            )
+        )
+    return out
 
 
 @dataclass
@@ -235,9 +284,10 @@ def _as_claim(state: _Sentence, v: Victim) -> Claim:
     )
     span = _span(sent, toks)
     clause = _clause_text(trigger)
+    q = v.q
     scope = (
         "aggregate"
-        if AGGREGATE.search(clause) or in_past_year(trigger)
+        if AGGREGATE.search(clause) or in_past_year(trigger) or _tally(q.low, clause, state.quote)
         else "shared"
         if SHARED.search(clause)
         else "incident"
@@ -246,7 +296,6 @@ def _as_claim(state: _Sentence, v: Victim) -> Claim:
     if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):  # "it assaulted a base, killing 40"
         killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
     who = find_claimant(trigger, killer)
-    q = v.q
     return Claim(
         article_id=state.article_id,
         what="wounded" if v.what == "shot" else v.what,
@@ -268,6 +317,11 @@ def _as_claim(state: _Sentence, v: Victim) -> Claim:
         includes_killed=v.what == "shot",
         subset=victim.i not in {x.i for x in v.victims} or trigger.head.lower_ == "among",
     )
+
+
+def _tally(low: int | None, clause: str, sentence: str) -> bool:
+    """A round-up's figure ("in separate shootings across the city") or a month's ("killed in July")."""
+    return bool(ROUNDUP.search(sentence)) or (low or 0) >= TALLY_AT_LEAST and bool(MONTH_TALLY.search(clause))
 
 
 def _also(trigger) -> bool:

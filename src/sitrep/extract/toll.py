@@ -222,6 +222,20 @@ def _another_in_sentence(shot: Claim, killed: list[Claim]) -> bool:
     )
 
 
+def _hurt_others(hurt: list[Claim], shot: list[Claim], rest: int) -> int:
+    """ "A woman was shot ... Two other people were treated for minor injuries": others hurt, told
+    apart from the shot, are more victims; not when they are the shot less the dead ("four were
+    shot, one died; the three others were treated")."""
+    told_shot = {c.quote_span or c.quote for c in shot if c.reference != "additional"}
+    others = [
+        _point(c) or 0
+        for c in hurt
+        if c.reference == "additional" and not c.negated and (c.quote_span or c.quote) not in told_shot
+    ]
+    n = max(others, default=0)
+    return 0 if n == rest else n
+
+
 def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
     """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
 
@@ -282,7 +296,9 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
             )
             from_shot = max(shot_best - killed, distinct, 0)
             low, best, high = out.get("wounded", (None, None, None))
-            best = max(best or 0, from_shot)
+            best = max(
+                best or 0, from_shot + _hurt_others(by_what.get("wounded", []), shot, shot_best - killed)
+            )
             out["wounded"] = (
                 min(low, best) if low is not None else best,
                 best,
