@@ -188,6 +188,8 @@ MULTIPLE_EVENTS = {
     "killing": "killed",
     "slaying": "killed",
 }
+# "the death toll rose to three", "the toll stands at 4": the verbs that give a toll's level
+TOLL_VERBS = {"rise", "climb", "increase", "reach", "stand", "grow", "jump", "be", "hit"}
 ORDINAL_RANKS = {"first", "latest", "last", *ORDINALS}  # "the third of four people killed"
 CLOCK_WORDS = {"o'clock", "a.m.", "p.m.", "am", "pm", "a.m", "p.m"}  # "4 o'clock": a time, not a count
 RELATIVE = {"who", "that", "which", "whom"}

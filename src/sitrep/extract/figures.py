@@ -21,8 +21,6 @@ from sitrep.extract.claimants import find_claimant
 from sitrep.extract.figure_words import (
     AGGREGATE,
     MONTH_TALLY,
-    MULTIPLE_EVENTS,
-    MULTIPLES,
     ROUNDUP,
     SHARED,
     TALLY_AT_LEAST,
@@ -30,6 +28,7 @@ from sitrep.extract.figure_words import (
     group_of,
     is_number,
 )
+from sitrep.extract.named_counts import named_counts
 from sitrep.extract.quantities import Quantity
 from sitrep.extract.toll import article_toll  # noqa: F401  (re-exported for callers)
 from sitrep.extract.victim_rules import victims_of
@@ -101,51 +100,18 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
         state.claims.extend(merged)
         if what == "shot" and batch:
             state.claims.extend(_fatal_part(trigger, batch[0]))
-    state.claims.extend(_multiple_victims(state))
+    state.claims.extend(named_counts(sent, state.article_id, state.quote, _scope_of))
     return state.claims
 
 
-def _multiple_victims(state: _Sentence) -> list[Claim]:
-    """ "a quadruple shooting" (4 shot), "a double homicide" (2 dead): the victims the event's name
-    counts, told as another mention of them (the plural, "triple shootings", is several events)."""
-    out = []
-    for tok in state.sent:
-        what = MULTIPLE_EVENTS.get(tok.lower_)
-        before = [t for t in tok.doc[max(tok.i - 3, state.sent.start) : tok.i] if t.text != "-"]
-        if what is None or not before:
-            continue
-        word = before[-2].lower_ if before[-1].lower_ == "fatal" and len(before) > 1 else before[-1].lower_
-        if word not in MULTIPLES:
-            continue
-        n = MULTIPLES[word]
-        what = "killed" if before[-1].lower_ == "fatal" else what
-        span = (before[-1 if word == before[-1].lower_ else -2].idx, tok.idx + len(tok))
-        clause = _clause_text(tok)
-        aggregate = AGGREGATE.search(clause) or in_past_year(tok) or _tally(n, clause, state.quote)
-        scope = "aggregate" if aggregate else "incident"
-        who = find_claimant(tok, None)
-        out.append(
-            Claim(
-                article_id=state.article_id,
-                what="wounded" if what == "shot" else what,
-                group="people",
-                low=n,
-                high=n,
-                qualifier="exactly",
-                text=_text_at(state.sent, span),
-                span=span,
-                quote=state.quote,
-                quote_span=(state.sent.start_char, state.sent.start_char + len(state.quote)),
-                attributed_to=who.text,
-                claimant_kind=who.kind,
-                credited_outlet=who.outlet,
-                scope=scope,
-                victim=tok.text,
-                reference="new",
-                includes_killed=what == "shot",
-            )
-        )
-    return out
+def _scope_of(tok, low: int | None, sentence: str) -> str:
+    """ "aggregate" for a running total, history or a round-up around ``tok``, else "incident"."""
+    clause = _clause_text(tok)
+    return (
+        "aggregate"
+        if AGGREGATE.search(clause) or in_past_year(tok) or _tally(low, clause, sentence)
+        else "incident"
+    )
 
 
 @dataclass

@@ -266,12 +266,15 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
         _, shot_best, _ = _count_sides(shot)
         killed = (out.get("killed") or (None, 0, None))[1] or 0
         # The dead marked as others ("the second victim was pronounced dead") are not the shot
-        # victims told again, so they do not net against them.
+        # victims told again, so they do not net against them; unless their rank falls within
+        # the shot ("three were shot, one fatally ... a second victim died"): one of them died.
         killed -= max(
             [
                 _point(c) or 0
                 for c in by_what.get("killed", [])
-                if c.reference == "additional" and c.qualifier == "exactly"
+                if c.reference == "additional"
+                and c.qualifier == "exactly"
+                and not 0 < _ordinal(c) <= (shot_best or 0)
             ]
             or [0]
         )
