@@ -48,6 +48,20 @@ ROWS = [
         3,
     ),
     (
+        "a toll's new level counts the dead told with it",
+        "Two people were shot at a bus stop on Grant Street in Wichita on Friday. The death toll rose to two "
+        "on Sunday when the second victim died at a hospital.",
+        2,
+        0,
+    ),
+    (
+        "a ranked death within the shot is one of them",
+        "Three people were shot outside a bar on Hill Street in Reno early Saturday, one fatally. On Monday "
+        "police said a second victim had died.",
+        2,
+        1,
+    ),
+    (
         "a round-up's tally is no one incident's",
         "A 19-year-old man was shot and killed on Oak Street in Memphis on Thursday night, police said. "
         "His death came amid a string of shootings across the city that left two other people dead and "

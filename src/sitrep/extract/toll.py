@@ -99,11 +99,12 @@ def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
 
 
 def _everyone(c: Claim) -> bool:
-    """ "both victims", "all four": everyone the story has told of, not one more telling."""
+    """ "both victims", "all four", "the toll rose to two": everyone the story has told of, not
+    one more telling."""
     return bool(_EVERYONE.match(c.text or ""))
 
 
-_EVERYONE = re.compile(r"\s*(both|all)\b", re.I)
+_EVERYONE = re.compile(r"\s*(both|all|toll)\b", re.I)
 
 
 def _ordinal(c: Claim) -> int:
@@ -173,7 +174,9 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
             per_group[side] = max(per_group[side], _point(c))
         again = per_group.pop("same", 0)
         base.append(max(sum(per_group.values()), again))
-        told.append(base[-1] + sum(_point(c) for c in inner))
+        # "The toll rose to two when a second victim died": a toll's level already counts them.
+        level = any((c.text or "").lower().startswith("toll") for c in firsts)
+        told.append(base[-1] + (0 if level else sum(_point(c) for c in inner)))
     # Others told inside a sentence count with it; others told alone add to the largest telling.
     best = max(max(told), max(base) + extra)
     lows = [c.low or 0 for c in specific]
