@@ -62,6 +62,13 @@ ROWS = [
         1,
     ),
     (
+        "a figure the article says was replaced",
+        "Six people were wounded when someone opened fire at a block party on Vine Street in Peoria on "
+        "Saturday night. Police initially said eight people had been shot.",
+        0,
+        6,
+    ),
+    (
         "a round-up's tally is no one incident's",
         "A 19-year-old man was shot and killed on Oak Street in Memphis on Thursday night, police said. "
         "His death came amid a string of shootings across the city that left two other people dead and "

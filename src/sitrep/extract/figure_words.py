@@ -306,3 +306,12 @@ UPDATE = re.compile(
     r"|(death )?toll (has )?(rose|rises|risen|climbed|increased)|(rose|risen|climbed) to \w+ dead)\b",
     re.I,
 )
+# A figure the article itself says was replaced: "Police initially reported eight shot", "Earlier,
+# the attorney general said 13 had been killed", unless a correction follows the word ("initially
+# reported as a triple shooting, but police confirmed four were shot": the four stands).
+SUPERSEDED = re.compile(
+    r"\b(?:initially|originally|at first|initial reports?|the initial report|early reports?|earlier reports?"
+    r"|first reported|first reports?)\b|^\W*earlier,",
+    re.I,
+)
+CORRECTION = re.compile(r"\b(?:but|however|later|now|since|although|though)\b", re.I)

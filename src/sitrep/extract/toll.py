@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sitrep.extract.figure_words import ORDINALS
+from sitrep.extract.figure_words import CORRECTION, ORDINALS, SUPERSEDED
 from sitrep.records import Claim
 from sitrep.vocab import GROUP_OF, GROUP_SIDE
 
@@ -239,6 +239,21 @@ def _hurt_others(hurt: list[Claim], shot: list[Claim], rest: int) -> int:
     return 0 if n == rest else n
 
 
+def _superseded(c: Claim) -> bool:
+    """The figure is told as one the article says was replaced ("police initially said eight")."""
+    if not c.span or not c.quote_span:
+        return False
+    before = c.quote[: max(c.span[0] - c.quote_span[0], 0)]
+    words = list(SUPERSEDED.finditer(before))
+    return bool(words) and not CORRECTION.search(before[words[-1].end() :])
+
+
+def _current(claims: list[Claim]) -> list[Claim]:
+    """Claims less the replaced figures, where the article tells the same kind of figure otherwise."""
+    told = {c.what for c in claims if not _superseded(c)}
+    return [c for c in claims if c.what not in told or not _superseded(c)]
+
+
 def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
     """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
 
@@ -256,7 +271,8 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
 
         >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
-    kept = _others_of_another_kind(_kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset]))
+    kept = _current([c for c in claims if c.scope != "aggregate" and not c.subset])
+    kept = _others_of_another_kind(_kin_apart(kept))
     by_what: dict[str, list[Claim]] = defaultdict(list)
     for c in kept:
         by_what["shot" if c.includes_killed else c.what].append(c)
