@@ -69,6 +69,13 @@ ROWS = [
         6,
     ),
     (
+        "the shooter's own death after his victim's",
+        "A man fatally shot his estranged wife at her apartment on Ridge Road in Flint on Tuesday and then "
+        "killed himself, police said.",
+        2,
+        0,
+    ),
+    (
         "a round-up's tally is no one incident's",
         "A 19-year-old man was shot and killed on Oak Street in Memphis on Thursday night, police said. "
         "His death came amid a string of shootings across the city that left two other people dead and "

@@ -41,7 +41,7 @@ from sitrep.models import load_spacy, load_spacy_fr
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "25"  # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "26"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")

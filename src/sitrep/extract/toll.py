@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sitrep.extract.figure_words import CORRECTION, ORDINALS, SUPERSEDED
+from sitrep.extract.figure_words import CORRECTION, ORDINALS, REFLEXIVE, SUPERSEDED
 from sitrep.records import Claim
 from sitrep.vocab import GROUP_OF, GROUP_SIDE
 
@@ -85,6 +85,7 @@ def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
         if (
             c.reference == "additional"
             and not c.includes_killed
+            and (c.victim or "").lower() not in REFLEXIVE  # "shot his wife, then killed himself"
             and any(
                 o.what != c.what and (o.quote_span or o.quote) == sentence and _at(o) < _at(c) and o.low
                 for o in claims
