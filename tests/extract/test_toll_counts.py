@@ -76,6 +76,13 @@ ROWS = [
         0,
     ),
     (
+        "the rest of a larger count told again",
+        "Police responded to a triple shooting that left a man dead outside a diner on Lake Street in "
+        "Joliet on Friday. The other two victims were taken to hospitals.",
+        1,
+        2,
+    ),
+    (
         "a round-up's tally is no one incident's",
         "A 19-year-old man was shot and killed on Oak Street in Memphis on Thursday night, police said. "
         "His death came amid a string of shootings across the city that left two other people dead and "

@@ -113,6 +113,14 @@ def _ordinal(c: Claim) -> int:
     return next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", c.text or "", re.I)), 0)
 
 
+def _rest_of(c: Claim, largest: int) -> bool:
+    """ "the other three" / "the three others" below a count already told: the rest of it."""
+    return bool(_THE_OTHER.match(c.text or "")) and 0 < (_point(c) or 0) < largest
+
+
+_THE_OTHER = re.compile(r"\s*the\s+(?:other\s+\w+|\w+\s+others?)\b", re.I)
+
+
 def _point(c: Claim) -> int | None:
     """The number a claim stands for: its low, or its high for "up to N"."""
     if c.negated:
@@ -143,7 +151,13 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
     # "Four men were wounded ... A fourth man was also shot": an ordinal within a count already
     # told is one of them, not one more.
     largest = max((_point(c) or 0 for c in specific if c.reference != "additional"), default=0)
-    adds = [c for c in specific if not (c.reference == "additional" and 0 < _ordinal(c) <= largest)]
+    # "A quadruple shooting ... The other three victims were taken to hospitals": the rest of a
+    # larger count already told, not three more.
+    adds = [
+        c
+        for c in specific
+        if not (c.reference == "additional" and (0 < _ordinal(c) <= largest or _rest_of(c, largest)))
+    ]
     for sentence in by_sentence.values():
         firsts = [c for c in sentence if c.reference != "additional"]
         start = min((_at(c) for c in firsts), default=None)
