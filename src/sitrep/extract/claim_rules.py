@@ -207,6 +207,17 @@ def _own_hand(v) -> None:
         v.reference = "same"
 
 
+def _killer_too(v) -> None:
+    """ "fatally shot his wife and then killed himself", "killed two before killing himself": the
+    shooter, one more death than the victims told in the same sentence."""
+    t = v.trigger
+    if v.what != "killed" or v.victim.lower_ not in REFLEXIVE or t.dep_ not in ("conj", "advcl", "pcomp"):
+        return
+    verb = t.head.head if t.dep_ == "pcomp" else t.head  # "before killing himself": via "before"
+    if any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVE for c in verb.children) and _casualty_verb(verb):
+        v.reference = "additional"
+
+
 def _joined_victims(v) -> None:
     """ "his five children as well as his wife": joined, so not the same as the first."""
     if (
@@ -224,6 +235,7 @@ REFERENCE_RULES = [
     _part_of_them,
     _headline_victim,
     _own_hand,
+    _killer_too,
     _joined_victims,
 ]
 

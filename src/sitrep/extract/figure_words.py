@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.quantities import VAGUE_WORDS
-from sitrep.vocab import GROUP_OF  # victim groups: the shared vocabulary
+from sitrep.vocab import GROUP_OF, MONTHS  # victim groups: the shared vocabulary
 
 VERB_WHAT = {
     "kill": "killed",
@@ -179,6 +179,17 @@ NON_PERSON = set(
 PRONOUN_ONE = {"he": 1, "she": 1, "him": 1, "her": 1, "his": 1}
 REFLEXIVE = {"himself", "herself"}
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+# "a quadruple shooting", "a double homicide": the event's name counts its victims (shot or dead)
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_EVENTS = {
+    "shooting": "shot",
+    "homicide": "killed",
+    "murder": "killed",
+    "killing": "killed",
+    "slaying": "killed",
+}
+# "the death toll rose to three", "the toll stands at 4": the verbs that give a toll's level
+TOLL_VERBS = {"rise", "climb", "increase", "reach", "stand", "grow", "jump", "be", "hit"}
 ORDINAL_RANKS = {"first", "latest", "last", *ORDINALS}  # "the third of four people killed"
 CLOCK_WORDS = {"o'clock", "a.m.", "p.m.", "am", "pm", "a.m", "p.m"}  # "4 o'clock": a time, not a count
 RELATIVE = {"who", "that", "which", "whom"}
@@ -213,6 +224,24 @@ SHARED = re.compile(
     r"|clashes|shootings|strikes|bombings|explosions|operations)\b",
     re.I,
 )
+
+# A round-up: a sentence tallying several shootings ("in separate shootings across the city",
+# "a series of weekend shootings left five dead"): its figures are no one incident's.
+_EVENTS = r"(?:shootings|homicides|killings|murders|slayings)"
+ROUNDUP = re.compile(
+    r"\b(?:separate|unrelated|weekend|overnight|citywide|several|multiple"
+    r"|(?:series|string|spate|rash|wave|dozens?) of)\b[\w\s,'-]{0,30}?\b" + _EVENTS + r"\b"
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'-]+\s+)?" + _EVENTS + r"\b"
+    r"|\b" + _EVENTS + r"\b[^.;]{0,25}\b(?:across|around|throughout)\b",
+    re.I,
+)
+# "45 people were killed in July": a month's tally (read for three or more victims only, as one
+# victim "killed in July" is the story's own)
+MONTH_TALLY = re.compile(
+    r"\b(?:in|during|last|this|a given|each) (?:month|" + "|".join(MONTHS) + r")\b(?!\s*\d)",
+    re.I,
+)
+TALLY_AT_LEAST = 3
 
 
 def group_of(tok) -> str | None:
@@ -266,3 +295,14 @@ def age_after_name(tok) -> bool:
         and after in ("", ",", "-", "–", "—", "[", "(", "|")
         and (group_of(doc[i - 2]) is not None or doc[i - 2].pos_ == "PROPN")
     )
+
+
+# A figure the article itself says was replaced: "Police initially reported eight shot", "Earlier,
+# the attorney general said 13 had been killed", unless a correction follows the word ("initially
+# reported as a triple shooting, but police confirmed four were shot": the four stands).
+SUPERSEDED = re.compile(
+    r"\b(?:initially|originally|at first|initial reports?|the initial report|early reports?|earlier reports?"
+    r"|first reported|first reports?)\b|^\W*earlier,",
+    re.I,
+)
+CORRECTION = re.compile(r"\b(?:but|however|later|now|since|although|though)\b", re.I)

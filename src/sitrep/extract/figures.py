@@ -20,11 +20,15 @@ from sitrep.extract.claim_rules import (
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.figure_words import (
     AGGREGATE,
+    MONTH_TALLY,
+    ROUNDUP,
     SHARED,
+    TALLY_AT_LEAST,
     age_after_name,
     group_of,
     is_number,
 )
+from sitrep.extract.named_counts import named_counts
 from sitrep.extract.quantities import Quantity
 from sitrep.extract.toll import article_toll  # noqa: F401  (re-exported for callers)
 from sitrep.extract.victim_rules import victims_of
@@ -96,7 +100,18 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
         state.claims.extend(merged)
         if what == "shot" and batch:
             state.claims.extend(_fatal_part(trigger, batch[0]))
+    state.claims.extend(named_counts(sent, state.article_id, state.quote, _scope_of))
     return state.claims
+
+
+def _scope_of(tok, low: int | None, sentence: str) -> str:
+    """ "aggregate" for a running total, history or a round-up around ``tok``, else "incident"."""
+    clause = _clause_text(tok)
+    return (
+        "aggregate"
+        if AGGREGATE.search(clause) or in_past_year(tok) or _tally(low, clause, sentence)
+        else "incident"
+    )
 
 
 @dataclass
@@ -235,9 +250,10 @@ def _as_claim(state: _Sentence, v: Victim) -> Claim:
     )
     span = _span(sent, toks)
     clause = _clause_text(trigger)
+    q = v.q
     scope = (
         "aggregate"
-        if AGGREGATE.search(clause) or in_past_year(trigger)
+        if AGGREGATE.search(clause) or in_past_year(trigger) or _tally(q.low, clause, state.quote)
         else "shared"
         if SHARED.search(clause)
         else "incident"
@@ -246,7 +262,6 @@ def _as_claim(state: _Sentence, v: Victim) -> Claim:
     if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):  # "it assaulted a base, killing 40"
         killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
     who = find_claimant(trigger, killer)
-    q = v.q
     return Claim(
         article_id=state.article_id,
         what="wounded" if v.what == "shot" else v.what,
@@ -268,6 +283,11 @@ def _as_claim(state: _Sentence, v: Victim) -> Claim:
         includes_killed=v.what == "shot",
         subset=victim.i not in {x.i for x in v.victims} or trigger.head.lower_ == "among",
     )
+
+
+def _tally(low: int | None, clause: str, sentence: str) -> bool:
+    """A round-up's figure ("in separate shootings across the city") or a month's ("killed in July")."""
+    return bool(ROUNDUP.search(sentence)) or (low or 0) >= TALLY_AT_LEAST and bool(MONTH_TALLY.search(clause))
 
 
 def _also(trigger) -> bool:

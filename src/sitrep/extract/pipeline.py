@@ -25,7 +25,7 @@ from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "24"  # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "27"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")

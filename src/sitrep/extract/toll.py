@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sitrep.extract.figure_words import ORDINALS
+from sitrep.extract.figure_words import CORRECTION, ORDINALS, REFLEXIVE, SUPERSEDED
 from sitrep.records import Claim
 from sitrep.vocab import GROUP_OF, GROUP_SIDE
 
@@ -85,6 +85,7 @@ def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
         if (
             c.reference == "additional"
             and not c.includes_killed
+            and (c.victim or "").lower() not in REFLEXIVE  # "shot his wife, then killed himself"
             and any(
                 o.what != c.what and (o.quote_span or o.quote) == sentence and _at(o) < _at(c) and o.low
                 for o in claims
@@ -99,16 +100,25 @@ def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
 
 
 def _everyone(c: Claim) -> bool:
-    """ "both victims", "all four": everyone the story has told of, not one more telling."""
+    """ "both victims", "all four", "the toll rose to two": everyone the story has told of, not
+    one more telling."""
     return bool(_EVERYONE.match(c.text or ""))
 
 
-_EVERYONE = re.compile(r"\s*(both|all)\b", re.I)
+_EVERYONE = re.compile(r"\s*(both|all|toll)\b", re.I)
 
 
 def _ordinal(c: Claim) -> int:
     """2 for "a second victim", 0 when the claim names no ordinal."""
     return next((n for w, n in ORDINALS.items() if re.search(rf"\b{w}\b", c.text or "", re.I)), 0)
+
+
+def _rest_of(c: Claim, largest: int) -> bool:
+    """ "the other three" / "the three others" below a count already told: the rest of it."""
+    return bool(_THE_OTHER.match(c.text or "")) and 0 < (_point(c) or 0) < largest
+
+
+_THE_OTHER = re.compile(r"\s*the\s+(?:other\s+\w+|\w+\s+others?)\b", re.I)
 
 
 def _point(c: Claim) -> int | None:
@@ -141,7 +151,13 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
     # "Four men were wounded ... A fourth man was also shot": an ordinal within a count already
     # told is one of them, not one more.
     largest = max((_point(c) or 0 for c in specific if c.reference != "additional"), default=0)
-    adds = [c for c in specific if not (c.reference == "additional" and 0 < _ordinal(c) <= largest)]
+    # "A quadruple shooting ... The other three victims were taken to hospitals": the rest of a
+    # larger count already told, not three more.
+    adds = [
+        c
+        for c in specific
+        if not (c.reference == "additional" and (0 < _ordinal(c) <= largest or _rest_of(c, largest)))
+    ]
     for sentence in by_sentence.values():
         firsts = [c for c in sentence if c.reference != "additional"]
         start = min((_at(c) for c in firsts), default=None)
@@ -173,7 +189,9 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
             per_group[side] = max(per_group[side], _point(c))
         again = per_group.pop("same", 0)
         base.append(max(sum(per_group.values()), again))
-        told.append(base[-1] + sum(_point(c) for c in inner))
+        # "The toll rose to two when a second victim died": a toll's level already counts them.
+        level = any((c.text or "").lower().startswith("toll") for c in firsts)
+        told.append(base[-1] + (0 if level else sum(_point(c) for c in inner)))
     # Others told inside a sentence count with it; others told alone add to the largest telling.
     best = max(max(told), max(base) + extra)
     lows = [c.low or 0 for c in specific]
@@ -222,6 +240,35 @@ def _another_in_sentence(shot: Claim, killed: list[Claim]) -> bool:
     )
 
 
+def _hurt_others(hurt: list[Claim], shot: list[Claim], rest: int) -> int:
+    """ "A woman was shot ... Two other people were treated for minor injuries": others hurt, told
+    apart from the shot, are more victims; not when they are the shot less the dead ("four were
+    shot, one died; the three others were treated")."""
+    told_shot = {c.quote_span or c.quote for c in shot if c.reference != "additional"}
+    others = [
+        _point(c) or 0
+        for c in hurt
+        if c.reference == "additional" and not c.negated and (c.quote_span or c.quote) not in told_shot
+    ]
+    n = max(others, default=0)
+    return 0 if n == rest else n
+
+
+def _superseded(c: Claim) -> bool:
+    """The figure is told as one the article says was replaced ("police initially said eight")."""
+    if not c.span or not c.quote_span:
+        return False
+    before = c.quote[: max(c.span[0] - c.quote_span[0], 0)]
+    words = list(SUPERSEDED.finditer(before))
+    return bool(words) and not CORRECTION.search(before[words[-1].end() :])
+
+
+def _current(claims: list[Claim]) -> list[Claim]:
+    """Claims less the replaced figures, where the article tells the same kind of figure otherwise."""
+    told = {c.what for c in claims if not _superseded(c)}
+    return [c for c in claims if c.what not in told or not _superseded(c)]
+
+
 def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
     """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
 
@@ -239,7 +286,8 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
 
         >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
-    kept = _others_of_another_kind(_kin_apart([c for c in claims if c.scope != "aggregate" and not c.subset]))
+    kept = _current([c for c in claims if c.scope != "aggregate" and not c.subset])
+    kept = _others_of_another_kind(_kin_apart(kept))
     by_what: dict[str, list[Claim]] = defaultdict(list)
     for c in kept:
         by_what["shot" if c.includes_killed else c.what].append(c)
@@ -252,12 +300,15 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
         _, shot_best, _ = _count_sides(shot)
         killed = (out.get("killed") or (None, 0, None))[1] or 0
         # The dead marked as others ("the second victim was pronounced dead") are not the shot
-        # victims told again, so they do not net against them.
+        # victims told again, so they do not net against them; unless their rank falls within
+        # the shot ("three were shot, one fatally ... a second victim died"): one of them died.
         killed -= max(
             [
                 _point(c) or 0
                 for c in by_what.get("killed", [])
-                if c.reference == "additional" and c.qualifier == "exactly"
+                if c.reference == "additional"
+                and c.qualifier == "exactly"
+                and not 0 < _ordinal(c) <= (shot_best or 0)
             ]
             or [0]
         )
@@ -282,7 +333,9 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
             )
             from_shot = max(shot_best - killed, distinct, 0)
             low, best, high = out.get("wounded", (None, None, None))
-            best = max(best or 0, from_shot)
+            best = max(
+                best or 0, from_shot + _hurt_others(by_what.get("wounded", []), shot, shot_best - killed)
+            )
             out["wounded"] = (
                 min(low, best) if low is not None else best,
                 best,

@@ -1,0 +1,83 @@
+"""Counts told without a victim noun: the event's name ("a quadruple shooting", "a double
+homicide") and a toll's new level ("the death toll rose to three").
+
+    >>> [(c.what, c.low) for c in named_counts(sent, "a1", sent.text, scope_of)]   # doctest: +SKIP
+    [('wounded', 4)]
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.claimants import find_claimant
+from sitrep.extract.figure_words import MULTIPLE_EVENTS, MULTIPLES, TOLL_VERBS
+from sitrep.extract.quantities import parse_quantity
+from sitrep.records import Claim
+
+
+def named_counts(sent, article_id: str, quote: str, scope_of) -> list[Claim]:
+    """Claims of one spaCy sentence ``sent`` counted by an event's name or a toll's level;
+    ``scope_of(token, low, sentence)`` says whether a figure is a running total or a round-up's."""
+    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless", "whether") for t in sent):
+        return []  # "if so, the shooting becomes a triple homicide": a condition, not a count
+    out = []
+    for tok in sent:
+        found = _multiple(tok, sent) or _toll_level(tok)
+        if found is None:
+            continue
+        what, n, first = found
+        span = (first.idx, tok.idx + len(tok)) if first.i < tok.i else (tok.idx, first.idx + len(first))
+        who = find_claimant(tok, None)
+        out.append(
+            Claim(
+                article_id=article_id,
+                what="wounded" if what == "shot" else what,
+                group="people",
+                low=n,
+                high=n,
+                qualifier="exactly",
+                text=sent.text[span[0] - sent.start_char : span[1] - sent.start_char],
+                span=span,
+                quote=quote,
+                quote_span=(sent.start_char, sent.start_char + len(quote)),
+                attributed_to=who.text,
+                claimant_kind=who.kind,
+                credited_outlet=who.outlet,
+                scope=scope_of(tok, n, quote),
+                victim=tok.text,
+                reference="new",
+                includes_killed=what == "shot",
+            )
+        )
+    return out
+
+
+def _multiple(tok, sent):
+    """("shot" | "killed", n, first token) for "a quadruple shooting", "a double fatal shooting";
+    the plural ("triple shootings") is several events, so it counts no one."""
+    what = MULTIPLE_EVENTS.get(tok.lower_)
+    before = [t for t in tok.doc[max(tok.i - 3, sent.start) : tok.i] if t.text != "-"]
+    if what is None or not before:
+        return None
+    fatal = before[-1].lower_ == "fatal" and len(before) > 1
+    word = before[-2] if fatal else before[-1]
+    if word.lower_ not in MULTIPLES:
+        return None
+    return ("killed" if fatal else what), MULTIPLES[word.lower_], word
+
+
+def _toll_level(tok):
+    """("killed", n, number token) for "the death toll rose to three", "the toll stands at 4"."""
+    if tok.lower_ != "toll" or tok.dep_ != "nsubj" or tok.head.lemma_ not in TOLL_VERBS:
+        return None
+    verb = tok.head
+    nums = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.like_num]
+    nums += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "at")
+        for g in c.children
+        if g.like_num
+    ]
+    q = parse_quantity(nums[0].text) if nums else None
+    if q is None or q.low is None:
+        return None
+    return "killed", q.low, nums[0]
