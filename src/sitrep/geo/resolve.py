@@ -452,16 +452,20 @@ def resolve_mentions(
             cands[key] = [
                 p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc
             ]
+    counties = counties_named(text, mentions)
+    decided = {("US", st) for st in county_state_codes(counties)}
+    for key in groups:  # "Denmark" beside "Bamberg County": the South Carolina town, not the country
+        if any(p.feature_class == "P" and (p.country_code, p.admin1) in decided for p in cands.get(key, [])):
+            cands[key] = [p for p in cands[key] if not p.is_country]
     ctx = Context(text, groups, cands)
     ctx.home = home
     if home is not None:  # the outlet's home votes like one mention of its country, and as a nearby point
         ctx.countries[home.country_code] += 1
         if home.feature_class == "P":
             ctx.points.append((home.lat, home.lon, "home"))
-    counties = counties_named(text, mentions)
     if counties:  # "the Gallatin County sheriff": a US story, and a Montana one
         ctx.countries["US"] += 1
-        ctx.states |= {("US", st) for st in county_state_codes(counties)}
+        ctx.states |= decided
         ctx.counties = {("US", st) for states in counties.values() for st in states}
     ordered = sorted(mentions, key=lambda m: m.span)
     containers, contains = {}, {}
