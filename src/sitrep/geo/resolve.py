@@ -494,7 +494,6 @@ def resolve_mentions(
     # the dateline first, then unambiguous names: their points help the rest ("nearby places")
     def order(k):  # countries and divisions first, then the least ambiguous names
         units = any(m.cue in ADMIN_CUES for m in groups[k]) or any(p.is_country for p in cands.get(k, []))
-        units = units or unit_name(cands.get(k, []))  # "Virginia": the state says the country first
         # ties: the name written first (a set's order would change with each process's hash seed)
         # "Georgia" (a country and a state) waits for the places that decide it
         return (
