@@ -71,11 +71,11 @@ ARTICLES = [
     },
     {  # a famous city's namesake beside its county
         "id": "famous",
-        "title": "Woman wounded in Paris",
-        "published": "2025-05-04",
+        "title": "Hunter hurt in Paris",
+        "published": "2025-11-16",
         "url": "http://example.org/story/2",
-        "text": "A woman was wounded by gunfire at her home in Paris on Friday, according to the "
-        "Bourbon County Sheriff's Office. A suspect was arrested on Saturday.",
+        "text": "A 62-year-old hunter was accidentally shot in the leg in Paris on Saturday morning, "
+        "according to the Bourbon County Sheriff's Office. He was treated and released.",
     },
     {  # the outlet's home town, a namesake of a bigger city, decided by the county
         "id": "home",

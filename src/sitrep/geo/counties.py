@@ -49,11 +49,21 @@ def county_name(text: str, m: PlaceMention) -> str | None:
     return fold(name) if name else None
 
 
+# a county written anywhere, also inside a body's name ("the Bourbon County Sheriff's Office")
+IN_TEXT = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})(?:County|Parish)\b")
+
+
 def counties_named(text: str, mentions: list[PlaceMention]) -> dict[str, frozenset[str]]:
-    """The counties the article names that the Census list knows, with their possible states."""
+    """The counties the article names that the Census list knows, with their possible states: the
+    place mentions that are counties, and "X County" written anywhere in the text (the longest
+    known name that ends the words before "County": "North Harris County" is Harris)."""
     out = {}
-    for m in mentions:
-        name = county_name(text, m)
+    names = [county_name(text, m) for m in mentions]
+    for match in IN_TEXT.finditer(text):
+        words = fold(match.group(1)).split()
+        known = (" ".join(words[i:]) for i in range(len(words)))
+        names.append(next((n for n in known if n in county_states()), None))
+    for name in names:
         if name and name in county_states():
             out[name] = county_states()[name]
     return out
