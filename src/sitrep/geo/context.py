@@ -55,6 +55,7 @@ class Context:
         self.states: set[tuple[str, str]] = set()  # (country, admin1 code) of the divisions named
         self.anchor = None  # (town, why) local news is about: see anchor.py; False when none
         self.anchor_states: set[tuple[str, str]] = set()  # its state's (country, admin1 code)
+        self.counties: set[tuple[str, str]] = set()  # every state a county the article names may be in
 
     def share(self, cc: str | None) -> float:
         top = max(self.countries.values(), default=0)

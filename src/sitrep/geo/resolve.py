@@ -30,6 +30,7 @@ from sitrep.geo.anchor import (
     part_of,
 )
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
+from sitrep.geo.counties import counties_named, county_state_codes
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
 from sitrep.geo.recognise import (
@@ -88,6 +89,8 @@ def score(
     s += 1.0 if p.source != "default" else 0.0
     if p.feature_class == "P" and (p.country_code, p.admin1) in ctx.states:
         s += 2.0  # "Jackson" in a story that names Tennessee is Jackson, Tennessee
+    if county_town(p, ctx):
+        s += 1.0  # "Belgrade ... the Gallatin County sheriff": a state that has a county of that name
     if p.lat is not None and ctx.points and not p.is_country:
         d = min(km(p.lat, p.lon, a, b) for a, b, _ in ctx.points)
         s += 1.5 if d < 100 else 0.7 if d < 300 else 0.0
@@ -114,6 +117,8 @@ def plausible(
         return False  # "in Homewood" in a Pittsburgh report is not the Homewood 1,000 km away
     if {m.cue for m in ms} & FEATURE_CUES and p.feature_class not in ("H", "L", "T"):
         return False
+    if ctx.counties and p.feature_class == "P" and p.country_code != "US" and p.population < 100_000:
+        return ctx.share(p.country_code) > 0  # US counties named: a small town abroad only if its country is
     if (
         ctx.countries
         and not p.is_country
@@ -159,6 +164,11 @@ def well_known(
     if towns and famous([towns[0], *(t for t in towns[1:] if t.main_name)]):
         return towns[:1] + units
     return []
+
+
+def county_town(p: Place, ctx: Context) -> bool:
+    """A town in a state that has a county the article names."""
+    return p.feature_class == "P" and (p.country_code, p.admin1) in ctx.counties
 
 
 def famous(places: list[Place]) -> bool:
@@ -293,7 +303,10 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
             f"a division of {gaz.countries[owner].name}, named as that country's own",
         )
     pool = [p for p in cands.get(key, []) if plausible(p, ms, ctx, local, container)]
-    pool = well_known(pool, ms, container, local) or pool
+    known = well_known(pool, ms, container, local)
+    if known and known[0].feature_class == "P" and any(county_town(p, ctx) for p in pool if p != known[0]):
+        known = []  # "Belgrade" beside "Gallatin County": the Montana town, not the famous capital
+    pool = known or pool
     if (
         not pool
         and not container
@@ -382,7 +395,7 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
 HOST_NOISE = {"www", "com", "org", "net", "news", "local", "online", "web", "edu", "gov", "co", "tv", "radio"}
 
 
-def outlet_home(url: str | None, gaz: Gazetteer) -> Place | None:
+def outlet_home(url: str | None, gaz: Gazetteer, states: set[tuple[str, str]] = frozenset()) -> Place | None:
     """The town or state an outlet's web address names ("baltimore.cbslocal.com",
     "chicagotribune.com", "abc7chicago.com" -> Chicago): local news is mostly about its home. Big places only
     (a city of 100,000 or a state), named by a whole label or the start of one."""
@@ -403,7 +416,12 @@ def outlet_home(url: str | None, gaz: Gazetteer) -> Place | None:
         and fold(p.name).replace(" ", "") == q
         and (p.feature_class == "P" and p.population >= 100_000 or p.feature_code == "ADM1")
     ]
-    return max(best, key=lambda p: (len(p.name), p.population)) if best else None
+    # ``states``: those the article's counties decide ("onlineathens.com" and Oglethorpe County: Georgia's)
+    return (
+        max(best, key=lambda p: ((p.country_code, p.admin1) in states, len(p.name), p.population))
+        if best
+        else None
+    )
 
 
 def resolve_mentions(
@@ -434,12 +452,21 @@ def resolve_mentions(
             cands[key] = [
                 p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc
             ]
+    counties = counties_named(text, mentions)
+    decided = {("US", st) for st in county_state_codes(counties)}
+    for key in groups:  # "Denmark" beside "Bamberg County": the South Carolina town, not the country
+        if any(p.feature_class == "P" and (p.country_code, p.admin1) in decided for p in cands.get(key, [])):
+            cands[key] = [p for p in cands[key] if not p.is_country]
     ctx = Context(text, groups, cands)
     ctx.home = home
     if home is not None:  # the outlet's home votes like one mention of its country, and as a nearby point
         ctx.countries[home.country_code] += 1
         if home.feature_class == "P":
             ctx.points.append((home.lat, home.lon, "home"))
+    if counties:  # "the Gallatin County sheriff": a US story, and a Montana one
+        ctx.countries["US"] += 1
+        ctx.states |= decided
+        ctx.counties = {("US", st) for states in counties.values() for st in states}
     ordered = sorted(mentions, key=lambda m: m.span)
     containers, contains = {}, {}
     for a, b in zip(ordered, ordered[1:]):  # "Paris, Texas": the second name contains the first
@@ -662,7 +689,8 @@ def resolve_places(
         if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] and o.text != p.text for o in every)
     ]
     dateline += [p for p in police if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] for o in every)]
-    home = outlet_home(article.url, gaz)
+    counties = county_state_codes(counties_named(article.raw_text, every))
+    home = outlet_home(article.url, gaz, {("US", st) for st in counties})
     order = list(dict.fromkeys(fold(p.text) for p in police))
     by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home, order, datelined)
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}

