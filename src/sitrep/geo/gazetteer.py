@@ -471,27 +471,32 @@ class Gazetteer:
         story's set of countries varies from article to article, the countries do not."""
         keys: list[str] = []
         gids: list[int] = []
+        self._read_names(countries)
         for cc in sorted(set(countries)):
-            k, g = self._names_of(cc).get(initial, ([], []))
+            k, g = self._fuzzy_cache[cc].get(initial, ([], []))
             keys += k
             gids += g
         return keys, gids
 
-    def _names_of(self, cc: str) -> dict[str, tuple[list[str], list[int]]]:
-        if cc not in self._fuzzy_cache:
-            with _lock:
-                rows = self.con.execute(
-                    "SELECT DISTINCT n.key, n.gid FROM names n JOIN places p ON p.gid = n.gid WHERE "
-                    "p.cc = ? AND coalesce(p.fclass, 'P') IN ('P', 'A') ORDER BY n.key, n.gid",
-                    [cc],
-                ).fetchall()
-            buckets: dict[str, tuple[list[str], list[int]]] = {}
-            for name, gid in rows:
-                keys, gids = buckets.setdefault(name[:1], ([], []))
-                keys.append(name)
-                gids.append(gid)
-            self._fuzzy_cache[cc] = buckets
-        return self._fuzzy_cache[cc]
+    def _read_names(self, countries: tuple[str, ...]) -> None:
+        """Read the names of the countries not read yet, all in one query (each query scans the
+        names table: one per country cost a tenth of a second each)."""
+        missing = sorted({cc for cc in countries if cc not in self._fuzzy_cache})
+        if not missing:
+            return
+        with _lock:
+            rows = self.con.execute(
+                "SELECT DISTINCT p.cc, n.key, n.gid FROM names n JOIN places p ON p.gid = n.gid WHERE "
+                "p.cc IN (SELECT unnest(?::VARCHAR[])) AND coalesce(p.fclass, 'P') IN ('P', 'A') "
+                "ORDER BY 1, 2, 3",
+                [missing],
+            ).fetchall()
+        read: dict[str, dict[str, tuple[list[str], list[int]]]] = {cc: {} for cc in missing}
+        for cc, name, gid in rows:
+            keys, gids = read[cc].setdefault(name[:1], ([], []))
+            keys.append(name)
+            gids.append(gid)
+        self._fuzzy_cache.update(read)
 
     def place(self, gid: int) -> Place | None:
         with _lock:
