@@ -32,6 +32,18 @@ ROWS = [
         ("Cumbria", "GB", "admin2", "England"),
     ),
     (
+        "English county whose namesakes are US towns, the country later",
+        "Farmers in Essex lost their flocks to the disease, the British government said.",
+        "Essex",
+        ("Essex", "GB", "admin2", "England"),
+    ),
+    (
+        "a city beside its own district of the same name",
+        "Australian officials said two travellers fell ill in Adelaide after the flight.",
+        "Adelaide",
+        ("Adelaide", "AU", "exact", "South Australia"),
+    ),
+    (
         "region made of compass-named divisions",
         "Refugees fled the fighting in Kordofan, Sudanese officials said on Tuesday.",
         "Kordofan",
