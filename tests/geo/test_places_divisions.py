@@ -115,3 +115,45 @@ def test_compass_region_lies_among_its_divisions_without_geonames_id(gaz):
     assert len(parts) >= 2 and region[0].gid < 0
     # its point lies among the divisions it is made of
     assert min(p.lat for p in parts) <= region[0].lat <= max(p.lat for p in parts)
+
+
+# article text, its incident's place (name, precision): through `sitrep run`
+INCIDENTS = {
+    "a": (
+        "A man was shot dead in Harris County on Saturday night, deputies said. The shooting happened "
+        "in Baytown outside a convenience store.",
+        ("Baytown", "exact"),  # the town inside the county named first is the incident's place
+    ),
+    "b": (
+        "Two women were wounded in a shooting in Brazoria County on Tuesday, the sheriff said.",
+        ("Brazoria County", "admin2"),  # the county alone: its own point and precision
+    ),
+}
+
+
+def test_incident_in_a_county_takes_the_town_inside_it(tmp_path, gazetteer_file):
+    (tmp_path / "articles").mkdir()
+    rows = ["article_id,file,outlet,published,note"]
+    for i, (aid, (text, _)) in enumerate(sorted(INCIDENTS.items())):
+        (tmp_path / "articles" / f"{aid}.txt").write_text(text + "\n", encoding="utf-8")
+        rows.append(f"{aid},articles/{aid}.txt,Outlet{i},2025-06-0{i + 1},t")
+    (tmp_path / "m.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    done = sitrep(
+        "run",
+        tmp_path / "articles",
+        "--meta",
+        tmp_path / "m.csv",
+        "--out",
+        tmp_path / "out",
+        "--db",
+        tmp_path / "db.duckdb",
+        "--gazetteer",
+        gazetteer_file,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    incidents = json.loads((tmp_path / "out" / "incidents.json").read_text())["incidents"]
+    by_article = {i["articles"][0]: i["location"] for i in incidents if len(i["articles"]) == 1}
+    for aid, (_, want) in INCIDENTS.items():
+        loc = by_article[aid]
+        assert (loc["name"], loc["precision"]) == want, loc["reason"]

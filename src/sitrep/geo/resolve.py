@@ -638,6 +638,12 @@ def within(loc: Location, unit: Location) -> bool:
         and loc.feature_code is not None
     ):
         return False  # equal rank only for a town the gazetteer lacks, coded to the unit
+    if code == "ADM2":  # "in Harris County ... in Houston": a town of the county's state near it
+        return (
+            loc.admin1 == unit.admin1
+            and loc.lat is not None
+            and km(loc.lat, loc.lon, unit.lat, unit.lon) < COUNTY_KM
+        )
     return code.startswith("PCL") or loc.admin1 == unit.name
 
 
