@@ -426,7 +426,7 @@ def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer, li
     if listed_with_places(text, start, end, ents, listed):
         return False  # "Dayton, Warren and Xenia": one of a list of places
     places = gaz.lookup([text[start:end]]).get(text[start:end], [])
-    return not any(p.is_country or p.is_admin or p.population >= 100_000 for p in places)
+    return not any(p.is_country or p.feature_code == "ADM1" or p.population >= 100_000 for p in places)
 
 
 LIST_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?:,| and|, and| or) $")

@@ -499,7 +499,7 @@ def resolve_mentions(
         for k, o in quarters.items()
         if not unit_name(cands.get(k, []))
         and (o == "" or any(p.feature_class == "P" for p in cands.get(o, [])))
-        and not any(p.is_country or p.is_admin for p in cands.get(o, []) if p.main_name)
+        and not any(p.is_country or p.feature_code == "ADM1" for p in cands.get(o, []) if p.main_name)
     }
     town = home_town(gaz, home)
 
