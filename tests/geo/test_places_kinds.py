@@ -80,9 +80,9 @@ ROWS = [
     (
         "county, not its namesake town",
         "Deputies were called to a farm in Polk County, Iowa, late Sunday.",
-        "Polk",
-        ("Polk", "US", "admin1"),
-    ),  # the gazetteer has no counties: the state the text names
+        "Polk County",
+        ("Polk County", "US", "admin2"),
+    ),  # the county of the state the text names (admin2.tsv)
     (
         "person's name that is a country",
         "Police said Jordan Ellis, 19, was wounded in the leg. Jordan told "

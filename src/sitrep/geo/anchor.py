@@ -144,7 +144,7 @@ def anchor_states(gaz: Gazetteer, anchor, home: Place | None) -> set[tuple[str, 
     if not anchor:
         return set()
     a = anchor[0]
-    out = {k for k, p in gaz.admin1s.items() if k[0] == a.country_code and p.name == a.admin1}
+    out = set(gaz.admin1_keys.get((a.country_code, a.admin1), []))
     if home is not None and a.geonameid == home.gid:
         out.add((home.country_code, home.admin1))
     return out

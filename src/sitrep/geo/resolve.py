@@ -47,6 +47,8 @@ from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 from sitrep.vocab import GEO_RANK
 
 COUNTY = re.compile(r" (?:County|Parish)(?:, ?|\b)", re.I)  # "Polk County, Iowa"
+COUNTY_KM = 60.0  # a town this near a county's point, in its state, may be in it ("Pandi, Bulacan")
+COUNTY_WORD = re.compile(r" (County|Parish)\b")
 ADMIN_CUES = {"region", "province", "state", "district"}
 TOWN_CUES = {"town", "village", "city"}
 FEATURE_CUES = {"river", "lake"}
@@ -87,7 +89,7 @@ def score(
         s -= 1.0  # "in Gao" is the town; "the Gao region" the division
     s += 0.35 * math.log10(p.population + 1) + (0.5 if p.main_name else 0.0)
     s += 1.0 if p.source != "default" else 0.0
-    if p.feature_class == "P" and (p.country_code, p.admin1) in ctx.states:
+    if (p.feature_class == "P" or p.feature_code == "ADM2") and (p.country_code, p.admin1) in ctx.states:
         s += 2.0  # "Jackson" in a story that names Tennessee is Jackson, Tennessee
     if county_town(p, ctx):
         s += 1.0  # "Belgrade ... the Gallatin County sheriff": a state that has a county of that name
@@ -98,9 +100,17 @@ def score(
 
 
 def inside(p: Place, container: list[Place]) -> bool:
+    """``p`` lies in one of the countries or divisions ``container``. A county holds towns near its
+    point, not divisions (the gazetteer's towns carry no county code)."""
     return not p.is_country and any(
-        p.country_code == c.country_code and (c.is_country or c.admin1 == p.admin1) for c in container
+        p.country_code == c.country_code
+        and (c.is_country or c.admin1 == p.admin1 and (c.feature_code != "ADM2" or in_county(p, c)))
+        for c in container
     )
+
+
+def in_county(p: Place, county: Place) -> bool:
+    return not p.is_admin and p.lat is not None and km(p.lat, p.lon, county.lat, county.lon) < COUNTY_KM
 
 
 def plausible(
@@ -161,7 +171,9 @@ def well_known(
         return units
     # a city far more populous than every namesake ("Cairo", "Moscow", "London") is the city meant;
     # a place merely also called so (an alternate name) is no namesake
-    if towns and famous([towns[0], *(t for t in towns[1:] if t.main_name)]):
+    # a county of the story's name counts as a namesake ("Norfolk" the English county)
+    shires = [p for p in pool if p.feature_code == "ADM2" and p.main_name]
+    if towns and famous([towns[0], *(t for t in towns[1:] if t.main_name), *shires]):
         return towns[:1] + units
     return []
 
@@ -172,8 +184,19 @@ def county_town(p: Place, ctx: Context) -> bool:
 
 
 def famous(places: list[Place]) -> bool:
-    """One of the places of a name is a city of 100,000 or more, twenty times as big as any other."""
-    pops = sorted((p.population for p in places), reverse=True)
+    """One of the places of a name is a city of 100,000 or more, twenty times as big as any other
+    (a district named after a city and holding it, "Melbourne" the city's own district, is no other)."""
+    cities = {
+        (p.country_code, p.admin1) for p in places if p.feature_class == "P" and p.population >= 100_000
+    }
+    pops = sorted(
+        (
+            p.population
+            for p in places
+            if p.feature_code != "ADM2" or (p.country_code, p.admin1) not in cities
+        ),
+        reverse=True,
+    )
     return bool(pops) and pops[0] >= 100_000 and all(q * 20 <= pops[0] for q in pops[1:])
 
 
@@ -341,7 +364,7 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
             )
         rejected = cands.get(key, [])
         if county:
-            why = f"'{ms[0].text}' names a county, and the gazetteer holds no counties"
+            why = f"'{ms[0].text}' names a county the gazetteer does not hold"
         elif rejected:
             why = f"'{ms[0].text}' names only places outside the story's countries ({', '.join(sorted({p.country_code for p in rejected if p.country_code})[:4])})"
         admin1 = next((c for c in container if c.is_admin and c.feature_code == "ADM1"), None)
@@ -358,9 +381,8 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
             a1 = {(loc.country_code, loc.admin1) for loc in named}
             if len(a1) == 1:
                 cc, name = a1.pop()
-                admin1 = next(
-                    (p for p in gaz.admin1s.values() if p.country_code == cc and p.name == name), None
-                )
+                keys = gaz.admin1_keys.get((cc, name), [])
+                admin1 = gaz.admin1s[keys[0]] if keys else None
         return fallback(gaz, ms[0], ctx, local, words, admin1, why)
     best = max(pool, key=lambda p: score(p, ms, ctx, container, local, contained))
     n = len(cands.get(key, []))
@@ -376,7 +398,9 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         and km(best.lat, best.lon, home.lat, home.lon) < 150
     ):
         reasons.append(f"near the outlet's home, {home.name}")
-    elif (best.country_code, best.admin1) in ctx.states and best.feature_class == "P":
+    elif (best.country_code, best.admin1) in ctx.states and (
+        best.feature_class == "P" or best.feature_code == "ADM2"
+    ):
         reasons.append(
             f"in {gaz.admin1s[(best.country_code, best.admin1)].name}, the state the report names or is from"
         )
@@ -390,6 +414,17 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
     if cues:
         reasons.append("cue: " + ", ".join(cues))
     return to_location(gaz, ms[0].text, best, "; ".join(reasons))
+
+
+def county_names(text: str, groups: dict[str, list[PlaceMention]]) -> dict[str, str]:
+    """Folded name -> "X County" / "X Parish" for the names every mention of which the text
+    follows with that word (a bare "Dallas" elsewhere leaves "Dallas" the city)."""
+    out = {}
+    for key, ms in groups.items():
+        words = {m2.group(1) for m in ms if (m2 := COUNTY_WORD.match(text, m.span[1]))}
+        if len(words) == 1 and all(COUNTY_WORD.match(text, m.span[1]) for m in ms):
+            out[key] = f"{ms[0].text} {words.pop()}"
+    return out
 
 
 HOST_NOISE = {"www", "com", "org", "net", "news", "local", "online", "web", "edu", "gov", "co", "tv", "radio"}
@@ -442,6 +477,10 @@ def resolve_mentions(
     cands: dict[str, list[Place]] = defaultdict(list)
     for q, ps in found.items():
         cands[fold(q)].extend(p for p in ps if p.gid not in {c.gid for c in cands[fold(q)]})
+    counties = county_names(text, groups)  # "Scott County": the county, looked up whole
+    whole = gaz.lookup(sorted(set(counties.values())))
+    for key, county in counties.items():
+        cands[key].extend(p for p in whole[county] if p.feature_code == "ADM2")
     for key in groups:  # "Neb.", "B.C.": the division the abbreviation stands for, nothing else
         written = any(
             text[m.span[1] : m.span[1] + 1] == "." or m.text in loose_abbreviations() for m in groups[key]
@@ -487,7 +526,7 @@ def resolve_mentions(
         for k, o in quarters.items()
         if not unit_name(cands.get(k, []))
         and (o == "" or any(p.feature_class == "P" for p in cands.get(o, [])))
-        and not any(p.is_country or p.is_admin for p in cands.get(o, []) if p.main_name)
+        and not any(p.is_country or p.feature_code == "ADM1" for p in cands.get(o, []) if p.main_name)
     }
     town = home_town(gaz, home)
 
@@ -518,9 +557,7 @@ def resolve_mentions(
             ctx.countries[loc.country_code] += 0.5 * len(groups[key])  # "Ohio" says the story is American
         if loc.feature_code == "ADM1":
             ctx.divisions += [(m.span, loc) for m in groups[key]]
-            ctx.states |= {
-                k for k, p in gaz.admin1s.items() if p.name == loc.name and k[0] == loc.country_code
-            }
+            ctx.states |= set(gaz.admin1_keys.get((loc.country_code, loc.name), []))
         if loc.precision in ("exact", "admin2") and loc.lat is not None:
             ctx.points.append((loc.lat, loc.lon, key))
             ctx.countries[loc.country_code] += 0.25
@@ -628,6 +665,12 @@ def within(loc: Location, unit: Location) -> bool:
         and loc.feature_code is not None
     ):
         return False  # equal rank only for a town the gazetteer lacks, coded to the unit
+    if code == "ADM2":  # "in Harris County ... in Houston": a town of the county's state near it
+        return (
+            loc.admin1 == unit.admin1
+            and loc.lat is not None
+            and km(loc.lat, loc.lon, unit.lat, unit.lon) < COUNTY_KM
+        )
     return code.startswith("PCL") or loc.admin1 == unit.name
 
 
