@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from support.cli import sitrep
+from support.cli import run_incidents, sitrep
 from support.geo_places import places
 
 # kind, sentence, the mention as written, expected (name, country, precision, state or None)
@@ -132,27 +132,11 @@ INCIDENTS = {
 
 
 def test_incident_in_a_county_takes_the_town_inside_it(tmp_path, gazetteer_file):
-    (tmp_path / "articles").mkdir()
-    rows = ["article_id,file,outlet,published,note"]
-    for i, (aid, (text, _)) in enumerate(sorted(INCIDENTS.items())):
-        (tmp_path / "articles" / f"{aid}.txt").write_text(text + "\n", encoding="utf-8")
-        rows.append(f"{aid},articles/{aid}.txt,Outlet{i},2025-06-0{i + 1},t")
-    (tmp_path / "m.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    done = sitrep(
-        "run",
-        tmp_path / "articles",
-        "--meta",
-        tmp_path / "m.csv",
-        "--out",
-        tmp_path / "out",
-        "--db",
-        tmp_path / "db.duckdb",
-        "--gazetteer",
-        gazetteer_file,
-        timeout=900,
-    )
-    assert done.returncode == 0, done.stderr
-    incidents = json.loads((tmp_path / "out" / "incidents.json").read_text())["incidents"]
+    articles = [
+        {"id": aid, "text": text, "outlet": f"Outlet{i}", "published": f"2025-06-0{i + 1}"}
+        for i, (aid, (text, _)) in enumerate(sorted(INCIDENTS.items()))
+    ]
+    incidents = run_incidents(tmp_path, articles, gazetteer_file)
     by_article = {i["articles"][0]: i["location"] for i in incidents if len(i["articles"]) == 1}
     for aid, (_, want) in INCIDENTS.items():
         loc = by_article[aid]

@@ -6,11 +6,9 @@ place through ``sitrep run`` on JSON Lines articles with their web addresses."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from support.cli import sitrep
+from support.cli import run_incidents
 from support.geo_places import places
 
 # kind, text, outlet address, mention as written, expected (name, country, admin1, precision)
@@ -133,14 +131,7 @@ def test_incident_places_through_run(tmp_path, gazetteer_file):
     """Through ``sitrep run``: the outlet's home (an address ending with the town) places an incident
     whose sentences name only the country; a postal code picks the town's state, in a dateline or in
     the text; the town whose police the article quotes places an incident with no dateline."""
-    docs = tmp_path / "docs.jsonl"
-    docs.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
-    out = tmp_path / "out"
-    done = sitrep(
-        "run", docs, "--out", out, "--db", tmp_path / "db.duckdb", "--gazetteer", gazetteer_file, timeout=600
-    )
-    assert done.returncode == 0, done.stderr
-    incidents = json.loads((out / "incidents.json").read_text())["incidents"]
+    incidents = run_incidents(tmp_path, ARTICLES, gazetteer_file)
     by_article = {a: i["location"] for i in incidents for a in i["articles"]}
     assert len(by_article) == len(ARTICLES), [(i["articles"], i["location"]["name"]) for i in incidents]
     home, postal = by_article["home"], by_article["postal"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -39,3 +40,15 @@ def make_articles(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "market.txt").write_text(ARTICLE, encoding="utf-8")
     return folder
+
+
+def run_incidents(tmp_path: Path, articles: list[dict], gazetteer: Path, timeout: float = 600) -> list[dict]:
+    """``sitrep run`` over articles given as JSON Lines rows; the incidents of its incidents.json."""
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    out = tmp_path / "out"
+    done = sitrep(
+        "run", docs, "--out", out, "--db", tmp_path / "db.duckdb", "--gazetteer", gazetteer, timeout=timeout
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads((out / "incidents.json").read_text())["incidents"]
