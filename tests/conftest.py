@@ -43,3 +43,19 @@ def gazetteer_file(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def gaz(gazetteer_file) -> Gazetteer:
     return Gazetteer.open(gazetteer_file)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """spaCy as sitrep loads it for English (once per test process)."""
+    from sitrep.models import load_spacy
+
+    return load_spacy()
+
+
+@pytest.fixture(scope="session")
+def nlp_fr():
+    """spaCy as sitrep loads it for French (once per test process)."""
+    from sitrep.models import load_spacy_fr
+
+    return load_spacy_fr()

@@ -100,10 +100,10 @@ ClaimantKind = Literal[CLAIMANT_KINDS]  # type: ignore[valid-type]
 UPDATE_WORDS = re.compile(
     r"\b(?:died later|later died|(?:has|have) (?:since )?died|since died|succumbed|now dead"
     r"|died (?:overnight|of (?:his|her|their) (?:injuries|wounds)|(?:in|at) (?:the |a )?hospital)"
-    r"|(?:a |the )?(?:second|third|fourth|another) (?:victim|person|man|woman|boy|girl|teen)?\b[^.]{0,40}?\bdied"
+    r"|(?:a |the )?(?:second|third|fourth|another) (?:victim|person|man|woman|boy|girl|teen)\b[^.]{0,40}?\bdied"
     r"|(?:death )?toll (?:has )?(?:rose|rises|risen|climbed|increased)"
     r"|(?:has|have) (?:risen|climbed|grown|increased) to|(?:rose|risen|climbed|grew|increased) to"
-    r"|now stands at|revised|new (?:information|details)|initially|(?:earlier|first) reports?)\b",
+    r"|now stands at|revised (?:\w+ )?(?:toll|count|number|figures?)|new (?:information|details)|initially|(?:earlier|first) reports?)\b",
     re.I,
 )
 

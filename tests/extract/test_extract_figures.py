@@ -11,12 +11,6 @@ import re
 import pytest
 
 from sitrep.extract.figures import article_toll, find_claims
-from sitrep.models import load_spacy
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
 
 
 def norm_text(text: str) -> str:

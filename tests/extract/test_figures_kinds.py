@@ -15,13 +15,6 @@ from sitrep.records import Claim
 from support.tolls import toll_of
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.models import load_spacy
-
-    return load_spacy()
-
-
 @pytest.mark.parametrize(
     "kind, text, killed, injured",
     [

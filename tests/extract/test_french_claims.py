@@ -7,17 +7,11 @@ import pytest
 
 from sitrep.extract.french import find_claims_fr, french_sentences
 from sitrep.extract.pipeline import make_doc
-from sitrep.models import load_spacy_fr
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy_fr()
-
-
-def claims(nlp, text):
+def claims(nlp_fr, text):
     """The claims of the first sentence, parsed as the pipeline parses a French article."""
-    return find_claims_fr(french_sentences(nlp(make_doc(nlp, text, french=True)))[0], "t")
+    return find_claims_fr(french_sentences(nlp_fr(make_doc(nlp_fr, text, french=True)))[0], "t")
 
 
 CASES = [
@@ -64,10 +58,10 @@ CASES = [
 
 
 @pytest.mark.parametrize("sentence, expected", CASES)
-def test_french_figures(nlp, sentence, expected):
-    got = [(c.what, c.group, c.low, c.high, c.qualifier) for c in claims(nlp, sentence)]
+def test_french_figures(nlp_fr, sentence, expected):
+    got = [(c.what, c.group, c.low, c.high, c.qualifier) for c in claims(nlp_fr, sentence)]
     assert got == expected
-    assert all(c.language == "fr" and c.quote == sentence for c in claims(nlp, sentence))
+    assert all(c.language == "fr" and c.quote == sentence for c in claims(nlp_fr, sentence))
 
 
 CLAIMANTS = [
@@ -106,17 +100,17 @@ CLAIMANTS = [
 
 
 @pytest.mark.parametrize("sentence, who, kind", CLAIMANTS)
-def test_french_claimants(nlp, sentence, who, kind):
-    found = claims(nlp, sentence)
+def test_french_claimants(nlp_fr, sentence, who, kind):
+    found = claims(nlp_fr, sentence)
     assert found, sentence
     assert (found[0].attributed_to, found[0].claimant_kind) == (who, kind)
 
 
-def test_running_total_is_aggregate(nlp):
-    found = claims(nlp, "Depuis début mars, au moins 120 soldats ont été tués dans la région.")
+def test_running_total_is_aggregate(nlp_fr):
+    found = claims(nlp_fr, "Depuis début mars, au moins 120 soldats ont été tués dans la région.")
     assert [(c.low, c.scope) for c in found] == [(120, "aggregate")]
 
 
-def test_one_figure_over_several_attacks_is_shared(nlp):
-    found = claims(nlp, "Trois attaques distinctes ont fait au moins 19 morts dans la province.")
+def test_one_figure_over_several_attacks_is_shared(nlp_fr):
+    found = claims(nlp_fr, "Trois attaques distinctes ont fait au moins 19 morts dans la province.")
     assert [(c.low, c.scope) for c in found] == [(19, "shared")]

@@ -8,16 +8,10 @@ import pytest
 
 from sitrep.extract.actors import ActorDictionary
 from sitrep.extract.french import french_places
-from sitrep.models import load_spacy_fr
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy_fr()
-
-
-def _places(nlp, text):
-    doc = nlp(text)
+def _places(nlp_fr, text):
+    doc = nlp_fr(text)
     return {p.text for p in french_places([], ActorDictionary.load(), text, doc)}
 
 
@@ -45,7 +39,7 @@ def _places(nlp, text):
         ),
     ],
 )
-def test_french_place_words(nlp, text, wanted, unwanted):
-    found = _places(nlp, text)
+def test_french_place_words(nlp_fr, text, wanted, unwanted):
+    found = _places(nlp_fr, text)
     assert wanted <= found, found
     assert not (unwanted & found), found

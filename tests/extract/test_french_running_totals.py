@@ -7,12 +7,6 @@ import pytest
 
 from sitrep.extract.french import find_claims_fr, french_sentences
 from sitrep.extract.pipeline import make_doc
-from sitrep.models import load_spacy_fr
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy_fr()
 
 
 @pytest.mark.parametrize(
@@ -27,7 +21,7 @@ def nlp():
         ("Dans leur décompte, les rebelles affirment avoir tué 63 soldats lors des combats.", "incident"),
     ],
 )
-def test_french_running_total(nlp, sentence, scope):
-    sent = french_sentences(nlp(make_doc(nlp, sentence, french=True)))[0]
+def test_french_running_total(nlp_fr, sentence, scope):
+    sent = french_sentences(nlp_fr(make_doc(nlp_fr, sentence, french=True)))[0]
     found = find_claims_fr(sent, "t")
     assert found and {c.scope for c in found} == {scope}, [(c.low, c.scope) for c in found]

@@ -10,13 +10,6 @@ from sitrep.extract.dates import resolve_date
 from support.tolls import toll_of
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.models import load_spacy
-
-    return load_spacy()
-
-
 @pytest.mark.parametrize(
     "text, killed, injured",
     [

@@ -51,11 +51,18 @@ def test_counties_decide_the_state(kind, text, url, mention, want, gaz, nlp):
     assert loc.precision == "exact" and loc.lat is not None, loc.reason
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect: 'Washington County' resolves to one of its ~30 namesakes (Oregon's) and that "
+    "state then places Springfield; an ambiguous county should decide no state",
+)
 def test_a_county_in_several_states_alone_decides_none(gaz, nlp):
-    """A county name found in many states ("Washington County") says the story is American, not which state."""
+    """A county name found in many states ("Washington County") says the story is American, not which
+    state: Springfield is placed as it is with no county named."""
+    without = places("A teenager was shot in Springfield on Monday, police said.", gaz, nlp)["Springfield"]
     text = "A teenager was shot in Springfield on Monday, Washington County deputies said."
     loc = places(text, gaz, nlp)["Springfield"]
-    assert loc.country_code == "US" and "Sangamon" not in loc.reason, loc.reason
+    assert (loc.country_code, loc.admin1) == ("US", without.admin1), loc.reason
 
 
 ARTICLES = [

@@ -33,7 +33,7 @@ def candidate_pairs(profiles: dict, new_ids) -> dict[tuple[str, str], str]:
     if len(profiles) < 2 or not new_ids:
         return {}
     new = set(new_ids)
-    n = max(len(profiles), 1)
+    n = len(profiles)
     items = [{"item": pickle.dumps((pos, aid in new, p))} for pos, (aid, p) in enumerate(profiles.items())]
     ds = ray.data.from_items(items).map_batches(_signatures, batch_size=BATCH, batch_format="numpy")
     parts = max(1, 2 * int(ray.cluster_resources().get("CPU", 1)))  # Ray's default of 200 is for big clusters

@@ -263,19 +263,18 @@ def _unknown_names(doc, s: Sentence, taken: list[tuple[int, int]]) -> list:
 
 def _ents_within(doc, span) -> list:
     """``span.ents`` from the doc's entities read once: spaCy rebuilds every entity of the doc on
-    each ``Span.ents`` (a cost per sentence that grows with the article)."""
-    if _ENTS[0] is not doc:
-        _ENTS[:] = [doc, doc.ents]
+    each ``Span.ents`` (a cost per sentence that grows with the article). Kept on the doc itself,
+    so it goes with the doc and no two docs share it."""
+    ents = doc.user_data.get("sitrep_ents")
+    if ents is None:
+        ents = doc.user_data["sitrep_ents"] = doc.ents
     out = []
-    for ent in _ENTS[1]:  # spaCy's own loop (entities in order; stop past the span)
+    for ent in ents:  # spaCy's own loop (entities in order; stop past the span)
         if ent.start >= span.start:
             if ent.end > span.end:
                 break
             out.append(ent)
     return out
-
-
-_ENTS: list = [None, ()]  # the last doc and its entities (one article is read at a time)
 
 
 def _add_pronoun_perpetrator(m: IncidentMention, article, own, prior: ActorMention | None) -> None:

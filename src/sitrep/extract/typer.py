@@ -49,8 +49,6 @@ ADD_WITH_ACTOR_AT = 0.5  # ... or this, when it names an armed actor, a state fo
 OVERRIDE_AT = 0.5  # the model's type replaces the cue rules' type when likelier than it and this sure
 NOT_EVENT_AT = 0.6  # a rule event the model reads as none at least this sure is marked not political
 _KINDS = ("state_kind", "rebel_kind", "protester_kind")
-# Violence against civilians, arrests and looting are ACLED events only with a political side
-# (vocab.NEEDS_POLITICAL); every other type is one whoever acts.
 
 
 def type_span(span, text: str | None = None) -> EventType | None:

@@ -473,14 +473,14 @@ def resolve_mentions(
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
         groups[fold(m.text)].append(m)
-    found = gaz.lookup(sorted({m.text for m in mentions}))  # sorted: candidates, so ties, in one order
+    county_words = county_names(text, groups)  # "Scott County": the county, looked up whole
+    names = sorted({m.text for m in mentions})  # sorted: candidates, so ties, in one order
+    found = gaz.lookup(sorted({*names, *county_words.values()}))  # one query for both
     cands: dict[str, list[Place]] = defaultdict(list)
-    for q, ps in found.items():
-        cands[fold(q)].extend(p for p in ps if p.gid not in {c.gid for c in cands[fold(q)]})
-    counties = county_names(text, groups)  # "Scott County": the county, looked up whole
-    whole = gaz.lookup(sorted(set(counties.values())))
-    for key, county in counties.items():
-        cands[key].extend(p for p in whole[county] if p.feature_code == "ADM2")
+    for q in names:
+        cands[fold(q)].extend(p for p in found.get(q, []) if p.gid not in {c.gid for c in cands[fold(q)]})
+    for key, county in county_words.items():
+        cands[key].extend(p for p in found.get(county, []) if p.feature_code == "ADM2")
     for key in groups:  # "Neb.", "B.C.": the division the abbreviation stands for, nothing else
         written = any(
             text[m.span[1] : m.span[1] + 1] == "." or m.text in loose_abbreviations() for m in groups[key]
