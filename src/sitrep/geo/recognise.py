@@ -332,8 +332,16 @@ def written_in(text: str, word: str) -> bool:
     return re.search(rf"\b{re.escape(word)}\b", text) is not None  # "o'brien": the regex itself
 
 
-def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], source: str) -> bool:
-    """True when a phrase is a person, an organisation, a date word or a common word, not a place."""
+def tagged_places(ents) -> set[tuple[int, int]]:
+    """The (start, end) of the tagger's place entities (PLACE_ENTS)."""
+    return {(s, e) for s, e, label in ents if label in PLACE_ENTS}
+
+
+def false_hit(
+    text: str, toks: list, i: int, j: int, ents, known: set[str], source: str, place_spans=None
+) -> bool:
+    """True when a phrase is a person, an organisation, a date word or a common word, not a place.
+    ``place_spans``: the (start, end) of the tagger's place entities, when the caller has them."""
     words = [t[2] for t in toks[i:j]]
     phrase = text[toks[i][0] : toks[j - 1][1]]
     key = fold(phrase)
@@ -344,7 +352,9 @@ def false_hit(text: str, toks: list, i: int, j: int, ents, known: set[str], sour
         return True  # acronyms (JNIM, AP) and all-caps headings
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < len(toks) else None
-    place_ent = (toks[i][0], toks[j - 1][1]) in {(s, e) for s, e, label in ents if label in PLACE_ENTS}
+    if place_spans is None:
+        place_spans = tagged_places(ents)
+    place_ent = (toks[i][0], toks[j - 1][1]) in place_spans
     if (
         j - i == 1
         and key not in country_names()  # "Turkey ... turkey farms": the country stays
@@ -711,6 +721,7 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
     """Every place named in ``text``; spans are offsets into ``text``; ``ents`` are spaCy entities."""
     gaz = gazetteer or Gazetteer.default()
     ents = [tuple(e) for e in ents]
+    spans = tagged_places(ents)  # read once per text, not once per candidate
     toks = tokens(text)
     cands = runs(text, toks)
     phrases = {(i, j): text[toks[i][0] : toks[j - 1][1]] for i, j in cands}
@@ -731,7 +742,7 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
             if (
                 (
                     owns_institution(text, toks, i, j, gaz)
-                    or not false_hit(text, toks, i, j, ents, known, "gazetteer")
+                    or not false_hit(text, toks, i, j, ents, known, "gazetteer", spans)
                 )
                 and not person_named(text, toks, i, j, ents, gaz, listed)
                 and not surname(text, toks, i, j, people)
@@ -749,7 +760,7 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
         i, j = by_start.get(s), by_end.get(e)
         if i is None or j is None or taken & set(range(i, j + 1)) or not is_cap(toks[i][2]):
             continue
-        if not false_hit(text, toks, i, j + 1, ents, known, "ner") and not surname(
+        if not false_hit(text, toks, i, j + 1, ents, known, "ner", spans) and not surname(
             text, toks, i, j + 1, people
         ):
             found.append((i, j + 1, "ner"))
@@ -766,7 +777,7 @@ def find_place_mentions(text: str, ents=(), gazetteer: Gazetteer | None = None) 
         before = {fold(t[2]) for t in toks[max(0, i - 4) : i]}
         if cue == "at" and before & JOB_WORDS:
             continue  # "senior analyst at Dragonfly": a workplace, not a place
-        if cue in ACCEPT_CUES and not false_hit(text, toks, i, j, ents, known, "cue"):
+        if cue in ACCEPT_CUES and not false_hit(text, toks, i, j, ents, known, "cue", spans):
             found.append((i, j, "cue"))
             taken |= set(range(i, j))
     out = []
