@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.recognise import dateline_places, find_place_mentions, fold
-from sitrep.geo.resolve import outlet_home, resolve_mentions
+from sitrep.geo.resolve import home_of, resolve_mentions
 from sitrep.records import Article, PlaceMention
 
 
@@ -27,7 +27,7 @@ def article_places(article: Article, gazetteer: Gazetteer, nlp=None) -> list[Pla
     mentions += [
         d for d in datelined if not any(m.span[0] < d.span[1] and d.span[0] < m.span[1] for m in mentions)
     ]
-    home = outlet_home(article.url, gazetteer)
+    home = home_of(article.url, article.raw_text, mentions, gazetteer)
     resolved = resolve_mentions(mentions, article.raw_text, gazetteer, home, datelined=datelined)
     for m in mentions:
         m.resolved = resolved[fold(m.text)].model_copy()

@@ -430,6 +430,12 @@ def county_names(text: str, groups: dict[str, list[PlaceMention]]) -> dict[str, 
 HOST_NOISE = {"www", "com", "org", "net", "news", "local", "online", "web", "edu", "gov", "co", "tv", "radio"}
 
 
+def home_of(url: str | None, text: str, mentions: list[PlaceMention], gaz: Gazetteer) -> Place | None:
+    """The outlet's home town, its state decided by the US counties the text names (one rule for
+    ``sitrep run`` and ``sitrep geoparse``)."""
+    return outlet_home(url, gaz, {("US", st) for st in county_state_codes(counties_named(text, mentions))})
+
+
 def outlet_home(url: str | None, gaz: Gazetteer, states: set[tuple[str, str]] = frozenset()) -> Place | None:
     """The town or state an outlet's web address names ("baltimore.cbslocal.com",
     "chicagotribune.com", "abc7chicago.com" -> Chicago): local news is mostly about its home. Big places only
@@ -732,8 +738,7 @@ def resolve_places(
         if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] and o.text != p.text for o in every)
     ]
     dateline += [p for p in police if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] for o in every)]
-    counties = county_state_codes(counties_named(article.raw_text, every))
-    home = outlet_home(article.url, gaz, {("US", st) for st in counties})
+    home = home_of(article.url, article.raw_text, every, gaz)
     order = list(dict.fromkeys(fold(p.text) for p in police))
     by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home, order, datelined)
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
