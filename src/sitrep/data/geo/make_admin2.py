@@ -20,8 +20,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import numpy as np
-from make_units import division_points
+from make_units import division_points, extent_middle
 
 
 def main(root: str) -> None:
@@ -41,9 +40,7 @@ def main(root: str) -> None:
         if len(f) < 7 or f[6] != "2" or not f[3] or f[2].count(".") != 2 or not places[n]:
             continue
         cc, admin1, admin2 = f[2].split(".")
-        arr = np.array([(lat, lon) for lat, lon, _ in places[n]])
-        lo, hi = np.percentile(arr, 2, axis=0), np.percentile(arr, 98, axis=0)
-        lat, lon = published.get(f[1], tuple((lo + hi) / 2))
+        lat, lon = published.get(f[1]) or extent_middle([(lat, lon) for lat, lon, _ in places[n]])
         pop = sum(p for _, _, p in places[n])
         print(f"{cc}\t{admin1}\t{admin2}\t{f[3]}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{f[0]}")
 

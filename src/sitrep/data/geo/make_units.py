@@ -37,6 +37,13 @@ import numpy as np
 from sitrep.countries import country_table
 
 
+def extent_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the 2nd-98th percentile range of (lat, lon): one stray place far off does not move it."""
+    arr = np.array(points)
+    lo, hi = np.percentile(arr, 2, axis=0), np.percentile(arr, 98, axis=0)
+    return tuple((lo + hi) / 2)
+
+
 def country_points(root: Path) -> dict[str, tuple[float, float]]:
     out = {}
     for f in sorted((root / "countryinfo" / "data").glob("*.json")):
@@ -94,9 +101,7 @@ def main(root: str) -> None:
         if c["admin1code"]:
             by_div[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
     for (cc, code), pts in sorted(by_div.items()):
-        arr = np.array(pts)
-        lo, hi = np.percentile(arr, 2, axis=0), np.percentile(arr, 98, axis=0)
-        lat, lon = (lo + hi) / 2
+        lat, lon = extent_middle(pts)
         gid, name, iso = ids.get((cc, code), ("", "", ""))
         lat, lon = published.get(iso, (lat, lon))
         print(f"ADM1\t{cc}\t{code}\t{gid}\t{lat:.4f}\t{lon:.4f}\t{name}")
