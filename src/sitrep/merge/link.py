@@ -156,9 +156,11 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
         places = {p.text.lower() for v in vs for p in v.mention.places}
         for v in vs:
             v.ids.drop_people(places)
-            own = " ".join(text[a:b] for a, b in v.mention.sentences)
-            v.ids.words = words(((art.title or "") + ". " if v is lead else "") + own)
-            v.update = bool(UPDATE_WORDS.search(((art.title or "") + ". " if v is lead else "") + own))
+            own = ((art.title or "") + ". " if v is lead else "") + " ".join(
+                text[a:b] for a, b in v.mention.sentences
+            )  # the lead mention reads with the title
+            v.ids.words = words(own)
+            v.update = bool(UPDATE_WORDS.search(own))
 
 
 def _victims_differ(a: Identifiers, b: Identifiers) -> bool:
