@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from sitrep.engines import Engine, engine_for
 from sitrep.errors import BadArguments, NothingUsable, SitrepError, StoreUnavailable
 from sitrep.guard import check_outputs
 from sitrep.records import Article, Document, Incident, Rejection, RunOutputs
@@ -177,7 +178,7 @@ def read_articles(
 ) -> tuple[list[Article], list[Rejection]]:
     """Clean articles (unique ids) and rejections from ``inputs`` (paths or URLs, read as a run
     reads them) without a store (``sitrep geoparse``), through the same size limit and guard."""
-    from sitrep.engines.inputs import iter_any
+    from sitrep.ingest.urls import iter_any
 
     articles, rejected, seen = [], [], set()
     for item in iter_any(list(inputs), manifest=manifest, max_bytes=settings.max_bytes):
@@ -196,16 +197,20 @@ def read_articles(
 
 
 def ingest(
-    store: Store, run_id: str, inputs: Sequence[Path], manifest, settings: Settings, progress: Progress
+    store: Store,
+    run_id: str,
+    inputs: Sequence[Path],
+    manifest,
+    settings: Settings,
+    progress: Progress,
+    engine: Engine = Engine(),
 ) -> _Ingester:
-    from sitrep.engines.inputs import iter_any
+    from sitrep.ingest.urls import iter_any
 
     ing = _Ingester(store, run_id, settings.store_batch)
     items = iter_any(list(inputs), manifest=manifest, max_bytes=settings.max_bytes)  # paths or URLs
-    if settings.engine == "ray":  # cleaned on the cluster, stored here in reading order
-        from sitrep.engines.ray_engine import clean_stream
-
-        pairs = clean_stream(items, settings)
+    if engine.clean:  # cleaned by the engine (Ray: on the cluster), stored here in reading order
+        pairs = engine.clean(items, settings)
     else:
         pairs = ((item, None) for item in items)
     for n, (item, cleaned) in enumerate(pairs, 1):
@@ -218,7 +223,9 @@ def ingest(
 # --------------------------------------------------------------------------- later stages
 
 
-def reuse_plan(store: Store, articles: list[Article], new_ids: Iterable[str], resources: Resources):
+def reuse_plan(
+    store: Store, articles: list[Article], new_ids: Iterable[str], resources: Resources, engine=Engine()
+):
     """(stored edges, lineage, ``find_reuse``'s plan or None when nothing is to compare): what
     reuse compares this run and which sentences it embeds (both engines)."""
     from sitrep.reuse.detect import plan_reuse
@@ -234,18 +241,26 @@ def reuse_plan(store: Store, articles: list[Article], new_ids: Iterable[str], re
     usable = [a for a in articles if len(a.clean_text) <= resources.settings.max_extract_chars]
     new = [a for a in usable if a.article_id in new_set]
     stored = [a for a in usable if a.article_id not in new_set]
-    return previous, lineage, plan_reuse(new, stored, **_ray_candidates(resources.settings))
+    found = {"candidates": engine.candidates} if engine.candidates else {}  # Ray: group-bys, same rules
+    return previous, lineage, plan_reuse(new, stored, **found)
 
 
 def trace_reuse(
-    store: Store, articles: list[Article], new_ids: Iterable[str], resources: Resources, planned=None
+    store: Store,
+    articles: list[Article],
+    new_ids: Iterable[str],
+    resources: Resources,
+    planned=None,
+    engine: Engine = Engine(),
 ):
     from sitrep.models import MULTILINGUAL_MODEL
     from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
 
-    previous, lineage, plan = planned or reuse_plan(store, articles, new_ids, resources)
+    previous, lineage, plan = planned or reuse_plan(store, articles, new_ids, resources, engine)
     if plan is None:
         return previous, lineage
+    if engine.vectors:  # Ray: the vectors find_reuse reads, made on the cluster and cached first
+        engine.vectors(store, plan, resources)
     edges = find_reuse(
         plan.new,
         plan.stored,
@@ -260,22 +275,6 @@ def trace_reuse(
     lineage = build_lineage(articles, edges)
     store.save_reuse(edges, lineage)
     return edges, lineage
-
-
-def _ray_candidates(settings: Settings) -> dict:
-    if settings.engine != "ray":
-        return {}
-    from sitrep.engines.ray_groups import candidate_pairs  # group-bys on the cluster, same rules
-
-    return {"candidates": candidate_pairs}
-
-
-def _ray_blocks(settings: Settings) -> dict:
-    if settings.engine != "ray":
-        return {}
-    from sitrep.engines.ray_groups import build_blocks  # incidents built per place block, same function
-
-    return {"build": build_blocks}
 
 
 def extract_all(
@@ -385,7 +384,7 @@ def run(
     progress = StageTimer(progress or _noop)  # stage seconds go into the run log
     settings = settings or Settings.build({}, **knobs)
     resources = resources or Resources(settings)
-    from sitrep.engines.inputs import is_url
+    from sitrep.ingest.urls import is_url
 
     inputs = [p if is_url(p) else Path(p) for p in inputs]  # a URL: read through fsspec
     if not inputs:
@@ -406,7 +405,8 @@ def run(
             }
         )
         try:
-            ing = ingest(store, run_id, inputs, manifest, settings, progress)
+            engine = engine_for(settings)  # the one place the engine is chosen
+            ing = ingest(store, run_id, inputs, manifest, settings, progress, engine)
             rejected = ing.all_rejections  # a missing input among them: the reader rejects it
             articles = store.load_articles()
             if not articles:
@@ -430,27 +430,18 @@ def run(
                     files=[out_dir / "rejected.json"],
                 )
             by_id = {a.article_id: a for a in articles}
-            planned = None
-            if settings.engine == "ray":  # extraction, geocoding and the plan's vectors: one pass
-                from sitrep.engines.ray_engine import per_article
-
-                progress("reuse", 0, None)
-                planned = reuse_plan(store, articles, ing.new_ids, resources)
-                extractions, notes = per_article(store, articles, planned[2], resources, progress)
             progress("reuse", 0, None)
-            edges, lineage = trace_reuse(store, articles, ing.new_ids, resources, planned)
-            if settings.engine != "ray":
-                extractions, notes = extract_all(store, articles, resources, progress)
+            edges, lineage = trace_reuse(store, articles, ing.new_ids, resources, engine=engine)
+            extractions, notes = extract_all(store, articles, resources, progress)
             if ing.n_versions:
                 notes.insert(0, versions_note(ing.n_versions))
-            if settings.engine != "ray":
-                progress("geo", 0, None)
-                extractions = geocode_all(extractions, by_id, resources)
+            progress("geo", 0, None)
+            extractions = geocode_all(extractions, by_id, resources)
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 
             incidents = merge_incidents(
-                extractions, by_id, lineage, previous=store.load_incidents(), **_ray_blocks(settings)
+                extractions, by_id, lineage, previous=store.load_incidents(), build=engine.build
             )
             store.save_incidents(incidents)
             progress("write", 0, None)
@@ -466,10 +457,8 @@ def run(
                 run_info={"run_id": run_id, "n_new": len(ing.new_ids), "n_total": len(articles)},
             )
             files = write_outputs(out_dir, outputs, formats=settings.formats)
-            if settings.engine == "ray":
-                from sitrep.engines.ray_engine import write_datasets
-
-                files += write_datasets(out_dir, outputs)
+            if engine.datasets:  # Ray: the Parquet datasets too
+                files += engine.datasets(out_dir, outputs)
             if settings.report:
                 files.append(write_report(out_dir, outputs))
         except (OSError, duckdb.Error) as exc:

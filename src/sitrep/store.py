@@ -468,6 +468,15 @@ class Store:
         ).fetchall()
         return {k: v for k, v in rows}
 
+    def embedding_keys(self, model: str, keys: list[str]) -> set[str]:
+        """Which of ``keys`` hold a vector for ``model`` (the keys only, not the vectors)."""
+        if not keys:
+            return set()
+        rows = self.con.execute(
+            "SELECT key FROM embeddings WHERE model = ? AND key IN (SELECT unnest(?))", [model, keys]
+        ).fetchall()
+        return {k for (k,) in rows}
+
     def put_embeddings(self, model: str, vectors: dict[str, list[float]]) -> None:
         rows = [(k, model, list(map(float, v))) for k, v in vectors.items()]
         with self.transaction() as con:

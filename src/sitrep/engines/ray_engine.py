@@ -2,19 +2,22 @@
 
     $ sitrep run inputs/ --out out/ --engine ray [--address ray://head:10001]
 
-The engine only schedules; every stage is the function the local engine runs:
-- inputs: local paths or URLs of any fsspec filesystem (``engines/inputs.py``), read on the driver;
+The engine only schedules; every stage is the function the local engine runs (``ray_engine``
+gives ``pipeline.run`` its hooks, ``engines.Engine``):
+- inputs: local paths or URLs of any fsspec filesystem (``ingest/urls.py``), read on the driver;
 - cleaning: ``pipeline.clean_or_reject`` per document, as plain Ray tasks (no model);
-- per article, fused into one ``map_batches`` over one actor pool (``per_article``): extraction
-  (``parallel._extract_chunk``) where the store holds none, geocoding (``parallel._geo_chunk``)
-  and the sentence vectors reuse will read (``ReusePlan.to_embed``, the local engine's rule: the
-  sentences of the rewrite pairs past the wording gate) that the store's cache lacks, so each
-  actor loads spaCy, the actor table, the gazetteer and MiniLM once per run; batches of a few
-  articles bound its memory;
 - reuse candidates: group-bys by LSH bucket and rare key, then by new article
   (``engines/ray_groups.py``, with ``reuse.candidates``' selection functions);
+- the sentence vectors reuse will read (``ReusePlan.to_embed``, the local engine's rule: the
+  sentences of the rewrite pairs past the wording gate) that the store's cache lacks: one
+  ``map_batches`` over an actor pool holding MiniLM (``vectors``), before ``find_reuse`` reads them;
+- extraction and geocoding: ``parallel.run_chunks`` hands ``parallel._extract_chunk`` and
+  ``parallel._geo_chunk`` to ``map_stage`` (one actor pool per stage, models loaded once per actor,
+  batches of a few articles bound its memory), called by the local engine's ``extract_all`` and
+  ``geocode_all``;
 - the merge's last step, each incident's figures reconciled, conflicts and summary: a group-by
   by place block (``ray_groups.build_blocks``, running ``merge.build.build_incidents``).
+Every use of Ray goes through ``connect`` (``--address``, or a local cluster).
 What stays on the driver, with the same functions as the local engine, and why:
 - the DuckDB store (ids, content-hash duplicates, the extraction and embedding caches): one
   writer, one transaction per batch of results, which is also what makes a killed run resume;
@@ -33,6 +36,7 @@ import logging
 import pickle
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pyarrow as pa
@@ -47,11 +51,27 @@ STARTS = 3  # tries at starting a local Ray cluster
 log = logging.getLogger(__name__)
 
 
-def connect(settings: Settings) -> None:
+def ray_engine(settings: Settings):
+    """The Ray engine's hooks for ``pipeline.run`` (``engines.engine_for``), bound to ``settings``."""
+    from sitrep.engines import Engine
+    from sitrep.engines.ray_groups import build_blocks, candidate_pairs
+
+    return Engine(
+        clean=clean_stream,
+        candidates=partial(candidate_pairs, settings=settings),
+        vectors=vectors,
+        build=partial(build_blocks, settings=settings),
+        datasets=partial(write_datasets, settings=settings),
+    )
+
+
+def connect(settings: Settings | None = None) -> None:
     """Join the cluster at ``settings.address``, or start a local one (all this machine's cores);
-    a cluster already joined by the caller (tests: ``ray.init(num_cpus=2)``) is used as it is."""
+    a cluster already joined by the caller (tests: ``ray.init(num_cpus=2)``) is used as it is.
+    Every use of Ray in a run comes through here."""
     if not ray.is_initialized():
-        start(address=settings.address, include_dashboard=False, log_to_driver=False)
+        address = settings.address if settings is not None else None
+        start(address=address, include_dashboard=False, log_to_driver=False)
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # results in input order, as the local engine's
     context.enable_progress_bars = False
@@ -88,7 +108,8 @@ class _Stage:
         return {"out": [pickle.dumps(self.task(items, self.resources))]}
 
 
-def _actors() -> int:
+def cpus() -> int:
+    """The cluster's CPUs (at least 1): the most actors a pool gets."""
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
@@ -105,14 +126,14 @@ def map_stage(
     if not items:
         return
     connect(settings)
-    n_blocks = max(1, min(len(items) // batch_size, 4 * _actors()))
+    n_blocks = max(1, min(len(items) // batch_size, 4 * cpus()))
     ds = ray.data.from_items([{"item": pickle.dumps(x)} for x in items], override_num_blocks=n_blocks)
     if actors:
         ds = ds.map_batches(
             _Stage,
             fn_constructor_args=(settings, task),
             batch_size=batch_size,
-            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=_actors()),
+            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=cpus()),
             num_cpus=1,
         )  # Ray Data restarts a dead actor and runs its batch again (max_restarts, max_task_retries -1)
     else:  # a failed task is retried (max_retries)
@@ -153,29 +174,23 @@ def _clean_window(window: list, settings: Settings) -> Iterator[tuple]:
     yield from zip(window, done)
 
 
-def _article_chunk(items: list, resources: Resources) -> tuple[dict, dict, dict]:
-    """The per-article stages fused, for (article, stored extraction or None, sentences to embed)
-    items: the extractions made (``parallel._extract_chunk``), every article's geocoded extraction
-    (``parallel._geo_chunk``) and the vectors of the sentences given (``embed_sentences`` with
-    ``Resources.encode``), so one actor loads each model once."""
-    from sitrep.parallel import _extract_chunk, _geo_chunk
+def _embed_chunk(items: list, resources: Resources) -> dict:
+    """The vectors of the sentences of a few articles, by ``embed_sentences`` with the actor's
+    ``Resources.encode`` (MiniLM loaded once per actor), as ``find_reuse`` would embed them."""
     from sitrep.reuse.embed import embed_sentences
 
-    todo = [a for a, x, _ in items if x is None]
-    fresh = _extract_chunk(todo, resources) if todo else {}
-    geo = _geo_chunk([(a.article_id, x or fresh[a.article_id], a) for a, x, _ in items], resources)
-    texts = [t for _, _, embed in items for t in embed]
-    return fresh, dict(geo), embed_sentences(texts, None, encoder=resources.encode) if texts else {}
+    return embed_sentences([t for ts in items for t in ts], None, encoder=resources.encode)
 
 
 def missing_vectors(plan, cache) -> dict[str, list[str]]:
     """The sentences ``plan`` has MiniLM read that ``cache`` lacks, each under the first article
-    (in the plan's order) that has it: what the local engine's ``find_reuse`` would embed."""
+    (in the plan's order) that has it: what the local engine's ``find_reuse`` would embed. Only
+    the keys are looked up, never the stored vectors."""
     from sitrep.reuse.sentences import sentence_key
 
     wanted = plan.to_embed() if plan is not None else {}
     keys = {t: sentence_key(t) for ts in wanted.values() for t in ts}
-    seen = set(cache.get(sorted(set(keys.values())))) if keys else set()
+    seen = cache.store.embedding_keys(cache.model, sorted(set(keys.values()))) if keys else set()
     out: dict[str, list[str]] = {}
     for aid, texts in wanted.items():
         for t in texts:
@@ -185,47 +200,35 @@ def missing_vectors(plan, cache) -> dict[str, list[str]]:
     return out
 
 
-def per_article(store, articles: list, plan, resources: Resources, progress) -> tuple[dict, list]:
-    """Extraction (where the store holds none under this run's key), geocoding and the sentence
-    vectors reuse's ``plan`` needs and the store's cache lacks, in one ``map_batches`` over one
-    actor pool; extractions and vectors are stored as each batch comes back (one transaction
-    each), so a killed run resumes from them. Returns the geocoded extractions in the local
-    engine's order, and the redo notes."""
+def vectors(store, plan, resources: Resources) -> int:
+    """The vectors of the sentences reuse's ``plan`` reads that the store's cache lacks, made on
+    an actor pool holding MiniLM and stored as each batch comes back (one transaction each), so
+    ``find_reuse`` finds every vector it reads in the cache. Returns how many were stored."""
     from sitrep.parallel import CHUNK
-    from sitrep.pipeline import extraction_todo, log
     from sitrep.reuse import StoreEmbeddingCache
 
-    key, cached, todo, notes = extraction_todo(store, articles, resources)
-    vectors = StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype)
-    embed = missing_vectors(plan, vectors)
+    cache = StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype)
+    items = list(missing_vectors(plan, cache).values())
+    # the actors embed in the driver's dtype (found from its CPU when the settings leave it open)
     settings = dataclasses.replace(resources.settings, embed_dtype=resources.embed_dtype)
-    items = [(a, cached.get(a.article_id), embed.get(a.article_id, [])) for a in articles]
-    progress("extract", 0, len(todo))
-    geocoded, n_done = {}, 0
-    for fresh, geo, vecs in map_stage(_article_chunk, items, settings, CHUNK):
-        if fresh:
-            store.put_extractions(key, fresh.values())
-            cached.update(fresh)
-            n_done += len(fresh)
-        if vecs:
-            vectors.put({k: v.tolist() for k, v in vecs.items()})
-        geocoded.update(geo)
-        progress("extract", n_done, len(todo))
-    for note in notes:
-        log.info(note)
-    return {aid: geocoded[aid] for aid in cached if aid in geocoded}, notes
+    n = 0
+    for vecs in map_stage(_embed_chunk, items, settings, CHUNK):
+        cache.put({k: v.tolist() for k, v in vecs.items()})
+        n += len(vecs)
+    return n
 
 
 # --------------------------------------------------------------------------- Parquet outputs
 
 
-def write_datasets(out_dir: Path, outputs) -> list[Path]:
+def write_datasets(out_dir: Path, outputs, settings: Settings | None = None) -> list[Path]:
     """``OUT/parquet/{articles,mentions,claims,incidents,reuse_edges}/``: one Parquet dataset per
     table, written by Ray Data, each replacing the last run's whole (the outputs cover every
     stored article, so a re-run never appends a second copy). DuckDB reads them directly:
     ``SELECT * FROM 'OUT/parquet/claims/*.parquet'``."""
     from sitrep.engines.tables import dataset_rows
 
+    connect(settings)
     root = Path(out_dir) / "parquet"
     written = []
     for name, rows in dataset_rows(outputs).items():
