@@ -167,7 +167,8 @@ def test_gva_sample_same_as_local(cluster, tmp_path, gva_sample, gva_local, gaze
 
 
 def ray_workers() -> list[int]:
-    """The Ray actor processes of this test's own cluster (descendants of this process)."""
+    """The Ray actor processes of this test's own cluster (descendants of this process), newest
+    first (an earlier stage's pool may linger while extraction's runs)."""
     me, found = os.getpid(), []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
@@ -176,7 +177,15 @@ def ray_workers() -> list[int]:
             continue
         if cmd.startswith(b"ray::") and b"_Stage" in cmd and descends_from(int(pid), me):
             found.append(int(pid))
-    return found
+    return sorted(found, key=started, reverse=True)
+
+
+def started(pid: int) -> int:
+    """A process's start time (clock ticks after boot), 0 once it is gone."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def descends_from(pid: int, ancestor: int) -> bool:
