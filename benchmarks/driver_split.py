@@ -58,6 +58,21 @@ class Clock:
         return timed
 
 
+class Overlay(StoreEmbeddingCache):
+    """The store's vectors, and the ones made here kept in memory (the store is opened read-only)."""
+
+    def __init__(self, store, **kwargs):
+        super().__init__(store, **kwargs)
+        self.made: dict = {}
+
+    def get(self, keys: list[str]) -> dict:
+        found = {k: self.made[k] for k in keys if k in self.made}
+        return found | super().get([k for k in keys if k not in found])
+
+    def put(self, vectors: dict) -> None:
+        self.made.update(vectors)
+
+
 def extraction_key(store: Store, resources: Resources) -> str:
     key = resources.extraction_key(EXTRACTOR_VERSION)
     held = Counter(k for keys in store.extraction_keys().values() for k in keys)
@@ -105,7 +120,7 @@ def main(argv: list[str] | None = None) -> None:
         everything = list(by_id.values())
         candidates = clock.wrap("candidates", engine.candidates or candidate_pairs)
         plan = clock.wrap("plan", plan_reuse)(everything, [], candidates=candidates)
-        cache = StoreEmbeddingCache(store, dtype=resources.embed_dtype)
+        cache = Overlay(store, dtype=resources.embed_dtype)
         edges = clock.wrap("align", find_reuse)(
             everything, [], embeddings=cache, encoder=resources.encode, plan=plan
         )

@@ -46,6 +46,7 @@ from sitrep.resources import Resources
 from sitrep.settings import Settings
 
 CLEAN_BATCH = 32  # documents per cleaning task: no model, cheap per document
+GEO_BATCH = 64  # articles per geocoding task: its one table opens in ~0.2 CPU s, no actor needed
 WINDOW = 1000  # documents read before they are handed to the cluster: the driver holds no more
 STARTS = 3  # tries at starting a local Ray cluster
 log = logging.getLogger(__name__)
@@ -118,14 +119,15 @@ def _task(batch: dict, settings: Settings, task: Callable) -> dict:
     return _Stage(settings, task)(batch)
 
 
-def map_stage(
-    task: Callable, items: list, settings: Settings, batch_size: int, actors: bool = True
-) -> Iterator:
+def map_stage(task: Callable, items: list, settings: Settings, batch_size: int) -> Iterator:
     """``task(batch, resources)`` for consecutive batches of ``items`` on an actor pool (or as
-    tasks, ``actors=False``, for a stage without models), each batch's result yielded in input order."""
+    plain tasks, for a stage with no model to load: ``_light``), each batch's result yielded in
+    input order."""
     if not items:
         return
     connect(settings)
+    actors = task not in _light()  # a plain task costs less than starting an actor pool for it
+    batch_size = _light().get(task, batch_size)
     n_blocks = max(1, min(len(items) // batch_size, 4 * cpus()))
     ds = ray.data.from_items([{"item": pickle.dumps(x)} for x in items], override_num_blocks=n_blocks)
     if actors:
@@ -141,6 +143,14 @@ def map_stage(
     for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
         for out in batch["out"]:
             yield pickle.loads(out)
+
+
+def _light() -> dict:
+    """Stages with no model to load, or only the gazetteer (a DuckDB file: ~0.2 CPU s to open), and
+    their batch sizes: run as plain Ray tasks, no actor pool."""
+    from sitrep.parallel import _geo_chunk
+
+    return {_clean_chunk: CLEAN_BATCH, _geo_chunk: GEO_BATCH}
 
 
 # --------------------------------------------------------------------------- the stages
@@ -170,7 +180,7 @@ def clean_stream(items: Iterable, settings: Settings) -> Iterator[tuple]:
 
 
 def _clean_window(window: list, settings: Settings) -> Iterator[tuple]:
-    done = [c for batch in map_stage(_clean_chunk, window, settings, CLEAN_BATCH, False) for c in batch]
+    done = [c for batch in map_stage(_clean_chunk, window, settings, CLEAN_BATCH) for c in batch]
     yield from zip(window, done)
 
 
