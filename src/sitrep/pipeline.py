@@ -224,7 +224,11 @@ def ingest(
 
 
 def reuse_plan(
-    store: Store, articles: list[Article], new_ids: Iterable[str], resources: Resources, engine=Engine()
+    store: Store,
+    articles: list[Article],
+    new_ids: Iterable[str],
+    resources: Resources,
+    engine: Engine = Engine(),
 ):
     """(stored edges, lineage, ``find_reuse``'s plan or None when nothing is to compare): what
     reuse compares this run and which sentences it embeds (both engines)."""
