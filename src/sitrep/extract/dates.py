@@ -9,8 +9,8 @@ Rules (documented choices):
 - A weekday names the most recent such day on or before publication: "on Monday" in a Monday
   wire story is that same day (wire copy dates same-day events by weekday); "last Friday" is
   strictly before publication (a week ago when published on a Friday).
-- "May 24" without a year is that year's May 24, or the previous year's when it would fall after
-  publication. "mid-May" is 11-20 May, "early May" / "the start of May" 1-10, "late May" /
+- "May 24" without a year is that year's May 24, or the previous year's when it would fall more
+  than a month after publication (a date a few days ahead is a hearing or a funeral to come). "mid-May" is 11-20 May, "early May" / "the start of May" 1-10, "late May" /
   "the end of May" 21-end (precision ``part_of_month``).
 - "last week" is the Monday-Sunday week before publication; "last month" the calendar month
   before; "recent weeks/days/months/years" stays ``unknown`` with a ``window`` ending at
@@ -112,11 +112,16 @@ def _month_num(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _year_for(month: int, day: int, pub: date) -> int:
-    """The year that puts month/day on or before publication."""
+# "due in court Nov. 25" in a Nov. 22 story is three days ahead, not last year's Nov. 25
+_AHEAD_DAYS = 31
+
+
+def _year_for(month: int, day: int, pub: date, ahead: int = 0) -> int:
+    """The year that puts month/day on or before publication, or at most ``ahead`` days after it
+    (a hearing, a funeral still to come)."""
     y = pub.year
     try:
-        return y - 1 if date(y, month, day) > pub else y
+        return y - 1 if (date(y, month, day) - pub).days > ahead else y
     except ValueError:
         return y
 
@@ -172,7 +177,7 @@ def _resolve(kind, g, words, low, pub: date | None) -> DateInfo:
         year = int(g[2]) if len(g) > 2 and g[2] else None
         if year is None and pub is None:
             return _info(None, None, "day", words, nopub, relative=True)
-        year = year or _year_for(mon, day, pub)
+        year = year or _year_for(mon, day, pub, ahead=_AHEAD_DAYS)
         d = date(year, mon, day)
         return _info(d, d, "day", words, "month and day", relative=len(g) < 3 or not g[2])
     if kind in ("part", "month", "monyear"):
