@@ -124,9 +124,11 @@ def test_incident_day(kind, text, published, day):
         ("due in court Nov. 25", "2021-11-22", "2021-11-25"),  # a hearing ahead, not last year's
         ("on Dec. 30", "2022-01-03", "2021-12-30"),  # the end of last year
         ("on March 3", "2022-09-10", "2022-03-03"),
+        ("is to be arraigned Friday", "2022-09-15", "2022-09-16"),  # a Thursday story: tomorrow
+        ("last Friday", "2022-09-15", "2022-09-09"),
     ],
 )
-def test_month_day_year(text, published, day):
+def test_resolved_day(text, published, day):
     assert resolve_date(text, published).start == day
 
 

@@ -8,7 +8,9 @@
 Rules (documented choices):
 - A weekday names the most recent such day on or before publication: "on Monday" in a Monday
   wire story is that same day (wire copy dates same-day events by weekday); "last Friday" is
-  strictly before publication (a week ago when published on a Friday).
+  strictly before publication (a week ago when published on a Friday). The day after
+  publication is the exception: a bare "Friday" in a Thursday story is tomorrow (a hearing, a
+  funeral, or news dated the evening before), as stories say "last Friday" for six days ago.
 - "May 24" without a year is that year's May 24, or the previous year's when it would fall more
   than a month after publication (a date a few days ahead is a hearing or a funeral to come). "mid-May" is 11-20 May, "early May" / "the start of May" 1-10, "late May" /
   "the end of May" 21-end (precision ``part_of_month``).
@@ -218,6 +220,11 @@ def _resolve(kind, g, words, low, pub: date | None) -> DateInfo:
         back = (pub.weekday() - wd) % 7
         if back == 0 and low.startswith(("last", "past")):
             back = 7
+        if back == 6 and not low.startswith(("last", "past")):
+            # a story says "last Friday" for six days ago; a bare "Friday" in a Thursday story is
+            # tomorrow (a hearing, a funeral) or a story dated the evening before its news
+            d = pub + timedelta(days=1)
+            return _info(d, d, "day", words, "weekday after publication", relative=True)
         d = pub - timedelta(days=back)
         return _info(d, d, "day", words, "weekday before publication", relative=True)
     if kind == "rel":

@@ -80,7 +80,8 @@ _PROCEDURE_BEFORE = re.compile(
     r"(?:\b(?:arrested|arrest|arrests|charged|arraigned|arraignment|booked|indicted|sentenced|"
     r"pleaded|convicted|court|judge|hearing|custody|jail|bond|funeral|vigil|memorial|updated|"
     r"published|scheduled|will|remains?\s+(?:in\s+)?(?:the\s+)?hospital(?:ized)?|remained|"
-    r"(?:critical|stable|serious|fair|good)\s+condition|turned\s+(?:himself|herself)\s+in)\b"
+    r"(?:critical|stable|serious|fair|good)\s+condition|expected|comment|declined|"
+    r"turn(?:ed|s)?\s+(?:himself|herself|themselves)\s+in(?:to)?)\b"
     r"(?:\s+[\w'’]+){0,2}|\(@\w+\))\s*,?\s*$",
     re.IGNORECASE,
 )
@@ -403,7 +404,8 @@ def _within(key: str, wider: str) -> bool:
         return False
     (a, b), (lo, hi) = key[4:].split("/"), wider[4:].split("/")
     span = dt.date.fromisoformat(hi) - dt.date.fromisoformat(lo)
-    return lo <= a <= b <= hi and (a, b) != (lo, hi) and span.days <= 31
+    # a month is too wide: "this month" in a story also holds other cases' days
+    return lo <= a <= b <= hi and (a, b) != (lo, hi) and span.days <= 9
 
 
 def _fill(g: Group, date, key, places) -> None:
