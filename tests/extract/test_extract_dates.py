@@ -14,7 +14,8 @@ ROWS = [
     ("on Sunday", TUE, "2025-06-01", "2025-06-01", "day"),
     ("on Monday", TUE, "2025-06-02", "2025-06-02", "day"),
     ("on Monday", MON, "2025-06-02", "2025-06-02", "day"),  # same-day wire copy
-    ("on Tuesday", MON, "2025-05-27", "2025-05-27", "day"),
+    ("on Tuesday", MON, "2025-06-03", "2025-06-03", "day"),  # the day after: tomorrow, not 6 days ago
+    ("last Tuesday", MON, "2025-05-27", "2025-05-27", "day"),
     ("last Friday", MON, "2025-05-30", "2025-05-30", "day"),
     ("last Monday", MON, "2025-05-26", "2025-05-26", "day"),  # 'last' is strictly before
     ("Sunday's attack", MON, "2025-06-01", "2025-06-01", "day"),

@@ -8,9 +8,11 @@
 Rules (documented choices):
 - A weekday names the most recent such day on or before publication: "on Monday" in a Monday
   wire story is that same day (wire copy dates same-day events by weekday); "last Friday" is
-  strictly before publication (a week ago when published on a Friday).
-- "May 24" without a year is that year's May 24, or the previous year's when it would fall after
-  publication. "mid-May" is 11-20 May, "early May" / "the start of May" 1-10, "late May" /
+  strictly before publication (a week ago when published on a Friday). The day after
+  publication is the exception: a bare "Friday" in a Thursday story is tomorrow (a hearing, a
+  funeral, or news dated the evening before), as stories say "last Friday" for six days ago.
+- "May 24" without a year is that year's May 24, or the previous year's when it would fall more
+  than a month after publication (a date a few days ahead is a hearing or a funeral to come). "mid-May" is 11-20 May, "early May" / "the start of May" 1-10, "late May" /
   "the end of May" 21-end (precision ``part_of_month``).
 - "last week" is the Monday-Sunday week before publication; "last month" the calendar month
   before; "recent weeks/days/months/years" stays ``unknown`` with a ``window`` ending at
@@ -112,11 +114,16 @@ def _month_num(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _year_for(month: int, day: int, pub: date) -> int:
-    """The year that puts month/day on or before publication."""
+# "due in court Nov. 25" in a Nov. 22 story is three days ahead, not last year's Nov. 25
+_AHEAD_DAYS = 31
+
+
+def _year_for(month: int, day: int, pub: date, ahead: int = 0) -> int:
+    """The year that puts month/day on or before publication, or at most ``ahead`` days after it
+    (a hearing, a funeral still to come)."""
     y = pub.year
     try:
-        return y - 1 if date(y, month, day) > pub else y
+        return y - 1 if (date(y, month, day) - pub).days > ahead else y
     except ValueError:
         return y
 
@@ -172,7 +179,7 @@ def _resolve(kind, g, words, low, pub: date | None) -> DateInfo:
         year = int(g[2]) if len(g) > 2 and g[2] else None
         if year is None and pub is None:
             return _info(None, None, "day", words, nopub, relative=True)
-        year = year or _year_for(mon, day, pub)
+        year = year or _year_for(mon, day, pub, ahead=_AHEAD_DAYS)
         d = date(year, mon, day)
         return _info(d, d, "day", words, "month and day", relative=len(g) < 3 or not g[2])
     if kind in ("part", "month", "monyear"):
@@ -213,6 +220,11 @@ def _resolve(kind, g, words, low, pub: date | None) -> DateInfo:
         back = (pub.weekday() - wd) % 7
         if back == 0 and low.startswith(("last", "past")):
             back = 7
+        if back == 6 and not low.startswith(("last", "past")):
+            # a story says "last Friday" for six days ago; a bare "Friday" in a Thursday story is
+            # tomorrow (a hearing, a funeral) or a story dated the evening before its news
+            d = pub + timedelta(days=1)
+            return _info(d, d, "day", words, "weekday after publication", relative=True)
         d = pub - timedelta(days=back)
         return _info(d, d, "day", words, "weekday before publication", relative=True)
     if kind == "rel":

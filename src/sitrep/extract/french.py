@@ -218,7 +218,7 @@ def resolve_date_fr(m: FrenchDate, published: str | None) -> DateInfo:
     return info
 
 
-def is_speech_date_fr(text_before: str) -> bool:
+def is_speech_date_fr(text_before: str, text_after: str = "") -> bool:
     """'a indiqué lundi', 'dans un communiqué publié lundi': a statement's date."""
     return bool(re.search(FR_SPEECH_BEFORE, text_before, re.IGNORECASE))
 

@@ -74,6 +74,32 @@ _SPEECH_BEFORE = re.compile(
     r"confirmed|posted|wrote|tweeted|released|media|according to)\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
+# A later step of the story, not the incident: arrests, charges, court, custody, a victim's state,
+# a funeral or vigil, something still to come ("will be arraigned Thursday").
+_PROCEDURE_BEFORE = re.compile(
+    r"(?:\b(?:arrested|arrest|arrests|charged|arraigned|arraignment|booked|indicted|sentenced|"
+    r"pleaded|convicted|court|judge|hearing|custody|jail|bond|funeral|vigil|memorial|updated|"
+    r"published|scheduled|will|remains?\s+(?:in\s+)?(?:the\s+)?hospital(?:ized)?|remained|"
+    r"(?:critical|stable|serious|fair|good)\s+condition|expected|comment|declined|"
+    r"turn(?:ed|s)?\s+(?:himself|herself|themselves)\s+in(?:to)?)\b"
+    r"(?:\s+[\w'’]+){0,2}|\(@\w+\))\s*,?\s*$",
+    re.IGNORECASE,
+)
+_PROCEDURE_AFTER = re.compile(
+    r"^\s*,?\s*(?:arrested|charged|arraigned|booked|indicted|identified|announced|named|filed)\b",
+    re.IGNORECASE,
+)
+_EVENT_VERB = re.compile(
+    r"\b(?:shot|shooting|killed|wounded|injured|attacked|died|happened|occurred|struck|fired|"
+    r"stabbed|found)\b",
+    re.IGNORECASE,
+)
+# "the Dec. 12 shooting", "Saturday's attack": the date names the event itself
+_EVENT_AFTER = re.compile(
+    r"^\s*(?:(?:fatal|deadly|double|triple|quadruple|mass|drive-by|accidental)\s+)*"
+    r"(?:shootings?|attacks?|killings?|homicides?|slayings?|stabbings?|murders?|gunfire|incident)\b",
+    re.IGNORECASE,
+)
 _BACKGROUND = re.compile(
     r"\b(?:insurgenc(?:y|ies)|(?:a larger |the )?trend|on the rise|a host of|several attacks|"
     r"recent attacks|series of attacks|in recent years|has battled|have battled|are ruled by|"
@@ -140,9 +166,20 @@ class Group:
     shared_with: list[int] = field(default_factory=list)  # sentences whose figures it shares
 
 
-def is_speech_date(text_before: str) -> bool:
-    """'said on Monday', 'in a statement released Monday': the date of a statement, not an event."""
-    return bool(_SPEECH_BEFORE.search(text_before))
+def is_speech_date(text_before: str, text_after: str = "") -> bool:
+    """'said on Monday', 'in a statement released Monday': the date of a statement, not an event;
+    so is the day of a later step ('was arrested Friday', 'appeared in court Tuesday', 'police on
+    Sunday arrested', 'a vigil will be held Sunday') or an embedded post's stamp ('(@name) May 11').
+    A date that names the event itself ('said the Dec. 12 shooting', "Saturday's attack") is kept."""
+    if _EVENT_AFTER.match(text_after):
+        return False
+    speech = _SPEECH_BEFORE.search(text_before)
+    # "police say the man was shot Sunday": the date is the shooting's, told by the police
+    return bool(
+        (speech and not _EVENT_VERB.search(speech.group(0)))
+        or _PROCEDURE_BEFORE.search(text_before)
+        or _PROCEDURE_AFTER.match(text_after)
+    )
 
 
 def is_background(text: str) -> bool:
@@ -204,7 +241,7 @@ def _place_rel(group: Group, places: list[PlaceMention]) -> str:
 def _date_rel(group: Group, key: str | None) -> str:
     if group.date_key is None or key is None:
         return "compatible"
-    if group.date_key == key:
+    if group.date_key == key or _within(key, group.date_key) or _within(group.date_key, key):
         return "same"
     a, b = group.date_key.split(":", 1)[0], key.split(":", 1)[0]
     # Unresolved words of different kinds ("Tuesday", "Jan. 27") may name the same day.
@@ -217,8 +254,19 @@ def _slots(s: Sentence) -> list[tuple[DateInfo | None, str | None, list[PlaceMen
     if s.event is not None and len(dates) >= 2 and len(s.specific) >= 2:
         n = min(len(dates), len(s.specific))
         return [(dates[i][0], dates[i][1], [s.specific[i]]) for i in range(n)]
-    d, k = dates[0] if dates else (None, None)
+    d, k = _earliest(dates) if dates else (None, None)
     return [(d, k, s.specific)]
+
+
+def _earliest(dates: list[tuple[DateInfo, str]]) -> tuple[DateInfo, str]:
+    """The sentence's first date, or an earlier day within the week before it: "still in hospital
+    Wednesday, recovering from Tuesday's shooting" is Tuesday's (the later day is news about it)."""
+    first = dates[0]
+    if not first[0].start:
+        return first
+    week = _days_after(first[0].start, -7)
+    days = [x for x in dates if x[0].start and x[0].precision == "day" and week <= x[0].start]
+    return min(days, key=lambda x: x[0].start, default=first)
 
 
 def _one_per_day(s: Sentence) -> list[tuple[DateInfo, str]]:
@@ -279,6 +327,9 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             match = _find(groups, key, places, current)
             if match is None and key is None and current is not None and not _NEW_INCIDENT.search(s.text):
                 match = current  # a new place, no new date, no "separate": the same incident
+            if match is None and current is not None and current.date_key is None and key is not None:
+                if not _NEW_INCIDENT.search(s.text):
+                    match = current  # the story's first day ("shot Wednesday on Elm Road")
             if match is None and current is not None and _died_later(s, date, current):
                 targets.append(current)  # the story's victim died later: the shooting keeps its day
                 continue
@@ -347,8 +398,22 @@ def _open(groups: list[Group], s: Sentence, date, key, places) -> Group:
     return g
 
 
+def _within(key: str, wider: str) -> bool:
+    """A day key inside a wider day range: "Sunday morning" in "this weekend" or "last week"."""
+    if not (key.startswith("day:") and wider.startswith("day:")):
+        return False
+    (a, b), (lo, hi) = key[4:].split("/"), wider[4:].split("/")
+    span = dt.date.fromisoformat(hi) - dt.date.fromisoformat(lo)
+    # a month is too wide: "this month" in a story also holds other cases' days
+    return lo <= a <= b <= hi and (a, b) != (lo, hi) and span.days <= 9
+
+
 def _fill(g: Group, date, key, places) -> None:
-    if g.date_key is None and key is not None:
+    if key is not None and g.date_key is not None and _within(key, g.date_key):
+        # the day a coarse date ("this weekend", "last week", "last night") turns out to be
+        texts = g.date.text + [t for t in date.text if t not in g.date.text]
+        g.date, g.date_key = date.model_copy(deep=True, update={"text": texts}), key
+    elif g.date_key is None and key is not None:
         g.date, g.date_key = date.model_copy(deep=True), key
     elif key is not None and key == g.date_key and date.text[0] not in g.date.text:
         g.date.text.append(date.text[0])  # every wording of the date: "on Sunday", "Sunday's"

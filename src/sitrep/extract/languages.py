@@ -49,7 +49,7 @@ class Language:
     ]  # (found, actors, text, doc)
     pins_incident: Callable[[PlaceMention], bool]  # a place precise enough to place an incident
     find_dates: Callable[[str], list]  # date expressions of a sentence (DateMatch)
-    is_speech_date: Callable[[str], bool]  # the words before a date make it a statement's date
+    is_speech_date: Callable[[str, str], bool]  # the words around a date make it a statement's date
     resolve_date: Callable[[object, str | None], DateInfo]  # (a DateMatch, published)
     type_sentence: Callable[[object, str], EventType | None]  # (span, stripped text)
     find_claims: Callable[[object, str], list[Claim]]  # (span, article id)

@@ -46,6 +46,9 @@ from sitrep.vocab import DATE_RANK, FIGURE_FIELDS, GEO_RANK
 DEFAULT_SUB = "armed_clash"  # the extraction record's default: weaker evidence than any other
 
 
+_FRESH_DAYS = 3
+
+
 def _anchors(group: list[MentionView]) -> list[MentionView]:
     return [v for v in group if not v.follow_up and not v.history] or group
 
@@ -61,11 +64,24 @@ def incident_date(group: list[MentionView]) -> IncidentDate:
     if not dated:
         return IncidentDate(text=texts)
     counts = Counter((v.day_range, v.precision) for v in dated)
+    # among equally precise dates, a report published within days of its date told the news; a
+    # later one (a charge, a trial) also dates other cases and steps, and counts only after it
+    fresh = {
+        (v.day_range, v.precision)
+        for v in dated
+        if v.published and v.day_range[1] + _FRESH_DAYS >= v.published.toordinal()
+    }
     # ties go to the earliest day: reports come after the event, and a later day among equally
     # precise reports is a vigil, a charge or a death in hospital
     (rng, prec), _ = min(
         counts.items(),
-        key=lambda kv: (kv[0][0][1] - kv[0][0][0], DATE_RANK.get(kv[0][1], 5), -kv[1], kv[0][0][0]),
+        key=lambda kv: (
+            kv[0][0][1] - kv[0][0][0],
+            DATE_RANK.get(kv[0][1], 5),
+            kv[0] not in fresh,
+            -kv[1],
+            kv[0][0][0],
+        ),
     )
     return IncidentDate(
         start=date.fromordinal(rng[0]).isoformat(),
