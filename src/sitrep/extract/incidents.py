@@ -93,9 +93,11 @@ _RESTATED = re.compile(
     re.IGNORECASE,
 )
 # "Another victim", "a second man" are more victims of the same shooting, not another incident.
-_PERSON_AFTER = r"(?!(?:\s+[\w-]*\d[\w-]*|\s+(?:young|wounded|injured|male|female|teenage))*\s+(?:" + "|".join(
-    sorted(GROUP_OF, key=len, reverse=True)
-) + r"|victim|victims|shooting victim)s?\b)"
+_PERSON_AFTER = (
+    r"(?!(?:\s+[\w-]*\d[\w-]*|\s+(?:young|wounded|injured|male|female|teenage))*\s+(?:"
+    + "|".join(sorted(GROUP_OF, key=len, reverse=True))
+    + r"|victim|victims|shooting victim)s?\b)"
+)
 _NEW_INCIDENT = re.compile(
     r"\b(?:separate|(?:another|second)" + _PERSON_AFTER + r"|further|elsewhere|meanwhile|earlier|"
     r"in a different|also (?:attacked|claimed|killed|targeted))\b|" + FR_NEW_INCIDENT,

@@ -13,10 +13,12 @@ from sitrep.extract.figure_words import MULTIPLE_EVENTS, MULTIPLES, REFLEXIVE, T
 from sitrep.extract.quantities import parse_quantity
 from sitrep.records import Claim
 
+TOLL_LEVEL = "toll"  # the victim of a toll's level: everyone the story has told of (toll.py)
+
 
 def named_counts(sent, article_id: str, quote: str, scope_of) -> list[Claim]:
     """Claims of one spaCy sentence ``sent`` counted by an event's name or a toll's level;
-    ``scope_of(token, low, sentence)`` says whether a figure is a running total or a round-up's."""
+    ``scope_of(token, low)`` says whether a figure is a running total or a round-up's."""
     if any(t.dep_ == "mark" and t.lower_ in ("if", "unless", "whether") for t in sent):
         return []  # "if so, the shooting becomes a triple homicide": a condition, not a count
     out = []
@@ -44,8 +46,8 @@ def named_counts(sent, article_id: str, quote: str, scope_of) -> list[Claim]:
                 attributed_to=who.text,
                 claimant_kind=who.kind,
                 credited_outlet=who.outlet,
-                scope=scope_of(tok, n, quote),
-                victim=tok.text,
+                scope=scope_of(tok, n),
+                victim=TOLL_LEVEL if tok.lower_ == "toll" else tok.text,
                 reference=reference,
                 includes_killed=what == "shot",
             )
@@ -97,7 +99,13 @@ def _turned_on_self(tok, sent):
     if tok.lemma_ != "turn" or not any(c.dep_ == "dobj" and c.lemma_ in _WEAPONS for c in tok.children):
         return None
     me = next(
-        (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.lower_ in REFLEXIVE),
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+            if g.lower_ in REFLEXIVE
+        ),
         None,
     )
     if me is None or any(t.lemma_.lower() in _SURVIVED for t in sent):
