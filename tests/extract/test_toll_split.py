@@ -1,7 +1,8 @@
 """One shooting told in one article stays one incident with the article's whole toll, through
 ``sitrep run`` (real spaCy, real gazetteer, real DuckDB): more victims found elsewhere, the
 hospital the wounded were taken to, the party "going on since Friday night", the shooting's day
-told again. Each row is a short report written for this test (no dev-set sentence); towns and
+told again, the shooting named again on a later day; and the dead a shooter's suicide adds, the
+wounded told beside the dead with another age. Each row is a short report written for this test (no dev-set sentence); towns and
 days differ so that no two rows are one incident."""
 
 from __future__ import annotations
@@ -58,6 +59,37 @@ ROWS = [
         2,
         1,
         "2016-03-05",
+    ),
+    (
+        "the story's shooting named again on a later day",
+        "2014-05-13",
+        "Two women hurt in Macon shooting",
+        "Two women were wounded in a shooting outside a store in Macon on Saturday night. Police "
+        "continued their investigation into the shooting on Monday. Investigators have not named "
+        "a suspect.",
+        0,
+        2,
+        "2014-05-10",
+    ),
+    (
+        "a shooter who turned the gun on himself",
+        "2015-10-21",
+        "Man kills stepdaughters, then himself",
+        "A man shot and killed his two stepdaughters, then turned the gun on himself at a home in "
+        "Bristol on Tuesday night, police said.",
+        3,
+        0,
+        "2015-10-20",
+    ),
+    (
+        "two victims of other ages in one sentence",
+        "2013-02-18",
+        "Teen killed, another wounded in Lansing",
+        "A 19-year-old male was shot and killed Sunday night in Lansing, and a 16-year-old male "
+        "who was with him was shot and critically wounded, police said.",
+        1,
+        1,
+        "2013-02-17",
     ),
 ]
 

@@ -144,7 +144,7 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
         return what
     own = [c for c in trigger.children if c.dep_ in ("advmod", "acomp", "oprd", "prep", "xcomp")]
     # "Man shot, killed in ...": a headline joins the two participles with a comma
-    joined = list(trigger.conjuncts) + [
+    joined = _own_conjuncts(trigger) + [
         c for c in trigger.children if c.dep_ == "advcl" and c.i == trigger.i + 2 and c.nbor(-1).text == ","
     ]
     # "had shot him and had also shot and killed his grandmother": a verb with its own object
@@ -166,6 +166,27 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
     if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
         return "killed"
     return what
+
+
+def _has_subject(tok) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _own_conjuncts(trigger) -> list:
+    """The verbs joined to ``trigger`` in its own clause: "a man was shot and killed, and a boy
+    was shot and wounded" joins "killed" to the first "shot" only. A trigger with its own subject
+    takes no verb before it; none takes a verb after the next one with a subject."""
+    own = _has_subject(trigger)
+    out = []
+    for c in sorted(trigger.conjuncts, key=lambda t: t.i):
+        if c.i < trigger.i:
+            if not own:
+                out.append(c)
+            continue
+        if _has_subject(c):
+            break
+        out.append(c)
+    return out
 
 
 def _fatal_tail(trigger):

@@ -240,12 +240,23 @@ def _named_one(c: Claim) -> str | None:
 def _another_in_sentence(shot: Claim, killed: list[Claim]) -> bool:
     """ "A man was killed and a teen suffered a gunshot wound": one victim hit and another dead,
     told by other nouns in one sentence, are two people."""
-    noun = _named_one(shot)
+    noun, age = _named_one(shot), _age(shot)
     sentence = shot.quote_span or shot.quote
     return bool(noun) and any(
-        (k.quote_span or k.quote) == sentence and k.reference != "same" and _named_one(k) not in (None, noun)
+        (k.quote_span or k.quote) == sentence
+        and k.reference != "same"
+        # other nouns, or the same noun with other ages ("a 17-year-old male ... a 15-year-old male")
+        and (_named_one(k) not in (None, noun) or None not in (age, _age(k)) and age != _age(k))
         for k in killed
     )
+
+
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.I)
+
+
+def _age(c: Claim) -> str | None:
+    m = _AGE.search(c.text or "")
+    return m.group(1) if m else None
 
 
 def _hurt_others(hurt: list[Claim], shot: list[Claim], rest: int) -> int:

@@ -178,7 +178,6 @@ class Report:
     claimant_kind: str
     latest: int = 0  # latest publication day (ordinal) among the article and its echoes
     update: bool = False  # worded as a raised toll ("a second victim died", "died of his injuries")
-    implied: bool = False  # a wounded 0 read only from people shot who were the dead
 
 
 def _side(group: str | None) -> str:
@@ -242,9 +241,7 @@ def _report(key: tuple, own: list[Claim], dead: list[Claim], latest: int) -> Rep
     kinds = {c.claimant_kind for c in own}
     kind = "perpetrator" if perpetrator else next((k for k in CLAIMANT_KINDS if k in kinds), "unknown")
     update = any(UPDATE_WORDS.search(c.quote or "") for c in own if c.what == "killed")
-    # "A man was shot and killed": no one hurt, but only as the shot less the dead, never told
-    implied = best == 0 and all(c.includes_killed and not c.negated for c in own)
-    return Report(aid, origin, low if qual == "up_to" else best, high, qual, kind, latest, update, implied)
+    return Report(aid, origin, low if qual == "up_to" else best, high, qual, kind, latest, update)
 
 
 def reconcile_group(
@@ -286,8 +283,7 @@ def reconcile_group(
                 notes.append("best is the latest official count")
             else:
                 by_value: dict[int, set[str]] = defaultdict(set)
-                # a count an article tells outvotes a zero another only implies
-                for r in [r for r in credible if not r.implied] or credible:
+                for r in credible:
                     by_value[r.low or 0].add(r.origin)
                 best = min(by_value, key=lambda v: (-len(by_value[v]), v))
                 notes.append("best is the figure with the most independent origins")
