@@ -92,12 +92,6 @@ _RESTATED = re.compile(
     r"|took place|was reported|unfolded|erupted|broke out|started|began)\b",
     re.IGNORECASE,
 )
-# The story's event or its shooter named again: "the shooting", "the gunman".
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that)\s+(?:shooting|shootout|attack|stabbing|killing|homicide|incident|gunfire"
-    r"|shooter|gunman|attacker)\b",
-    re.IGNORECASE,
-)
 # "Another victim", "a second man" are more victims of the same shooting, not another incident.
 _PERSON_AFTER = (
     r"(?!(?:\s+[\w-]*\d[\w-]*|\s+(?:young|wounded|injured|male|female|teenage))*\s+(?:"
@@ -303,14 +297,6 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             context.append(s.idx)
             current, after_context = None, True
             continue
-        if groups and _told_again(s):
-            # "Police continued their investigation into the shooting Monday": the story's
-            # shooting named again, with no figure of its own, is no other incident (its day is
-            # the investigation's, not the shooting's)
-            current = current or groups[-1]
-            current.sents.append(s.idx)
-            after_context = False
-            continue
         slots = _slots(s)
         targets = []
         for date, key, places in slots:
@@ -369,18 +355,6 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
     if groups and title:
         groups[0].sents[:0] = title
     return groups, context
-
-
-def _told_again(s: Sentence) -> bool:
-    """A sentence that names the story's event again ("the shooting", "the gunman") and tells no
-    figure, no place, no new incident and no restated day of its own."""
-    return (
-        not s.claims
-        and not s.specific  # "the attack on the market town": a place may name another incident
-        and bool(_ANAPHOR.search(s.text))
-        and not _NEW_INCIDENT.search(s.text)
-        and not _RESTATED.search(s.text)
-    )
 
 
 def _died_later(s: Sentence, date, g: Group) -> bool:
