@@ -100,18 +100,22 @@ def find_claims(sent, article_id: str = "") -> list[Claim]:
         state.claims.extend(merged)
         if what == "shot" and batch:
             state.claims.extend(_fatal_part(trigger, batch[0]))
-    state.claims.extend(named_counts(sent, state.article_id, state.quote, _scope_of))
+    state.claims.extend(
+        named_counts(sent, state.article_id, state.quote, lambda tok, low: _scope(state, tok, low))
+    )
     return state.claims
 
 
-def _scope_of(tok, low: int | None, sentence: str) -> str:
-    """ "aggregate" for a running total, history or a round-up around ``tok``, else "incident"."""
+def _scope(state: _Sentence, tok, low: int | None, shared: bool = False) -> str:
+    """ "aggregate" for a running total, history, a round-up or a month's tally around ``tok``;
+    else, where asked, "shared" for one figure over several incidents ("in two attacks"); else
+    "incident". A round-up ("in separate shootings across the city") is no one incident's, so it
+    is read before (and wins over) the shared wording its words may also match."""
     clause = _clause_text(tok)
-    return (
-        "aggregate"
-        if AGGREGATE.search(clause) or in_past_year(tok) or _tally(low, clause, sentence)
-        else "incident"
-    )
+    tally = state.roundup or (low or 0) >= TALLY_AT_LEAST and bool(MONTH_TALLY.search(clause))
+    if tally or AGGREGATE.search(clause) or in_past_year(tok):
+        return "aggregate"
+    return "shared" if shared and SHARED.search(clause) else "incident"
 
 
 @dataclass
@@ -128,6 +132,7 @@ class _Sentence:
 
     def __post_init__(self):
         self.quote = self.sent.text.rstrip()  # a sentence before a paragraph break ends in its line breaks
+        self.roundup = bool(ROUNDUP.search(self.quote))  # read once per sentence, not per claim
         self.fatal = {
             t.i for t in self.sent if t.lower_ in ("fatally", "dead", "death") or t.lemma_ in ("kill", "die")
         }
@@ -139,7 +144,7 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
         return what
     own = [c for c in trigger.children if c.dep_ in ("advmod", "acomp", "oprd", "prep", "xcomp")]
     # "Man shot, killed in ...": a headline joins the two participles with a comma
-    joined = list(trigger.conjuncts) + [
+    joined = _own_conjuncts(trigger) + [
         c for c in trigger.children if c.dep_ == "advcl" and c.i == trigger.i + 2 and c.nbor(-1).text == ","
     ]
     # "had shot him and had also shot and killed his grandmother": a verb with its own object
@@ -161,6 +166,27 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
     if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
         return "killed"
     return what
+
+
+def _has_subject(tok) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _own_conjuncts(trigger) -> list:
+    """The verbs joined to ``trigger`` in its own clause: "a man was shot and killed, and a boy
+    was shot and wounded" joins "killed" to the first "shot" only. A trigger with its own subject
+    takes no verb before it; none takes a verb after the next one with a subject."""
+    own = _has_subject(trigger)
+    out = []
+    for c in sorted(trigger.conjuncts, key=lambda t: t.i):
+        if c.i < trigger.i:
+            if not own:
+                out.append(c)
+            continue
+        if _has_subject(c):
+            break
+        out.append(c)
+    return out
 
 
 def _fatal_tail(trigger):
@@ -249,15 +275,8 @@ def _as_claim(state: _Sentence, v: Victim) -> Claim:
         [trigger] if abs(trigger.i - victim.i) < 8 else []
     )
     span = _span(sent, toks)
-    clause = _clause_text(trigger)
     q = v.q
-    scope = (
-        "aggregate"
-        if AGGREGATE.search(clause) or in_past_year(trigger) or _tally(q.low, clause, state.quote)
-        else "shared"
-        if SHARED.search(clause)
-        else "incident"
-    )
+    scope = _scope(state, trigger, q.low, shared=True)
     killer = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if killer is None and trigger.dep_ in ("advcl", "conj", "xcomp"):  # "it assaulted a base, killing 40"
         killer = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
@@ -283,11 +302,6 @@ def _as_claim(state: _Sentence, v: Victim) -> Claim:
         includes_killed=v.what == "shot",
         subset=victim.i not in {x.i for x in v.victims} or trigger.head.lower_ == "among",
     )
-
-
-def _tally(low: int | None, clause: str, sentence: str) -> bool:
-    """A round-up's figure ("in separate shootings across the city") or a month's ("killed in July")."""
-    return bool(ROUNDUP.search(sentence)) or (low or 0) >= TALLY_AT_LEAST and bool(MONTH_TALLY.search(clause))
 
 
 def _also(trigger) -> bool:

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from sitrep.countries import country_names
 from sitrep.extract.event_types import EventType
 from sitrep.records import Claim, DateInfo, PlaceMention
+from sitrep.vocab import GROUP_OF
 from sitrep.vocab_fr import FR_CLAIMANT_NOUNS, FR_NEW_INCIDENT
 
 # Wide areas that never pin an incident (besides countries).
@@ -109,8 +110,22 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 # Words that announce another incident ("In a separate attack", "further claimed", "elsewhere").
+# "The shooting happened about 3 p.m. Saturday", "Police said the attack occurred Friday": the
+# story's own event dated again, never another incident.
+_RESTATED = re.compile(
+    r"^(?:[^,.;]{0,40}\b(?:said|say|says)(?: that)?\s+|according to [^,]{1,40},\s+)?the\s+"
+    r"(?:shooting|attack|stabbing|killing|homicide|incident|gunfire|violence)\s+(?:happened|occurred"
+    r"|took place|was reported|unfolded|erupted|broke out|started|began)\b",
+    re.IGNORECASE,
+)
+# "Another victim", "a second man" are more victims of the same shooting, not another incident.
+_PERSON_AFTER = (
+    r"(?!(?:\s+[\w-]*\d[\w-]*|\s+(?:young|wounded|injured|male|female|teenage))*\s+(?:"
+    + "|".join(sorted(GROUP_OF, key=len, reverse=True))
+    + r"|victim|victims|shooting victim)s?\b)"
+)
 _NEW_INCIDENT = re.compile(
-    r"\b(?:separate|another|further|elsewhere|meanwhile|second|earlier|"
+    r"\b(?:separate|(?:another|second)" + _PERSON_AFTER + r"|further|elsewhere|meanwhile|earlier|"
     r"in a different|also (?:attacked|claimed|killed|targeted))\b|" + FR_NEW_INCIDENT,
     re.IGNORECASE,
 )
@@ -195,6 +210,8 @@ def is_specific(place: PlaceMention, sent_text: str, sent_start: int, doc=None) 
     s, e = place.span[0] - sent_start, place.span[1] - sent_start
     if _BORDER_AFTER.search(sent_text[e:]) or _BORDER_BEFORE.search(sent_text[:s]):
         return False
+    if _at_care(place.text, sent_text[:s], sent_text[e:], doc.text if doc is not None else ""):
+        return False
     if doc is not None:
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         if span is not None and len(span):
@@ -206,6 +223,27 @@ def is_specific(place: PlaceMention, sent_text: str, sent_start: int, doc=None) 
                 if tok.dep_ in ("ROOT",) or tok.pos_ == "VERB":
                     break
     return True
+
+
+# Where the wounded were taken ("Stroger Hospital", "a hospital in Temple"): never where the
+# shooting happened, so it never pins (or splits off) an incident.
+_CARE = r"(?:hospital|medical cent(?:er|re)|health cent(?:er|re)|trauma cent(?:er|re)|infirmary|clinic)"
+_CARE_NAME = r"(?:'s)?(?:\s+(?:[A-Z][\w'.&-]*|&|of|and)){0,4}?\s+(?=[A-Z])(?i:" + _CARE + ")"
+_CARE_AFTER = re.compile("^" + _CARE_NAME)
+_CARE_BEFORE = re.compile(_CARE + r",?\s+(?:in|of|at)\s+$", re.IGNORECASE)
+_TAKEN_TO = re.compile(r"\b(?:at|to)\s+$", re.IGNORECASE)
+
+
+def _at_care(name: str, before: str, after: str, article: str) -> bool:
+    """A place named as a hospital: "Stroger Hospital", "a hospital in Temple", or "at Stroger"
+    in an article that names "Stroger Hospital" elsewhere."""
+    if _CARE_AFTER.match(after[:60]) or _CARE_BEFORE.search(before[-40:]):
+        return True
+    if not _TAKEN_TO.search(before[-10:]):
+        return False
+    if re.search(_CARE + "$", name, re.IGNORECASE):  # "taken to Mercy Hospital"
+        return True
+    return bool(re.search(r"\b" + re.escape(name) + _CARE_NAME, article))
 
 
 def place_context(text: str, start: int, end: int) -> tuple[str, str | None]:
@@ -325,6 +363,11 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                     context.append(s.idx)
                 continue
             match = _find(groups, key, places, current)
+            story = current or (groups[-1] if groups else None)
+            if story is not None and date is not None and date.start and _RESTATED.search(s.text):
+                # "The shooting happened about 3 p.m. Saturday": the story's own day, told again
+                # (and told plainly: it wins over a day read from a heading or a statement)
+                story.date, story.date_key, match = None, None, story
             if match is None and key is None and current is not None and not _NEW_INCIDENT.search(s.text):
                 match = current  # a new place, no new date, no "separate": the same incident
             if match is None and current is not None and current.date_key is None and key is not None:
@@ -369,7 +412,9 @@ def _died_later(s: Sentence, date, g: Group) -> bool:
     """ "Marcus Hale died Tuesday at a hospital" after a shooting told on Sunday: a death days
     after the shooting the story tells, not another incident (no event word of its own)."""
     return (
-        s.event is None
+        # no event word of its own, or one told of the victims already named ("The older boy,
+        # who was shot in the chest, was pronounced dead Monday")
+        (s.event is None or all(c.reference == "same" for c in s.claims))
         and bool(s.claims)
         and all(c.what == "killed" for c in s.claims)
         and date is not None

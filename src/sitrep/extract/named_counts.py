@@ -1,5 +1,6 @@
 """Counts told without a victim noun: the event's name ("a quadruple shooting", "a double
-homicide") and a toll's new level ("the death toll rose to three").
+homicide"), a toll's new level ("the death toll rose to three") and a shooter's own death ("then
+turned the gun on himself").
 
     >>> [(c.what, c.low) for c in named_counts(sent, "a1", sent.text, scope_of)]   # doctest: +SKIP
     [('wounded', 4)]
@@ -8,22 +9,26 @@ homicide") and a toll's new level ("the death toll rose to three").
 from __future__ import annotations
 
 from sitrep.extract.claimants import find_claimant
-from sitrep.extract.figure_words import MULTIPLE_EVENTS, MULTIPLES, TOLL_VERBS
+from sitrep.extract.figure_words import MULTIPLE_EVENTS, MULTIPLES, REFLEXIVE, TOLL_VERBS
 from sitrep.extract.quantities import parse_quantity
 from sitrep.records import Claim
+
+TOLL_LEVEL = "toll"  # the victim of a toll's level: everyone the story has told of (toll.py)
 
 
 def named_counts(sent, article_id: str, quote: str, scope_of) -> list[Claim]:
     """Claims of one spaCy sentence ``sent`` counted by an event's name or a toll's level;
-    ``scope_of(token, low, sentence)`` says whether a figure is a running total or a round-up's."""
+    ``scope_of(token, low)`` says whether a figure is a running total or a round-up's."""
     if any(t.dep_ == "mark" and t.lower_ in ("if", "unless", "whether") for t in sent):
         return []  # "if so, the shooting becomes a triple homicide": a condition, not a count
     out = []
     for tok in sent:
-        found = _multiple(tok, sent) or _toll_level(tok)
+        found = _multiple(tok, sent) or _toll_level(tok) or _turned_on_self(tok, sent)
         if found is None:
             continue
         what, n, first = found
+        # the shooter's own death is one more than the victims told ("killed two, then himself")
+        reference = "additional" if first.lower_ in REFLEXIVE else "new"
         span = (first.idx, tok.idx + len(tok)) if first.i < tok.i else (tok.idx, first.idx + len(first))
         who = find_claimant(tok, None)
         out.append(
@@ -41,9 +46,9 @@ def named_counts(sent, article_id: str, quote: str, scope_of) -> list[Claim]:
                 attributed_to=who.text,
                 claimant_kind=who.kind,
                 credited_outlet=who.outlet,
-                scope=scope_of(tok, n, quote),
-                victim=tok.text,
-                reference="new",
+                scope=scope_of(tok, n),
+                victim=TOLL_LEVEL if tok.lower_ == "toll" else tok.text,
+                reference=reference,
                 includes_killed=what == "shot",
             )
         )
@@ -81,3 +86,28 @@ def _toll_level(tok):
     if q is None or q.low is None:
         return None
     return "killed", q.low, nums[0]
+
+
+_WEAPONS = {"gun", "weapon", "rifle", "pistol", "handgun", "shotgun", "firearm"}
+_SURVIVED = {"attempt", "try", "survive", "critical", "hospitalize", "injure", "wound", "stable", "treat"}
+
+
+def _turned_on_self(tok, sent):
+    """("killed", 1, "himself") for "then turned the gun on himself" (a shooter's suicide), unless
+    the sentence tells he lived ("tried to turn the gun on himself", "... and is in critical
+    condition")."""
+    if tok.lemma_ != "turn" or not any(c.dep_ == "dobj" and c.lemma_ in _WEAPONS for c in tok.children):
+        return None
+    me = next(
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+            if g.lower_ in REFLEXIVE
+        ),
+        None,
+    )
+    if me is None or any(t.lemma_.lower() in _SURVIVED for t in sent):
+        return None
+    return "killed", 1, me

@@ -25,7 +25,7 @@ from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "29"  # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "32"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
@@ -261,8 +261,8 @@ def _read_dates(s: Sentence, published: str | None, lang: Language) -> None:
     for m in lang.find_dates(s.text):
         if lang.is_speech_date(s.text[: m.start], s.text[m.end :]):
             continue
-        if m.since:
-            s.aggregate = True
+        if m.since:  # a running total's start, but "going on since Friday night" is no total
+            s.aggregate = s.aggregate or m.kind != "wday"
             continue
         info: DateInfo = lang.resolve_date(m, published)
         info.span = (s.start + m.start, s.start + m.end)

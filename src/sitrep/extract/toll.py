@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from sitrep.extract.figure_words import CORRECTION, ORDINALS, REFLEXIVE, SUPERSEDED
+from sitrep.extract.named_counts import TOLL_LEVEL
 from sitrep.records import Claim
 from sitrep.vocab import GROUP_OF, GROUP_SIDE
 
@@ -102,10 +103,15 @@ def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
 def _everyone(c: Claim) -> bool:
     """ "both victims", "all four", "the toll rose to two": everyone the story has told of, not
     one more telling."""
-    return bool(_EVERYONE.match(c.text or ""))
+    return _level(c) or bool(_EVERYONE.match(c.text or ""))
 
 
-_EVERYONE = re.compile(r"\s*(both|all|toll)\b", re.I)
+def _level(c: Claim) -> bool:
+    """A toll's level ("the death toll rose to three"), as named_counts marks it."""
+    return c.victim == TOLL_LEVEL
+
+
+_EVERYONE = re.compile(r"\s*(both|all)\b", re.I)
 
 
 def _ordinal(c: Claim) -> int:
@@ -114,7 +120,9 @@ def _ordinal(c: Claim) -> int:
 
 
 def _rest_of(c: Claim, largest: int) -> bool:
-    """ "the other three" / "the three others" below a count already told: the rest of it."""
+    """ "the other three" / "the three others" below a count already told: the rest of it (the
+    one reading of "the other N": the parse marks them as others, the article's largest count
+    decides whether they are more)."""
     return bool(_THE_OTHER.match(c.text or "")) and 0 < (_point(c) or 0) < largest
 
 
@@ -190,7 +198,7 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
         again = per_group.pop("same", 0)
         base.append(max(sum(per_group.values()), again))
         # "The toll rose to two when a second victim died": a toll's level already counts them.
-        level = any((c.text or "").lower().startswith("toll") for c in firsts)
+        level = any(_level(c) for c in firsts)
         told.append(base[-1] + (0 if level else sum(_point(c) for c in inner)))
     # Others told inside a sentence count with it; others told alone add to the largest telling.
     best = max(max(told), max(base) + extra)
@@ -232,12 +240,23 @@ def _named_one(c: Claim) -> str | None:
 def _another_in_sentence(shot: Claim, killed: list[Claim]) -> bool:
     """ "A man was killed and a teen suffered a gunshot wound": one victim hit and another dead,
     told by other nouns in one sentence, are two people."""
-    noun = _named_one(shot)
+    noun, age = _named_one(shot), _age(shot)
     sentence = shot.quote_span or shot.quote
     return bool(noun) and any(
-        (k.quote_span or k.quote) == sentence and k.reference != "same" and _named_one(k) not in (None, noun)
+        (k.quote_span or k.quote) == sentence
+        and k.reference != "same"
+        # other nouns, or the same noun with other ages ("a 17-year-old male ... a 15-year-old male")
+        and (_named_one(k) not in (None, noun) or None not in (age, _age(k)) and age != _age(k))
         for k in killed
     )
+
+
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.I)
+
+
+def _age(c: Claim) -> str | None:
+    m = _AGE.search(c.text or "")
+    return m.group(1) if m else None
 
 
 def _hurt_others(hurt: list[Claim], shot: list[Claim], rest: int) -> int:

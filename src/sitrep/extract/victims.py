@@ -70,8 +70,6 @@ def count_of(head) -> tuple[Quantity | None, str]:
     )  # "one more man was wounded"
     extra = words & {"another", "second", "third", "fourth", "fifth", "other", "others", "additional"}
     reference = "additional" if extra or more else "new"
-    if _rest_of_told(head, extra, words):
-        reference = "same"  # "the other two": the rest of victims already counted, not more
     if head.pos_ == "NUM" or is_number(head):
         toks = sorted(qt + [head], key=lambda t: t.i)
         text = head.doc[toks[0].i : toks[-1].i + 1].text
@@ -120,11 +118,6 @@ def not_a_head_count(num) -> bool:
     ("12.4 deaths"), a calibre (".22")."""
     nxt = num.doc[num.i + 1].lower_ if num.i + 1 < len(num.doc) else ""
     return bool(re.fullmatch(r"\d*\.\d+", num.text)) or nxt.replace("’", "'") in CLOCK_WORDS
-
-
-def _rest_of_told(head, extra: set, words: set) -> bool:
-    """ "the other two" (a number after "the other"): the rest of a group already told of."""
-    return bool(extra) and extra <= {"other", "others"} and "the" in words and head.pos_ == "NUM"
 
 
 def of_noun(tok):
