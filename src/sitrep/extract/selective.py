@@ -69,7 +69,7 @@ def _parse_batch(nlp, docs: list, batch_size: int) -> list:
     split = [d.copy() for d in docs]
     for _ in nlp.get_pipe("senter").pipe(split, batch_size=batch_size):
         pass
-    lemmas = _lemma_guesser(nlp)
+    lemmas = lemma_guesser(nlp)
     found = [_pieces(s, lemmas) for s in split]
     windows = [w for d, (plan, _) in zip(docs, found) for w in _windows(d, plan)]
     parsed = iter(_run(nlp, [w for w, _, _ in windows], batch_size))
@@ -171,7 +171,7 @@ def may_carry(sent, lemmas) -> bool:
 
 
 @cache
-def _lemma_guesser(nlp):
+def lemma_guesser(nlp):
     """word -> every lemma the model's rule lemmatizer could give it, whatever its part of speech."""
     table = _tables(nlp)
 
