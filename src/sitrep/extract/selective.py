@@ -25,24 +25,32 @@ from functools import cache
 import numpy as np
 
 from sitrep.extract.event_types import cue_hits
-from sitrep.extract.figure_words import ADJ_WHAT, CARRY_VERBS, NOUN_WHAT, TAKE_WHAT, VERB_WHAT
+from sitrep.extract.figure_words import (
+    ADJ_WHAT,
+    CARRY_VERBS,
+    MULTIPLE_EVENTS,
+    NOUN_WHAT,
+    TAKE_WHAT,
+    VERB_WHAT,
+)
 
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "sitrep_attribute_rules", "attribute_ruler", "lemmatizer")
-# Trigger lemmas ``victims.what_of`` reads beside the figure-word tables (struck, treated, taken,
-# a victim, a death toll).
 PAD = 0  # sentences parsed on each side of one that may carry an incident
 # Tokens of context parsed on each side of a piece: more than the tagger's tok2vec sees (a
 # window of 1 over 4 layers) and the parser's lookahead, so the piece parses as in the whole doc.
 CONTEXT = 8
 COPIED = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP"]  # what the parsing pipes write on a token
+# Trigger lemmas ``victims.what_of`` reads beside the figure-word tables (struck, treated, taken,
+# a victim, a death toll).
 OTHER_TRIGGERS = frozenset({"strike", "hit", "treat", "victim", "toll"})
 
 
 @cache
 def trigger_lemmas() -> frozenset[str]:
-    return (
-        frozenset(VERB_WHAT) | set(ADJ_WHAT) | set(NOUN_WHAT) | CARRY_VERBS | set(TAKE_WHAT) | OTHER_TRIGGERS
-    )
+    """Lemmas of the words a casualty claim starts from (``victims.what_of``) and of the events
+    a count names ("a double homicide": ``named_counts``)."""
+    tables = (VERB_WHAT, ADJ_WHAT, NOUN_WHAT, CARRY_VERBS, TAKE_WHAT, MULTIPLE_EVENTS, OTHER_TRIGGERS)
+    return frozenset(w for table in tables for w in table)
 
 
 def parse_selective(nlp, docs, batch_size: int = 64):
