@@ -22,12 +22,14 @@ from sitrep.extract.incidents import (
 )
 from sitrep.extract.languages import LANGUAGES, Language, language_of
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
+from sitrep.extract.selective import is_parsed, parse_selective
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
 EXTRACTOR_VERSION = "32"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
+SELECTIVE = True  # parse only the sentences that may carry an incident (``selective``)
 _TERMINAL = re.compile(r"[.!?\"”’'):;]\s*$")
 
 
@@ -62,7 +64,13 @@ def extract_articles(
             continue
         model = given[lang.code] if given[lang.code] is not None else lang.load()
         docs = (make_doc(model, a.clean_text, lang.quotes_hold) for a in part)
-        for article, doc in zip(part, model.pipe(docs, batch_size=batch_size)):
+        # English: the full pipeline only where an incident may be told (``selective``)
+        parsed = (
+            parse_selective(model, docs, batch_size)
+            if lang.code == "en" and SELECTIVE
+            else model.pipe(docs, batch_size=batch_size)
+        )
+        for article, doc in zip(part, parsed):
             out[article.article_id] = extract_one(article, doc, actors, gazetteer)
     return {a.article_id: out[a.article_id] for a in articles}
 
@@ -240,8 +248,9 @@ def _sentence(
     s.places = [p for p in places if start <= p.span[0] < end]
     s.specific = [p for p in s.places if is_specific(p, stripped, start, doc) and lang.pins_incident(p)]
     _read_dates(s, article.published, lang)
-    s.event = lang.type_sentence(span, stripped)
-    s.claims = lang.find_claims(span, article.article_id)
+    if is_parsed(span):  # a sentence with no cue and no casualty word has neither
+        s.event = lang.type_sentence(span, stripped)
+        s.claims = lang.find_claims(span, article.article_id)
     if any(c.scope == "aggregate" for c in s.claims) and not s.dates:
         s.aggregate = True
     if lang.is_background(stripped) and not any(d.precision == "day" for d in s.dates):

@@ -1,0 +1,202 @@
+"""Parse only what extraction reads: the full English pipeline for the sentences that may carry an
+incident, the sentence splitter and NER for the rest (issue 15).
+
+    >>> docs = parse_selective(nlp, (make_doc(nlp, t) for t in texts))   # one Doc per text
+
+What extraction reads from the parse: the event type of a sentence (cue lists, then the type
+model over the tagger's tensor and the dependency relations) and its casualty claims (triggers
+found by lemma and part of speech, victims by dependency) need the tagger, parser and lemmatizer;
+places, actor names and dates are read from the text and NER's entities, which every sentence
+gets. So a cheap first pass (the model's own ``senter``, a few per cent of the pipeline's time)
+splits each article into sentences, and a sentence goes to the full pipeline only when a word of
+it may be read as one of those: a word of any event cue list (``event_types.cue_hits``) or a
+word whose possible lemmas (the lemmatizer's own exception and suffix tables, tried for every
+part of speech) hold a casualty trigger (``figure_words``). Runs of such sentences are parsed
+as one piece, the rest kept as split by ``senter``; ``Doc.from_docs`` rejoins the pieces into
+one Doc with the same text and tokens, and NER runs over the rejoined Doc as it did before.
+Sentences that were not parsed are listed in ``doc.user_data["sitrep_light"]`` (token ranges):
+extraction types no event and finds no claim in them (``is_parsed``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+
+from sitrep.extract.event_types import cue_hits
+from sitrep.extract.figure_words import (
+    ADJ_WHAT,
+    CARRY_VERBS,
+    MULTIPLE_EVENTS,
+    NOUN_WHAT,
+    TAKE_WHAT,
+    VERB_WHAT,
+)
+
+PARSE_PIPES = ("tok2vec", "tagger", "parser", "sitrep_attribute_rules", "attribute_ruler", "lemmatizer")
+PAD = 0  # sentences parsed on each side of one that may carry an incident
+# Tokens of context parsed on each side of a piece: more than the tagger's tok2vec sees (a
+# window of 1 over 4 layers) and the parser's lookahead, so the piece parses as in the whole doc.
+CONTEXT = 8
+COPIED = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP"]  # what the parsing pipes write on a token
+# Trigger lemmas ``victims.what_of`` reads beside the figure-word tables (struck, treated, taken,
+# a victim, a death toll).
+OTHER_TRIGGERS = frozenset({"strike", "hit", "treat", "victim", "toll"})
+
+
+@cache
+def trigger_lemmas() -> frozenset[str]:
+    """Lemmas of the words a casualty claim starts from (``victims.what_of``) and of the events
+    a count names ("a double homicide": ``named_counts``)."""
+    tables = (VERB_WHAT, ADJ_WHAT, NOUN_WHAT, CARRY_VERBS, TAKE_WHAT, MULTIPLE_EVENTS, OTHER_TRIGGERS)
+    return frozenset(w for table in tables for w in table)
+
+
+def parse_selective(nlp, docs, batch_size: int = 64):
+    """Each tokenised doc of ``docs`` (sentence starts preset by ``make_doc``) parsed where it
+    matters (see the module's docstring), in order."""
+    batch: list = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from _parse_batch(nlp, batch, batch_size)
+            batch = []
+    if batch:
+        yield from _parse_batch(nlp, batch, batch_size)
+
+
+def is_parsed(span) -> bool:
+    """Whether a sentence of a doc is read for events and claims: every sentence of a doc parsed
+    whole, and in a ``parse_selective`` doc those that overlap a sentence that may carry one."""
+    read = span.doc.user_data.get("sitrep_read")
+    return read is None or any(a < span.end and span.start < b for a, b in read)
+
+
+def _parse_batch(nlp, docs: list, batch_size: int) -> list:
+    split = [d.copy() for d in docs]
+    for _ in nlp.get_pipe("senter").pipe(split, batch_size=batch_size):
+        pass
+    lemmas = lemma_guesser(nlp)
+    found = [_pieces(s, lemmas) for s in split]
+    windows = [w for d, (plan, _) in zip(docs, found) for w in _windows(d, plan)]
+    parsed = iter(_run(nlp, [w for w, _, _ in windows], batch_size))
+    cuts = iter(windows)
+    width = nlp.get_pipe("tok2vec").model.get_dim("nO")
+    for doc, s, (plan, read) in zip(docs, split, found):
+        rows = np.zeros((len(doc), len(COPIED)), dtype="uint64")
+        tensor = np.zeros((len(doc), width), dtype="float32")
+        for a, b, full in plan:
+            if full:
+                _, lo, hi = next(cuts)
+                win = next(parsed)
+                rows[a:b] = win.to_array(COPIED)[lo:hi]
+                tensor[a:b] = win.tensor[lo:hi]
+        doc.from_array(COPIED, rows)
+        doc.tensor = tensor
+        _keep_light_starts(doc, s, plan)
+        doc.user_data["sitrep_read"] = read
+    return list(nlp.get_pipe("ner").pipe(docs, batch_size=batch_size))
+
+
+def _windows(doc, plan) -> list:
+    """Each piece [a, b) of ``doc`` to parse as a doc of its own, with CONTEXT tokens of the text
+    on each side (fixed sentence starts at a and b keep the parse inside), and where [a, b) lies
+    within it."""
+    head = doc._get_array_attrs()
+    array = doc.to_array(head)
+    out = []
+    for a, b, full in plan:
+        if not full:
+            continue
+        lo, hi = max(0, a - CONTEXT), min(len(doc), b + CONTEXT)
+        win = doc[lo:hi].as_doc(array_head=head, array=array)
+        for i in (a - lo, b - lo):
+            if 0 < i < len(win):
+                win[i].is_sent_start = True
+        out.append((win, a - lo, b - lo))
+    return out
+
+
+def _run(nlp, docs: list, batch_size: int) -> list:
+    """The parsing pipes (all but NER and the sentence splitter) over ``docs``."""
+    for name in PARSE_PIPES:
+        if name not in nlp.pipe_names:
+            continue
+        pipe = nlp.get_pipe(name)
+        if hasattr(pipe, "pipe"):
+            docs = list(pipe.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [pipe(d) for d in docs]
+    return docs
+
+
+def _keep_light_starts(doc, split, plan) -> None:
+    """Writing the parse sets sentence starts from it, which the light pieces lack: write
+    ``senter``'s back for them."""
+    light = [(a, b) for a, b, full in plan if not full]
+    if not light:
+        return
+    starts = doc.to_array(["SENT_START"]).astype("int64")
+    split_starts = split.to_array(["SENT_START"]).astype("int64")
+    for a, b in light:
+        starts[a:b] = split_starts[a:b]
+        for i in range(a, b - 1):
+            # senter may start a sentence at the space or the closing quote that ends the one
+            # before; the parser ends that sentence with them
+            if starts[i] == 1 and _trails(doc[i]):
+                starts[i], starts[i + 1] = -1, 1
+    doc.from_array(["SENT_START"], starts.astype("uint64"))
+
+
+def _trails(token) -> bool:
+    return token.is_space or (token.is_punct and not token.is_left_punct and not token.is_bracket)
+
+
+def _pieces(doc, lemmas) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+    """Token ranges of ``doc`` (split by ``senter``), each with whether it gets the full pipeline,
+    and the ranges of the sentences that may carry an incident. A sentence next to one that may is
+    parsed too (but not read for events and claims), so that the words read keep the context the
+    tagger's and parser's windows see in a whole parsed doc."""
+    sents = list(doc.sents)
+    read = [may_carry(s, lemmas) for s in sents]
+    plan: list[list] = []
+    for i, sent in enumerate(sents):
+        full = any(read[max(0, i - PAD) : i + PAD + 1])
+        if plan and plan[-1][2] == full:
+            plan[-1][1] = sent.end
+        else:
+            plan.append([sent.start, sent.end, full])
+    return [tuple(p) for p in plan], [(s.start, s.end) for s, r in zip(sents, read) if r]
+
+
+def may_carry(sent, lemmas) -> bool:
+    """A word of the sentence may be read as an event cue or a casualty trigger."""
+    triggers = trigger_lemmas()
+    if any(triggers & lemmas(t.lower_) for t in sent if t.is_alpha):
+        return True
+    return any(cue_hits(sent.text.strip()).values())
+
+
+@cache
+def lemma_guesser(nlp):
+    """word -> every lemma the model's rule lemmatizer could give it, whatever its part of speech."""
+    table = _tables(nlp)
+
+    @cache
+    def guesses(word: str) -> frozenset[str]:
+        out = {word}
+        for rules, exc in table:
+            out.update(exc.get(word, ()))
+            for old, new in rules:
+                if old and word.endswith(old):
+                    out.add(word[: len(word) - len(old)] + new)
+        return frozenset(out)
+
+    return guesses
+
+
+def _tables(nlp) -> list[tuple[list, dict]]:
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    rules, exc = lookups.get_table("lemma_rules"), lookups.get_table("lemma_exc")
+    return [(rules.get(pos, []), exc.get(pos, {})) for pos in ("verb", "noun", "adj")]
