@@ -58,6 +58,7 @@ _ABBREV = {
     "est",
     "fig",
 }
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_WORDS = 5  # shorter lines ("WIDENING INSECURITY", "/", "Published") are furniture or headings
 
@@ -86,8 +87,10 @@ def split_sentences(text: str, min_words: int = MIN_WORDS) -> list[Sentence]:
         base, chunk = line.start(), line.group()
         cuts = [0]
         for m in _BOUNDARY.finditer(chunk):
-            before = chunk[: m.start()].rstrip('"”’)]')
-            last = re.search(r"([\w.]+)\.$", before)
+            # only the last word matters: a window longer than any abbreviation decides as the
+            # whole line would, without scanning the line again at each boundary
+            before = chunk[max(0, m.start() - 40) : m.start()].rstrip('"”’)]')
+            last = _LAST_WORD.search(before)
             if last and (last.group(1).lower() in _ABBREV or len(last.group(1)) == 1):
                 continue  # "Gen. Smith", "J. Smith": not a boundary
             cuts.append(m.end())
@@ -210,8 +213,9 @@ def names(text: str) -> set[str]:
     ['boulkessi', 'burkina', 'faso', 'jnim']
     """
     out = set()
+    lead = len(text) - len(text.lstrip(" \"“‘'("))
     for m in _CAP.finditer(text):
-        if not text[: m.start()].strip(" \"“‘'("):
+        if m.start() <= lead:
             continue  # the first word is capitalised anyway
         w = re.sub(r"['’]s$", "", m.group()).lower()
         for part in w.split("-"):
