@@ -114,8 +114,11 @@ def normalise(text: str) -> str:
     "mali's army said"
     """
     t = unicodedata.normalize("NFKC", text).lower()
-    t = t.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
-    return re.sub(r"\s+", " ", t).strip()
+    return _SPACES.sub(" ", t.translate(_FOLD)).strip()
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_SPACES = re.compile(r"\s+")
 
 
 def sentence_key(text: str) -> str:
@@ -124,7 +127,12 @@ def sentence_key(text: str) -> str:
     >>> len(sentence_key("Two died."))
     40
     """
-    return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()
+    return key_of_normalised(normalise(text))
+
+
+def key_of_normalised(norm: str) -> str:
+    """``sentence_key`` of a text already ``normalise``d."""
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
 
 
 def words(text: str) -> list[str]:
