@@ -1,6 +1,6 @@
 """What keeps the reuse stage cheap, without changing what it finds: the numpy MinHash and LSH
 buckets are datasketch's own values; a run whose pairs need no vectors imports neither torch nor
-datasketch/scipy; MiniLM's token-capped batches give the vectors of one-by-one encoding; a
+datasketch/scipy; MiniLM's length-sorted batches give the vectors of one-by-one encoding; a
 signature computed beforehand (as the Ray engine does) gives the pairs computed on the spot."""
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from sitrep.models import load_embedder
 from sitrep.reuse.candidates import LSH_THRESHOLD, NUM_PERM, candidate_pairs, lsh_bands, make_minhash
 from sitrep.reuse.compare import prepare_article
 from sitrep.reuse.minhash import BANDS, ROWS, bands, minhash
-from sitrep.reuse.minilm import token_batches
 from support.fresh import modules_after_run
 from support.seed_records import article
 
@@ -95,26 +94,7 @@ def test_run_whose_pairs_need_no_vectors_imports_neither_torch_nor_scipy(tmp_pat
     assert [e["kind"] for e in edges] in (["duplicate"], ["near_duplicate"])
 
 
-LENGTHS = [
-    [300, 200, 10],
-    [100] * 10,
-    [5] * 200,
-    [256, 255, 3, 2, 1],
-    [],
-]
-
-
-@pytest.mark.parametrize("lengths", LENGTHS)
-def test_token_batches_cover_every_text_once_in_order_within_the_budget(lengths):
-    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
-    batches = token_batches(order, lengths, batch_size=64, budget=512)
-    assert [i for b in batches for i in b] == order
-    for b in batches:
-        assert len(b) <= 64
-        assert len(b) == 1 or max(lengths[i] for i in b) * len(b) <= 512
-
-
-def test_token_capped_batches_give_the_vectors_of_one_by_one_encoding():
+def test_length_sorted_batches_give_the_vectors_of_one_by_one_encoding():
     model = load_embedder()
     texts = [
         "The bridge over the Varra was closed after a barge struck one of its piers.",
