@@ -1,7 +1,8 @@
 """Candidate pairs without comparing everything to everything.
 
 Two keys, each cheap per article:
-- copies share word 5-grams: MinHash LSH (datasketch) finds them in near-constant time per query;
+- copies share word 5-grams: MinHash LSH (``minhash.py``, datasketch's values without its scipy
+  import) finds them in near-constant time per query;
 - rewrites share almost no 5-grams (the seeds' paraphrases: Jaccard 0.004 and 0.04) but keep the
   rare names and numbers, so an inverted index over those, restricted to keys found in few
   articles and to a time window when both dates are known, finds them.
@@ -16,19 +17,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # datasketch pulls scipy (about a second): imported when first needed
-    from datasketch import MinHash
+from sitrep.reuse.minhash import NUM_PERM, MinHash, bands, minhash  # noqa: F401
 
-
-NUM_PERM = 128
 # 5-gram Jaccard, measured on the benchmark corpus: copies with other furniture 0.77-0.84, copies
 # with the last third cut 0.42-0.6, unrelated stories sharing boilerplate wording up to 0.34. So
 # the LSH is tuned at 0.5 and each hit is checked against 0.4; trims the LSH misses share their
 # rare names and come in through the key index.
-LSH_THRESHOLD = 0.5
+LSH_THRESHOLD = 0.5  # minhash.BANDS, ROWS are datasketch's optimum for this threshold
 MIN_JACCARD = 0.4
 SHINGLE = 5
 MAX_DF = 100  # a key in more articles than this says nothing about reuse ...
@@ -54,40 +50,28 @@ class Profile:
     minhash: MinHash | None = field(default=None, repr=False)
 
 
-@lru_cache(maxsize=1)
-def _template() -> MinHash:
-    """An empty MinHash whose permutations every other shares (drawing them costs more than hashing)."""
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM)
-
-
 def make_minhash(words: list[str]) -> MinHash:
     """MinHash of the word 5-grams of a text (the whole text if shorter)."""
-    from datasketch import MinHash
-
-    template = _template()
-    mh = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))}
-    mh.update_batch([g.encode("utf-8") for g in grams])
-    return mh
+    return minhash([g.encode("utf-8") for g in grams])
 
 
 def copy_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set[tuple[str, str]]:
-    """Pairs (sorted ids) whose 5-gram Jaccard probably exceeds ``LSH_THRESHOLD``."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    """Pairs (sorted ids) whose 5-gram Jaccard probably exceeds ``LSH_THRESHOLD`` (the articles
+    sharing an LSH bucket with a new one, as datasketch's ``MinHashLSH.query`` finds them)."""
+    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+    filed = {}
     for pid, p in profiles.items():
         if p.minhash is None:
             p.minhash = make_minhash(p.words)
-        lsh.insert(pid, p.minhash)
+        filed[pid] = list(enumerate(bands(p.minhash)))
+        for bucket in filed[pid]:
+            buckets[bucket].append(pid)
     pairs = set()
     for nid in new_ids:
         mine = profiles[nid].minhash
-        pairs |= best_copies(
-            nid, [(mine.jaccard(profiles[o].minhash), o) for o in lsh.query(mine) if o != nid]
-        )
+        near = {o for bucket in filed[nid] for o in buckets[bucket] if o != nid}
+        pairs |= best_copies(nid, [(mine.jaccard(profiles[o].minhash), o) for o in near])
     return pairs
 
 
@@ -103,17 +87,9 @@ def best_copies(nid: str, scored: Iterable[tuple[float, str]]) -> set[tuple[str,
     return pairs
 
 
-def lsh_bands(minhash: MinHash) -> list[str]:
-    """The LSH buckets ``copy_candidates`` files ``minhash`` under, one per band (band, hash)."""
-    lsh = _empty_lsh()
-    return [f"{i}:{lsh._H(minhash.hashvalues[a:b]).hex()}" for i, (a, b) in enumerate(lsh.hashranges)]
-
-
-@lru_cache(maxsize=1)
-def _empty_lsh():
-    from datasketch import MinHashLSH
-
-    return MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+def lsh_bands(signature: MinHash) -> list[str]:
+    """The LSH buckets ``copy_candidates`` files ``signature`` under, one per band (band, hash)."""
+    return [f"{i}:{bucket.hex()}" for i, bucket in enumerate(bands(signature))]
 
 
 def rewrite_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set[tuple[str, str]]:

@@ -18,11 +18,11 @@ from sitrep.reuse import align
 from sitrep.reuse.candidates import Profile, article_keys
 from sitrep.reuse.sentences import (
     Sentence,
+    key_of_normalised,
     name_phrases,
     names,
     normalise,
     numbers,
-    sentence_key,
     split_sentences,
     words,
 )
@@ -113,11 +113,12 @@ def prepare_article(article: Article) -> Prepared:
         article_keys(all_names | phrases, all_numbers),
         parse_day(article.published),
     )
+    norms = [normalise(s.text) for s in sents]
     return Prepared(
         article=article,
         sentences=sents,
-        norms=[normalise(s.text) for s in sents],
-        keys=[sentence_key(s.text) for s in sents],
+        norms=norms,
+        keys=[key_of_normalised(n) for n in norms],
         facts=facts,
         lengths=np.array([max(s.n_words, 1) for s in sents], dtype=np.float32),
         profile=profile,

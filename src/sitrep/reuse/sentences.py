@@ -58,6 +58,7 @@ _ABBREV = {
     "est",
     "fig",
 }
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_WORDS = 5  # shorter lines ("WIDENING INSECURITY", "/", "Published") are furniture or headings
 
@@ -86,8 +87,10 @@ def split_sentences(text: str, min_words: int = MIN_WORDS) -> list[Sentence]:
         base, chunk = line.start(), line.group()
         cuts = [0]
         for m in _BOUNDARY.finditer(chunk):
-            before = chunk[: m.start()].rstrip('"”’)]')
-            last = re.search(r"([\w.]+)\.$", before)
+            # only the last word matters: a window longer than any abbreviation decides as the
+            # whole line would, without scanning the line again at each boundary
+            before = chunk[max(0, m.start() - 40) : m.start()].rstrip('"”’)]')
+            last = _LAST_WORD.search(before)
             if last and (last.group(1).lower() in _ABBREV or len(last.group(1)) == 1):
                 continue  # "Gen. Smith", "J. Smith": not a boundary
             cuts.append(m.end())
@@ -111,8 +114,11 @@ def normalise(text: str) -> str:
     "mali's army said"
     """
     t = unicodedata.normalize("NFKC", text).lower()
-    t = t.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
-    return re.sub(r"\s+", " ", t).strip()
+    return _SPACES.sub(" ", t.translate(_FOLD)).strip()
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_SPACES = re.compile(r"\s+")
 
 
 def sentence_key(text: str) -> str:
@@ -121,7 +127,12 @@ def sentence_key(text: str) -> str:
     >>> len(sentence_key("Two died."))
     40
     """
-    return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()
+    return key_of_normalised(normalise(text))
+
+
+def key_of_normalised(norm: str) -> str:
+    """``sentence_key`` of a text already ``normalise``d."""
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
 
 
 def words(text: str) -> list[str]:
@@ -210,8 +221,9 @@ def names(text: str) -> set[str]:
     ['boulkessi', 'burkina', 'faso', 'jnim']
     """
     out = set()
+    lead = len(text) - len(text.lstrip(" \"“‘'("))
     for m in _CAP.finditer(text):
-        if not text[: m.start()].strip(" \"“‘'("):
+        if m.start() <= lead:
             continue  # the first word is capitalised anyway
         w = re.sub(r"['’]s$", "", m.group()).lower()
         for part in w.split("-"):
