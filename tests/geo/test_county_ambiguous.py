@@ -43,6 +43,12 @@ ROWS = [
         "Illinois",
     ),
     (
+        "a county twenty times as populous as any namesake is the famous one",
+        "Cook County prosecutors charged the driver with reckless homicide on Monday.",
+        "Cook County",
+        "Illinois",
+    ),
+    (
         "a town the article places near one of the namesakes picks that one",
         "A man was wounded near a gas station, Madison County deputies said. The store is in Huntsville.",
         "Madison County",

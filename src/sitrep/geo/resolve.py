@@ -184,13 +184,16 @@ def well_known(
 def county_decided(best: Place, pool: list[Place], ctx: Context, container: list[Place]) -> bool:
     """A county name ("Washington County") of several states is that state's county only when
     other evidence says so: a state named or implied (``ctx.states``: a state in the text, a county
-    of one state, the dateline, the outlet's home), a container ("Washington County, Oregon"), or a
-    place already resolved near it (the outlet's home town among them)."""
+    of one state, the dateline, the outlet's home), a container ("Washington County, Oregon"), a
+    place already resolved near it (the outlet's home town among them), or its own fame: twenty
+    times as populous as any namesake ("Harris County" is Houston's, not Georgia's)."""
     if best.feature_code != "ADM2":
         return True
-    states = {p.admin1 for p in pool if p.feature_code == "ADM2" and p.country_code == best.country_code}
+    shires = [p for p in pool if p.feature_code == "ADM2" and p.country_code == best.country_code]
     return (
-        len(states) < 2
+        len({p.admin1 for p in shires}) < 2
+        or famous(shires)
+        and best.population == max(p.population for p in shires)
         or (best.country_code, best.admin1) in ctx.states
         or inside(best, container)
         or near_point(best, ctx) is not None
