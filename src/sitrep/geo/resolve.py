@@ -30,7 +30,7 @@ from sitrep.geo.anchor import (
     part_of,
 )
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
-from sitrep.geo.counties import counties_named, county_state_codes
+from sitrep.geo.counties import AFTER, counties_named, county_after, county_name, county_state_codes
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
 from sitrep.geo.recognise import (
@@ -46,9 +46,7 @@ from sitrep.geo.recognise import (
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 from sitrep.vocab import GEO_RANK
 
-COUNTY = re.compile(r" (?:County|Parish)(?:, ?|\b)", re.I)  # "Polk County, Iowa"
 COUNTY_KM = 60.0  # a town this near a county's point, in its state, may be in it ("Pandi, Bulacan")
-COUNTY_WORD = re.compile(r" (County|Parish)\b")
 ADMIN_CUES = {"region", "province", "state", "district"}
 TOWN_CUES = {"town", "village", "city"}
 FEATURE_CUES = {"river", "lake"}
@@ -104,13 +102,18 @@ def inside(p: Place, container: list[Place]) -> bool:
     point, not divisions (the gazetteer's towns carry no county code)."""
     return not p.is_country and any(
         p.country_code == c.country_code
-        and (c.is_country or c.admin1 == p.admin1 and (c.feature_code != "ADM2" or in_county(p, c)))
+        and (
+            c.is_country
+            or c.admin1 == p.admin1
+            and (c.feature_code != "ADM2" or not p.is_admin and in_county(p, c))
+        )
         for c in container
     )
 
 
-def in_county(p: Place, county: Place) -> bool:
-    return not p.is_admin and p.lat is not None and km(p.lat, p.lon, county.lat, county.lon) < COUNTY_KM
+def in_county(p: Place | Location, county: Place | Location) -> bool:
+    """``p`` (a candidate or a resolved place) lies near enough to a county's point to be in it."""
+    return p.lat is not None and km(p.lat, p.lon, county.lat, county.lon) < COUNTY_KM
 
 
 def plausible(
@@ -176,6 +179,50 @@ def well_known(
     if towns and famous([towns[0], *(t for t in towns[1:] if t.main_name), *shires]):
         return towns[:1] + units
     return []
+
+
+def county_decided(best: Place, pool: list[Place], ctx: Context, container: list[Place]) -> bool:
+    """A county name ("Washington County") of several states is that state's county only when
+    other evidence says so: a state named or implied (``ctx.states``: a state in the text, a county
+    of one state, the dateline, the outlet's home), a container ("Washington County, Oregon"), a
+    place already resolved near it (the outlet's home town among them), or its own fame: twenty
+    times as populous as any namesake ("Harris County" is Houston's, not Georgia's)."""
+    if best.feature_code != "ADM2":
+        return True
+    shires = [p for p in pool if p.feature_code == "ADM2" and p.country_code == best.country_code]
+    return (
+        len({p.admin1 for p in shires}) < 2
+        or famous(shires)
+        and best.population == max(p.population for p in shires)
+        or (best.country_code, best.admin1) in ctx.states
+        or inside(best, container)
+        or near_point(best, ctx) is not None
+    )
+
+
+def near_point(p: Place, ctx: Context, within: float = 100.0) -> str | None:
+    """The name of a place already resolved within ``within`` km of ``p`` ("home" for the outlet's)."""
+    if p.lat is None:
+        return None
+    return next((k for a, b, k in ctx.points if km(p.lat, p.lon, a, b) < within), None)
+
+
+def undecided_county(gaz: Gazetteer, text: str, best: Place, pool: list[Place]) -> Location:
+    """A county of several states that the text does not place: coded to its country, with no
+    point in any one state (which would draw the article's towns there)."""
+    n = len({p.admin1 for p in pool if p.feature_code == "ADM2" and p.country_code == best.country_code})
+    country = gaz.countries.get(best.country_code)
+    why = f"'{text}' names a county of {n} states and the text says which of none"
+    if country is None:
+        return make_location(text, "unknown", why)
+    return make_location(
+        text,
+        "country",
+        f"{why}: coded to {country.name}",
+        country_code=best.country_code,
+        lat=country.lat,
+        lon=country.lon,
+    )
 
 
 def county_town(p: Place, ctx: Context) -> bool:
@@ -337,7 +384,7 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         and any(far_namesake(p, ctx.anchor[0], ctx.anchor_states) for p in cands.get(key, []))
     ):
         return part_of(ctx.anchor[0], ctx.anchor[1], ms[0].text, "names no town near the report's own")
-    county = all(COUNTY.match(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
+    county = all(county_after(ctx.text, m.span[1]) for m in ms)  # "Dallas County ... in Dallas" is the city
     if county:
         pool = [p for p in pool if p.feature_class != "P"]  # "Scott County" is not the town of Scott
     why = f"'{ms[0].text}' is not in the gazetteer"
@@ -386,6 +433,9 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         return fallback(gaz, ms[0], ctx, local, words, admin1, why)
     best = max(pool, key=lambda p: score(p, ms, ctx, container, local, contained))
     n = len(cands.get(key, []))
+    shire = all(county_name(ctx.text, m) for m in ms)
+    if shire and not county_decided(best, pool, ctx, container):
+        return undecided_county(gaz, ms[0].text, best, pool)
     reasons = ["the only place of that name" if n == 1 else f"best of {n} places of that name"]
     home = ctx.home
     if local:
@@ -404,6 +454,8 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         reasons.append(
             f"in {gaz.admin1s[(best.country_code, best.admin1)].name}, the state the report names or is from"
         )
+    elif shire and best.feature_code == "ADM2" and near_point(best, ctx) not in (None, "home"):
+        reasons.append(f"near {near_point(best, ctx)}, named in the article")
     elif ctx.share(best.country_code) > 0:
         reasons.append(
             f"the article names {gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code}"
@@ -416,24 +468,50 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
     return to_location(gaz, ms[0].text, best, "; ".join(reasons))
 
 
+def joined(text: str, a: PlaceMention, b: PlaceMention) -> bool:
+    """The name ``b`` right after ``a`` contains it: "Paris, Texas", "Polk County, Iowa"."""
+    gap = text[a.span[1] : b.span[0]]
+    word = AFTER.match(gap)
+    return gap in (", ", ",") or word is not None and gap[word.end() :] in ("", ",", ", ")
+
+
 def county_names(text: str, groups: dict[str, list[PlaceMention]]) -> dict[str, str]:
     """Folded name -> "X County" / "X Parish" for the names every mention of which the text
     follows with that word (a bare "Dallas" elsewhere leaves "Dallas" the city)."""
     out = {}
     for key, ms in groups.items():
-        words = {m2.group(1) for m in ms if (m2 := COUNTY_WORD.match(text, m.span[1]))}
-        if len(words) == 1 and all(COUNTY_WORD.match(text, m.span[1]) for m in ms):
-            out[key] = f"{ms[0].text} {words.pop()}"
+        words = [county_after(text, m.span[1]) for m in ms]
+        if len(set(words)) == 1 and words[0]:
+            out[key] = f"{ms[0].text} {words[0]}"
     return out
+
+
+def county_context(text: str, groups, cands: dict[str, list[Place]], counties) -> Context:
+    """The article's context with what the US counties it names (``counties_named``) say, the
+    county rule in one place: a US story (one vote); the states they decide (``county_state_codes``:
+    a county of one state, or the one state several counties share; a county of several states
+    alone decides none); every state they may be in (``ctx.counties``: a town there is likelier,
+    ``county_town``); and a country's name that is a town in a decided state is the town ("Denmark"
+    beside "Bamberg County": the South Carolina town). ``cands`` loses those countries."""
+    decided = {("US", st) for st in county_state_codes(counties)}
+    for key in groups:
+        if any(p.feature_class == "P" and (p.country_code, p.admin1) in decided for p in cands.get(key, [])):
+            cands[key] = [p for p in cands[key] if not p.is_country]
+    ctx = Context(text, groups, cands)
+    if counties:  # "the Gallatin County sheriff": a US story, and a Montana one
+        ctx.countries["US"] += 1
+        ctx.states |= decided
+        ctx.counties = {("US", st) for states in counties.values() for st in states}
+    return ctx
 
 
 HOST_NOISE = {"www", "com", "org", "net", "news", "local", "online", "web", "edu", "gov", "co", "tv", "radio"}
 
 
-def home_of(url: str | None, text: str, mentions: list[PlaceMention], gaz: Gazetteer) -> Place | None:
-    """The outlet's home town, its state decided by the US counties the text names (one rule for
-    ``sitrep run`` and ``sitrep geoparse``)."""
-    return outlet_home(url, gaz, {("US", st) for st in county_state_codes(counties_named(text, mentions))})
+def home_of(url: str | None, counties: dict[str, frozenset[str]], gaz: Gazetteer) -> Place | None:
+    """The outlet's home town, its state decided by the US counties the text names
+    (``counties_named``; one rule for ``sitrep run`` and ``sitrep geoparse``)."""
+    return outlet_home(url, gaz, {("US", st) for st in county_state_codes(counties)})
 
 
 def outlet_home(url: str | None, gaz: Gazetteer, states: set[tuple[str, str]] = frozenset()) -> Place | None:
@@ -472,10 +550,12 @@ def resolve_mentions(
     home: Place | None = None,
     police: list[str] = (),
     datelined: list[PlaceMention] | None = None,
+    counties: dict[str, frozenset[str]] | None = None,
 ) -> dict[str, Location]:
     """Resolve place mentions (raw spans into ``text``); returns a Location per folded name.
     ``police``: the folded names of the towns whose police the article quotes, most quoted first;
-    ``datelined``: ``dateline_places(text)`` when the caller has it already."""
+    ``datelined``: ``dateline_places(text)`` and ``counties``: ``counties_named(text, mentions)``
+    when the caller has them already."""
     groups: dict[str, list[PlaceMention]] = defaultdict(list)
     for m in mentions:
         groups[fold(m.text)].append(m)
@@ -497,25 +577,18 @@ def resolve_mentions(
             cands[key] = [
                 p for p in gaz.lookup([name])[name] if p.feature_code == "ADM1" and p.country_code == cc
             ]
-    counties = counties_named(text, mentions)
-    decided = {("US", st) for st in county_state_codes(counties)}
-    for key in groups:  # "Denmark" beside "Bamberg County": the South Carolina town, not the country
-        if any(p.feature_class == "P" and (p.country_code, p.admin1) in decided for p in cands.get(key, [])):
-            cands[key] = [p for p in cands[key] if not p.is_country]
-    ctx = Context(text, groups, cands)
+    ctx = county_context(
+        text, groups, cands, counties_named(text, mentions) if counties is None else counties
+    )
     ctx.home = home
     if home is not None:  # the outlet's home votes like one mention of its country, and as a nearby point
         ctx.countries[home.country_code] += 1
         if home.feature_class == "P":
             ctx.points.append((home.lat, home.lon, "home"))
-    if counties:  # "the Gallatin County sheriff": a US story, and a Montana one
-        ctx.countries["US"] += 1
-        ctx.states |= decided
-        ctx.counties = {("US", st) for states in counties.values() for st in states}
     ordered = sorted(mentions, key=lambda m: m.span)
     containers, contains = {}, {}
     for a, b in zip(ordered, ordered[1:]):  # "Paris, Texas": the second name contains the first
-        if text[a.span[1] : b.span[0]] in (", ", ",") or COUNTY.fullmatch(text, a.span[1], b.span[0]):
+        if joined(text, a, b):
             containers[id(a)] = [p for p in cands.get(fold(b.text), []) if p.is_country or p.is_admin]
             contains[id(b)] = [p for p in cands.get(fold(a.text), []) if not p.is_country]
     out: dict[str, Location] = {}
@@ -549,6 +622,7 @@ def resolve_mentions(
             min(m.span for m in groups[k]),
         )
 
+    undecided = []  # counties of several states no evidence placed yet: tried again after the rest
     for key in sorted(set(groups) - parts - sites - set(quarters), key=order):
         if key not in dateline and key not in police and ctx.anchor is None:  # dateline, police, home
             ctx.anchor = (
@@ -559,14 +633,18 @@ def resolve_mentions(
             ctx.states |= ctx.anchor_states  # "Clifton" in a Denver report: Clifton, Colorado
         loc = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
         out[key] = loc
+        if loc.precision == "country" and all(county_name(text, m) for m in groups[key]):
+            undecided.append(key)
         if loc.feature_code == "ADM1" or key in ctx.unsure and loc.country_code:
             ctx.countries[loc.country_code] += 0.5 * len(groups[key])  # "Ohio" says the story is American
         if loc.feature_code == "ADM1":
             ctx.divisions += [(m.span, loc) for m in groups[key]]
             ctx.states |= set(gaz.admin1_keys.get((loc.country_code, loc.name), []))
         if loc.precision in ("exact", "admin2") and loc.lat is not None:
-            ctx.points.append((loc.lat, loc.lon, key))
+            ctx.points.append((loc.lat, loc.lon, loc.name))
             ctx.countries[loc.country_code] += 0.25
+    for key in undecided:  # "Bourbon County ... in Paris": the county of the town resolved near it
+        out[key] = resolve_group(gaz, key, groups[key], ctx, cands, ordered, containers, contains)
     for key in sorted(parts):
         out[key] = city_part(groups[key][0].text, groups, out, town)
     if ctx.anchor is None:  # every name was the dateline's or a street's
@@ -672,11 +750,7 @@ def within(loc: Location, unit: Location) -> bool:
     ):
         return False  # equal rank only for a town the gazetteer lacks, coded to the unit
     if code == "ADM2":  # "in Harris County ... in Houston": a town of the county's state near it
-        return (
-            loc.admin1 == unit.admin1
-            and loc.lat is not None
-            and km(loc.lat, loc.lon, unit.lat, unit.lon) < COUNTY_KM
-        )
+        return loc.admin1 == unit.admin1 and in_county(loc, unit)
     return code.startswith("PCL") or loc.admin1 == unit.name
 
 
@@ -738,9 +812,10 @@ def resolve_places(
         if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] and o.text != p.text for o in every)
     ]
     dateline += [p for p in police if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] for o in every)]
-    home = home_of(article.url, article.raw_text, every, gaz)
+    counties = counties_named(article.raw_text, every + dateline)
+    home = home_of(article.url, counties, gaz)
     order = list(dict.fromkeys(fold(p.text) for p in police))
-    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home, order, datelined)
+    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home, order, datelined, counties)
     places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
     named = Counter(fold(p.text) for p in every)
     anchor = article_anchor(

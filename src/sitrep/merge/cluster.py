@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from sitrep.extract.identifiers import Identifiers
-from sitrep.merge.link import LINK_THRESHOLD, PERSON, compare, link_clusters
+from sitrep.merge.link import LINK_THRESHOLD, compare, link_clusters
 from sitrep.merge.views import MentionView
 from sitrep.vocab import DATE_RANK
 
@@ -21,7 +21,6 @@ FOLLOW_UP_DAYS = 3 * 365
 FRESH_DAYS = 3  # an undated report this soon after an incident in its town is about it
 FRESH_WEEKS = 30  # days within which a follow-up may rest on the place alone
 UNDATED_LOOKBACK = 60  # days before publication an undated report may refer to
-STATED = (*PERSON, "same block", "same street", "same age")  # evidence a report states outright
 
 
 @dataclass
@@ -172,7 +171,8 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False, refused:
     if not _dates_ok(v, c, slack=1):
         return 0
     ev = compare(v, c)
-    if not (addr or any(r.startswith(STATED) for r in ev.reasons) or _dates_ok(v, c, slack=0)):
+    # a person, block, street or age the report states outright
+    if not (addr or ev.stated or ev.age or _dates_ok(v, c, slack=0)):
         return 0
     if ev.conflict and not _lineage_link(v, c):  # a copy's counts or names are not a conflict
         if refused is not None:

@@ -2,7 +2,7 @@
 same block or street, the same counts, setting and weapon; and the evidence that they are not.
 
     >>> attach_identifiers(views, articles)          # each view gets its part of its article
-    >>> ev = compare(view, cluster)                   # Evidence(points, reasons, conflict)
+    >>> ev = compare(view, cluster)                   # Evidence(points, reasons, conflict, flags)
     >>> groups = link_clusters(clusters)              # second pass: strong evidence joins clusters
 
 Linking rests on these because local news often names no town the gazetteer finds and dates a
@@ -23,7 +23,6 @@ from sitrep.merge.views import MentionView
 from sitrep.records import Article
 from sitrep.vocab import UPDATE_WORDS
 
-PERSON = ("same victim", "same person and age", "same person named", "same surname and age")
 VICTIM_POINTS = 5
 AGE_POINTS = 2  # "a 6-year-old" in both: telling, but many reports name a 17-year-old
 FEW_AGES = 3  # a report giving more ages than this is a round-up: a shared age tells nothing
@@ -45,23 +44,40 @@ WORDING_SAME = 0.4  # worded this alike at the same place: one incident told aga
 FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told in like words
 SPELT_LENGTH = 6  # a street name this long may be misspelt by one letter and still be the same
 SPELT_RATIO = 90
-COMPASS = {
-    "north": "n",
-    "south": "s",
-    "east": "e",
-    "west": "w",
-    "northeast": "ne",
-    "northwest": "nw",
-    "southeast": "se",
-    "southwest": "sw",
-}
 
 
 @dataclass
 class Evidence:
+    """Why two reports may be one incident: ``points``, the ``reasons`` in words (incidents.json's
+    ``linked_by``), the first ``conflict`` (``kept_apart``), and what kind of evidence it holds,
+    the flags merging decides on (never the reasons' words)."""
+
     points: int = 0
     reasons: list[str] = field(default_factory=list)
     conflict: str | None = None
+    person: bool = False  # the same person named, or the same surname with the same age
+    victim: bool = False  # ... and said to be the victim, or named with the same age
+    age: bool = False  # the same age, no one named
+    block: bool = False  # the same block, or the same two streets (a corner)
+    street: bool = False  # the same street
+    wording: bool = False  # the incident's sentences worded alike
+    retold: bool = False  # told again within days in like words at the same place
+    same_days: bool = False  # dated, or published, the same or next day
+
+    @property
+    def stated(self) -> bool:
+        """An identifier the reports state outright: a person, a block or a street."""
+        return self.person or self.block or self.street
+
+    def add(self, other: Evidence) -> None:
+        """Take in ``other``'s points, reasons and flags (wording, place and day beside identifiers)."""
+        self.points += other.points
+        self.reasons += other.reasons
+        for flag in FLAGS:
+            setattr(self, flag, getattr(self, flag) or getattr(other, flag))
+
+
+FLAGS = ("person", "victim", "age", "block", "street", "wording", "retold", "same_days")
 
 
 def _counts(v: MentionView) -> tuple[int, int] | None:
@@ -176,7 +192,7 @@ def compare(a, b) -> Evidence:
     different blocks, or different counts from the same kind of source with no update wording."""
     ev = _identifiers(a.ids, b.ids, a.counts, b.counts)
     # a named victim outweighs the counts (the count is then more likely misread than the victim)
-    if not ev.conflict and not any(r.startswith(PERSON[:2]) for r in ev.reasons):
+    if not ev.conflict and not ev.victim:
         ev.conflict = count_conflict(a, b)
     return ev
 
@@ -187,6 +203,7 @@ def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence
     aged = {s for s in set(a.ages) & set(b.ages) if a.ages[s] == b.ages[s]}
     if people or aged:
         ev.points += VICTIM_POINTS
+        ev.person = True
         said = {p.split()[-1] for p in people} | aged
         # a victim: said with an age near the killing words, or named as the one killed or shot
         victim = said & (set(a.victims) | set(b.victims)) or people & (a.slain | b.slain)
@@ -199,6 +216,7 @@ def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence
             if aged
             else "same person named"
         )
+        ev.victim = who in ("same victim", "same person and age")
         ev.reasons.append(
             f"{who}: " + ", ".join(sorted(people) or [f"{s}, {a.ages[s]}" for s in sorted(aged)])
         )
@@ -210,6 +228,7 @@ def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence
     years = (a.years & b.years) - {a.ages[s] for s in aged}
     if years and max(len(a.years), len(b.years)) <= FEW_AGES:
         ev.points += AGE_POINTS
+        ev.age = True
         ev.reasons.append("same age: " + ", ".join(str(y) for y in sorted(years)))
     blocks = _same_spelt(a.blocks, b.blocks)
     streets = _same_spelt(a.streets, b.streets)
@@ -221,9 +240,11 @@ def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence
     if blocks or len(streets) > 1:
         # a block, or two streets both name (a corner: "51st Street and Indiana Avenue")
         ev.points += BLOCK_POINTS
+        ev.block = True
         ev.reasons.append("same block: " + ", ".join(sorted(blocks or streets)))
     elif streets:
         ev.points += STREET_POINTS
+        ev.street = True
         ev.reasons.append("same street: " + ", ".join(sorted(streets)))
     if counts_a and counts_b and counts_a == counts_b and sum(counts_a) > 0:
         ev.points += 1
@@ -240,10 +261,9 @@ def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence
 
 def _same_spelt(xs: set[str], ys: set[str]) -> set[str]:
     """Names both sets hold, a one-letter slip in a long name forgiven ("6200 Minock" in one
-    outlet, "6200 Minnock" in another) and a compass word abbreviated or not ("1600 NW 7th",
-    "1600 Northwest 7th"); a block's number must be the same."""
-    short = {_compass(y) for y in ys}
-    out = {x for x in xs if x in ys or _compass(x) in short}
+    outlet, "6200 Minnock" in another; compass words are not part of a street's name,
+    ``identifiers.DIRECTIONS``); a block's number must be the same."""
+    out = xs & ys
     for x in xs - out:
         for y in ys:
             if (
@@ -253,10 +273,6 @@ def _same_spelt(xs: set[str], ys: set[str]) -> set[str]:
             ):
                 out.add(x)
     return out
-
-
-def _compass(name: str) -> str:
-    return " ".join(COMPASS.get(w, w) for w in name.split())
 
 
 def _keys(ids: Identifiers, idf: dict[str, float]) -> set[str]:
@@ -318,6 +334,7 @@ def _context(a, b, sim: float) -> Evidence:
     elif sim >= WORDING_LOW:
         ev.points += 2
     if ev.points:
+        ev.wording = True
         ev.reasons.append(f"close wording of the incident's sentences (cosine {sim:.2f})")
     if (a.geonameids & b.geonameids) or (a.names & b.names):
         ev.points += PLACE_POINTS
@@ -330,8 +347,10 @@ def _context(a, b, sim: float) -> Evidence:
     same_place = bool((a.geonameids & b.geonameids) or (a.names & b.names))
     if gap is not None and gap <= 1:
         ev.points += 1
+        ev.same_days = True
         ev.reasons.append("same or next day")
     elif gap is not None and gap <= FOLLOW_WINDOW and sim >= WORDING_SAME and same_place:
+        ev.retold = True
         ev.reasons.append(f"told again within {gap} days in like words at the same place")
     elif (
         gap is None
@@ -339,6 +358,7 @@ def _context(a, b, sim: float) -> Evidence:
         and _published_range(a)
         and _published_range(b)
     ):
+        ev.same_days = True
         ev.reasons.append("published the same or next day")
     elif CONTEXT_NEEDS_DAYS:
         return Evidence()  # wording and place alone, days apart or undated: two incidents
@@ -369,21 +389,18 @@ def _may_join(a, b, ev: Evidence) -> bool:
     """Whether the evidence would join ``a`` and ``b``, its conflict aside (the caller's)."""
     if ev.points < LINK_THRESHOLD:
         return False
-    victim = any(r.startswith(PERSON) for r in ev.reasons)
-    stated = any(r.startswith((*PERSON, "same block", "same street")) for r in ev.reasons)
-    if a.country and b.country and a.country != b.country and not stated and not a.names & b.names:
+    victim, block, named_victim = ev.person, ev.block, ev.victim
+    if a.country and b.country and a.country != b.country and not ev.stated and not a.names & b.names:
         return False  # a named victim, street or the same place name outweighs a gazetteer's guess
-    block = any(r.startswith("same block") for r in ev.reasons)
-    named_victim = any(r.startswith(PERSON[:2]) for r in ev.reasons)
     # an arrest or a trial report (another type family) joins the shooting by its victim
     # a report typed otherwise (its lead read as a protest or a threat) joins by a stated
     # identifier told in like words on the same days: both tell the same shooting
-    retyped = stated and any(r.startswith("close wording") for r in ev.reasons) and _same_days(ev)
+    retyped = ev.stated and ev.wording and ev.same_days
     if (a.family != "violence" or b.family != "violence") and not (named_victim or retyped):
         return False
     if a.articles & b.articles and not (named_victim or block):
         return False  # one article told these apart, and nothing it states says otherwise
-    retold = any(r.startswith("told again") for r in ev.reasons)
+    retold = ev.retold
     window = (
         STRONG_WINDOW
         if named_victim
@@ -402,10 +419,6 @@ def _may_join(a, b, ev: Evidence) -> bool:
         return True  # both dated, within the window: a report published weeks later of that day
     pub_gap = _gap(_published_range(a), _published_range(b))
     return pub_gap is None or pub_gap <= window
-
-
-def _same_days(ev: Evidence) -> bool:
-    return any(r in ("same or next day", "published the same or next day") for r in ev.reasons)
 
 
 def _date_follow_ups(a, b) -> None:
@@ -459,12 +472,11 @@ def link_clusters(clusters: list) -> list:
         ev = compare(a, b)
         # wording, place and day support weak evidence; an age, a street and a setting reach the
         # threshold yet say nothing of days, which the wording of a report told again does
-        weak = not any(r.startswith((*PERSON, "same block")) for r in ev.reasons)
+        weak = not (ev.person or ev.block)
         if ev.points < LINK_THRESHOLD or weak:
             ctx = _context(a, b, wording(vectors[i], vectors[j]))
             if ctx.points >= 2:  # wording, place and day alone must agree on two of them
-                ev.points += ctx.points
-                ev.reasons += ctx.reasons
+                ev.add(ctx)
         if not _may_join(a, b, ev):
             continue
         if ev.conflict:  # all else would join them: kept apart, and why

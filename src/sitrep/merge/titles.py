@@ -17,7 +17,7 @@ from datetime import date
 
 from sitrep.extract.event_types import EventType, classify_event
 from sitrep.extract.identifiers import NOT_PEOPLE, STOP, read_identifiers, words
-from sitrep.merge.link import PERSON, compare
+from sitrep.merge.link import compare
 from sitrep.merge.views import FAMILY, FOLLOW_UP_WORDS, MentionView, place_name
 from sitrep.records import Article, DateInfo, IncidentMention, parse_day
 
@@ -133,5 +133,5 @@ def _fits(v: MentionView, clusters: list, named: list[int], days: int) -> list[t
         if ev.conflict or not _fresh(v.published, c, days):
             continue
         shared = set(v.ids.words) & set(c.ids.words)
-        fits.append((any(r.startswith(PERSON) for r in ev.reasons), len(shared), i, ev))
+        fits.append((ev.person, len(shared), i, ev))
     return fits

@@ -53,6 +53,18 @@ GENERIC_ACTORS = {
     "deputies",
     "sheriffs office",
 }
+
+
+@lru_cache(maxsize=1)
+def unnamed_actors() -> frozenset[str]:
+    """The actor table's generic entries that name no one ("Unidentified gunman", "Civilians"):
+    two reports of "the suspect" share no actor."""
+    from sitrep.extract.actors import ActorDictionary
+
+    entries = ActorDictionary.load().entries
+    return frozenset(normalize_name(e.name) for e in entries if e.generic and "{country}" not in e.name)
+
+
 FOLLOW_UP_WORDS = re.compile(r"\b(arrest\w*|charg\w*|sentenc\w*|convict\w*|trial|court|indict\w*)\b", re.I)
 FOLLOW_UP_WHATS = {"arrested", "charged", "sentenced", "convicted", "detained"}
 ADDRESS_CUES = {"address", "street", "block", "road", "building"}
@@ -204,7 +216,7 @@ def view_mention(
         v.family = "violence"  # "police investigate after a boy, 4, was shot": a shooting's report
     for a in mention.actors:
         names = {normalize_name(a.name), *(normalize_name(x) for x in a.aliases)} - {""}
-        if a.kind != "unknown" and not names & GENERIC_ACTORS:
+        if a.kind != "unknown" and not names & (GENERIC_ACTORS | unnamed_actors()):
             v.actor_names |= names
             if a.role == "perpetrator":
                 v.perpetrators |= names
