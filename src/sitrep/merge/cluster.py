@@ -174,6 +174,11 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False, refused:
     # a person, block, street or age the report states outright
     if not (addr or ev.stated or ev.age or _dates_ok(v, c, slack=0)):
         return 0
+    # dates that only overlap (a weekend, "last week") and a town in common name no one incident:
+    # it takes something of the incident itself (an address, a person, counts, the actors)
+    overlap_only = v.day_range and c.day_range and v.day_range != c.day_range and not v.year_guessed
+    if overlap_only and not (addr or ev.points or v.actor_names & c.actor_names or _lineage_link(v, c)):
+        return 0
     if ev.conflict and not _lineage_link(v, c):  # a copy's counts or names are not a conflict
         if refused is not None:
             refused.append((c.idx, ev.conflict))
