@@ -1,7 +1,7 @@
-"""Two reports in one city whose dates only overlap ("this weekend" against "Saturday night")
-are one incident only when something of the incident itself is shared: a person, an address, the
-counts, the actors. A town and a few days in common say nothing in a city with several shootings a
-week. Reports written for these tests, through ``sitrep run`` (real spaCy, DuckDB, gazetteer)."""
+"""A report whose dates only overlap an incident's ("this weekend" against "Saturday night") and
+that shares only the city joins it only when it is the one incident there that fits: in a city
+with two shootings that weekend, the city and the days name neither. A person, an address, the
+counts or the actors in common still join it. Reports written for these tests, through ``sitrep run`` (real spaCy, DuckDB, gazetteer)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,14 @@ SATURDAY = {
     "police said. Officers found Marcus Pell, 24, on the sidewalk; he died at the scene. Detectives "
     "believe an argument over a borrowed car led to the shooting, and a neighbor's doorbell camera "
     "recorded a pickup truck leaving.",
+}
+SUNDAY = {
+    "id": "sunday",
+    "outlet": "Valley Herald",
+    "published": "2025-03-03",
+    "title": "Man killed outside Dayton gas station",
+    "text": "DAYTON, Ohio -- A 19-year-old man was shot and killed Sunday afternoon outside a gas "
+    "station on Salem Avenue in Dayton, police said. No arrests were made.",
 }
 WEEKEND = {
     "id": "weekend",
@@ -52,11 +60,12 @@ def _together(incidents: list[dict], a: str, b: str) -> list[dict]:
     return [i for i in incidents if {a, b} <= set(i["articles"])]
 
 
-def test_a_weekend_report_with_nothing_in_common_stays_apart(tmp_path, gazetteer_file):
-    incidents = run_incidents(tmp_path, [SATURDAY, WEEKEND, ELSEWHERE], gazetteer_file)
-    together = _together(incidents, "saturday", "weekend")
-    assert not together, [e for i in together for e in i["linked_by"]]
-    assert {a for i in incidents for a in i["articles"]} == {"saturday", "weekend", "elsewhere"}
+def test_a_weekend_report_in_a_city_with_two_shootings_stays_apart(tmp_path, gazetteer_file):
+    incidents = run_incidents(tmp_path, [SATURDAY, SUNDAY, WEEKEND, ELSEWHERE], gazetteer_file)
+    for other in ("saturday", "sunday"):
+        together = _together(incidents, other, "weekend")
+        assert not together, [e for i in together for e in i["linked_by"]]
+    assert {a for i in incidents for a in i["articles"]} == {"saturday", "sunday", "weekend", "elsewhere"}
 
 
 def test_a_weekend_report_naming_the_same_victim_joins(tmp_path, gazetteer_file):

@@ -155,5 +155,7 @@ def test_dates_never_raise_and_ranges_are_ordered(words, published):
     if published is None:
         assert info.start is None or not info.relative
     if published and info.start and info.relative:
-        # a reported event has begun by the time it is reported
-        assert info.start <= published.isoformat()
+        # a reported event has begun by the time it is reported; a month and day at most a month
+        # ahead is a hearing or a funeral to come ("due in court Nov. 25" in a Nov. 22 story),
+        # which extraction sets aside as a later step, never a year away
+        assert info.start <= (published + dt.timedelta(days=31)).isoformat()

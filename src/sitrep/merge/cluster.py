@@ -174,11 +174,6 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False, refused:
     # a person, block, street or age the report states outright
     if not (addr or ev.stated or ev.age or _dates_ok(v, c, slack=0)):
         return 0
-    # dates that only overlap (a weekend, "last week") and a town in common name no one incident:
-    # it takes something of the incident itself (an address, a person, counts, the actors)
-    overlap_only = v.day_range and c.day_range and v.day_range != c.day_range and not v.year_guessed
-    if overlap_only and not (addr or ev.points or v.actor_names & c.actor_names or _lineage_link(v, c)):
-        return 0
     if ev.conflict and not _lineage_link(v, c):  # a copy's counts or names are not a conflict
         if refused is not None:
             refused.append((c.idx, ev.conflict))
@@ -198,6 +193,15 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False, refused:
     if _lineage_link(v, c):
         s += 5
     return s
+
+
+def _place_and_days_only(v: MentionView, c: Cluster) -> bool:
+    """Dates that only overlap (a weekend, "in May") and a place in common, nothing else shared:
+    no address, person, counts, actors, wording or lineage."""
+    overlap_only = v.day_range and c.day_range and v.day_range != c.day_range and not v.year_guessed
+    if not overlap_only or _address_match(v, c) or v.actor_names & c.actor_names or _lineage_link(v, c):
+        return False
+    return not compare(v, c).points
 
 
 def _follow_up_score(v: MentionView, c: Cluster, n_at_place: int) -> int:
@@ -331,10 +335,16 @@ def _greedy(views: list[MentionView]) -> list[Cluster]:
             if len(fits) == 1:
                 best_score, best = fits[0]
         else:
+            fitting = 0
             for i in sorted(index.candidates(v)):
                 s = score(v, clusters[i], refused=refused)
+                fitting += s > 0
                 if s > best_score:
                     best, best_score = i, s
+            # a place and days in common name the incident only when it is the one that fits:
+            # in a city with several shootings that week they name none of them
+            if best is not None and fitting > 1 and _place_and_days_only(v, clusters[best]):
+                best, best_score = None, 0
             if best is None and v.follow_up:
                 pool = set()
                 for k in v.block_keys:
