@@ -12,8 +12,10 @@ splits each article into sentences, and a sentence goes to the full pipeline onl
 it may be read as one of those: a word of any event cue list (``event_types.cue_hits``) or a
 word whose possible lemmas (the lemmatizer's own exception and suffix tables, tried for every
 part of speech) hold a casualty trigger (``figure_words``). Runs of such sentences are parsed
-as one piece, the rest kept as split by ``senter``; ``Doc.from_docs`` rejoins the pieces into
-one Doc with the same text and tokens, and NER runs over the rejoined Doc as it did before.
+as one piece (with a few tokens of context on each side), the rest kept as split by ``senter``;
+each piece's parse is copied back into the article's own Doc (token arrays and tensor: cheaper
+than rebuilding it with ``Doc.from_docs``), so text, tokens and offsets are unchanged, and NER
+runs over the whole Doc as it did before.
 Sentences that were not parsed are listed in ``doc.user_data["sitrep_light"]`` (token ranges):
 extraction types no event and finds no claim in them (``is_parsed``).
 """
@@ -155,9 +157,9 @@ def _trails(token) -> bool:
 
 def _pieces(doc, lemmas) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
     """Token ranges of ``doc`` (split by ``senter``), each with whether it gets the full pipeline,
-    and the ranges of the sentences that may carry an incident. A sentence next to one that may is
-    parsed too (but not read for events and claims), so that the words read keep the context the
-    tagger's and parser's windows see in a whole parsed doc."""
+    and the ranges of the sentences that may carry an incident. With PAD > 0 the sentences next to
+    one that may are parsed too (not read for events and claims); at 0, the CONTEXT tokens on each
+    side of a piece give the tagger's and parser's windows what they see in a whole parsed doc."""
     sents = list(doc.sents)
     read = [may_carry(s, lemmas) for s in sents]
     plan: list[list] = []

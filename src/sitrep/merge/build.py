@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from sitrep.extract.typer import incident_certainty
-from sitrep.merge.cluster import link_mentions
+from sitrep.merge.cluster import FRESH_DAYS, link_mentions
 from sitrep.merge.conflicts import figure_conflicts, outcome_conflicts
 from sitrep.merge.ids import article_label, assign_ids, normalize_name, outlet_label, short_article, skeleton
 from sitrep.merge.link import attach_identifiers
@@ -46,9 +46,6 @@ from sitrep.vocab import DATE_RANK, FIGURE_FIELDS, GEO_RANK
 DEFAULT_SUB = "armed_clash"  # the extraction record's default: weaker evidence than any other
 
 
-_FRESH_DAYS = 3
-
-
 def _anchors(group: list[MentionView]) -> list[MentionView]:
     return [v for v in group if not v.follow_up and not v.history] or group
 
@@ -69,7 +66,7 @@ def incident_date(group: list[MentionView]) -> IncidentDate:
     fresh = {
         (v.day_range, v.precision)
         for v in dated
-        if v.published and v.day_range[1] + _FRESH_DAYS >= v.published.toordinal()
+        if v.published and v.day_range[1] + FRESH_DAYS >= v.published.toordinal()
     }
     # ties go to the earliest day: reports come after the event, and a later day among equally
     # precise reports is a vigil, a charge or a death in hospital
