@@ -44,3 +44,11 @@ def test_a_city_of_virginia_does_not_become_a_county_name():
     Massachusetts' alone."""
     assert county_states()["norfolk"] == frozenset({"MA"})
     assert county_states()["tolland"] == frozenset({"CT"})
+
+
+def test_the_retired_county_itself_is_coded_to_its_state(gaz, nlp):
+    """With no point for the county, the mention is coded to the one state that has it, never to
+    a point invented for it."""
+    loc = places("Deputies said a man was shot in Tolland County on Friday.", gaz, nlp)["Tolland"]
+    assert (loc.country_code, loc.admin1, loc.precision) == ("US", "Connecticut", "admin1"), loc.reason
+    assert "Census" in loc.reason

@@ -30,7 +30,14 @@ from sitrep.geo.anchor import (
     part_of,
 )
 from sitrep.geo.context import Context, local_country, macro_regions, owner_country
-from sitrep.geo.counties import AFTER, counties_named, county_after, county_name, county_state_codes
+from sitrep.geo.counties import (
+    AFTER,
+    counties_named,
+    county_after,
+    county_name,
+    county_state_codes,
+    county_states,
+)
 from sitrep.geo.gazetteer import Gazetteer, Place
 from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
 from sitrep.geo.recognise import (
@@ -430,6 +437,10 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
                 cc, name = a1.pop()
                 keys = gaz.admin1_keys.get((cc, name), [])
                 admin1 = gaz.admin1s[keys[0]] if keys else None
+        if admin1 is None and county:  # "Tolland County": a county of one state the gazetteer lacks
+            states = county_states().get(county_name(ctx.text, ms[0]) or "", frozenset())
+            admin1 = gaz.admin1s.get(("US", next(iter(states)))) if len(states) == 1 else None
+            why += f" (the Census lists it in {admin1.name} alone)" if admin1 else ""
         return fallback(gaz, ms[0], ctx, local, words, admin1, why)
     best = max(pool, key=lambda p: score(p, ms, ctx, container, local, contained))
     n = len(cands.get(key, []))
