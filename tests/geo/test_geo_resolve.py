@@ -10,9 +10,10 @@ from sitrep.clean import clean_document
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.geoparse import article_places
 from sitrep.geo.importer import import_geonames
+from sitrep.geo.incident_place import resolve_extraction
 from sitrep.geo.precision import km
 from sitrep.geo.recognise import find_place_mentions, fold
-from sitrep.geo.resolve import resolve_extraction, resolve_mentions
+from sitrep.geo.resolve import resolve_mentions
 from sitrep.models import load_spacy
 from sitrep.records import ArticleExtraction, Document, IncidentMention, PlaceMention
 from support.gazetteer import geonames_row

@@ -18,11 +18,11 @@ Interface (owned by the geo stage):
 from sitrep.geo.gazetteer import Gazetteer, default_path, prepare  # noqa: F401
 from sitrep.geo.geoparse import geoparse_articles  # noqa: F401
 from sitrep.geo.importer import import_geonames  # noqa: F401
-from sitrep.geo.recognise import find_place_mentions  # noqa: F401
-from sitrep.geo.resolve import (  # noqa: F401
+from sitrep.geo.incident_place import (  # noqa: F401
     Resolution,
     apply_resolution,
     resolve_extraction,
-    resolve_mentions,
     resolve_places,
 )
+from sitrep.geo.recognise import find_place_mentions  # noqa: F401
+from sitrep.geo.resolve import resolve_mentions  # noqa: F401

@@ -6,23 +6,22 @@ the mention's own sentence ("Paris, Texas", "the Malian town of X", "in central 
 places, population and spelling (rapidfuzz, for Boulikessi ~ Boulkessi). A place the gazetteer
 lacks keeps its name and takes the smallest unit the text supports, never a point elsewhere.
 
-    >>> res = resolve_places(extraction, article, Gazetteer.open())  # Resolution: places by id, incidents by id
-    >>> apply_resolution(extraction, article.article_id, res)         # a copy with .resolved and .location filled
+    >>> by_name = resolve_mentions(mentions, text, gaz)  # folded name -> Location, every name at once
+
+One article's places and its incidents' places are ``incident_place``'s (it calls this module);
+the outlet's home town is ``outlet``'s.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
-from typing import NamedTuple
-from urllib.parse import urlparse
+from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
 from sitrep.geo.anchor import (
     anchor_states,
-    anchored,
     article_anchor,
     far_namesake,
     is_site,
@@ -39,19 +38,15 @@ from sitrep.geo.counties import (
     county_states,
 )
 from sitrep.geo.gazetteer import Gazetteer, Place
-from sitrep.geo.precision import NEAR_KM, km, make_location, place_precision
+from sitrep.geo.precision import km, make_location, place_precision
 from sitrep.geo.recognise import (
     abbreviations,
     dateline_places,
     fold,
     loose_abbreviations,
-    police_towns,
     postal_codes,
-    postal_mentions,
-    stop_words,
 )
-from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
-from sitrep.vocab import GEO_RANK
+from sitrep.records import Location, PlaceMention
 
 COUNTY_KM = 60.0  # a town this near a county's point, in its state, may be in it ("Pandi, Bulacan")
 ADMIN_CUES = {"region", "province", "state", "district"}
@@ -516,44 +511,6 @@ def county_context(text: str, groups, cands: dict[str, list[Place]], counties) -
     return ctx
 
 
-HOST_NOISE = {"www", "com", "org", "net", "news", "local", "online", "web", "edu", "gov", "co", "tv", "radio"}
-
-
-def home_of(url: str | None, counties: dict[str, frozenset[str]], gaz: Gazetteer) -> Place | None:
-    """The outlet's home town, its state decided by the US counties the text names
-    (``counties_named``; one rule for ``sitrep run`` and ``sitrep geoparse``)."""
-    return outlet_home(url, gaz, {("US", st) for st in county_state_codes(counties)})
-
-
-def outlet_home(url: str | None, gaz: Gazetteer, states: set[tuple[str, str]] = frozenset()) -> Place | None:
-    """The town or state an outlet's web address names ("baltimore.cbslocal.com",
-    "chicagotribune.com", "abc7chicago.com" -> Chicago): local news is mostly about its home. Big places only
-    (a city of 100,000 or a state), named by a whole label or the start of one."""
-    if not url:
-        return None
-    host = (urlparse(url[url.rfind("http") :]).hostname or "").lower()
-    labels = [w for w in re.split(r"[.\-]", host)[:-1] if w not in HOST_NOISE and len(w) >= 5]
-    # the name starts a label ("chicagotribune"), or ends one after a short call sign ("abc7chicago")
-    queries = {w[:k] for w in labels for k in range(5, len(w) + 1)}
-    queries |= {w[-k:] for w in labels for k in range(max(5, len(w) - 7), len(w) + 1)}
-    queries -= stop_words()  # "centralillinoisproud", "capitalgazette": words, not places
-    found = gaz.lookup(sorted(queries))
-    best = [
-        p
-        for q, ps in found.items()
-        for p in ps
-        if p.main_name
-        and fold(p.name).replace(" ", "") == q
-        and (p.feature_class == "P" and p.population >= 100_000 or p.feature_code == "ADM1")
-    ]
-    # ``states``: those the article's counties decide ("onlineathens.com" and Oglethorpe County: Georgia's)
-    return (
-        max(best, key=lambda p: ((p.country_code, p.admin1) in states, len(p.name), p.population))
-        if best
-        else None
-    )
-
-
 def resolve_mentions(
     mentions: list[PlaceMention],
     text: str,
@@ -746,121 +703,3 @@ def city_part(
     else:
         return make_location(text, "unknown", f"'{text}' is part of a city the article does not name")
     return part_of(city, f"{city.name}, {why}", text, "is part of a city")
-
-
-def within(loc: Location, unit: Location) -> bool:
-    """``loc`` is a smaller place inside the country or division ``unit`` ("in Mali ... in
-    Boulkessi"); a sibling division ("the Tahoua region ... the Dosso region") is not."""
-    code = unit.feature_code or ""
-    if not code.startswith(("PCL", "ADM")) or loc.country_code != unit.country_code:
-        return False
-    if (
-        GEO_RANK[loc.precision] > GEO_RANK[unit.precision]
-        or GEO_RANK[loc.precision] == GEO_RANK[unit.precision]
-        and loc.feature_code is not None
-    ):
-        return False  # equal rank only for a town the gazetteer lacks, coded to the unit
-    if code == "ADM2":  # "in Harris County ... in Houston": a town of the county's state near it
-        return loc.admin1 == unit.admin1 and in_county(loc, unit)
-    return code.startswith("PCL") or loc.admin1 == unit.name
-
-
-def incident_location(places: list[PlaceMention]) -> Location | None:
-    """The incident's place: the first one named, unless it is a unit (country, division) or unknown
-    and a later place lies inside it ("in Mali ... in Boulkessi"). "near X" becomes precision near."""
-    best = None
-    for m in places:
-        if m.resolved is None or (m.cue == "border" and len(places) > 1):
-            continue
-        loc = m.resolved.model_copy()
-        if m.cue == "near" and loc.precision == "exact":
-            loc.precision, loc.geo_precision, loc.where_prec = "near", 2, 2
-            loc.reason = f"{loc.reason}; the text says near {m.text} (within ~{NEAR_KM:.0f} km)"
-        if best is None:
-            best = loc
-            continue
-        if (
-            best.precision == "unknown"
-            and GEO_RANK[loc.precision] <= GEO_RANK[best.precision]
-            and loc.name != best.name
-            or within(loc, best)
-        ):
-            best = loc
-    return best
-
-
-class Resolution(NamedTuple):
-    """What the geo stage decides for one article, apart from the extraction it read: a Location per
-    place mention (keyed by ``place_id``) and the incident's place per incident mention (keyed by
-    ``mention_id``). Later stages read these through ``apply_resolution``'s copy."""
-
-    places: dict[str, Location]
-    incidents: dict[str, Location | None]
-
-
-def place_id(article_id: str, m: PlaceMention) -> str:
-    """A place mention's id: its article and raw span ("a1@120-126")."""
-    return f"{article_id}@{m.span[0]}-{m.span[1]}"
-
-
-def resolve_places(
-    extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None
-) -> Resolution:
-    """Resolve every place mention of one extraction jointly; the extraction is left as it is."""
-    gaz = gazetteer or Gazetteer.default()
-    every = list(extraction.places) + [p for mention in extraction.mentions for p in mention.places]
-    if not every:
-        return Resolution({}, {})
-    # the dateline, which cleaning drops, takes part as context: its town and state vote
-    datelined = dateline_places(article.raw_text, gaz)
-    dateline = [
-        d for d in datelined if not any(p.span[0] < d.span[1] and d.span[0] < p.span[1] for p in every)
-    ]
-    dateline += postal_mentions(article.raw_text, every + dateline)  # "in Bluefield, VA."
-    police = [  # "Akron police said": the town the report is about ("Santa Cruz" is read whole)
-        p
-        for p in police_towns(article.raw_text, gaz)
-        if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] and o.text != p.text for o in every)
-    ]
-    dateline += [p for p in police if not any(o.span[0] < p.span[1] and p.span[0] < o.span[1] for o in every)]
-    counties = counties_named(article.raw_text, every + dateline)
-    home = home_of(article.url, counties, gaz)
-    order = list(dict.fromkeys(fold(p.text) for p in police))
-    by_name = resolve_mentions(every + dateline, article.raw_text, gaz, home, order, datelined, counties)
-    places = {place_id(article.article_id, p): by_name[fold(p.text)] for p in every}
-    named = Counter(fold(p.text) for p in every)
-    anchor = article_anchor(
-        [by_name[fold(d.text)] for d in datelined],
-        [(n, by_name[k]) for k, n in named.items()],
-        home_town(gaz, home),
-        [by_name[k] for k in order if k in by_name],
-    )
-    incidents = {}
-    for mention in extraction.mentions:
-        resolved = [
-            p.model_copy(update={"resolved": places[place_id(article.article_id, p)]}) for p in mention.places
-        ]
-        incidents[mention.mention_id] = anchored(incident_location(resolved), anchor)
-    return Resolution(places, incidents)
-
-
-def apply_resolution(extraction: ArticleExtraction, article_id: str, res: Resolution) -> ArticleExtraction:
-    """A copy of the extraction with the geo stage's two fields filled from ``res``: ``.resolved``
-    on each place mention and ``.location`` on each incident mention (the output files' fields)."""
-    out = extraction.model_copy(deep=True)
-    for p in list(out.places) + [p for mention in out.mentions for p in mention.places]:
-        loc = res.places.get(place_id(article_id, p))
-        p.resolved = loc.model_copy() if loc else None
-    for mention in out.mentions:
-        loc = res.incidents.get(mention.mention_id)
-        mention.location = loc.model_copy() if loc else None
-    return out
-
-
-def resolve_extraction(
-    extraction: ArticleExtraction, article: Article, gazetteer: Gazetteer | None = None
-) -> ArticleExtraction:
-    """The extraction with places resolved (a new record; ``resolve_places`` then ``apply_resolution``)."""
-    if not extraction.places and not any(m.places for m in extraction.mentions):
-        return extraction
-    return apply_resolution(extraction, article.article_id, resolve_places(extraction, article, gazetteer))
