@@ -9,7 +9,11 @@ without a date or place of its own it continues the current mention. Background 
 seized power between 2020 and 2023"), history ("captured ... in 2012") and running totals
 ("since the start of May") join nothing and end the current mention. One sentence naming two
 dated places ("in the Tahoua region on May 24 and the Dosso region on May 26") opens one mention
-per place, and its figures become one claim shared by both.
+per place, and its figures become one claim shared by both. One shooting told in scattered parts
+stays one mention: a page's "Posted/Updated" stamp dates nothing, page furniture ("Watch this
+story") ends no story, and a sentence dated the next day or days later joins the story when it
+names no new victim, no other place and no "separate" ("late Sunday" / "early Monday", the wounded
+"remained hospitalized Tuesday").
 """
 
 from __future__ import annotations
@@ -392,6 +396,8 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             if match is None and current is not None and current.date_key is None and key is not None:
                 if not _NEW_INCIDENT.search(s.text):
                     match = current  # the story's first day ("shot Wednesday on Elm Road")
+            if match is None and current is not None and _next_day(s, date, places, current):
+                match = current  # "late Sunday" and "early Monday", "yesterday's shooting"
             if match is None and current is not None and _later_news(s, date, current):
                 targets.append(current)  # the story's victim died later: the shooting keeps its day
                 continue
@@ -448,6 +454,21 @@ def _later_news(s: Sentence, date, g: Group) -> bool:
         and g.date is not None
         and bool(date.start and g.date.start)
         and g.date.start < date.start <= _days_after(g.date.start, 60)
+    )
+
+
+def _next_day(s: Sentence, date, places, g: Group) -> bool:
+    """A day next to the story's, at no other place, naming no new victim and no "separate":
+    the story's shooting dated once more (a late-night shooting is "Sunday" and "Monday")."""
+    if date is None or g.date is None or not (date.start and g.date.start) or g.date.precision != "day":
+        return False
+    gap = abs((dt.date.fromisoformat(date.start[:10]) - dt.date.fromisoformat(g.date.start[:10])).days)
+    return (
+        gap <= 1
+        and date.precision == "day"
+        and _place_rel(g, places) != "conflict"
+        and not _NEW_INCIDENT.search(s.text)
+        and not any(c.reference != "same" for c in s.claims if c.what in ("killed", "wounded"))
     )
 
 

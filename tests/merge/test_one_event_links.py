@@ -1,0 +1,53 @@
+"""Reports of different shootings are never one incident on a surname and an age alone when they
+place their shootings in different towns (two 19-year-old Whitcombs, two states' worth of
+Jacksons). Through the real product (`sitrep.pipeline.run`: real spaCy, DuckDB, gazetteer) on
+articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.pipeline import run
+
+HAND = dict(
+    id="hand",
+    outlet="Northern Tier Times",
+    published="2019-11-14",
+    title="Man shoots himself in the hand at Towanda home",
+    text=(
+        "Tyrell Whitcomb, 19, accidentally shot himself in the hand Tuesday night at his home on "
+        "Birch Lane in Towanda, Pennsylvania, police said. He was treated at a hospital and released."
+    ),
+)
+BAR = dict(
+    id="bar",
+    outlet="Tri-County Herald",
+    published="2019-11-14",
+    title="Teen arrested after shooting outside Dunmore bar",
+    text=(
+        "Police arrested Marcus Whitcomb, 19, after a man was shot in the leg Tuesday night outside "
+        "a bar on Kessler Avenue in Dunmore, Pennsylvania. The wounded man, 30, was listed in stable "
+        "condition."
+    ),
+)
+
+
+def _run(tmp_path, docs):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
+    out = tmp_path / "out"
+    run([src], out, db=tmp_path / "s.duckdb", report=False, formats=("json",))
+    incidents = json.loads((out / "incidents.json").read_text())["incidents"]
+    arts = json.loads((out / "articles.json").read_text())["articles"]
+    ids = {d["id"]: next(a["article_id"] for a in arts if a.get("title") == d["title"]) for d in docs}
+    return incidents, ids
+
+
+@pytest.mark.slow
+def test_same_surname_and_age_in_two_towns_stay_two_incidents(tmp_path):
+    incidents, ids = _run(tmp_path, [HAND, BAR])
+    assert any(ids["hand"] in i["articles"] for i in incidents)
+    assert any(ids["bar"] in i["articles"] for i in incidents)
+    assert not any({ids["hand"], ids["bar"]} <= set(i["articles"]) for i in incidents)
