@@ -6,11 +6,9 @@ shooting an hour later, a killing years ago) stay apart. Through the real produc
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from sitrep.pipeline import run
+from support.articles_run import run_written
 
 STAMP = dict(
     id="stamp",
@@ -95,21 +93,10 @@ PAST = dict(
 )
 
 
-def _run(tmp_path, docs):
-    src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
-    out = tmp_path / "out"
-    run([src], out, db=tmp_path / "s.duckdb", report=False, formats=("json",))
-    incidents = json.loads((out / "incidents.json").read_text())["incidents"]
-    arts = json.loads((out / "articles.json").read_text())["articles"]
-    ids = {d["id"]: next(a["article_id"] for a in arts if a.get("title") == d["title"]) for d in docs}
-    return incidents, ids
-
-
 @pytest.mark.slow
 def test_one_shooting_told_in_scattered_parts_is_one_incident(tmp_path):
     docs = [STAMP, CAPTION, HOSPITAL, COUNTY]
-    incidents, ids = _run(tmp_path, [{k: v for k, v in d.items() if k != "want"} for d in docs])
+    incidents, ids = run_written(tmp_path, [{k: v for k, v in d.items() if k != "want"} for d in docs])
     for d in docs:
         own = [i for i in incidents if ids[d["id"]] in i["articles"]]
         assert len(own) == 1, (d["id"], [i["mentions"] for i in own])
@@ -121,7 +108,7 @@ def test_one_shooting_told_in_scattered_parts_is_one_incident(tmp_path):
 
 @pytest.mark.slow
 def test_a_second_shooting_and_a_past_killing_stay_apart(tmp_path):
-    incidents, ids = _run(tmp_path, [SECOND, PAST])
+    incidents, ids = run_written(tmp_path, [SECOND, PAST])
     second = [i for i in incidents if ids["second"] in i["articles"]]
     assert len(second) == 2  # the shooting on Garnet Street and the one on Marlow Road
     assert sorted(i["wounded"]["best"] for i in second) == [1, 1]

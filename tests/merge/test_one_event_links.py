@@ -5,11 +5,9 @@ articles written for these tests."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from sitrep.pipeline import run
+from support.articles_run import run_written
 
 HAND = dict(
     id="hand",
@@ -34,20 +32,9 @@ BAR = dict(
 )
 
 
-def _run(tmp_path, docs):
-    src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
-    out = tmp_path / "out"
-    run([src], out, db=tmp_path / "s.duckdb", report=False, formats=("json",))
-    incidents = json.loads((out / "incidents.json").read_text())["incidents"]
-    arts = json.loads((out / "articles.json").read_text())["articles"]
-    ids = {d["id"]: next(a["article_id"] for a in arts if a.get("title") == d["title"]) for d in docs}
-    return incidents, ids
-
-
 @pytest.mark.slow
 def test_same_surname_and_age_in_two_towns_stay_two_incidents(tmp_path):
-    incidents, ids = _run(tmp_path, [HAND, BAR])
+    incidents, ids = run_written(tmp_path, [HAND, BAR])
     assert any(ids["hand"] in i["articles"] for i in incidents)
     assert any(ids["bar"] in i["articles"] for i in incidents)
     assert not any({ids["hand"], ids["bar"]} <= set(i["articles"]) for i in incidents)
