@@ -9,7 +9,11 @@ without a date or place of its own it continues the current mention. Background 
 seized power between 2020 and 2023"), history ("captured ... in 2012") and running totals
 ("since the start of May") join nothing and end the current mention. One sentence naming two
 dated places ("in the Tahoua region on May 24 and the Dosso region on May 26") opens one mention
-per place, and its figures become one claim shared by both.
+per place, and its figures become one claim shared by both. One shooting told in scattered parts
+stays one mention: a page's "Posted/Updated" stamp dates nothing, page furniture ("Watch this
+story") ends no story, and a sentence dated the next day or days later joins the story when it
+names no new victim, no other place and no "separate" ("late Sunday" / "early Monday", the wounded
+"remained hospitalized Tuesday").
 """
 
 from __future__ import annotations
@@ -84,6 +88,12 @@ _PROCEDURE_BEFORE = re.compile(
     r"(?:critical|stable|serious|fair|good)\s+condition|expected|comment|declined|"
     r"turn(?:ed|s)?\s+(?:himself|herself|themselves)\s+in(?:to)?)\b"
     r"(?:\s+[\w'’]+){0,2}|\(@\w+\))\s*,?\s*$",
+    re.IGNORECASE,
+)
+# A page's own stamp ("Posted: Sunday, Nov. 30, 2014 8:20 AM", "Updated on 4 Dec"): when the page
+# was written, never the day of what it tells
+_STAMP_BEFORE = re.compile(
+    r"\b(?:posted|updated|published|last modified)\b\s*(?:on\s+)?:?\s*(?:[A-Za-z]+\.?,?\s+)?$",
     re.IGNORECASE,
 )
 _PROCEDURE_AFTER = re.compile(
@@ -193,6 +203,7 @@ def is_speech_date(text_before: str, text_after: str = "") -> bool:
     return bool(
         (speech and not _EVENT_VERB.search(speech.group(0)))
         or _PROCEDURE_BEFORE.search(text_before)
+        or _STAMP_BEFORE.search(text_before[-60:])
         or _PROCEDURE_AFTER.match(text_after)
     )
 
@@ -262,17 +273,24 @@ def place_context(text: str, start: int, end: int) -> tuple[str, str | None]:
     return ctx, (cue.group(1).lower() if cue else None)
 
 
+_COUNTY = re.compile(r"\s+(?:county|parish)$", re.IGNORECASE)
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     x, y = a.text.lower(), b.text.lower()
-    return x == y or fuzz.ratio(x, y) >= 85
+    # "Dunklin County" and "Dunklin": one county named in full and in short
+    return x == y or fuzz.ratio(x, y) >= 85 or _COUNTY.sub("", x) == _COUNTY.sub("", y)
 
 
 def _place_rel(group: Group, places: list[PlaceMention]) -> str:
-    """'same' | 'compatible' (one side names no specific place) | 'conflict'."""
+    """'same' | 'compatible' (one side names no specific place, or only a county: a town
+    may lie in it) | 'conflict'."""
     if not group.places or not places:
         return "compatible"
     if any(_same_place(p, q) for p in places for q in group.places):
         return "same"
+    if all(_COUNTY.search(p.text) for p in places) != all(_COUNTY.search(q.text) for q in group.places):
+        return "compatible"  # a town and a county: the town may lie in it
     return "conflict"
 
 
@@ -339,7 +357,8 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 # "Girl, 3, killed Sunday in ...": a headline's day dates the first mention when
                 # its text names none (the headline's place is not read: it is often coarse)
                 loose = next(((s.idx, d, k, []) for d, k in _one_per_day(s) if d.start), None)
-            current = None
+            if s.event is not None or s.dates or s.specific or s.claims:
+                current = None  # a section's heading; page furniture ("Watch this story") is none
             continue
         if s.aggregate or s.background:
             context.append(s.idx)
@@ -351,6 +370,10 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             if date is None and not places:
                 if current is not None:
                     targets.append(current)
+                elif s.event is not None and groups and not _NEW_INCIDENT.search(s.text):
+                    # "Police said the four victims were on the porch" after a heading or a
+                    # background sentence: no day, no place, no "separate": the story goes on
+                    targets.append(groups[-1])
                 elif s.event is not None:
                     current = _open(groups, s, date, key, places)
                     targets.append(current)
@@ -373,7 +396,9 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             if match is None and current is not None and current.date_key is None and key is not None:
                 if not _NEW_INCIDENT.search(s.text):
                     match = current  # the story's first day ("shot Wednesday on Elm Road")
-            if match is None and current is not None and _died_later(s, date, current):
+            if match is None and current is not None and _next_day(s, date, places, current):
+                match = current  # "late Sunday" and "early Monday", "yesterday's shooting"
+            if match is None and current is not None and _later_news(s, date, current):
                 targets.append(current)  # the story's victim died later: the shooting keeps its day
                 continue
             if match is None and (s.event is not None or s.claims):
@@ -406,6 +431,45 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
     if groups and title:
         groups[0].sents[:0] = title
     return groups, context
+
+
+# The story's victims days later: in hospital, in court, mourned ("Two of the wounded remained
+# hospitalized Tuesday"), not another incident
+_LATER_NEWS = re.compile(
+    r"\b(?:remain(?:s|ed)?|still|listed|hospitali[sz]ed|(?:critical|serious|stable|fair|good)\s+"
+    r"condition|released|recovering|pronounced dead|arraigned|court|judge|funeral|vigil)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_news(s: Sentence, date, g: Group) -> bool:
+    """A death, or news of the victims or the case, days after the shooting the story tells."""
+    if _died_later(s, date, g):
+        return True
+    return (
+        bool(_LATER_NEWS.search(s.text))
+        and not _NEW_INCIDENT.search(s.text)
+        and not any(c.reference == "additional" for c in s.claims)
+        and date is not None
+        and g.date is not None
+        and bool(date.start and g.date.start)
+        and g.date.start < date.start <= _days_after(g.date.start, 60)
+    )
+
+
+def _next_day(s: Sentence, date, places, g: Group) -> bool:
+    """A day next to the story's, at no other place, naming no new victim and no "separate":
+    the story's shooting dated once more (a late-night shooting is "Sunday" and "Monday")."""
+    if date is None or g.date is None or not (date.start and g.date.start) or g.date.precision != "day":
+        return False
+    gap = abs((dt.date.fromisoformat(date.start[:10]) - dt.date.fromisoformat(g.date.start[:10])).days)
+    return (
+        gap <= 1
+        and date.precision == "day"
+        and _place_rel(g, places) != "conflict"
+        and not _NEW_INCIDENT.search(s.text)
+        and not any(c.reference != "same" for c in s.claims if c.what in ("killed", "wounded"))
+    )
 
 
 def _died_later(s: Sentence, date, g: Group) -> bool:

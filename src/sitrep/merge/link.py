@@ -400,6 +400,8 @@ def _may_join(a, b, ev: Evidence) -> bool:
         return False
     if a.articles & b.articles and not (named_victim or block):
         return False  # one article told these apart, and nothing it states says otherwise
+    if victim and not (a.ids.people & b.ids.people) and not (ev.block or ev.street) and _placed_apart(a, b):
+        return False  # a surname and an age alone ("Jackson, 19") in two towns: two people
     retold = ev.retold
     window = (
         STRONG_WINDOW
@@ -419,6 +421,14 @@ def _may_join(a, b, ev: Evidence) -> bool:
         return True  # both dated, within the window: a report published weeks later of that day
     pub_gap = _gap(_published_range(a), _published_range(b))
     return pub_gap is None or pub_gap <= window
+
+
+def _placed_apart(a, b) -> bool:
+    """Both are placed, at no place name or gazetteer place in common, and neither's own words
+    name the other's place."""
+    if not a.names or not b.names or a.names & b.names or a.geonameids & b.geonameids:
+        return False
+    return not (_named_in(a, b) or _named_in(b, a))
 
 
 def _date_follow_ups(a, b) -> None:
