@@ -16,8 +16,11 @@ as one piece (with a few tokens of context on each side), the rest kept as split
 each piece's parse is copied back into the article's own Doc (token arrays and tensor: cheaper
 than rebuilding it with ``Doc.from_docs``), so text, tokens and offsets are unchanged, and NER
 runs over the whole Doc as it did before.
-Sentences that were not parsed are listed in ``doc.user_data["sitrep_light"]`` (token ranges):
-extraction types no event and finds no claim in them (``is_parsed``).
+The sentences that may carry an incident are listed in ``doc.user_data["sitrep_read"]`` (token
+ranges); extraction types no event and finds no claim in the others (``is_parsed``). A piece's
+edges are fixed sentence starts in its parse, so an edge is trusted only where ``senter`` cut
+after a full stop, question or exclamation mark or at a line break; a sentence cut off without
+one (a page heading glued to the first sentence) is parsed with the piece beside it.
 """
 
 from __future__ import annotations
