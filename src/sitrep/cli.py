@@ -265,7 +265,29 @@ def evaluate(
 
 
 def main() -> None:  # pragma: no cover - entry point
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        leave(done.code)
+
+
+def leave(code) -> None:
+    """End the program with ``code`` (SystemExit's) without the interpreter's teardown: freeing
+    the spaCy model, the name lists and every module object one by one costs about 0.7 CPU s,
+    a seventh of a one-article run, for memory the system takes back anyway. The exit handlers
+    run and the streams are flushed first, as a normal exit does; the store is closed by then."""
+    import atexit
+
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more to say
+            pass
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

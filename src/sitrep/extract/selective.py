@@ -16,13 +16,16 @@ as one piece (with a few tokens of context on each side), the rest kept as split
 each piece's parse is copied back into the article's own Doc (token arrays and tensor: cheaper
 than rebuilding it with ``Doc.from_docs``), so text, tokens and offsets are unchanged, and NER
 runs over the whole Doc as it did before.
-Sentences that were not parsed are listed in ``doc.user_data["sitrep_light"]`` (token ranges):
-extraction types no event and finds no claim in them (``is_parsed``).
+The sentences that may carry an incident are listed in ``doc.user_data["sitrep_read"]`` (token
+ranges); extraction types no event and finds no claim in the others (``is_parsed``). A piece's
+edges are fixed sentence starts in its parse, so an edge is trusted only where ``senter`` cut
+after a full stop, question or exclamation mark or at a line break; a sentence cut off without
+one (a page heading glued to the first sentence) is parsed with the piece beside it.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -80,7 +83,7 @@ def _parse_batch(nlp, docs: list, batch_size: int) -> list:
     for _ in nlp.get_pipe("senter").pipe(split, batch_size=batch_size):
         pass
     lemmas = lemma_guesser(nlp)
-    found = [_pieces(s, lemmas) for s in split]
+    found = [_pieces(s, lemmas, d) for s, d in zip(split, docs)]
     windows = [w for d, (plan, _) in zip(docs, found) for w in _windows(d, plan)]
     parsed = iter(_run(nlp, [w for w, _, _ in windows], batch_size))
     cuts = iter(windows)
@@ -155,21 +158,55 @@ def _trails(token) -> bool:
     return token.is_space or (token.is_punct and not token.is_left_punct and not token.is_bracket)
 
 
-def _pieces(doc, lemmas) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
+def _pieces(doc, lemmas, preset=None) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int]]]:
     """Token ranges of ``doc`` (split by ``senter``), each with whether it gets the full pipeline,
     and the ranges of the sentences that may carry an incident. With PAD > 0 the sentences next to
     one that may are parsed too (not read for events and claims); at 0, the CONTEXT tokens on each
-    side of a piece give the tagger's and parser's windows what they see in a whole parsed doc."""
+    side of a piece give the tagger's and parser's windows what they see in a whole parsed doc.
+    ``preset``: the doc before ``senter``, whose sentence starts (line breaks) are certain."""
     sents = list(doc.sents)
     read = [may_carry(s, lemmas) for s in sents]
+    parse = [any(read[max(0, i - PAD) : i + PAD + 1]) for i in range(len(sents))]
+    parse = _join_doubtful(sents, parse, preset)
     plan: list[list] = []
     for i, sent in enumerate(sents):
-        full = any(read[max(0, i - PAD) : i + PAD + 1])
+        full = parse[i]
         if plan and plan[-1][2] == full:
             plan[-1][1] = sent.end
         else:
             plan.append([sent.start, sent.end, full])
     return [tuple(p) for p in plan], [(s.start, s.end) for s, r in zip(sents, read) if r]
+
+
+def _join_doubtful(sents, parse: list[bool], preset) -> list[bool]:
+    """A sentence left out of the parse joins the parsed sentence beside it when ``senter``'s
+    boundary between them is doubtful: the edge of a parsed piece is a fixed sentence start, so a
+    wrong cut there would stay in the parse (a heading glued to the first sentence, cut after
+    "Name, 28", leaves "..., died Tuesday" without its subject), while the whole parse lets the
+    parser decide. The joined sentence is parsed, not read for events and claims."""
+    parse = list(parse)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(sents) - 1):
+            if parse[i] != parse[i + 1] and _doubtful(sents[i + 1].start, sents[i].doc, preset):
+                parse[i] = parse[i + 1] = changed = True
+    return parse
+
+
+ENDS = (".", "!", "?", "…")
+
+
+def _doubtful(k: int, doc, preset) -> bool:
+    """Whether the sentence start at token ``k`` is ``senter``'s guess without the mark of an end
+    before it: neither a start fixed before (a line break, ``make_doc``) nor after a full stop, a
+    question or exclamation mark (closing quotes, brackets and spaces after it skipped)."""
+    if preset is not None and preset[k].is_sent_start:
+        return False
+    i = k - 1
+    while i > 0 and (doc[i].is_space or doc[i].is_right_punct or doc[i].is_quote):
+        i -= 1
+    return not doc[i].text.endswith(ENDS)
 
 
 def may_carry(sent, lemmas) -> bool:
@@ -185,7 +222,7 @@ def lemma_guesser(nlp):
     """word -> every lemma the model's rule lemmatizer could give it, whatever its part of speech."""
     table = _tables(nlp)
 
-    @cache
+    @lru_cache(maxsize=1 << 16)  # bounded: a long run meets ever more distinct words
     def guesses(word: str) -> frozenset[str]:
         out = {word}
         for rules, exc in table:
