@@ -120,13 +120,14 @@ def _ordinal(c: Claim) -> int:
 
 
 def _rest_of(c: Claim, largest: int) -> bool:
-    """ "the other three" / "the three others" below a count already told: the rest of it (the
-    one reading of "the other N": the parse marks them as others, the article's largest count
-    decides whether they are more)."""
+    """ "the other three" / "two other victims" / "the three others" below a count already told:
+    the rest of it ("three people were shot ... Two other victims were treated" tells of one
+    victim, then of the two others of the three; the parse marks them as others, the article's
+    largest count decides whether they are more)."""
     return bool(_THE_OTHER.match(c.text or "")) and 0 < (_point(c) or 0) < largest
 
 
-_THE_OTHER = re.compile(r"\s*the\s+(?:other\s+\w+|\w+\s+others?)\b", re.I)
+_THE_OTHER = re.compile(r"\s*(?:the\s+)?(?:other\s+\w+|\w+\s+others?)\b", re.I)
 
 
 def _point(c: Claim) -> int | None:
