@@ -290,6 +290,18 @@ def _current(claims: list[Claim]) -> list[Claim]:
 
 
 def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
+    """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports
+    (``_toll``): its text's claims, and its title's (``extract/title.py``) only for the kinds its
+    text gives no figure of ("Four injured in shooting" over "the victims were airlifted"): a
+    title's dead net out of the text's shot as the text's dead would."""
+    body = [c for c in claims if not c.in_title]
+    out = _toll(body)
+    told = {what for what, (_, best, _) in out.items() if best is not None}
+    missing = [c for c in claims if c.in_title and ("wounded" if c.includes_killed else c.what) not in told]
+    return _toll(body + missing) if missing else out
+
+
+def _toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
     """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
 
     Rule, for one article (never across articles):
@@ -304,7 +316,7 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
       victim is a re-mention of a dead one; otherwise the shot victims are other people.
     - A specific figure beats a vague one; negations ("no one was hurt") count 0.
 
-        >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
+        >>> _toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
     kept = _current([c for c in claims if c.scope != "aggregate" and not c.subset])
     kept = _others_of_another_kind(_kin_apart(kept))
