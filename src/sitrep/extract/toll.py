@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from sitrep.extract.figure_words import CORRECTION, ORDINALS, REFLEXIVE, SUPERSEDED
+from sitrep.extract.identifiers import YEARS_OLD
 from sitrep.extract.named_counts import TOLL_LEVEL
 from sitrep.records import Claim
 from sitrep.vocab import GROUP_OF, GROUP_SIDE
@@ -252,12 +253,9 @@ def _another_in_sentence(shot: Claim, killed: list[Claim]) -> bool:
     )
 
 
-_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.I)
-
-
 def _age(c: Claim) -> str | None:
-    m = _AGE.search(c.text or "")
-    return m.group(1) if m else None
+    m = YEARS_OLD.search(c.text or "")
+    return m.group(1).lower() if m else None
 
 
 def _hurt_others(hurt: list[Claim], shot: list[Claim], rest: int) -> int:
