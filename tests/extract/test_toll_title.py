@@ -50,6 +50,22 @@ ROWS = [
         1,
     ),
     (
+        "a Title-Cased headline's hurt",
+        "Man Wounded In Drive-By Shooting On East Side",
+        "Officers responded to reports of gunfire on Maple Street in Peoria late Friday. Police have not "
+        "named a suspect in the shooting.",
+        0,
+        1,
+    ),
+    (
+        "a Title-Cased headline's dead",
+        "Woman Killed In Shooting Outside Apartment Complex",
+        "A shooting outside an apartment complex on Birch Lane in Topeka is under investigation, police "
+        "said Monday.",
+        1,
+        0,
+    ),
+    (
         "a title the text starts with is read once",
         "Two men wounded outside tavern",
         "Two men wounded outside tavern\n\nTwo men were wounded outside a tavern on Walnut Street in Erie "

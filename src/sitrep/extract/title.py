@@ -23,6 +23,17 @@ def needs_title(article: Article) -> bool:
     return bool(title) and title not in _flat(article.clean_text[: len(article.title or "") + 400])
 
 
+def title_text(article: Article) -> str:
+    """The title as the parser reads it best: a Title-Cased Headline ("Teen Killed After
+    Accidental Shooting") in sentence case, where the parser would take every word for a name;
+    the same length, so a claim's span reads its words in the title as written."""
+    title = article.title or ""
+    words = re.findall(r"[A-Za-z]{4,}", title)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+        return title
+    return title[:1] + title[1:].lower()
+
+
 def title_claims(article: Article, doc, find_claims: Callable) -> list[Claim]:
     """The claims of the parsed title ``doc``, marked as the title's; none from a title over
     several shootings or a running total ("15 wounded, including 2 children, in shootings
@@ -37,6 +48,7 @@ def title_claims(article: Article, doc, find_claims: Callable) -> list[Claim]:
                 c.model_copy(
                     update={
                         "in_title": True,
+                        "text": article.title[c.span[0] : c.span[1]] if c.span else c.text,
                         "span": None,
                         "quote_span": None,
                         "quote": article.title,
