@@ -6,13 +6,9 @@ with is read once. Each row is a short report written for this test (no dev-set 
 
 from __future__ import annotations
 
-import csv
-import json
-import os
-
 import pytest
 
-from support.cli import sitrep
+from support.tolls import run_tolls
 
 # kind, title, article text, killed, injured the article's incident must carry
 ROWS = [
@@ -80,42 +76,8 @@ ROWS = [
 def tolls(tmp_path_factory, gazetteer_file) -> dict[str, tuple[int, int]]:
     """One ``sitrep run`` over every row's article, titled in the manifest; per article, the
     incident citing it with the most of its claims, read as (killed, injured)."""
-    tmp = tmp_path_factory.mktemp("titles")
-    (tmp / "articles").mkdir()
-    with (tmp / "m.csv").open("w", newline="", encoding="utf-8") as fh:
-        out = csv.writer(fh)
-        out.writerow(["article_id", "file", "outlet", "published", "title"])
-        for n, (_, title, text, _, _) in enumerate(ROWS):
-            (tmp / "articles" / f"a{n}.txt").write_text(text + "\n", encoding="utf-8")
-            out.writerow([f"a{n}", f"articles/a{n}.txt", "Local News", f"2024-0{1 + n}-1{n}", title])
-    os.environ["SITREP_GAZETTEER"] = str(gazetteer_file)
-    try:
-        done = sitrep(
-            "run",
-            tmp / "articles",
-            "--meta",
-            tmp / "m.csv",
-            "--out",
-            tmp / "out",
-            "--db",
-            tmp / "db.duckdb",
-            timeout=600,
-        )
-    finally:
-        os.environ.pop("SITREP_GAZETTEER", None)
-    assert done.returncode == 0, done.stderr[-2000:]
-    incidents = json.loads((tmp / "out" / "incidents.json").read_text())["incidents"]
-    return {f"a{n}": _toll(incidents, f"a{n}") for n in range(len(ROWS))}
-
-
-def _toll(incidents: list[dict], aid: str) -> tuple[int, int]:
-    def own(inc: dict) -> int:
-        return sum(c["article_id"] == aid for key in ("fatalities", "wounded") for c in inc[key]["claims"])
-
-    inc = max((i for i in incidents if aid in i["articles"]), key=own)
-    return tuple(
-        (inc[key]["best"] if inc[key]["best"] is not None else inc[key]["low"]) or 0
-        for key in ("fatalities", "wounded")
+    return run_tolls(
+        tmp_path_factory.mktemp("titles"), [(text, title) for _, title, text, _, _ in ROWS], gazetteer_file
     )
 
 
