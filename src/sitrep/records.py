@@ -312,6 +312,7 @@ class Claim(Record):
     reference: Literal["new", "same", "additional"] = "new"  # "the victim" = same; "another man" = additional
     subset: bool = False  # part of a total in the same sentence ("including three children")
     includes_killed: bool = False  # a "were shot" count: people hit, some of whom may have died
+    in_title: bool = False  # read from the article's title (not in its text): no spans, quote = title
     language: str | None = None  # ISO 639-1 of the quote's article ("en", "fr"), as written
 
 

@@ -5,12 +5,9 @@ incident's. Each row is a short report written for this test (no dev-set sentenc
 
 from __future__ import annotations
 
-import json
-import os
-
 import pytest
 
-from support.cli import sitrep
+from support.tolls import run_tolls
 
 # kind, article text, killed, injured the incident must carry
 ROWS = [
@@ -104,42 +101,7 @@ ROWS = [
 def tolls(tmp_path_factory, gazetteer_file) -> dict[str, tuple[int, int]]:
     """One ``sitrep run`` over every row's article; per article, the incident citing it with the
     most of its claims, read as (killed, injured)."""
-    tmp = tmp_path_factory.mktemp("tolls")
-    (tmp / "articles").mkdir()
-    meta = ["article_id,file,outlet,published,note"]
-    for n, (_, text, _, _) in enumerate(ROWS):
-        (tmp / "articles" / f"a{n}.txt").write_text(text + "\n", encoding="utf-8")
-        meta.append(f"a{n},articles/a{n}.txt,Local News,2024-0{1 + n % 9}-1{n % 9},t")
-    (tmp / "m.csv").write_text("\n".join(meta) + "\n", encoding="utf-8")
-    os.environ["SITREP_GAZETTEER"] = str(gazetteer_file)
-    try:
-        done = sitrep(
-            "run",
-            tmp / "articles",
-            "--meta",
-            tmp / "m.csv",
-            "--out",
-            tmp / "out",
-            "--db",
-            tmp / "db.duckdb",
-            timeout=600,
-        )
-    finally:
-        os.environ.pop("SITREP_GAZETTEER", None)
-    assert done.returncode == 0, done.stderr[-2000:]
-    incidents = json.loads((tmp / "out" / "incidents.json").read_text())["incidents"]
-    return {f"a{n}": _toll(incidents, f"a{n}") for n in range(len(ROWS))}
-
-
-def _toll(incidents: list[dict], aid: str) -> tuple[int, int]:
-    def own(inc: dict) -> int:
-        return sum(c["article_id"] == aid for key in ("fatalities", "wounded") for c in inc[key]["claims"])
-
-    inc = max((i for i in incidents if aid in i["articles"]), key=own)
-    return tuple(
-        (inc[key]["best"] if inc[key]["best"] is not None else inc[key]["low"]) or 0
-        for key in ("fatalities", "wounded")
-    )
+    return run_tolls(tmp_path_factory.mktemp("tolls"), [(text, "") for _, text, _, _ in ROWS], gazetteer_file)
 
 
 @pytest.mark.parametrize("n", range(len(ROWS)), ids=[r[0] for r in ROWS])

@@ -23,6 +23,7 @@ from sitrep.extract.incidents import (
 from sitrep.extract.languages import LANGUAGES, Language, language_of
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
 from sitrep.extract.selective import is_parsed, parse_selective
+from sitrep.extract.title import add_title_claims, needs_title, title_claims, title_text
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
@@ -72,6 +73,9 @@ def extract_articles(
         )
         for article, doc in zip(part, parsed):
             out[article.article_id] = extract_one(article, doc, actors, gazetteer)
+        titled = [a for a in part if out[a.article_id].mentions and needs_title(a)]
+        for a, tdoc in zip(titled, model.pipe([title_text(a) for a in titled], batch_size=batch_size)):
+            add_title_claims(out[a.article_id], title_claims(a, tdoc, lang.find_claims))
     return {a.article_id: out[a.article_id] for a in articles}
 
 

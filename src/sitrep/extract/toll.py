@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from sitrep.extract.figure_words import CORRECTION, ORDINALS, REFLEXIVE, SUPERSEDED
+from sitrep.extract.identifiers import YEARS_OLD
 from sitrep.extract.named_counts import TOLL_LEVEL
 from sitrep.records import Claim
 from sitrep.vocab import GROUP_OF, GROUP_SIDE
@@ -120,13 +121,14 @@ def _ordinal(c: Claim) -> int:
 
 
 def _rest_of(c: Claim, largest: int) -> bool:
-    """ "the other three" / "the three others" below a count already told: the rest of it (the
-    one reading of "the other N": the parse marks them as others, the article's largest count
-    decides whether they are more)."""
+    """ "the other three" / "two other victims" / "the three others" below a count already told:
+    the rest of it ("three people were shot ... Two other victims were treated" tells of one
+    victim, then of the two others of the three; the parse marks them as others, the article's
+    largest count decides whether they are more)."""
     return bool(_THE_OTHER.match(c.text or "")) and 0 < (_point(c) or 0) < largest
 
 
-_THE_OTHER = re.compile(r"\s*the\s+(?:other\s+\w+|\w+\s+others?)\b", re.I)
+_THE_OTHER = re.compile(r"\s*(?:the\s+)?(?:other\s+\w+|\w+\s+others?)\b", re.I)
 
 
 def _point(c: Claim) -> int | None:
@@ -251,12 +253,9 @@ def _another_in_sentence(shot: Claim, killed: list[Claim]) -> bool:
     )
 
 
-_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.I)
-
-
 def _age(c: Claim) -> str | None:
-    m = _AGE.search(c.text or "")
-    return m.group(1) if m else None
+    m = YEARS_OLD.search(c.text or "")
+    return m.group(1).lower() if m else None
 
 
 def _hurt_others(hurt: list[Claim], shot: list[Claim], rest: int) -> int:
@@ -289,6 +288,18 @@ def _current(claims: list[Claim]) -> list[Claim]:
 
 
 def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
+    """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports
+    (``_toll``): its text's claims, and its title's (``extract/title.py``) only for the kinds its
+    text gives no figure of ("Four injured in shooting" over "the victims were airlifted"): a
+    title's dead net out of the text's shot as the text's dead would."""
+    body = [c for c in claims if not c.in_title]
+    out = _toll(body)
+    told = {what for what, (_, best, _) in out.items() if best is not None}
+    missing = [c for c in claims if c.in_title and ("wounded" if c.includes_killed else c.what) not in told]
+    return _toll(body + missing) if missing else out
+
+
+def _toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | None]]:
     """Per kind of figure (killed, wounded, ...), the (low, best, high) count ONE article reports.
 
     Rule, for one article (never across articles):
@@ -303,7 +314,7 @@ def article_toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None,
       victim is a re-mention of a dead one; otherwise the shot victims are other people.
     - A specific figure beats a vague one; negations ("no one was hurt") count 0.
 
-        >>> article_toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
+        >>> _toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
     kept = _current([c for c in claims if c.scope != "aggregate" and not c.subset])
     kept = _others_of_another_kind(_kin_apart(kept))

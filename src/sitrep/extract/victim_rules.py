@@ -359,7 +359,7 @@ def victims_of(trigger, what):
         return []
     found = resolve(found)
     out = [found]
-    for c in list(found.conjuncts) + _along_with(trigger):
+    for c in list(found.conjuncts) + _listed_names(found) + _along_with(trigger):
         if (
             c.i > found.i
             and c.lemma_.lower() not in NOUN_WHAT
@@ -396,6 +396,20 @@ def _shot_at(trigger) -> bool:
 def _by_agent(trigger) -> bool:
     """A "by ..." agent on the verb or its conjuncts: the verb is passive whatever its parse."""
     return any(c.dep_ == "agent" for v in [trigger] + list(trigger.conjuncts) for c in v.children)
+
+
+def _listed_names(victim) -> list:
+    """Names listed with their ages, "Ann Roe, 55, Lee Poe, 29, and Kim Doe, 8, were killed": the
+    parser hangs the second name on the first as an apposition and the last on it as a conjunct;
+    an apposed name that starts a list is another victim (a lone apposed name may be the same
+    person's other name, so it is left alone)."""
+    if victim.pos_ != "PROPN":
+        return []
+    out = []
+    for a in victim.children:
+        if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > victim.i and a.conjuncts:
+            out += [a, *a.conjuncts]
+    return out
 
 
 def _along_with(trigger) -> list:
