@@ -197,6 +197,69 @@ def is_speech_date(text_before: str, text_after: str = "") -> bool:
     )
 
 
+# The verbs of saying and publishing: a date hanging on one of them is the statement's.
+_SPEECH_LEMMAS = {
+    "say",
+    "tell",
+    "announce",
+    "acknowledge",
+    "report",
+    "add",
+    "confirm",
+    "post",
+    "write",
+    "tweet",
+    "release",
+    "state",
+    "note",
+    "explain",
+    "issue",
+    "publish",
+    "update",
+    "comment",
+    "speak",
+}
+
+
+def is_told_date(text_before: str, text_after: str, verb) -> bool:
+    """'police say a man mishandled a gun Tuesday night': the words before the date look like
+    speech, but the parse hangs the date on the act told (``verb``, the verb token it depends on),
+    so it is the event's day; a later step ('was arrested Friday') never is."""
+    return bool(
+        verb is not None
+        and verb.lemma_.lower() not in _SPEECH_LEMMAS
+        and _SPEECH_BEFORE.search(text_before)
+        and not _PROCEDURE_BEFORE.search(text_before)
+        and not _PROCEDURE_AFTER.match(text_after)
+        and not _EVENT_AFTER.match(text_after)
+    )
+
+
+def date_verb(span, start: int, end: int):
+    """The verb token a date (``start``-``end``, offsets into the parsed doc) depends on, or None
+    (a sentence not parsed, a date hanging on no verb: "an autopsy Monday")."""
+    if span is None:
+        return None
+    found = span.doc.char_span(start, end, alignment_mode="expand")
+    tok = found.root if found is not None and len(found) else None
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            return tok
+        tok = None if tok.head is tok else tok.head
+    return None
+
+
+def told_in_past(verb) -> bool:
+    """'deputies received a report Friday', 'who was shot Monday night': the verb is past;
+    'is to be arraigned Friday', 'is expected to come home Wednesday' are not."""
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("MD", "TO") for c in auxes):
+        return False
+    return verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in auxes)
+
+
 def is_background(text: str) -> bool:
     return bool(_BACKGROUND.search(text))
 
