@@ -14,6 +14,15 @@ Rules (documented choices):
 - "May 24" without a year is that year's May 24, or the previous year's when it would fall more
   than a month after publication (a date a few days ahead is a hearing or a funeral to come). "mid-May" is 11-20 May, "early May" / "the start of May" 1-10, "late May" /
   "the end of May" 21-end (precision ``part_of_month``).
+- A holiday names its day: "on Christmas night", "New Year's Eve", "Thanksgiving Day" (the
+  fourth Thursday of November), "Memorial Day", "Labor Day", "Easter Sunday": the one on or
+  before publication (or the next day's, as for a weekday); never the season ("Thanksgiving
+  weekend", "Christmas lights").
+- A full date that is the page's own stamp ("October 3, 2021 9:42 PM" on its own line, "By Staff
+  | June 20, 2016 at 5:09PM", "(May 6, 2022) –") dates no event (``is_stamp``).
+- A weekday read as the day after publication but told in the past tense ("deputies received a
+  report Friday" in a Thursday story) is six days back, except the first hours after midnight
+  ("early Friday": a story stamped the evening before its news) (``past_weekday``).
 - "last week" is the Monday-Sunday week before publication; "last month" the calendar month
   before; "recent weeks/days/months/years" stays ``unknown`` with a ``window`` ending at
   publication.

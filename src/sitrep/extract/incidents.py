@@ -250,9 +250,10 @@ def date_verb(span, start: int, end: int):
 
 
 def told_in_past(verb) -> bool:
-    """'deputies received a report Friday', 'who was shot Monday night': the verb is past;
-    'is to be arraigned Friday', 'is expected to come home Wednesday' are not."""
-    if verb is None:
+    """'deputies received a report Friday', 'who was shot Monday night': an act told in the past;
+    'is to be arraigned Friday', 'is expected to come home Wednesday' are not, nor is a statement
+    ('police released the names Sunday': its day is the statement's, not the act's)."""
+    if verb is None or verb.lemma_.lower() in _SPEECH_LEMMAS:
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ in ("MD", "TO") for c in auxes):

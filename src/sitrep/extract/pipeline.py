@@ -292,6 +292,9 @@ def _read_dates(s: Sentence, published: str | None, lang: Language, span=None) -
             if pub_year is None or int(m.groups[-1]) < pub_year:
                 s.background = True  # history or background ("in 2012", "2020 and 2023")
             continue
+        if m.kind == "rel" and info.precision == "year":  # "this year", "last year": no incident's day
+            s.background = s.background or bool(published and info.end and info.end[:4] < published[:4])
+            continue
         if info.precision == "unknown":  # "recent weeks": a date only for a placed event
             if not s.specific:
                 s.background = True
