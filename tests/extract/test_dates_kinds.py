@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.clean import clean_document
-from sitrep.extract import extract_articles
-from sitrep.records import Document
 from support.cli import run_incidents
+from support.event_types import sentence_mentions
 
 
 def mentions(text: str, published: str | None):
-    art = clean_document(Document(input="t.txt", text=text, format="txt", published=published), "t")
-    found = extract_articles([art])["t"].mentions
+    found = sentence_mentions(text, published)
     assert found, "no incident mention"
     return found
 
