@@ -51,8 +51,8 @@ def mentions(text: str, published: str | None):
         ),
         (
             "a bracketed stamp before the story",
-            "Woman shot\n\n(May 6, 2022) – A woman was shot Thursday night in a parking lot on Hollis "
-            "Street in Fenwick, police said.",
+            "(May 6, 2022) – Police swarmed a parking lot on Hollis Street in Fenwick after a gunman "
+            "opened fire on a woman as Thursday night got underway.",
             "2022-05-06",
             "2022-05-05",
         ),
@@ -65,8 +65,8 @@ def mentions(text: str, published: str | None):
         ),
         (
             "a day the police tell",
-            "Neighbor dispute\n\nSheriff's deputies say a woman fired at her neighbor Friday evening "
-            "during an argument on Ridge Road in Fenwick, wounding him in the arm.",
+            "Neighbor dispute\n\nDeputies say a man drew a gun Friday evening during an argument on "
+            "Ridge Road in Fenwick and wounded a neighbor in the arm.",
             "2022-06-19",
             "2022-06-17",
         ),
@@ -104,6 +104,7 @@ def mentions(text: str, published: str | None):
 def test_incident_day(kind, text, published, day):
     found = mentions(text, published)
     assert found[0].date.start == day, kind
+    assert all(m.date.start in (day, None) for m in found), kind  # no mention dated otherwise
     assert all(m.date.precision != "year" for m in found), kind  # "this year" dates no incident
 
 
@@ -141,3 +142,16 @@ EVENING_BEFORE = [
 def test_a_story_stamped_the_evening_before_keeps_its_day(tmp_path, gazetteer_file):
     incidents = run_incidents(tmp_path, EVENING_BEFORE, gazetteer_file)
     assert {i["date"]["start"] for i in incidents} == {"2022-03-11"}
+
+
+@pytest.mark.parametrize("published", ["2023-01-03", None])
+def test_a_day_told_twice_in_one_sentence_is_one_incident(published):
+    # a headline run into the lead names the day twice: one incident, which keeps the victim
+    text = (
+        "Victim Of New Year's Eve Shooting In Springfield Identified « KXYZ NewsSPRINGFIELD, Ill. "
+        "(KXYZ) – Police have released the identity of the victim of a deadly New Year's Eve shooting "
+        "in Springfield. Ray Dunmore, 41, was found shot in the back in a home on Alder Court."
+    )
+    found = mentions(text, published)
+    assert len(found) == 1, [m.date.text for m in found]
+    assert any(c.quote.startswith("Ray Dunmore") for c in found[0].claims)

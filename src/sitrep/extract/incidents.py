@@ -372,9 +372,12 @@ def _earliest(dates: list[tuple[DateInfo, str]]) -> tuple[DateInfo, str]:
 
 
 def _one_per_day(s: Sentence) -> list[tuple[DateInfo, str]]:
-    """(date, key) pairs, a weekday and the date right after it ("Monday, Jan. 11") as one: the date."""
+    """(date, key) pairs, a weekday and the date right after it ("Monday, Jan. 11") as one: the date;
+    a day told twice ("a Christmas Day shooting" in a headline run into the lead's) once."""
     out: list[tuple[DateInfo, str]] = []
     for d, k in zip(s.dates, s.date_keys):
+        if any(k == seen for _, seen in out):
+            continue
         prev = out[-1][0] if out else None
         if prev is not None and d.span and prev.span and 0 <= d.span[0] - prev.span[1] <= 2:
             out[-1] = (d, k)
