@@ -14,6 +14,15 @@ Rules (documented choices):
 - "May 24" without a year is that year's May 24, or the previous year's when it would fall more
   than a month after publication (a date a few days ahead is a hearing or a funeral to come). "mid-May" is 11-20 May, "early May" / "the start of May" 1-10, "late May" /
   "the end of May" 21-end (precision ``part_of_month``).
+- A holiday names its day: "on Christmas night", "New Year's Eve", "Thanksgiving Day" (the
+  fourth Thursday of November), "Memorial Day", "Labor Day", "Easter Sunday": the one on or
+  before publication (or the next day's, as for a weekday); never the season ("Thanksgiving
+  weekend", "Christmas lights").
+- A full date that is the page's own stamp ("October 3, 2021 9:42 PM" on its own line, "By Staff
+  | June 20, 2016 at 5:09PM", "(May 6, 2022) –") dates no event (``is_stamp``).
+- A weekday read as the day after publication but told in the past tense ("deputies received a
+  report Friday" in a Thursday story) is six days back, except the first hours after midnight
+  ("early Friday": a story stamped the evening before its news) (``past_weekday``).
 - "last week" is the Monday-Sunday week before publication; "last month" the calendar month
   before; "recent weeks/days/months/years" stays ``unknown`` with a ``window`` ending at
   publication.
@@ -28,6 +37,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from sitrep.records import DateInfo, parse_day
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -41,6 +52,20 @@ _YEAR = r"(?:19|20)\d\d"
 _PART = r"(?:mid|early|late|the\s+(?:start|beginning|middle|end)\s+of|(?:the\s+)?(?:start|beginning|middle|end)\s+of)"
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night))?"
 
+# Days news names by their holiday ("a Christmas night shooting", "on New Year's Eve"): a bare
+# "Christmas" or "Fourth of July" counts after "on" or before a time of day ("like the Fourth of
+# July out here" is no date), and never the season around it ("Thanksgiving weekend").
+_FEAST_DAY = (
+    r"New\s+Years?[’']?s?\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day)|Valentine[’']?s?\s+Day|"
+    r"Independence\s+Day|Memorial\s+Day|Labor\s+Day|Thanksgiving\s+Day|Easter\s+Sunday"
+)
+_FEAST = r"Christmas|Easter|Fourth\s+of\s+July|July\s+Fourth|Halloween|Thanksgiving"
+_HOLIDAY = (
+    rf"(?:\b(?:(?:on|since|by)\s+(?:the\s+)?)?({_FEAST_DAY}){_TOD}|\bon\s+(?:the\s+)?({_FEAST}){_TOD}"
+    rf"|\b({_FEAST})\s+(?:morning|afternoon|evening|night))(?:,?\s+({_YEAR}))?\b"
+    r"(?![\s-]+(?:weekend|holiday|break|season|time|lights|shopping|sales?|parade|festivities|tree))"
+)
+
 # Order matters: longer forms first; each alternative is one named group.
 _PATTERNS = [
     ("range", rf"\b(?:between|from)\s+({_YEAR})\s+(?:and|to)\s+({_YEAR})\b"),
@@ -51,6 +76,7 @@ _PATTERNS = [
         rf"\b(?:on\s+|since\s+|by\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?\b",
     ),
     ("iso", rf"\b({_YEAR})-(\d\d)-(\d\d)\b"),
+    ("holiday", _HOLIDAY),
     ("wday", rf"\b(?:(?:on|last|this|past|since|by)\s+)?({_WDAY})(?:'s|’s)?{_TOD}\b"),
     ("month", rf"\b(?:in|since|during|by|last|this|early|late)\s+({_MONTH})(?:\s+({_YEAR}))?\b(?![\s-]*\d)"),
     ("monyear", rf"\b({_MONTH})\s+({_YEAR})\b"),
@@ -98,6 +124,27 @@ def find_dates(text: str) -> list[DateMatch]:
         groups = tuple(g for g in m.groups()[m.re.groupindex[m.lastgroup] :] if g is not None)
         out.append(DateMatch(m.start(), m.end(), s, kind, groups, since))
     return out
+
+
+# A page's own stamp: "October 27, 2013 11:16 AM" on its own line, "By Staff | June 20, 2016 at
+# 5:09PM", "Updated: March 3, 2017", "(May 2, 2014) –": the day the page was written, not a day
+# of its news.
+_STAMP_BEFORE = re.compile(r"(?:^|\||\b(?:posted|updated|published|modified)\b[^|.]{0,12})[\s:,(–—-]*$", re.I)
+_STAMP_AFTER = re.compile(
+    r"^[\s,;:)–—-]*(?:(?:at|@)\s*)?(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:[A-Z]{2,4}\b)?)?[\s.)]*$"
+    r"|^\)\s*[–—-]",  # "(April 3, 2014) – Police said ...": a bracketed stamp before the story
+    re.I,
+)
+
+
+def is_stamp(text: str, m: DateMatch) -> bool:
+    """Whether ``m``, a full date with its year, is the page's stamp rather than a day of its news.
+
+    >>> is_stamp("March 3, 2017 10:15 AM", find_dates("March 3, 2017 10:15 AM")[0])
+    True
+    """
+    has_year = m.kind in ("mday", "dmon") and len(m.groups) > 2 or m.kind == "iso"
+    return has_year and bool(_STAMP_BEFORE.search(text[: m.start]) and _STAMP_AFTER.match(text[m.end :]))
 
 
 def _month_ok(s: str) -> bool:
@@ -213,6 +260,16 @@ def _resolve(kind, g, words, low, pub: date | None) -> DateInfo:
             f"{part} {calendar.month_name[mon]}",
             relative=not ygroup,
         )
+    if kind == "holiday":
+        year = int(g[1]) if len(g) > 1 else None  # (the holiday's name, its year if given)
+        if year is None and pub is None:
+            return _info(None, None, "day", words, nopub, relative=True)
+        # the holiday on or before publication (or the next day's, as for a weekday)
+        year = year or next(
+            y for y in (pub.year, pub.year - 1) if holiday_day(low, y) <= pub + timedelta(days=1)
+        )
+        d = holiday_day(low, year)
+        return _info(d, d, "day", words, "holiday", relative=len(g) < 2)
     if kind == "wday":
         wd = WEEKDAYS[g[0].lower()]
         if pub is None:
@@ -230,6 +287,56 @@ def _resolve(kind, g, words, low, pub: date | None) -> DateInfo:
     if kind == "rel":
         return _relative(g[0].lower(), words, low, pub)
     return DateInfo(text=[words], reason="unrecognised")
+
+
+_FIXED_FEASTS = {
+    "new year": (1, 1),  # "New Year's Eve" is caught first
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "valentine": (2, 14),
+    "independence": (7, 4),
+    "july": (7, 4),
+    "halloween": (10, 31),
+}
+
+
+def holiday_day(words: str, year: int) -> date:
+    """The day a holiday named in ``words`` (lower case) falls on in ``year``.
+
+    >>> holiday_day("thanksgiving night", 2024).isoformat()
+    '2024-11-28'
+    """
+    if "eve" in words.split() and "new year" in words:
+        return date(year, 12, 31)
+    if "thanksgiving" in words:  # the fourth Thursday of November
+        return date(year, 11, 1) + timedelta(days=(3 - date(year, 11, 1).weekday()) % 7 + 21)
+    if "memorial" in words:  # the last Monday of May
+        return date(year, 5, 31) - timedelta(days=date(year, 5, 31).weekday())
+    if "labor" in words:  # the first Monday of September
+        return date(year, 9, 1) + timedelta(days=(7 - date(year, 9, 1).weekday()) % 7)
+    if "easter" in words:
+        return easter(year)
+    month, day = next(md for key, md in _FIXED_FEASTS.items() if key in words)
+    return date(year, month, day)
+
+
+# The first hours after midnight: "early Friday", "Friday morning" in a story stamped Thursday
+# evening are the next day's news, whatever the tense.
+_FIRST_HOURS = re.compile(r"\b(?:early|morning|dawn|midnight|overnight|wee hours)\b", re.IGNORECASE)
+
+
+def past_weekday(info: DateInfo, before: str) -> DateInfo:
+    """A weekday read as the day after publication (``resolve_date``) but told in the past tense
+    ("deputies received a report Friday" in a Thursday story) is six days back; the first hours
+    of the next day ("early Friday", words ``before`` the date) stay the next day.
+
+    >>> past_weekday(resolve_date("Friday night", "2022-09-15"), "a man was shot ").start
+    '2022-09-09'
+    """
+    if info.reason != "weekday after publication" or _FIRST_HOURS.search(before[-25:] + " " + info.text[0]):
+        return info
+    d = date.fromisoformat(info.start) - timedelta(days=7)
+    return _info(d, d, "day", info.text[0], "weekday before publication (told in the past)", relative=True)
 
 
 _WINDOW_DAYS = {"days": 7, "weeks": 28, "months": 92, "years": 3 * 365}

@@ -208,6 +208,70 @@ def is_speech_date(text_before: str, text_after: str = "") -> bool:
     )
 
 
+# The verbs of saying and publishing: a date hanging on one of them is the statement's.
+_SPEECH_LEMMAS = {
+    "say",
+    "tell",
+    "announce",
+    "acknowledge",
+    "report",
+    "add",
+    "confirm",
+    "post",
+    "write",
+    "tweet",
+    "release",
+    "state",
+    "note",
+    "explain",
+    "issue",
+    "publish",
+    "update",
+    "comment",
+    "speak",
+}
+
+
+def is_told_date(text_before: str, text_after: str, verb) -> bool:
+    """'police say a man mishandled a gun Tuesday night': the words before the date look like
+    speech, but the parse hangs the date on the act told (``verb``, the verb token it depends on),
+    so it is the event's day; a later step ('was arrested Friday') never is."""
+    return bool(
+        verb is not None
+        and verb.lemma_.lower() not in _SPEECH_LEMMAS
+        and _SPEECH_BEFORE.search(text_before)
+        and not _PROCEDURE_BEFORE.search(text_before)
+        and not _PROCEDURE_AFTER.match(text_after)
+        and not _EVENT_AFTER.match(text_after)
+    )
+
+
+def date_verb(span, start: int, end: int):
+    """The verb token a date (``start``-``end``, offsets into the parsed doc) depends on, or None
+    (a sentence not parsed, a date hanging on no verb: "an autopsy Monday")."""
+    if span is None:
+        return None
+    found = span.doc.char_span(start, end, alignment_mode="expand")
+    tok = found.root if found is not None and len(found) else None
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            return tok
+        tok = None if tok.head is tok else tok.head
+    return None
+
+
+def told_in_past(verb) -> bool:
+    """'deputies received a report Friday', 'who was shot Monday night': an act told in the past;
+    'is to be arraigned Friday', 'is expected to come home Wednesday' are not, nor is a statement
+    ('police released the names Sunday': its day is the statement's, not the act's)."""
+    if verb is None or verb.lemma_.lower() in _SPEECH_LEMMAS:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("MD", "TO") for c in auxes):
+        return False
+    return verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in auxes)
+
+
 def is_background(text: str) -> bool:
     return bool(_BACKGROUND.search(text))
 
@@ -326,9 +390,12 @@ def _earliest(dates: list[tuple[DateInfo, str]]) -> tuple[DateInfo, str]:
 
 
 def _one_per_day(s: Sentence) -> list[tuple[DateInfo, str]]:
-    """(date, key) pairs, a weekday and the date right after it ("Monday, Jan. 11") as one: the date."""
+    """(date, key) pairs, a weekday and the date right after it ("Monday, Jan. 11") as one: the date;
+    a day told twice ("a Christmas Day shooting" in a headline run into the lead's) once."""
     out: list[tuple[DateInfo, str]] = []
     for d, k in zip(s.dates, s.date_keys):
+        if any(k == seen for _, seen in out):
+            continue
         prev = out[-1][0] if out else None
         if prev is not None and d.span and prev.span and 0 <= d.span[0] - prev.span[1] <= 2:
             out[-1] = (d, k)

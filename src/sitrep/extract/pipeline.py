@@ -14,11 +14,15 @@ import re
 
 from sitrep.countries import country_names
 from sitrep.extract.actors import ActorDictionary
+from sitrep.extract.dates import is_stamp, past_weekday
 from sitrep.extract.incidents import (
     Sentence,
+    date_verb,
     is_specific,
+    is_told_date,
     place_context,
     split_mentions,
+    told_in_past,
 )
 from sitrep.extract.languages import LANGUAGES, Language, language_of
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
@@ -251,7 +255,7 @@ def _sentence(
     )
     s.places = [p for p in places if start <= p.span[0] < end]
     s.specific = [p for p in s.places if is_specific(p, stripped, start, doc) and lang.pins_incident(p)]
-    _read_dates(s, article.published, lang)
+    _read_dates(s, article.published, lang, span if is_parsed(span) else None)
     if is_parsed(span):  # a sentence with no cue and no casualty word has neither
         s.event = lang.type_sentence(span, stripped)
         s.claims = lang.find_claims(span, article.article_id)
@@ -269,20 +273,31 @@ def _own_line(text: str, end: int) -> bool:
     return not rest or rest[0] in "\r\n"
 
 
-def _read_dates(s: Sentence, published: str | None, lang: Language) -> None:
+def _read_dates(s: Sentence, published: str | None, lang: Language, span=None) -> None:
     """Event dates of a sentence; running totals and history mark it as context instead."""
     for m in lang.find_dates(s.text):
-        if lang.is_speech_date(s.text[: m.start], s.text[m.end :]):
+        before, after = s.text[: m.start], s.text[m.end :]
+        verb = date_verb(span, s.start + m.start, s.start + m.end) if lang.code == "en" else None
+        if (
+            is_stamp(s.text, m)
+            or lang.is_speech_date(before, after)
+            and not is_told_date(before, after, verb)
+        ):
             continue
         if m.since:  # a running total's start, but "going on since Friday night" is no total
             s.aggregate = s.aggregate or m.kind != "wday"
             continue
         info: DateInfo = lang.resolve_date(m, published)
+        if told_in_past(verb):
+            info = past_weekday(info, before)
         info.span = (s.start + m.start, s.start + m.end)
         if m.kind in ("year", "range"):
             pub_year = int(published[:4]) if published else None
             if pub_year is None or int(m.groups[-1]) < pub_year:
                 s.background = True  # history or background ("in 2012", "2020 and 2023")
+            continue
+        if m.kind == "rel" and info.precision == "year":  # "this year", "last year": no incident's day
+            s.background = s.background or bool(published and info.end and info.end[:4] < published[:4])
             continue
         if info.precision == "unknown":  # "recent weeks": a date only for a placed event
             if not s.specific:

@@ -54,9 +54,15 @@ def incident_date(group: list[MentionView]) -> IncidentDate:
     """The narrowest date the group's own reports give; follow-ups and guessed years never set it."""
     dated = [v for v in _anchors(group) if v.day_range and not v.year_guessed]
     # no incident happens after its first report was published: a later date is a follow-up's
-    # own news (a charge, a death in hospital), or a weekday read in the wrong week
+    # own news (a charge, a death in hospital), or a weekday read in the wrong week; the day after
+    # it, when no report names an earlier day, is the news's ("early Friday" in a story stamped
+    # Thursday evening)
     first = min((v.published for v in group if v.published), default=None)
-    dated = [v for v in dated if first is None or v.day_range[0] <= first.toordinal()]
+    for ahead in (0, 1):
+        kept = [v for v in dated if first is None or v.day_range[0] <= first.toordinal() + ahead]
+        if kept:
+            break
+    dated = kept
     texts = list(dict.fromkeys(t for v in group for t in v.mention.date.text))
     if not dated:
         return IncidentDate(text=texts)
