@@ -308,7 +308,15 @@ def _total(ranges: dict[str, Range], attr: str) -> int | None:
     vals = {g: getattr(r, attr) for g, r in ranges.items()}
     if not vals or any(v is None for v in vals.values()):
         return None
-    specific = sum(v for g, v in vals.items() if g != "people")
+    # Groups of one side may name the same victims: one report's "boy" is another's "student", a
+    # "suspect" the "gunman". Within a side the largest count stands; sides add up. One article's
+    # own total over its groups ("a woman and her two children": 3) is ``build_figure``'s check.
+    sides: dict[str, int] = defaultdict(int)
+    for g, v in vals.items():
+        if g != "people":
+            side = _side(g)
+            sides[side] = max(sides[side], v)
+    specific = sum(sides.values())
     # "10 people killed, including 3 soldiers": a generic total is not added to its own parts
     return max(specific, vals["people"]) if "people" in vals else specific
 
