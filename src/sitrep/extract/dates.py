@@ -129,7 +129,10 @@ def find_dates(text: str) -> list[DateMatch]:
 # A page's own stamp: "October 27, 2013 11:16 AM" on its own line, "By Staff | June 20, 2016 at
 # 5:09PM", "Updated: March 3, 2017", "(May 2, 2014) –": the day the page was written, not a day
 # of its news.
-_STAMP_BEFORE = re.compile(r"(?:^|\||\b(?:posted|updated|published|modified)\b[^|.]{0,12})[\s:,(–—-]*$", re.I)
+STAMP_WORDS = r"posted|updated|published|(?:last\s+)?modified"  # the words before a page's own stamp
+_STAMP_BEFORE = re.compile(rf"(?:^|\||\b(?:{STAMP_WORDS})\b[^|.]{{0,12}})[\s:,(–—-]*$", re.I)
+# the stamp word right before a date, its weekday between ("Posted: Sunday, Nov. 30, 2014")
+STAMPED = re.compile(rf"\b(?:{STAMP_WORDS})\b\s*(?:on\s+)?:?\s*(?:[A-Za-z]+\.?,?\s+)?$", re.I)
 _STAMP_AFTER = re.compile(
     r"^[\s,;:)–—-]*(?:(?:at|@)\s*)?(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:[A-Z]{2,4}\b)?)?[\s.)]*$"
     r"|^\)\s*[–—-]",  # "(April 3, 2014) – Police said ...": a bracketed stamp before the story

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from sitrep.countries import country_names
+from sitrep.extract.dates import STAMPED
 from sitrep.extract.event_types import EventType
 from sitrep.records import Claim, DateInfo, PlaceMention
 from sitrep.vocab import GROUP_OF
@@ -88,12 +89,6 @@ _PROCEDURE_BEFORE = re.compile(
     r"(?:critical|stable|serious|fair|good)\s+condition|expected|comment|declined|"
     r"turn(?:ed|s)?\s+(?:himself|herself|themselves)\s+in(?:to)?)\b"
     r"(?:\s+[\w'’]+){0,2}|\(@\w+\))\s*,?\s*$",
-    re.IGNORECASE,
-)
-# A page's own stamp ("Posted: Sunday, Nov. 30, 2014 8:20 AM", "Updated on 4 Dec"): when the page
-# was written, never the day of what it tells
-_STAMP_BEFORE = re.compile(
-    r"\b(?:posted|updated|published|last modified)\b\s*(?:on\s+)?:?\s*(?:[A-Za-z]+\.?,?\s+)?$",
     re.IGNORECASE,
 )
 _PROCEDURE_AFTER = re.compile(
@@ -203,7 +198,7 @@ def is_speech_date(text_before: str, text_after: str = "") -> bool:
     return bool(
         (speech and not _EVENT_VERB.search(speech.group(0)))
         or _PROCEDURE_BEFORE.search(text_before)
-        or _STAMP_BEFORE.search(text_before[-60:])
+        or STAMPED.search(text_before[-60:])  # a page's own stamp: when it was written, not what it tells
         or _PROCEDURE_AFTER.match(text_after)
     )
 
