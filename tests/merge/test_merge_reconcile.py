@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from sitrep.merge.conflicts import outcome_conflicts, value_phrase
 from sitrep.merge.ids import assign_ids, outlet_label, short_article
 from sitrep.merge.reconcile import ClaimEntry, build_figure, canonical_group, fold_echoes
 from sitrep.records import Claim, Outcome
+from support.claims import killed_entry
 
-
-def entry(
-    aid, low, high, q="exactly", kind="official", group="people", origin=None, pub=None, who="officials"
-):
-    c = Claim(
-        claim_id=f"{aid}#c{low}",
-        article_id=aid,
-        what="killed",
-        group=group,
-        low=low,
-        high=high,
-        qualifier=q,
-        text=f"{low}",
-        quote=f"{low} killed.",
-        attributed_to=who,
-        claimant_kind=kind,
-    )
-    return ClaimEntry(c, aid, origin or aid, date.fromisoformat(pub) if pub else None)
+entry = killed_entry
 
 
 def fig(*entries):
