@@ -29,6 +29,13 @@ def mentions(text: str, published: str | None):
             "2021-12-25",
         ),
         (
+            "a holiday's evening is the holiday, not its eve",
+            "Man wounded on Christmas evening\n\nA 40-year-old man was shot in the leg on Christmas "
+            "evening outside a bar on Quarry Road in Fenwick, police said.",
+            "2021-12-27",
+            "2021-12-25",
+        ),
+        (
             "a holiday of the year before",
             "Girl hurt by stray bullet\n\nA 7-year-old girl was struck by a stray bullet on New Year's "
             "Eve while watching fireworks from a porch on Dalton Avenue in Fenwick.",

@@ -75,5 +75,6 @@ def test_the_suspect_in_two_reports_is_no_shared_actor(tmp_path, gazetteer_file)
     """An undated report joins an incident in its town only on strong evidence: two reports that
     each speak of "the suspect" name no actor in common, so two shootings stay two."""
     incidents = run_incidents(tmp_path, [DATED, UNDATED], gazetteer_file)
+    assert {"dated", "undated"} <= {a for i in incidents for a in i["articles"]}  # both were read
     together = [i for i in incidents if {"dated", "undated"} <= set(i["articles"])]
     assert not together, [e for i in together for e in i["linked_by"]]

@@ -19,10 +19,11 @@ The pairs are the local engine's exactly (tested on the seeds and on real news).
 from __future__ import annotations
 
 import pickle
-from functools import lru_cache
 
 import numpy as np
 import ray
+
+from sitrep.reuse.minhash import BANDS, ROWS
 
 BATCH = 64  # profiles per signature task
 
@@ -102,22 +103,9 @@ def _share(group: dict, cap: int) -> dict:
 def first_band(a, b) -> int:
     """The first LSH band in which MinHashes ``a`` and ``b`` fall in the same bucket (``lsh_bands``:
     a bucket is its band's hash values, so one bucket is equal values), -1 if none."""
-    bands, rows = _bands()
-    same = (a.hashvalues[: bands * rows] == b.hashvalues[: bands * rows]).reshape(bands, rows).all(axis=1)
+    n = BANDS * ROWS
+    same = (a.hashvalues[:n] == b.hashvalues[:n]).reshape(BANDS, ROWS).all(axis=1)
     return int(same.argmax()) if same.any() else -1
-
-
-@lru_cache(maxsize=1)
-def _bands() -> tuple[int, int]:
-    """Bands and hash values per band: ``lsh_bands``' bands are consecutive equal slices (checked)."""
-    from datasketch import MinHashLSH
-
-    from sitrep.reuse.candidates import LSH_THRESHOLD, NUM_PERM
-
-    ranges = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
-    rows = ranges[0][1] - ranges[0][0]
-    assert ranges == [(i * rows, (i + 1) * rows) for i in range(len(ranges))], ranges
-    return len(ranges), rows
 
 
 def _choose(group: dict, n: int) -> dict:

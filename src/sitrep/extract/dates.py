@@ -319,7 +319,8 @@ def holiday_day(words: str, year: int) -> date:
         return date(year, 9, 1) + timedelta(days=(7 - date(year, 9, 1).weekday()) % 7)
     if "easter" in words:
         return easter(year)
-    month, day = next(md for key, md in _FIXED_FEASTS.items() if key in words)
+    # whole words: "Christmas evening" is Christmas, not its eve
+    month, day = next(md for key, md in _FIXED_FEASTS.items() if re.search(rf"\b{key}\b", words))
     return date(year, month, day)
 
 

@@ -280,7 +280,7 @@ def is_specific(place: PlaceMention, sent_text: str, sent_start: int, doc=None) 
     s, e = place.span[0] - sent_start, place.span[1] - sent_start
     if _BORDER_AFTER.search(sent_text[e:]) or _BORDER_BEFORE.search(sent_text[:s]):
         return False
-    if _at_care(place.text, sent_text[:s], sent_text[e:], doc.text if doc is not None else ""):
+    if _at_care(place.text, sent_text[:s], sent_text[e:], doc):
         return False
     if doc is not None:
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
@@ -304,16 +304,17 @@ _CARE_BEFORE = re.compile(_CARE + r",?\s+(?:in|of|at)\s+$", re.IGNORECASE)
 _TAKEN_TO = re.compile(r"\b(?:at|to)\s+$", re.IGNORECASE)
 
 
-def _at_care(name: str, before: str, after: str, article: str) -> bool:
+def _at_care(name: str, before: str, after: str, doc) -> bool:
     """A place named as a hospital: "Stroger Hospital", "a hospital in Temple", or "at Stroger"
-    in an article that names "Stroger Hospital" elsewhere."""
+    in an article (``doc``, whose text is read only then: spaCy rebuilds it) that names "Stroger
+    Hospital" elsewhere."""
     if _CARE_AFTER.match(after[:60]) or _CARE_BEFORE.search(before[-40:]):
         return True
     if not _TAKEN_TO.search(before[-10:]):
         return False
     if re.search(_CARE + "$", name, re.IGNORECASE):  # "taken to Mercy Hospital"
         return True
-    return bool(re.search(r"\b" + re.escape(name) + _CARE_NAME, article))
+    return doc is not None and bool(re.search(r"\b" + re.escape(name) + _CARE_NAME, doc.text))
 
 
 def place_context(text: str, start: int, end: int) -> tuple[str, str | None]:

@@ -31,7 +31,7 @@ from sitrep.extract.title import add_title_claims, needs_title, title_claims, ti
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "37"  # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "38"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 SELECTIVE = True  # parse only the sentences that may carry an incident (``selective``)
@@ -255,8 +255,9 @@ def _sentence(
     )
     s.places = [p for p in places if start <= p.span[0] < end]
     s.specific = [p for p in s.places if is_specific(p, stripped, start, doc) and lang.pins_incident(p)]
-    _read_dates(s, article.published, lang, span if is_parsed(span) else None)
-    if is_parsed(span):  # a sentence with no cue and no casualty word has neither
+    parsed = is_parsed(span)
+    _read_dates(s, article.published, lang, span if parsed else None)
+    if parsed:  # a sentence with no cue and no casualty word has neither
         s.event = lang.type_sentence(span, stripped)
         s.claims = lang.find_claims(span, article.article_id)
     if any(c.scope == "aggregate" for c in s.claims) and not s.dates:

@@ -57,12 +57,13 @@ GENERIC_ACTORS = {
 
 @lru_cache(maxsize=1)
 def unnamed_actors() -> frozenset[str]:
-    """The actor table's generic entries that name no one ("Unidentified gunman", "Civilians"):
-    two reports of "the suspect" share no actor."""
+    """The actor names that name no one: ``GENERIC_ACTORS`` and the actor table's generic entries
+    ("Unidentified gunman", "Civilians"): two reports of "the suspect" share no actor."""
     from sitrep.extract.actors import ActorDictionary
 
     entries = ActorDictionary.load().entries
-    return frozenset(normalize_name(e.name) for e in entries if e.generic and "{country}" not in e.name)
+    table = {normalize_name(e.name) for e in entries if e.generic and "{country}" not in e.name}
+    return frozenset(GENERIC_ACTORS | table)
 
 
 FOLLOW_UP_WORDS = re.compile(r"\b(arrest\w*|charg\w*|sentenc\w*|convict\w*|trial|court|indict\w*)\b", re.I)
@@ -216,7 +217,7 @@ def view_mention(
         v.family = "violence"  # "police investigate after a boy, 4, was shot": a shooting's report
     for a in mention.actors:
         names = {normalize_name(a.name), *(normalize_name(x) for x in a.aliases)} - {""}
-        if a.kind != "unknown" and not names & (GENERIC_ACTORS | unnamed_actors()):
+        if a.kind != "unknown" and not names & unnamed_actors():
             v.actor_names |= names
             if a.role == "perpetrator":
                 v.perpetrators |= names
