@@ -254,13 +254,12 @@ def trace_reuse(
     articles: list[Article],
     new_ids: Iterable[str],
     resources: Resources,
-    planned=None,
     engine: Engine = Engine(),
 ):
     from sitrep.models import MULTILINGUAL_MODEL
     from sitrep.reuse import StoreEmbeddingCache, build_lineage, find_reuse
 
-    previous, lineage, plan = planned or reuse_plan(store, articles, new_ids, resources, engine)
+    previous, lineage, plan = reuse_plan(store, articles, new_ids, resources, engine)
     if plan is None:
         return previous, lineage
     if engine.vectors:  # Ray: the vectors find_reuse reads, made on the cluster and cached first
