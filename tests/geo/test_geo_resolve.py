@@ -11,8 +11,9 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.geoparse import article_places
 from sitrep.geo.importer import import_geonames
 from sitrep.geo.incident_place import resolve_extraction
+from sitrep.geo.place_words import fold
 from sitrep.geo.precision import km
-from sitrep.geo.recognise import find_place_mentions, fold
+from sitrep.geo.recognise import find_place_mentions
 from sitrep.geo.resolve import resolve_mentions
 from sitrep.models import load_spacy
 from sitrep.records import ArticleExtraction, Document, IncidentMention, PlaceMention

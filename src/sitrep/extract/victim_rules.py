@@ -20,7 +20,7 @@ from sitrep.extract.figure_words import (
     is_number,
 )
 from sitrep.extract.victims import of_noun, resolve, what_of
-from sitrep.geo.recognise import DATELINE
+from sitrep.geo.marks import DATELINE
 
 
 @dataclass

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from sitrep.countries import country_table
 from sitrep.geo.gazetteer import Place
-from sitrep.geo.recognise import demonyms, fold, macro_regions  # noqa: F401 (macro_regions re-exported)
+from sitrep.geo.place_words import demonyms, fold
 from sitrep.records import Location, PlaceMention
 
 FEATURE_CUES = {"river", "lake"}

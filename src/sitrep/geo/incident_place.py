@@ -10,9 +10,11 @@ from typing import NamedTuple
 from sitrep.geo.anchor import anchored, article_anchor
 from sitrep.geo.counties import counties_named
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.marks import police_towns, postal_mentions
 from sitrep.geo.outlet import home_of
+from sitrep.geo.place_words import fold
 from sitrep.geo.precision import NEAR_KM
-from sitrep.geo.recognise import dateline_places, fold, police_towns, postal_mentions
+from sitrep.geo.recognise import dateline_places
 from sitrep.geo.resolve import home_town, in_county, resolve_mentions
 from sitrep.records import Article, ArticleExtraction, Location, PlaceMention
 from sitrep.vocab import GEO_RANK

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 from sitrep.geo.counties import county_state_codes
 from sitrep.geo.gazetteer import Gazetteer, Place
-from sitrep.geo.recognise import fold, stop_words
+from sitrep.geo.place_words import fold, stop_words
 
 HOST_NOISE = {"www", "com", "org", "net", "news", "local", "online", "web", "edu", "gov", "co", "tv", "radio"}
 

@@ -28,7 +28,7 @@ from sitrep.geo.anchor import (
     is_town,
     part_of,
 )
-from sitrep.geo.context import Context, local_country, macro_regions, owner_country
+from sitrep.geo.context import Context, local_country, owner_country
 from sitrep.geo.counties import (
     AFTER,
     counties_named,
@@ -38,14 +38,10 @@ from sitrep.geo.counties import (
     county_states,
 )
 from sitrep.geo.gazetteer import Gazetteer, Place
+from sitrep.geo.marks import abbreviations, loose_abbreviations, macro_regions, postal_codes
+from sitrep.geo.place_words import fold
 from sitrep.geo.precision import km, make_location, place_precision
-from sitrep.geo.recognise import (
-    abbreviations,
-    dateline_places,
-    fold,
-    loose_abbreviations,
-    postal_codes,
-)
+from sitrep.geo.recognise import dateline_places
 from sitrep.records import Location, PlaceMention
 
 COUNTY_KM = 60.0  # a town this near a county's point, in its state, may be in it ("Pandi, Bulacan")
@@ -191,7 +187,7 @@ def county_decided(best: Place, pool: list[Place], ctx: Context, container: list
     times as populous as any namesake ("Harris County" is Houston's, not Georgia's)."""
     if best.feature_code != "ADM2":
         return True
-    shires = [p for p in pool if p.feature_code == "ADM2" and p.country_code == best.country_code]
+    shires = county_namesakes(best, pool)
     return (
         len({p.admin1 for p in shires}) < 2
         or famous(shires)
@@ -200,6 +196,11 @@ def county_decided(best: Place, pool: list[Place], ctx: Context, container: list
         or inside(best, container)
         or near_point(best, ctx) is not None
     )
+
+
+def county_namesakes(best: Place, pool: list[Place]) -> list[Place]:
+    """The counties of ``best``'s name in its country (one per state that has one)."""
+    return [p for p in pool if p.feature_code == "ADM2" and p.country_code == best.country_code]
 
 
 def near_point(p: Place, ctx: Context, within: float = 100.0) -> str | None:
@@ -212,7 +213,7 @@ def near_point(p: Place, ctx: Context, within: float = 100.0) -> str | None:
 def undecided_county(gaz: Gazetteer, text: str, best: Place, pool: list[Place]) -> Location:
     """A county of several states that the text does not place: coded to its country, with no
     point in any one state (which would draw the article's towns there)."""
-    n = len({p.admin1 for p in pool if p.feature_code == "ADM2" and p.country_code == best.country_code})
+    n = len({p.admin1 for p in county_namesakes(best, pool)})
     country = gaz.countries.get(best.country_code)
     why = f"'{text}' names a county of {n} states and the text says which of none"
     if country is None:
@@ -460,8 +461,8 @@ def resolve_group(gaz, key, ms, ctx, cands, spans, containers, contains) -> Loca
         reasons.append(
             f"in {gaz.admin1s[(best.country_code, best.admin1)].name}, the state the report names or is from"
         )
-    elif shire and best.feature_code == "ADM2" and near_point(best, ctx) not in (None, "home"):
-        reasons.append(f"near {near_point(best, ctx)}, named in the article")
+    elif shire and best.feature_code == "ADM2" and (near := near_point(best, ctx)) not in (None, "home"):
+        reasons.append(f"near {near}, named in the article")
     elif ctx.share(best.country_code) > 0:
         reasons.append(
             f"the article names {gaz.countries[best.country_code].name if best.country_code in gaz.countries else best.country_code}"
