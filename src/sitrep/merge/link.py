@@ -442,8 +442,13 @@ def _one_story(a, b, ev: Evidence, leads: dict[str, int]) -> bool:
     # a round-up or a year in review tells many stories, and names people again across them
     if ev.conflict or not shared or any(leads[k[2:]] > STORY_PARTS for k in shared):
         return False
-    gap = _gap(_days(a), _days(b))
-    if gap is not None and gap > 1:
+    # the parts' own days, a guessed year too (both parts guess the same one)
+    part = [[v for v in c.members if f"t:{v.article_id}" in shared] for c in (a, b)]
+    if any(not v.day_range and v.mention.date.text for v in part[0] + part[1]):
+        return False  # a day it could not place ("Jan. 23" with no year): it may be another's
+    if any(
+        x.day_range and y.day_range and _gap(x.day_range, y.day_range) > 1 for x in part[0] for y in part[1]
+    ):
         return False
     if a.counts and b.counts and any(x and y and x != y for x, y in zip(a.counts, b.counts)):
         return False  # "killing 12, wounding 70" beside "3 dead, 9 hurt": another shooting recalled
