@@ -425,20 +425,22 @@ def _may_join(a, b, ev: Evidence) -> bool:
     return pub_gap is None or pub_gap <= window
 
 
-def _story_keys_of(v) -> set[str]:
-    return set() if v.mention.in_passing or v.history else {f"t:{v.article_id}"}
+def _story_keys_of(v, passing: bool = False) -> set[str]:
+    return set() if (v.mention.in_passing and not passing) or v.history else {f"t:{v.article_id}"}
 
 
-def _story_keys(c) -> set[str]:
-    """The articles whose main story (not a mention in passing) this cluster holds."""
-    return {k for v in c.members for k in _story_keys_of(v)}
+def _story_keys(c, passing: bool = False) -> set[str]:
+    """The articles whose main story (not a mention in passing) this cluster holds; with
+    ``passing``, also those it holds a short part of (a mention in passing, not history)."""
+    return {k for v in c.members for k in _story_keys_of(v, passing)}
 
 
 def _one_story(a, b, ev: Evidence, leads: dict[str, int]) -> bool:
     """Two parts of one article's main story that its splitter told apart (a death dated Friday,
     the shooting Thursday; the gunman found dead "from the West Allis suburb"): the same person
     named in both, within a day. Two shootings one article tells name different people."""
-    shared = _story_keys(a) & _story_keys(b)
+    # the story's lead on one side: the other part may be short (two sentences read as an aside)
+    shared = _story_keys(a) & _story_keys(b, passing=True) | _story_keys(a, passing=True) & _story_keys(b)
     # a round-up or a year in review tells many stories, and names people again across them
     if ev.conflict or not shared or any(leads[k[2:]] > STORY_PARTS for k in shared):
         return False
@@ -450,7 +452,11 @@ def _one_story(a, b, ev: Evidence, leads: dict[str, int]) -> bool:
         x.day_range and y.day_range and _gap(x.day_range, y.day_range) > 1 for x in part[0] for y in part[1]
     ):
         return False
-    if a.counts and b.counts and any(x and y and x != y for x, y in zip(a.counts, b.counts)):
+    if (
+        a.counts
+        and b.counts
+        and any(x and y and max(x, y) > 2 * min(x, y) for x, y in zip(a.counts, b.counts))
+    ):
         return False  # "killing 12, wounding 70" beside "3 dead, 9 hurt": another shooting recalled
     places = {w for n in a.names | b.names for w in n.split()}
     named = {p.split()[-1] for p in a.ids.people} & b.ids.capitalised
@@ -494,7 +500,7 @@ def link_clusters(clusters: list) -> list:
     vectors = [_vector(c.ids, idf) for c in clusters]
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
-        for k in _keys(c.ids, idf) | _count_keys(c) | _place_day_keys(c) | _story_keys(c):
+        for k in _keys(c.ids, idf) | _count_keys(c) | _place_day_keys(c) | _story_keys(c, passing=True):
             index[k].append(i)
     parent = list(range(len(clusters)))
     leads = Counter(k[2:] for c in clusters for v in c.members for k in _story_keys_of(v))
