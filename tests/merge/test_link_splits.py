@@ -6,20 +6,14 @@ story; two shootings one article tells stay apart. Names, streets and outlets ar
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from sitrep.merge.ids import assign_ids, make_incident_id
-from sitrep.pipeline import run
+from support.articles_run import run_written
 
 
 def _run(tmp_path, docs):
-    src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
-    out = tmp_path / "out"
-    run([src], out, db=tmp_path / "s.duckdb", report=False, formats=("json",))
-    return json.loads((out / "incidents.json").read_text())["incidents"]
+    return run_written(tmp_path, docs)[0]
 
 
 def _quoting(incidents, words: str) -> list[dict]:
