@@ -142,8 +142,8 @@ _ASIDE = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b",
     re.IGNORECASE,
 )
-# Where a person lives ("Aaron Alexis, 34, living in Fort Worth", "a 20-year-old from the West
-# Allis suburb"): not where the shooting happened, so it never pins (or splits off) an incident.
+# Where a person lives ("Dale Rusk, 41, living in Yorktown", "a 24-year-old from the
+# Carpentersville suburb"): not where the shooting happened, so it never pins or splits off an incident.
 _RESIDENCE_BEFORE = re.compile(
     r"(?:\b(?:\d{1,3}|year-old|years old)\s*,?\s+(?:of|from)|\b(?:living|lives|lived|resides|resided|"
     r"residing)\s+in|\b(?:residents?|natives?)\s+of)\s+(?:the\s+)?$",

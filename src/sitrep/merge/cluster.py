@@ -144,7 +144,7 @@ def _lineage_link(v: MentionView, c: Cluster) -> bool:
 def _copy_of_lead(v: MentionView, c: Cluster) -> bool:
     """``v`` is the lead of a copy or rewrite of a report whose lead ``c`` holds, dated (the dates
     are checked after) or published within days of it: one story, whatever town each was read as
-    ("Spring" in one, its county in the other)."""
+    (a suburb in one, its county in the other)."""
     if v.mention.in_passing or not _lineage_link(v, c):
         return False
     if v.day_range and not v.year_guessed:

@@ -437,8 +437,8 @@ def _story_keys(c, passing: bool = False) -> set[str]:
 
 def _one_story(a, b, ev: Evidence, leads: dict[str, int]) -> bool:
     """Two parts of one article's main story that its splitter told apart (a death dated Friday,
-    the shooting Thursday; the gunman found dead "from the West Allis suburb"): the same person
-    named in both, within a day. Two shootings one article tells name different people."""
+    the shooting Thursday; the gunman found dead minutes later, named by his home town): the same
+    person named in both, within a day. Two shootings one article tells name different people."""
     # the story's lead on one side: the other part may be short (two sentences read as an aside)
     shared = _story_keys(a) & _story_keys(b, passing=True) | _story_keys(a, passing=True) & _story_keys(b)
     # a round-up or a year in review tells many stories, and names people again across them
@@ -457,7 +457,7 @@ def _one_story(a, b, ev: Evidence, leads: dict[str, int]) -> bool:
         and b.counts
         and any(x and y and max(x, y) > 2 * min(x, y) for x, y in zip(a.counts, b.counts))
     ):
-        return False  # "killing 12, wounding 70" beside "3 dead, 9 hurt": another shooting recalled
+        return False  # "killing 14, wounding 60" beside "2 dead, 5 hurt": another shooting recalled
     places = {w for n in a.names | b.names for w in n.split()}
     named = {p.split()[-1] for p in a.ids.people} & b.ids.capitalised
     named |= {p.split()[-1] for p in b.ids.people} & a.ids.capitalised
