@@ -170,6 +170,8 @@ def _fresh(v: MentionView, c: Cluster) -> bool:
             and not v.year_guessed
             and all(0 <= d - v.day_range[1] <= FRESH_DAYS for d in days)
         )
+    if c.day_range[1] - c.day_range[0] > 2:
+        return False  # "last December": days after a month's end tell nothing of which day
     return v.published is not None and 0 <= v.published.toordinal() - c.day_range[1] <= FRESH_DAYS
 
 
