@@ -124,14 +124,29 @@ _RESTATED = re.compile(
     re.IGNORECASE,
 )
 # "Another victim", "a second man" are more victims of the same shooting, not another incident.
+# "heard another single gunshot": one more shot of the same shooting, not another incident.
 _PERSON_AFTER = (
-    r"(?!(?:\s+[\w-]*\d[\w-]*|\s+(?:young|wounded|injured|male|female|teenage))*\s+(?:"
+    r"(?!(?:\s+[\w-]*\d[\w-]*|\s+(?:young|wounded|injured|male|female|teenage|single))*\s+(?:"
     + "|".join(sorted(GROUP_OF, key=len, reverse=True))
-    + r"|victim|victims|shooting victim)s?\b)"
+    + r"|victim|victims|shooting victim|shot|gunshot)s?\b)"
 )
 _NEW_INCIDENT = re.compile(
     r"\b(?:separate|(?:another|second)" + _PERSON_AFTER + r"|further|elsewhere|meanwhile|earlier|"
     r"in a different|also (?:attacked|claimed|killed|targeted))\b|" + FR_NEW_INCIDENT,
+    re.IGNORECASE,
+)
+# "The shooting came hours after a man was killed in ...": the story set beside another incident,
+# which the sentence tells in passing; the story goes on after it.
+_ASIDE = re.compile(
+    r"\b(?:comes|came)\s+(?:just\s+|only\s+|about\s+|nearly\s+|less than\s+|more than\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b",
+    re.IGNORECASE,
+)
+# Where a person lives ("Dale Rusk, 41, living in Yorktown", "a 24-year-old from the
+# Carpentersville suburb"): not where the shooting happened, so it never pins or splits off an incident.
+_RESIDENCE_BEFORE = re.compile(
+    r"(?:\b(?:\d{1,3}|year-old|years old)\s*,?\s+(?:of|from)|\b(?:living|lives|lived|resides|resided|"
+    r"residing)\s+in|\b(?:residents?|natives?)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _BORDER_AFTER = re.compile(r"^[\s\-]*border\b", re.IGNORECASE)
@@ -282,6 +297,8 @@ def is_specific(place: PlaceMention, sent_text: str, sent_start: int, doc=None) 
         return False
     if _at_care(place.text, sent_text[:s], sent_text[e:], doc):
         return False
+    if _RESIDENCE_BEFORE.search(sent_text[max(0, s - 40) : s]):
+        return False
     if doc is not None:
         span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
         if span is not None and len(span):
@@ -429,6 +446,7 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
             continue
         slots = _slots(s)
         targets = []
+        aside = bool(_ASIDE.search(s.text))
         for date, key, places in slots:
             if date is None and not places:
                 if current is not None:
@@ -455,7 +473,9 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 # (and told plainly: it wins over a day read from a heading or a statement)
                 story.date, story.date_key, match = None, None, story
             if match is None and key is None and current is not None and not _NEW_INCIDENT.search(s.text):
-                match = current  # a new place, no new date, no "separate": the same incident
+                match = (
+                    None if aside else current
+                )  # a new place, no new date, no "separate": the same incident
             if match is None and current is not None and current.date_key is None and key is not None:
                 if not _NEW_INCIDENT.search(s.text):
                     match = current  # the story's first day ("shot Wednesday on Elm Road")
@@ -482,8 +502,8 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 g.sents.append(s.idx)
             if len(targets) > 1:
                 g.shared_with.append(s.idx)
-        if targets:
-            current = targets[-1] if len(targets) == 1 else None
+        if targets and not (aside and current is not None and current not in targets):
+            current = targets[-1] if len(targets) == 1 else None  # after an aside the story goes on
             after_context = False
         if loose is not None and groups:
             if groups[0].date_key is None:

@@ -132,7 +132,30 @@ def _dates_ok(v: MentionView, c: Cluster, slack: int) -> bool:
 
 
 def _lineage_link(v: MentionView, c: Cluster) -> bool:
-    return bool({v.derived_from, v.origin} & c.articles - {None, v.article_id})
+    """``c`` holds the mention of the report ``v`` copies or rewrites that plays ``v``'s part:
+    a copy's lead story is its source's lead story, and an aside its source's aside (a copy's lead
+    never joins the older shooting its source names in passing)."""
+    src = {v.derived_from, v.origin} & c.articles - {None, v.article_id}
+    return bool(src) and any(
+        m.article_id in src and m.mention.in_passing == v.mention.in_passing for m in c.members
+    )
+
+
+def _copy_of_lead(v: MentionView, c: Cluster) -> bool:
+    """``v`` is the lead of a copy or rewrite of a report whose lead ``c`` holds, dated (the dates
+    are checked after) or published within days of it: one story, whatever town each was read as
+    (a suburb in one, its county in the other)."""
+    if v.mention.in_passing or not _lineage_link(v, c):
+        return False
+    if v.day_range and not v.year_guessed:
+        return True
+    days = [m.published.toordinal() for m in c.members if m.published]
+    lo, hi = c.day_range or ((min(days), max(days)) if days else (None, None))
+    return (
+        v.published is not None
+        and lo is not None
+        and lo - FRESH_DAYS <= v.published.toordinal() <= hi + FRESH_DAYS
+    )
 
 
 def _fresh(v: MentionView, c: Cluster) -> bool:
@@ -147,6 +170,8 @@ def _fresh(v: MentionView, c: Cluster) -> bool:
             and not v.year_guessed
             and all(0 <= d - v.day_range[1] <= FRESH_DAYS for d in days)
         )
+    if c.day_range[1] - c.day_range[0] > 2:
+        return False  # "last December": days after a month's end tell nothing of which day
     return v.published is not None and 0 <= v.published.toordinal() - c.day_range[1] <= FRESH_DAYS
 
 
@@ -161,7 +186,7 @@ def score(v: MentionView, c: Cluster, allow_same_article: bool = False, refused:
     if v.perpetrators and c.perpetrators and not v.perpetrators & c.perpetrators:
         return 0
     place = 1 if v.coarse_place else _place_score(v, c)
-    if place == 0:
+    if place == 0 and not _copy_of_lead(v, c):
         return 0
     addr = _address_match(v, c)
     if addr is False:

@@ -112,8 +112,11 @@ def assign_ids(
     for g, (key, start, ms) in enumerate(groups):
         if ids[g] is None:
             new = make_incident_id(key, start)
-            if new in taken:
-                new = make_incident_id(key, start, salt=min(ms) if ms else str(g))
+            salt = min(ms) if ms else str(g)
+            n = 0
+            while new in taken:  # the salted id may be an old incident's that another group kept
+                new = make_incident_id(key, start, salt=salt + (f"#{n}" if n else ""))
+                n += 1
             ids[g] = new
             taken.add(new)
     return ids  # type: ignore[return-value]

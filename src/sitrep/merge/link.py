@@ -13,7 +13,7 @@ places say, and two naming different victims are two whatever their places say.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -44,6 +44,8 @@ WORDING_SAME = 0.4  # worded this alike at the same place: one incident told aga
 FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told in like words
 SPELT_LENGTH = 6  # a street name this long may be misspelt by one letter and still be the same
 SPELT_RATIO = 90
+STORY_PARTS = 3  # an article telling more main stories than this is a round-up
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 @dataclass
@@ -423,6 +425,49 @@ def _may_join(a, b, ev: Evidence) -> bool:
     return pub_gap is None or pub_gap <= window
 
 
+def _story_keys_of(v, passing: bool = False) -> set[str]:
+    return set() if (v.mention.in_passing and not passing) or v.history else {f"t:{v.article_id}"}
+
+
+def _story_keys(c, passing: bool = False) -> set[str]:
+    """The articles whose main story (not a mention in passing) this cluster holds; with
+    ``passing``, also those it holds a short part of (a mention in passing, not history)."""
+    return {k for v in c.members for k in _story_keys_of(v, passing)}
+
+
+def _one_story(a, b, ev: Evidence, leads: dict[str, int]) -> bool:
+    """Two parts of one article's main story that its splitter told apart (a death dated Friday,
+    the shooting Thursday; the gunman found dead minutes later, named by his home town): the same
+    person named in both, within a day. Two shootings one article tells name different people."""
+    # the story's lead on one side: the other part may be short (two sentences read as an aside)
+    shared = _story_keys(a) & _story_keys(b, passing=True) | _story_keys(a, passing=True) & _story_keys(b)
+    # a round-up or a year in review tells many stories, and names people again across them
+    if ev.conflict or not shared or any(leads[k[2:]] > STORY_PARTS for k in shared):
+        return False
+    # the parts' own days, a guessed year too (both parts guess the same one)
+    part = [[v for v in c.members if f"t:{v.article_id}" in shared] for c in (a, b)]
+    if any(not v.day_range and v.mention.date.text for v in part[0] + part[1]):
+        return False  # a day it could not place ("Jan. 23" with no year): it may be another's
+    if any(
+        x.day_range and y.day_range and _gap(x.day_range, y.day_range) > 1 for x in part[0] for y in part[1]
+    ):
+        return False
+    if (
+        a.counts
+        and b.counts
+        and any(x and y and max(x, y) > 2 * min(x, y) for x, y in zip(a.counts, b.counts))
+    ):
+        return False  # "killing 14, wounding 60" beside "2 dead, 5 hurt": another shooting recalled
+    places = {w for n in a.names | b.names for w in n.split()}
+    named = {p.split()[-1] for p in a.ids.people} & b.ids.capitalised
+    named |= {p.split()[-1] for p in b.ids.people} & a.ids.capitalised
+    named -= places | NAME_SUFFIXES
+    if not named:
+        return False
+    ev.reasons.append("one article's story told in two parts, naming " + ", ".join(sorted(named)))
+    return True
+
+
 def _placed_apart(a, b) -> bool:
     """Both are placed, at no place name or gazetteer place in common, and neither's own words
     name the other's place."""
@@ -455,9 +500,10 @@ def link_clusters(clusters: list) -> list:
     vectors = [_vector(c.ids, idf) for c in clusters]
     index: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
-        for k in _keys(c.ids, idf) | _count_keys(c) | _place_day_keys(c):
+        for k in _keys(c.ids, idf) | _count_keys(c) | _place_day_keys(c) | _story_keys(c, passing=True):
             index[k].append(i)
     parent = list(range(len(clusters)))
+    leads = Counter(k[2:] for c in clusters for v in c.members for k in _story_keys_of(v))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -487,7 +533,7 @@ def link_clusters(clusters: list) -> list:
             ctx = _context(a, b, wording(vectors[i], vectors[j]))
             if ctx.points >= 2:  # wording, place and day alone must agree on two of them
                 ev.add(ctx)
-        if not _may_join(a, b, ev):
+        if not _may_join(a, b, ev) and not _one_story(a, b, ev, leads):
             continue
         if ev.conflict:  # all else would join them: kept apart, and why
             a.refuse(b.members[0].article_id, ev.conflict)
