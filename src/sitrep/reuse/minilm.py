@@ -125,8 +125,9 @@ def token_batches(order: list[int], lengths: list[int], most: int, tokens: int =
     """Consecutive batches of ``order`` (longest first) of at most ``most`` texts and ``tokens``
     padded tokens (one text at least): 64 sentences of up to 256 tokens make activations of tens
     of megabytes, which stream through memory at every layer; batches of about 2,000 tokens stay in
-    the CPU's caches and embed real news in half the CPU time (one thread: 600 gvdb sentences
-    16.7-18.9 CPU s in batches of 64, 8.8-9.7 at 256-2,048 tokens). The vectors move by <= 2e-7."""
+    the CPU's caches and embed real news for 27-50% less CPU (one thread: gvdb's 1,661 plan
+    sentences 38.9 -> 28.3 CPU s; 600 of them 16.7-18.9 -> 8.8-9.7 at 256-2,048 tokens; see
+    docs/benchmarks.md). The vectors move by <= 2e-7."""
     k = 0
     while k < len(order):
         size = max(1, min(most, tokens // max(lengths[order[k]], 1)))
