@@ -74,13 +74,13 @@ class Resources:
         """Unit-length vectors for ``texts`` with this run's embedder, dtype and batch size."""
         import torch
 
-        from sitrep.parallel import default_workers
         from sitrep.reuse.embed import encode
 
-        # torch takes every core by default; ``--workers 1`` means one core for this stage too
-        # (a second thread spinning beside another job costs CPU time and gains little)
+        # One thread whatever ``--workers`` says: torch's OpenMP threads spin at every barrier of
+        # the many small products a batch makes, and beside other work that spinning is CPU time
+        # for nothing (--workers 2 cost 39-43% more CPU than 1, this stage most of it)
         before = torch.get_num_threads()
-        torch.set_num_threads(max(1, min(before, self.settings.workers or default_workers())))
+        torch.set_num_threads(1)
         try:
             return encode(
                 texts, dtype=self.embed_dtype, model=self.embedder, batch_size=self.settings.embed_batch

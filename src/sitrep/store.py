@@ -125,9 +125,10 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], verb:
         con.unregister(name)
 
 
-def _create(path: str) -> None:
+def _create(path: str) -> bool:
     """A new store, schema and all, built beside ``path`` and moved into place: a run killed while
-    creating it leaves no store at all rather than a file without tables."""
+    creating it leaves no store at all rather than a file without tables. True when this call's
+    file is the store (False: another run created one meanwhile, kept and checked as any other)."""
     fd, tmp = tempfile.mkstemp(dir=Path(path).parent, prefix=".new-store-", suffix=".duckdb")
     os.close(fd)
     os.unlink(tmp)  # DuckDB must create the file itself
@@ -138,11 +139,14 @@ def _create(path: str) -> None:
         con.close()
         try:
             os.link(tmp, path)  # fails if another run created the store meanwhile: keep theirs
+            return True
         except FileExistsError:
-            pass
+            return False
         except OSError:  # a file system without hard links
             if not Path(path).exists():
                 os.replace(tmp, path)
+                return True
+            return False
     except (duckdb.Error, OSError) as exc:
         raise StoreUnavailable(f"Cannot create the store {path}: {exc}") from exc
     finally:
@@ -239,6 +243,7 @@ class Store:
     def open(cls, path: str | Path, wait: float = 0.0, read_only: bool = False) -> Store:
         """Open (or create) the store; wait up to ``wait`` seconds while another run holds it."""
         path = str(path)
+        fresh = False  # built by this call
         if not read_only:
             try:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -246,8 +251,7 @@ class Store:
                 raise StoreUnavailable(
                     f"Cannot create the folder for the store {path}: {exc.strerror or exc}"
                 ) from exc
-            if not Path(path).exists():
-                _create(path)
+            fresh = not Path(path).exists() and _create(path)
         check_duckdb_file(Path(path), "store")  # a SQLite or text file is never handed to DuckDB
         deadline = time.monotonic() + wait
         while True:
@@ -268,12 +272,13 @@ class Store:
             except (duckdb.Error, OSError) as exc:
                 raise StoreUnavailable(f"Cannot open the store {path}: {exc}") from exc
         store = cls(con, path)
-        try:
-            check_marker(con, path)  # before any write: never add tables to a foreign file
-        except BaseException:
-            con.close()
-            raise
-        if not read_only:
+        if read_only or not fresh:  # a store this call built has its schema: nothing to check
+            try:
+                check_marker(con, path)  # before any write: never add tables to a foreign file
+            except BaseException:
+                con.close()
+                raise
+        if not read_only and not fresh:
             try:
                 store.con.execute(SCHEMA)
                 # the tables a version 1 store lacks were created above: it is now this version
