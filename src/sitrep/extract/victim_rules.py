@@ -172,6 +172,8 @@ def _joined_verb_subject(t, found):
     ):
         return found
     hk = {c.dep_: c for c in tok.head.children}
+    if lost_subject(tok):
+        return None
     if t.passive or t.lemma in ("die", "perish"):
         return hk.get("nsubjpass") or hk.get("nsubj")
     if tok.dep_ != "advcl":
@@ -179,6 +181,15 @@ def _joined_verb_subject(t, found):
     if tok.tag_ == "VBN" and tok.head.lemma_ == "leave":
         return hk.get("dobj")  # "a shooting that left one man critically injured"
     return found
+
+
+def lost_subject(tok) -> bool:
+    """ "Both victims were taken to hospitals and the teen was later pronounced dead": a noun after
+    the "and" is the joined verb's own subject, which the parser hung elsewhere."""
+    if tok.dep_ != "conj" or tok.head.i > tok.i:
+        return False
+    cc = next((t for t in reversed(tok.doc[tok.head.i + 1 : tok.i]) if t.dep_ == "cc"), None)
+    return cc is not None and cc.i + 1 < tok.i and tok.doc[cc.i + 1].pos_ in ("DET", "NOUN", "PROPN", "NUM")
 
 
 def _after_being_shot(t, found):
