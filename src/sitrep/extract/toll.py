@@ -104,10 +104,11 @@ def _killer_after(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+_JOINED_SELF = re.compile(r"\band\s+(?:then\s+)?(?:him|her)self\b", re.I)  # "his two children and himself"
 _KILLING = re.compile(
     r"(?:fatally\s+)?(?:shot|shoots|shooting|killed|kills|killing|murdered|murdering)\b", re.I
 )
-_HE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$", re.I)
+_HE_BEFORE = re.compile(r"\b(?:he|she|the\s+[a-z]+)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
@@ -275,7 +276,12 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
         # the same group told twice, or a victim told again ("the teen"), does not.
         per_group: dict = defaultdict(int)
         for c in firsts:
-            side = GROUP_SIDE.get(c.group, c.group or "people") if c.reference != "same" else "same"
+            # "a boy killed himself ... the boy turned a gun on himself": one who took his own
+            # life, told twice (a killer's own death after others is marked additional)
+            again_told = c.reference == "same" or (
+                (c.victim or "").lower() in REFLEXIVE and not _JOINED_SELF.search(c.text or "")
+            )
+            side = GROUP_SIDE.get(c.group, c.group or "people") if not again_told else "same"
             per_group[side] = max(per_group[side], _point(c))
         again = per_group.pop("same", 0)
         base.append(max(sum(per_group.values()), again))

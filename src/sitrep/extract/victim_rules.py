@@ -15,6 +15,7 @@ from sitrep.extract.figure_words import (
     CONDITIONS,
     GROUP_OF,
     NOUN_WHAT,
+    REFLEXIVE,
     SUFFER_VERBS,
     group_of,
     is_number,
@@ -370,7 +371,9 @@ def victims_of(trigger, what):
         return []
     found = resolve(found)
     out = [found]
-    for c in list(found.conjuncts) + _listed_names(found) + _along_with(trigger):
+    # "killed his wife and then himself": the parser may join "himself" to the verb
+    selves = [c for c in trigger.children if c.dep_ == "conj" and c.lower_ in REFLEXIVE]
+    for c in list(found.conjuncts) + _listed_names(found) + _along_with(trigger) + selves:
         if (
             c.i > found.i
             and c.lemma_.lower() not in NOUN_WHAT
