@@ -76,6 +76,19 @@ from support.tolls import toll_of
         # ... while one who lived is no death
         ("The gunman tried to turn the gun on himself but was stopped by a deputy.", 0, 0),
         ("A man died at his home in Ogden on Sunday. Police said he killed himself.", 1, 0),
+        (
+            "A 9-year-old girl has died. Police do not know why the man attacked her and her"
+            " father before shooting and killing himself.",
+            2,
+            0,
+        ),
+        # a death with its own subject in the clause is that one's, not the shot's
+        (
+            "Both were taken to a hospital in Joliet, where the gunman died and the clerk was listed in"
+            " stable condition.",
+            1,
+            1,
+        ),
     ],
 )
 def test_recount(nlp, text, killed, injured):

@@ -165,8 +165,13 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
     # "four were shot ..., one fatally", "including one who died": the death of a part of them
     tail = _fatal_tail(trigger)
     near = {i for i in near if not _in_counted_part(trigger.doc[i], trigger) and (not tail or i != tail[1].i)}
-    # "shot four strangers before killing himself": the shooter's death, not theirs
-    near = {i for i in near if not any(c.lower_ in REFLEXIVE for c in trigger.doc[i].children)}
+    # "shot four strangers before killing himself", "taken to a hospital, where the gunman died":
+    # a death with its own victim or subject is that one's, not theirs
+    near = {
+        i
+        for i in near
+        if not any(c.lower_ in REFLEXIVE or c.dep_ in ("nsubj", "nsubjpass") for c in trigger.doc[i].children)
+    }
     if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
         return "killed"
     return what

@@ -96,8 +96,11 @@ def _killer_after(claims: list[Claim]) -> list[Claim]:
             and (c.victim or "").lower() in REFLEXIVE
             and c.span
             and c.quote_span
-            and _HE_BEFORE.search(c.quote[: max(c.span[0] - c.quote_span[0], 0)])
-            and any((k.quote_span or k.quote) != sentence and _at(k) < _at(c) for k in killings)
+            and (
+                _HE_BEFORE.search(_before(c))
+                and any((k.quote_span or k.quote) != sentence and _at(k) < _at(c) for k in killings)
+                or _HARMED_BEFORE.search(_before(c))  # "targeted her and her mother before killing himself"
+            )
         ):
             c = c.model_copy(update={"reference": "additional"})
         out.append(c)
@@ -105,6 +108,18 @@ def _killer_after(claims: list[Claim]) -> list[Claim]:
 
 
 _JOINED_SELF = re.compile(r"\band\s+(?:then\s+)?(?:him|her)self\b", re.I)  # "his two children and himself"
+
+
+def _before(c: Claim) -> str:
+    """The claim's sentence up to the claim."""
+    return c.quote[: max(c.span[0] - c.quote_span[0], 0)] if c.span and c.quote_span else ""
+
+
+_HARMED_BEFORE = re.compile(
+    r"\b(?:shot|shooting|killed|killing|targeted|targeting|attacked|stabbed|struck|opened fire on)\s+"
+    r"(?:her|him|them|his|the|a|an|two|three|four|five|\d+)\b",
+    re.I,
+)
 _KILLING = re.compile(
     r"(?:fatally\s+)?(?:shot|shoots|shooting|killed|kills|killing|murdered|murdering)\b", re.I
 )
