@@ -82,6 +82,13 @@ from support.tolls import toll_of
             2,
             0,
         ),
+        # a round-up's tally over several cases is no one incident's
+        (
+            "Four people were killed within three hours Friday, and detectives are treating the"
+            " deaths as three separate homicide cases.",
+            0,
+            0,
+        ),
         # a death with its own subject in the clause is that one's, not the shot's
         (
             "Both were taken to a hospital in Joliet, where the gunman died and the clerk was listed in"
