@@ -170,7 +170,10 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
     near = {
         i
         for i in near
-        if not any(c.lower_ in REFLEXIVE or c.dep_ in ("nsubj", "nsubjpass") for c in trigger.doc[i].children)
+        if not any(
+            c.lower_ in REFLEXIVE or c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+            for c in trigger.doc[i].children
+        )
     }
     if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
         return "killed"

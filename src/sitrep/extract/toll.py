@@ -454,13 +454,17 @@ def _toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | 
         # The dead marked as others ("the second victim was pronounced dead") are not the shot
         # victims told again, so they do not net against them; unless their rank falls within
         # the shot ("three were shot, one fatally ... a second victim died"): one of them died.
+        dead = by_what.get("killed", [])
+        top = max((_point(c) or 0 for c in dead if c.reference != "additional"), default=0)
+        named = {_name(c) for c in dead if _name(c)}
         killed -= max(
             [
                 _point(c) or 0
-                for c in by_what.get("killed", [])
+                for c in dead
                 if c.reference == "additional"
                 and c.qualifier == "exactly"
                 and not 0 < _ordinal(c) <= (shot_best or 0)
+                and not _named_within(c, named, top)  # one of the dead told, not another one
             ]
             or [0]
         )
