@@ -54,6 +54,13 @@ from support.tolls import toll_of
             2,
             0,
         ),
+        # ... and are not netted out of the shot as other dead
+        (
+            "A gunman shot 10 people at a mall in Boise on Friday, leaving two people dead. Police"
+            " said guard Tom Reed died at the scene. Shopper Ann Roe was also killed.",
+            2,
+            8,
+        ),
         # but a named death beyond a count of one is one more
         ("One man was killed on Elm Street in Enid. Officials said Luis Vega, 27, also died.", 2, 0),
         # the shooter among the dead: his suicide told alone is one of them
@@ -87,6 +94,12 @@ from support.tolls import toll_of
             "Four people were killed within three hours Friday, and detectives are treating the"
             " deaths as three separate homicide cases.",
             0,
+            0,
+        ),
+        # a death whose subject is the shot told again is theirs
+        (
+            "Two men were shot on Elm Street late Friday. Both men were taken to a hospital, where they died.",
+            2,
             0,
         ),
         # a death with its own subject in the clause is that one's, not the shot's
