@@ -61,6 +61,12 @@ from support.tolls import toll_of
             2,
             8,
         ),
+        (
+            "A quadruple shooting on Elm Street in Macon left four people hurt on Friday. Ann Roe, 3,"
+            " suffered serious injuries. Tom Reed, Al Poe and Jo Cruz were also wounded.",
+            0,
+            4,
+        ),
         # but a named death beyond a count of one is one more
         ("One man was killed on Elm Street in Enid. Officials said Luis Vega, 27, also died.", 2, 0),
         # the shooter among the dead: his suicide told alone is one of them

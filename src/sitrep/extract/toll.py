@@ -189,18 +189,22 @@ def _rest_of(c: Claim, largest: int) -> bool:
     return bool(_THE_OTHER.match(c.text or "")) and 0 < (_point(c) or 0) < largest
 
 
-def _name(c: Claim) -> str | None:
-    """The name one victim is told by ("Dana Lane, 16, also died": "Lane"), None for a noun."""
-    word = ((c.victim or "").split()[-1:] or [""])[0]
-    if c.low != 1 or not word[:1].isupper() or word.lower() in GROUP_OF or word.lower() in _SAME_WORDS:
-        return None
-    return word if word.lower() not in REFLEXIVE else None
+def _names(c: Claim) -> set[str]:
+    """The names the claim's victims are told by ("Dana Lane, 16, also died": {"Lane"}; "Jo Roe
+    and Al Poe were also wounded": {"Roe", "Poe"}), empty unless every victim is a name."""
+    parts = [((p.split()[-1:]) or [""])[0] for p in (c.victim or "").split(" and ")]
+    if c.low != len(parts) or any(
+        not w[:1].isupper() or w.lower() in GROUP_OF or w.lower() in _SAME_WORDS or w.lower() in REFLEXIVE
+        for w in parts
+    ):
+        return set()
+    return set(parts)
 
 
 def _named_within(c: Claim, names: set, largest: int) -> bool:
     """ "Two people were killed ... Ray Ortiz died at the scene ... Dana Lane also died": victims
     named one by one, no more of them than a count already told, are of that count."""
-    return _name(c) is not None and largest >= 2 and len(names) <= largest
+    return bool(_names(c)) and largest >= 2 and len(names) <= largest
 
 
 def _shooter_counted(kept: list[Claim], claims: list[Claim]) -> list[Claim]:
@@ -255,7 +259,7 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
     largest = max((_point(c) or 0 for c in specific if c.reference != "additional"), default=0)
     # "A quadruple shooting ... The other three victims were taken to hospitals": the rest of a
     # larger count already told, not three more.
-    names = {_name(c) for c in specific if _name(c)}
+    names = {n for c in specific for n in _names(c)}
     adds = [
         c
         for c in specific
@@ -456,7 +460,7 @@ def _toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | 
         # the shot ("three were shot, one fatally ... a second victim died"): one of them died.
         dead = by_what.get("killed", [])
         top = max((_point(c) or 0 for c in dead if c.reference != "additional"), default=0)
-        named = {_name(c) for c in dead if _name(c)}
+        named = {n for c in dead for n in _names(c)}
         killed -= max(
             [
                 _point(c) or 0
