@@ -227,7 +227,10 @@ SHARED = re.compile(
 
 # A round-up: a sentence tallying several shootings ("in separate shootings across the city",
 # "a series of weekend shootings left five dead"): its figures are no one incident's.
-_EVENTS = r"(?:shootings|homicides|killings|murders|slayings)"
+# ("three separate homicide cases": cases of several events)
+_EVENTS = (
+    r"(?:shootings|homicides|killings|murders|slayings|(?:shooting|homicide|murder) (?:cases|investigations))"
+)
 ROUNDUP = re.compile(
     r"\b(?:separate|unrelated|weekend|overnight|citywide|several|multiple"
     r"|(?:series|string|spate|rash|wave|dozens?) of)\b[\w\s,'-]{0,30}?\b" + _EVENTS + r"\b"

@@ -21,6 +21,7 @@ from sitrep.extract.claimants import find_claimant
 from sitrep.extract.figure_words import (
     AGGREGATE,
     MONTH_TALLY,
+    REFLEXIVE,
     ROUNDUP,
     SHARED,
     TALLY_AT_LEAST,
@@ -31,7 +32,7 @@ from sitrep.extract.figure_words import (
 from sitrep.extract.named_counts import named_counts
 from sitrep.extract.quantities import Quantity
 from sitrep.extract.toll import article_toll  # noqa: F401  (re-exported for callers)
-from sitrep.extract.victim_rules import victims_of
+from sitrep.extract.victim_rules import lost_subject, victims_of
 from sitrep.extract.victims import count_of, negated_at, of_noun, skip_trigger, what_of
 from sitrep.records import Claim
 from sitrep.vocab import MONTH_ABBREVIATIONS, MONTHS
@@ -154,6 +155,7 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
         c
         for c in joined
         if not any(g.dep_ in ("nsubj", "nsubjpass") or obj and g.dep_ == "dobj" for g in c.children)
+        and not lost_subject(c)
     ]
     near = (
         {t.i for c in own for t in c.subtree}
@@ -163,6 +165,16 @@ def _shot_dead(trigger, what: str, fatal: set) -> str:
     # "four were shot ..., one fatally", "including one who died": the death of a part of them
     tail = _fatal_tail(trigger)
     near = {i for i in near if not _in_counted_part(trigger.doc[i], trigger) and (not tail or i != tail[1].i)}
+    # "shot four strangers before killing himself", "taken to a hospital, where the gunman died":
+    # a death with its own victim or subject is that one's, not theirs
+    near = {
+        i
+        for i in near
+        if not any(
+            c.lower_ in REFLEXIVE or c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"
+            for c in trigger.doc[i].children
+        )
+    }
     if fatal & near or any(c.lower_ in ("dead",) for c in trigger.children):
         return "killed"
     return what
@@ -208,7 +220,8 @@ def _in_counted_part(tok, trigger) -> bool:
     """``tok`` hangs on a number below ``trigger`` ("one fatally", "one who died")."""
     while tok.i != trigger.i and tok.head.i != tok.i:
         tok = tok.head
-        if tok.i != trigger.i and is_number(tok):
+        # "five were shot, including two men who were killed": the death of a part of them
+        if tok.i != trigger.i and (is_number(tok) or tok.lower_ == "including"):
             return True
     return False
 
@@ -375,6 +388,9 @@ def _subset_victims(trigger, victims) -> list:
     return out
 
 
+_BOTH = re.compile(r"\s*both\b", re.I)
+
+
 def _merge_conjuncts(batch: list[Claim]) -> list[Claim]:
     """One claim per group for coordinated victims of one trigger ("a man and a woman" -> 2)."""
     out: list[Claim] = []
@@ -395,8 +411,9 @@ def _merge_conjuncts(batch: list[Claim]) -> list[Claim]:
         if prev is None:
             out.append(c)
             continue
-        prev.low += c.low
-        prev.high = None if prev.high is None or c.high is None else prev.high + c.high
+        if not (prev.low == 2 and _BOTH.match(prev.text or "")):  # "both Ann, 32, and Lee, 34": two
+            prev.low += c.low
+            prev.high = None if prev.high is None or c.high is None else prev.high + c.high
         prev.span = (min(prev.span[0], c.span[0]), max(prev.span[1], c.span[1]))
         prev.victim = f"{prev.victim} and {c.victim}"
     return out

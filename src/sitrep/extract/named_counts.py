@@ -9,7 +9,7 @@ turned the gun on himself").
 from __future__ import annotations
 
 from sitrep.extract.claimants import find_claimant
-from sitrep.extract.figure_words import MULTIPLE_EVENTS, MULTIPLES, REFLEXIVE, TOLL_VERBS
+from sitrep.extract.figure_words import MULTIPLE_EVENTS, MULTIPLES, REFLEXIVE, TOLL_VERBS, group_of
 from sitrep.extract.quantities import parse_quantity
 from sitrep.records import Claim
 
@@ -27,15 +27,18 @@ def named_counts(sent, article_id: str, quote: str, scope_of) -> list[Claim]:
         if found is None:
             continue
         what, n, first = found
-        # the shooter's own death is one more than the victims told ("killed two, then himself")
-        reference = "additional" if first.lower_ in REFLEXIVE else "new"
+        # the shooter's own death is one more than the victims told ("killed two, then himself");
+        # not when the one who turned the gun is told by a noun ("a boy turned a gun on himself"):
+        # then he is the victim the sentence tells of, by that noun's group
+        subject = _own_subject(tok) if first.lower_ in REFLEXIVE else None
+        reference = "additional" if first.lower_ in REFLEXIVE and subject is None else "new"
         span = (first.idx, tok.idx + len(tok)) if first.i < tok.i else (tok.idx, first.idx + len(first))
         who = find_claimant(tok, None)
         out.append(
             Claim(
                 article_id=article_id,
                 what="wounded" if what == "shot" else what,
-                group="people",
+                group=(group_of(subject) if subject is not None else None) or "people",
                 low=n,
                 high=n,
                 qualifier="exactly",
@@ -47,7 +50,7 @@ def named_counts(sent, article_id: str, quote: str, scope_of) -> list[Claim]:
                 claimant_kind=who.kind,
                 credited_outlet=who.outlet,
                 scope=scope_of(tok, n),
-                victim=TOLL_LEVEL if tok.lower_ == "toll" else tok.text,
+                victim=TOLL_LEVEL if tok.lower_ == "toll" else (subject or first).text,
                 reference=reference,
                 includes_killed=what == "shot",
             )
@@ -108,6 +111,26 @@ def _turned_on_self(tok, sent):
         ),
         None,
     )
-    if me is None or any(t.lemma_.lower() in _SURVIVED for t in sent):
+    # he lived: "tried to turn the gun on himself", "... himself and is in critical condition";
+    # read in his own clause, not over the sentence ("wounded two before turning the gun on himself")
+    told = [tok.head] * (tok.dep_ == "xcomp") + [t for t in sent if me is not None and t.i > me.i]
+    if me is None or any(t.lemma_.lower() in _SURVIVED for t in told):
         return None
     return "killed", 1, me
+
+
+def _own_subject(turn):
+    """The person noun that turned the gun ("a 10-year-old boy turned a gun on himself"), or None
+    for a pronoun or a verb joined to an earlier one ("shot two, then turned the gun on himself")."""
+    subj = next((c for c in turn.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or turn.dep_ in ("conj", "advcl", "pcomp", "xcomp"):
+        return None
+    # "the man turned the gun on himself after killing his wife": he killed another first
+    others = any(
+        t.lemma_ in _HARM and any(c.dep_ == "dobj" and c.lower_ not in REFLEXIVE for c in t.children)
+        for t in turn.sent
+    )
+    return subj if group_of(subj) and not others else None
+
+
+_HARM = {"kill", "shoot", "murder", "stab", "wound", "injure", "slay"}

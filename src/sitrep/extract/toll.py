@@ -78,6 +78,54 @@ def _kin_apart(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _killer_after(claims: list[Claim]) -> list[Claim]:
+    """ "Police say he killed his wife and two sons. He then killed himself": the killer's own
+    death, told by his pronoun after a sentence of his killing others, is one more death (a
+    murder-suicide), not the dead told again."""
+    killings = [
+        c
+        for c in claims
+        if c.what == "killed" and _KILLING.match(c.text or "") and (c.victim or "").lower() not in REFLEXIVE
+    ]
+    out = []
+    for c in claims:
+        sentence = c.quote_span or c.quote
+        if (
+            c.what == "killed"
+            and c.reference == "new"
+            and (c.victim or "").lower() in REFLEXIVE
+            and c.span
+            and c.quote_span
+            and (
+                _HE_BEFORE.search(_before(c))
+                and any((k.quote_span or k.quote) != sentence and _at(k) < _at(c) for k in killings)
+                or _HARMED_BEFORE.search(_before(c))  # "targeted her and her mother before killing himself"
+            )
+        ):
+            c = c.model_copy(update={"reference": "additional"})
+        out.append(c)
+    return out
+
+
+_JOINED_SELF = re.compile(r"\band\s+(?:then\s+)?(?:him|her)self\b", re.I)  # "his two children and himself"
+
+
+def _before(c: Claim) -> str:
+    """The claim's sentence up to the claim."""
+    return c.quote[: max(c.span[0] - c.quote_span[0], 0)] if c.span and c.quote_span else ""
+
+
+_HARMED_BEFORE = re.compile(
+    r"\b(?:shot|shooting|killed|killing|targeted|targeting|attacked|stabbed|struck|opened fire on)\s+"
+    r"(?:her|him|them|his|the|a|an|two|three|four|five|\d+)\b",
+    re.I,
+)
+_KILLING = re.compile(
+    r"(?:fatally\s+)?(?:shot|shoots|shooting|killed|kills|killing|murdered|murdering)\b", re.I
+)
+_HE_BEFORE = re.compile(r"\b(?:he|she|the\s+[a-z]+)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
     """ "One person was killed and 2 others were injured": the others are others than the dead, and
     the first wounded the sentence tells of (so "2 hurt" in a headline is the same two)."""
@@ -88,9 +136,12 @@ def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
             c.reference == "additional"
             and not c.includes_killed
             and (c.victim or "").lower() not in REFLEXIVE  # "shot his wife, then killed himself"
-            and any(
-                o.what != c.what and (o.quote_span or o.quote) == sentence and _at(o) < _at(c) and o.low
-                for o in claims
+            and (
+                any(
+                    o.what != c.what and (o.quote_span or o.quote) == sentence and _at(o) < _at(c) and o.low
+                    for o in claims
+                )
+                or _survivor_before(c)  # "the woman who survived a shooting that left three others dead"
             )
             and not any(
                 o.what == c.what and (o.quote_span or o.quote) == sentence and _at(o) < _at(c) for o in claims
@@ -99,6 +150,16 @@ def _others_of_another_kind(claims: list[Claim]) -> list[Claim]:
             c = c.model_copy(update={"reference": "new"})
         out.append(c)
     return out
+
+
+def _survivor_before(c: Claim) -> bool:
+    """The sentence tells of a survivor before the claim: its others are others than that one."""
+    if not c.span or not c.quote_span:
+        return False
+    return bool(_SURVIVOR.search(c.quote[: max(c.span[0] - c.quote_span[0], 0)]))
+
+
+_SURVIVOR = re.compile(r"\b(?:survived|survivor|survives|survive)\b", re.I)
 
 
 def _everyone(c: Claim) -> bool:
@@ -128,6 +189,41 @@ def _rest_of(c: Claim, largest: int) -> bool:
     return bool(_THE_OTHER.match(c.text or "")) and 0 < (_point(c) or 0) < largest
 
 
+def _names(c: Claim) -> set[str]:
+    """The names the claim's victims are told by ("Dana Lane, 16, also died": {"Lane"}; "Jo Roe
+    and Al Poe were also wounded": {"Roe", "Poe"}), empty unless every victim is a name."""
+    parts = [((p.split()[-1:]) or [""])[0] for p in (c.victim or "").split(" and ")]
+    if c.low != len(parts) or any(
+        not w[:1].isupper() or w.lower() in GROUP_OF or w.lower() in _SAME_WORDS or w.lower() in REFLEXIVE
+        for w in parts
+    ):
+        return set()
+    return set(parts)
+
+
+def _named_within(c: Claim, names: set, largest: int) -> bool:
+    """ "Two people were killed ... Ray Ortiz died at the scene ... Dana Lane also died": victims
+    named one by one, no more of them than a count already told, are of that count."""
+    return bool(_names(c)) and largest >= 2 and len(names) <= largest
+
+
+def _shooter_counted(kept: list[Claim], claims: list[Claim]) -> list[Claim]:
+    """ "The shooter is among the four dead": the counts told hold his death, so his suicide told
+    alone ("before killing himself") is one of them, not one more."""
+    if not any(_SHOOTER_AMONG.search(c.quote or "") for c in claims):
+        return kept
+    return [
+        c.model_copy(update={"reference": "same"})
+        if c.reference == "additional" and (c.victim or "").lower() in REFLEXIVE
+        else c
+        for c in kept
+    ]
+
+
+_SHOOTER_AMONG = re.compile(
+    r"\b(?:shooter|gunman|suspect|attacker|killer)\b[^.;]{0,30}\bamong\b|\bincluding (?:the )?(?:shooter|gunman)\b",
+    re.I,
+)
 _THE_OTHER = re.compile(r"\s*(?:the\s+)?(?:other\s+\w+|\w+\s+others?)\b", re.I)
 
 
@@ -163,10 +259,14 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
     largest = max((_point(c) or 0 for c in specific if c.reference != "additional"), default=0)
     # "A quadruple shooting ... The other three victims were taken to hospitals": the rest of a
     # larger count already told, not three more.
+    names = {n for c in specific for n in _names(c)}
     adds = [
         c
         for c in specific
-        if not (c.reference == "additional" and (0 < _ordinal(c) <= largest or _rest_of(c, largest)))
+        if not (
+            c.reference == "additional"
+            and (0 < _ordinal(c) <= largest or _rest_of(c, largest) or _named_within(c, names, largest))
+        )
     ]
     for sentence in by_sentence.values():
         firsts = [c for c in sentence if c.reference != "additional"]
@@ -195,7 +295,12 @@ def _count(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
         # the same group told twice, or a victim told again ("the teen"), does not.
         per_group: dict = defaultdict(int)
         for c in firsts:
-            side = GROUP_SIDE.get(c.group, c.group or "people") if c.reference != "same" else "same"
+            # "a boy killed himself ... the boy turned a gun on himself": one who took his own
+            # life, told twice (a killer's own death after others is marked additional)
+            again_told = c.reference == "same" or (
+                (c.victim or "").lower() in REFLEXIVE and not _JOINED_SELF.search(c.text or "")
+            )
+            side = GROUP_SIDE.get(c.group, c.group or "people") if not again_told else "same"
             per_group[side] = max(per_group[side], _point(c))
         again = per_group.pop("same", 0)
         base.append(max(sum(per_group.values()), again))
@@ -281,6 +386,26 @@ def _superseded(c: Claim) -> bool:
     return bool(words) and not CORRECTION.search(before[words[-1].end() :])
 
 
+def _past(c: Claim) -> bool:
+    """The figure is an earlier shooting's, told as background: "mourning a teen who was killed in
+    a previous shooting there", "killed at the same corner weeks earlier", "in retaliation for the
+    January death of another man"."""
+    if not c.span or not c.quote_span:
+        return False
+    start, end = c.span[0] - c.quote_span[0], c.span[1] - c.quote_span[0]
+    return bool(_PAST_AFTER.match(c.quote[max(end, 0) :]) or _PAST_BEFORE.search(c.quote[: max(start, 0)]))
+
+
+_EARLIER = r"(?:previous|prior|earlier|unrelated|separate)"
+_PAST_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:in|during)\s+(?:a|an|the)\s+" + _EARLIER + r"\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:shooting|incident|homicide|killing|attack|slaying|robbery)\b"
+    r"|[^.;]{0,60}?\b(?:weeks|months|years|a year)\s+(?:earlier|ago)\b|[^.;,]{0,60}?\blast year\b",
+    re.I,
+)
+_PAST_BEFORE = re.compile(r"\bin (?:retaliation|revenge) for\b[^.;]{0,40}$|\b" + _EARLIER + r"\s+$", re.I)
+
+
 def _current(claims: list[Claim]) -> list[Claim]:
     """Claims less the replaced figures, where the article tells the same kind of figure otherwise."""
     told = {c.what for c in claims if not _superseded(c)}
@@ -316,8 +441,9 @@ def _toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | 
 
         >>> _toll(find_claims(sent) for sent in doc.sents)   # doctest: +SKIP
     """
-    kept = _current([c for c in claims if c.scope != "aggregate" and not c.subset])
-    kept = _others_of_another_kind(_kin_apart(kept))
+    kept = _current([c for c in claims if c.scope != "aggregate" and not c.subset and not _past(c)])
+    kept = _shooter_counted(kept, claims)
+    kept = _others_of_another_kind(_kin_apart(_killer_after(kept)))
     by_what: dict[str, list[Claim]] = defaultdict(list)
     for c in kept:
         by_what["shot" if c.includes_killed else c.what].append(c)
@@ -332,13 +458,17 @@ def _toll(claims: list[Claim]) -> dict[str, tuple[int | None, int | None, int | 
         # The dead marked as others ("the second victim was pronounced dead") are not the shot
         # victims told again, so they do not net against them; unless their rank falls within
         # the shot ("three were shot, one fatally ... a second victim died"): one of them died.
+        dead = by_what.get("killed", [])
+        top = max((_point(c) or 0 for c in dead if c.reference != "additional"), default=0)
+        named = {n for c in dead for n in _names(c)}
         killed -= max(
             [
                 _point(c) or 0
-                for c in by_what.get("killed", [])
+                for c in dead
                 if c.reference == "additional"
                 and c.qualifier == "exactly"
                 and not 0 < _ordinal(c) <= (shot_best or 0)
+                and not _named_within(c, named, top)  # one of the dead told, not another one
             ]
             or [0]
         )

@@ -15,6 +15,7 @@ from sitrep.extract.figure_words import (
     CONDITIONS,
     GROUP_OF,
     NOUN_WHAT,
+    REFLEXIVE,
     SUFFER_VERBS,
     group_of,
     is_number,
@@ -172,6 +173,8 @@ def _joined_verb_subject(t, found):
     ):
         return found
     hk = {c.dep_: c for c in tok.head.children}
+    if lost_subject(tok):
+        return None
     if t.passive or t.lemma in ("die", "perish"):
         return hk.get("nsubjpass") or hk.get("nsubj")
     if tok.dep_ != "advcl":
@@ -179,6 +182,15 @@ def _joined_verb_subject(t, found):
     if tok.tag_ == "VBN" and tok.head.lemma_ == "leave":
         return hk.get("dobj")  # "a shooting that left one man critically injured"
     return found
+
+
+def lost_subject(tok) -> bool:
+    """ "Both victims were taken to hospitals and the teen was later pronounced dead": a noun after
+    the "and" is the joined verb's own subject, which the parser hung elsewhere."""
+    if tok.dep_ != "conj" or tok.head.i > tok.i:
+        return False
+    cc = next((t for t in reversed(tok.doc[tok.head.i + 1 : tok.i]) if t.dep_ == "cc"), None)
+    return cc is not None and cc.i + 1 < tok.i and tok.doc[cc.i + 1].pos_ in ("DET", "NOUN", "PROPN", "NUM")
 
 
 def _after_being_shot(t, found):
@@ -359,7 +371,9 @@ def victims_of(trigger, what):
         return []
     found = resolve(found)
     out = [found]
-    for c in list(found.conjuncts) + _listed_names(found) + _along_with(trigger):
+    # "killed his wife and then himself": the parser may join "himself" to the verb
+    selves = [c for c in trigger.children if c.dep_ == "conj" and c.lower_ in REFLEXIVE]
+    for c in list(found.conjuncts) + _listed_names(found) + _along_with(trigger) + selves:
         if (
             c.i > found.i
             and c.lemma_.lower() not in NOUN_WHAT
