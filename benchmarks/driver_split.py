@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
             f"alignment CPU {clock.cpu['align']:.2f}"
         )
 
-    extractions = geocode_all(stored, by_id, resources)
+    extractions = geocode_all(stored, by_id, resources, engine)
     # the clustering's parts, as merge_incidents calls them
     greedy, links = cluster_module._greedy, cluster_module.link_clusters
     compare, context = link_module.compare, link_module._context

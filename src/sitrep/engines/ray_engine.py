@@ -12,7 +12,7 @@ gives ``pipeline.run`` its hooks, ``engines.Engine``):
   sentences of the rewrite pairs past the wording gate) that the store's cache lacks: one
   ``map_batches`` over an actor pool holding MiniLM (``vectors``), before ``find_reuse`` reads them;
 - extraction and geocoding: ``parallel.run_chunks`` hands ``parallel._extract_chunk`` and
-  ``parallel._geo_chunk`` to ``map_stage`` (one actor pool per stage, models loaded once per actor,
+  ``parallel._geo_chunk`` to ``map_stage`` (the engine's ``chunks``, passed down by ``pipeline.run``) (one actor pool per stage, models loaded once per actor,
   batches of a few articles bound its memory), called by the local engine's ``extract_all`` and
   ``geocode_all``;
 - the merge's last step, each incident's figures reconciled, conflicts and summary: a group-by
@@ -63,6 +63,7 @@ def ray_engine(settings: Settings):
         vectors=vectors,
         build=partial(build_blocks, settings=settings),
         datasets=partial(write_datasets, settings=settings),
+        chunks=map_stage,
     )
 
 
