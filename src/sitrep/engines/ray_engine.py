@@ -42,6 +42,7 @@ from pathlib import Path
 import pyarrow as pa
 import ray
 
+from sitrep.parallel import _geo_chunk
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
@@ -122,13 +123,13 @@ def _task(batch: dict, settings: Settings, task: Callable) -> dict:
 
 def map_stage(task: Callable, items: list, settings: Settings, batch_size: int) -> Iterator:
     """``task(batch, resources)`` for consecutive batches of ``items`` on an actor pool (or as
-    plain tasks, for a stage with no model to load: ``_light``), each batch's result yielded in
-    input order."""
+    plain tasks of their own batch size, for a stage with no model to load: ``PLAIN_TASKS``), each
+    batch's result yielded in input order."""
     if not items:
         return
     connect(settings)
-    actors = task not in _light()  # a plain task costs less than starting an actor pool for it
-    batch_size = _light().get(task, batch_size)
+    actors = task not in PLAIN_TASKS  # a plain task costs less than starting an actor pool for it
+    batch_size = PLAIN_TASKS.get(task, batch_size)
     n_blocks = max(1, min(len(items) // batch_size, 4 * cpus()))
     ds = ray.data.from_items([{"item": pickle.dumps(x)} for x in items], override_num_blocks=n_blocks)
     if actors:
@@ -146,14 +147,6 @@ def map_stage(task: Callable, items: list, settings: Settings, batch_size: int) 
             yield pickle.loads(out)
 
 
-def _light() -> dict:
-    """Stages with no model to load, or only the gazetteer (a DuckDB file: ~0.2 CPU s to open), and
-    their batch sizes: run as plain Ray tasks, no actor pool."""
-    from sitrep.parallel import _geo_chunk
-
-    return {_clean_chunk: CLEAN_BATCH, _geo_chunk: GEO_BATCH}
-
-
 # --------------------------------------------------------------------------- the stages
 
 
@@ -162,6 +155,11 @@ def _clean_chunk(docs: list, resources: Resources) -> list:
     from sitrep.records import Document
 
     return [clean_or_reject(d, _base(d)) if isinstance(d, Document) else None for d in docs]
+
+
+# stages with no model to load, or only the gazetteer (a DuckDB file: ~0.2 CPU s to open), and
+# their batch sizes: run as plain Ray tasks, no actor pool
+PLAIN_TASKS = {_clean_chunk: CLEAN_BATCH, _geo_chunk: GEO_BATCH}
 
 
 def _base(doc) -> str:
