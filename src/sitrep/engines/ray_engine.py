@@ -194,12 +194,12 @@ def _embed_chunk(items: list, resources: Resources) -> dict:
 def missing_vectors(plan, cache) -> dict[str, list[str]]:
     """The sentences ``plan`` has MiniLM read that ``cache`` lacks, each under the first article
     (in the plan's order) that has it: what the local engine's ``find_reuse`` would embed. Only
-    the keys are looked up, never the stored vectors."""
+    the keys are looked up (``cache.held``), never the stored vectors."""
     from sitrep.reuse.sentences import sentence_key
 
     wanted = plan.to_embed() if plan is not None else {}
     keys = {t: sentence_key(t) for ts in wanted.values() for t in ts}
-    seen = cache.store.embedding_keys(cache.model, sorted(set(keys.values()))) if keys else set()
+    seen = cache.held(sorted(set(keys.values()))) if keys else set()
     out: dict[str, list[str]] = {}
     for aid, texts in wanted.items():
         for t in texts:
