@@ -13,7 +13,8 @@ extractions geocoded again. ``--first N`` keeps the store's first N articles; ``
 adds K-1 copies of every article (the same real text under a new id, its mentions and lineage
 renamed with it): a store K times larger of repeated real texts, for how the clustering grows.
 Extractions are the store's under this code's extraction key, else under the key most articles
-have (printed: an older extractor's output, labelled so).
+have (printed: an older extractor's output, labelled so); they are geocoded (untimed) before they
+are copied, each copy keeping its original's places.
 """
 
 from __future__ import annotations
@@ -113,6 +114,9 @@ def main(argv: list[str] | None = None) -> None:
     stored = {a: x for a, x in store.get_extractions(key).items() if a in wanted}
     by_id = repeated({a.article_id: a for a in articles}, ids, args.repeat, Article)
     lineage = repeated({a: x for a, x in lineage.items() if a in by_id}, ids, args.repeat, Lineage)
+    # geocoded before the copies are made: a copy's places are its original's (same text), and
+    # geocoding 100k copies again would cost more than the merge this times
+    stored = geocode_all(stored, {a.article_id: a for a in articles}, resources, engine)
     stored = repeated(stored, ids, args.repeat, ArticleExtraction)
     clock = Clock()
     line = [f"articles {len(by_id)} ({len(articles)} stored x {args.repeat}); extractions under {key}"]
@@ -131,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
             f"alignment CPU {clock.cpu['align']:.2f}"
         )
 
-    extractions = geocode_all(stored, by_id, resources)
+    extractions = stored
     # the clustering's parts, as merge_incidents calls them
     greedy, links = cluster_module._greedy, cluster_module.link_clusters
     compare, context = link_module.compare, link_module._context

@@ -11,6 +11,13 @@ earlier article); the figures say how many articles were such repeats.
 Each size runs in a subprocess on a fresh store; measured: wall seconds, CPU seconds of the whole
 process tree (driver, Ray's daemons and workers: the run's session, sampled from /proc every
 0.2 s, each process's last reading), peak RSS of the tree, and the stage split from the run log.
+
+The subprocess is this script's ``--child`` mode: ``pipeline.run`` with the settings ``sitrep run
+--no-report -q`` builds, plus a progress callback that logs each stage's progress with the time
+(``WORK/ENGINEN.log``). Beside it, ``WORK/ENGINEN.timeline.jsonl`` gets a line every 5 s (wall,
+the session's CPU seconds so far, the tree's RSS, the machine's 1-minute load), so a long run can
+be read while it goes, and each stage's CPU seconds are the timeline's CPU between the stage's
+first and last progress line (``stage_cpu``).
 """
 
 from __future__ import annotations
@@ -18,11 +25,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import duckdb
 from real import stage_seconds, tree_rss_mb
 
 DEV = Path("/work/shared/dev")
@@ -57,31 +66,104 @@ def session_cpu(session: int, seen: dict[int, float]) -> None:
             seen[int(entry)] = max(seen.get(int(entry), 0.0), (int(fields[11]) + int(fields[12])) / tick)
 
 
-def measure(n: int, engine: str, work: Path, dev: Path) -> dict:
+def child(data: str, out: str, engine: str, workers: int | None) -> None:
+    """Run the pipeline as ``sitrep run DATA --out OUT --db OUT/store.duckdb --no-report -q``
+    does, logging progress lines ``time stage done total`` to stderr (at most one a second per
+    stage, and every stage's first)."""
+    from sitrep.pipeline import run
+    from sitrep.settings import Settings
+
+    last: dict[str, float] = {}
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        now = time.time()
+        if now - last.get(stage, 0.0) >= 1.0 or stage not in last:
+            last[stage] = now
+            print(f"{now:.2f} {stage} {done} {total}", file=sys.stderr, flush=True)
+
+    formats = ("json", "csv", "geojson")
+    settings = Settings.build(os.environ, formats=formats, report=False, workers=workers, engine=engine)
+    run([data], out, None, str(Path(out) / "store.duckdb"), settings=settings, progress=progress)
+    print(f"{time.time():.2f} end 0 0", file=sys.stderr, flush=True)
+
+
+def stage_cpu(log: Path, timeline: list[dict], start: float) -> dict:
+    """CPU seconds of the session from each stage's first progress line to the next stage's
+    ('start': from the launch to the first line)."""
+    marks = [(start, "start")]
+    for line in log.read_text().splitlines():
+        parts = line.split()
+        if (
+            len(parts) == 4
+            and parts[0].replace(".", "").isdigit()
+            and (not marks or marks[-1][1] != parts[1])
+        ):
+            marks.append((float(parts[0]), parts[1]))
+
+    def cpu_at(t: float) -> float:
+        before = [r["cpu"] for r in timeline if r["time"] <= t]
+        return before[-1] if before else 0.0
+
+    out: dict[str, float] = {}
+    for (t, stage), (t_next, _) in zip(marks, marks[1:]):
+        out[stage] = round(out.get(stage, 0.0) + cpu_at(t_next) - cpu_at(t), 1)
+    return out
+
+
+def counts(db: Path) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    tables = ("articles", "extractions", "incidents", "claims", "reuse_edges", "embeddings")
+    row = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    con.close()
+    return row
+
+
+def measure(n: int, engine: str, work: Path, dev: Path, workers: int | None = None) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     data, out = work / f"corpus{n}.jsonl", work / f"{engine}{n}"
     repeats = corpus(n, dev, data)
-    cmd = [sys.executable, "-m", "sitrep.cli", "run", str(data), "--out", str(out)]
-    cmd += ["--db", str(out / "store.duckdb"), "--engine", engine, "--no-report", "-q"]
-    t0 = time.perf_counter()
-    log = (work / f"{engine}{n}.log").open("w")
+    shutil.rmtree(out, ignore_errors=True)  # a fresh store: a kept one would skip the stored extractions
+    cmd = [sys.executable, __file__, "--child", str(data), str(out), "--engine", engine]
+    cmd += ["--workers", str(workers)] if workers else []
+    t0, start = time.perf_counter(), time.time()
+    log_path, timeline_path = work / f"{engine}{n}.log", work / f"{engine}{n}.timeline.jsonl"
+    log, timeline_file = log_path.open("w"), timeline_path.open("w")
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
-    peak, cpu = 0.0, {}
+    peak, cpu, timeline, loads, next_line = 0.0, {}, [], [], 0.0
     while proc.poll() is None:
-        peak = max(peak, tree_rss_mb(proc.pid))
+        rss = tree_rss_mb(proc.pid)
+        peak = max(peak, rss)
         session_cpu(proc.pid, cpu)
+        timeline.append(
+            {"time": round(time.time(), 2), "cpu": round(sum(cpu.values()), 1), "rss_mb": round(rss)}
+        )
+        if time.time() >= next_line:
+            next_line = time.time() + 5
+            timeline[-1]["load_1min"] = os.getloadavg()[0]
+            loads.append(timeline[-1]["load_1min"])
+            timeline_file.write(json.dumps(timeline[-1]) + "\n")
+            timeline_file.flush()
         time.sleep(0.2)
+    timeline.append({"time": time.time(), "cpu": round(sum(cpu.values()), 1)})
     if proc.returncode:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): see {work}/{engine}{n}.log")
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): see {log_path}")
     return {
         "engine": engine,
         "articles": n,
         "repeats": repeats,
+        "workers": workers,
+        "started": time.strftime("%H:%M:%S", time.gmtime(start)),
         "seconds": round(time.perf_counter() - t0, 1),
         "cpu_seconds": round(sum(cpu.values()), 1),
         "tree_peak_mb": round(peak),
         "stage_seconds": stage_seconds(out / "store.duckdb"),
-        "load_1min": os.getloadavg()[0],
+        "stage_cpu": stage_cpu(log_path, timeline, start),
+        "counts": counts(out / "store.duckdb"),
+        "load_1min": {
+            "min": min(loads, default=0),
+            "mean": round(sum(loads) / max(len(loads), 1), 1),
+            "max": max(loads, default=0),
+        },
     }
 
 
@@ -92,9 +174,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/sitrep-scale"))
     ap.add_argument("--dev", type=Path, default=DEV)
     ap.add_argument("--json", type=Path, help="append one JSON line per size")
+    ap.add_argument("--workers", type=int, help="sitrep run --workers (default: the machine's cores)")
+    if argv is None and sys.argv[1:2] == ["--child"]:  # the measured run itself
+        return child(sys.argv[2], sys.argv[3], sys.argv[5], int(sys.argv[7]) if len(sys.argv) > 7 else None)
     args = ap.parse_args(argv)
     for n in args.sizes:
-        row = measure(n, args.engine, args.work, args.dev)
+        row = measure(n, args.engine, args.work, args.dev, args.workers)
         print(json.dumps(row), flush=True)
         if args.json:
             with args.json.open("a") as fh:

@@ -53,14 +53,15 @@ def _run_job(chunk):
     return task(chunk, resources)
 
 
-def run_chunks(task: Callable, items: list, resources, workers: int | None, chunk: int) -> Iterator:
+def run_chunks(
+    task: Callable, items: list, resources, workers: int | None, chunk: int, chunks: Callable | None = None
+) -> Iterator:
     """``task(chunk, resources)`` for consecutive chunks of ``items``, in order, on ``workers``
-    processes (``chunk`` items per task when there is no pool)."""
+    processes (``chunk`` items per task when there is no pool); ``chunks``, the caller's engine's
+    own scheduling (``Engine.chunks``; Ray: ``map_stage``), runs them instead when given."""
     global _JOB
-    if resources.settings.engine == "ray":  # Ray Data actor pools, on this machine or a cluster
-        from sitrep.engines.ray_engine import map_stage
-
-        yield from map_stage(task, items, resources.settings, CHUNK)
+    if chunks is not None:  # the engine chosen by the run (engines.engine_for), not here
+        yield from chunks(task, items, resources.settings, CHUNK)
         return
     n = pool_size(workers, len(items))
     if n == 1:
@@ -96,16 +97,21 @@ def _extract_chunk(articles: list, resources) -> dict:
 
 
 def extract_batches(
-    articles: list, resources, workers: int | None = None, batch_size: int = 100
+    articles: list,
+    resources,
+    workers: int | None = None,
+    batch_size: int = 100,
+    chunks: Callable | None = None,
 ) -> Iterator[dict]:
     """``extract_articles`` over ``articles``, yielded in input order as dicts of about
-    ``batch_size`` extractions, on ``workers`` processes (default: the machine's cores)."""
-    if pool_size(workers, len(articles)) > 1 and resources.settings.engine == "local":
+    ``batch_size`` extractions, on ``workers`` processes (default: the machine's cores), or
+    scheduled by ``chunks`` (``run_chunks``)."""
+    if pool_size(workers, len(articles)) > 1 and chunks is None:
         _ = resources.nlp, resources.actors, resources.gazetteer  # loaded once, before the fork
         if any(a.language == "fr" for a in articles):
             _ = resources.nlp_fr  # French text to read: its model too, once, before the fork
     batch: dict = {}
-    for done in run_chunks(_extract_chunk, articles, resources, workers, batch_size):
+    for done in run_chunks(_extract_chunk, articles, resources, workers, batch_size, chunks):
         batch.update(done)
         if len(batch) >= batch_size:
             yield batch
@@ -120,10 +126,12 @@ def _geo_chunk(items: list, resources) -> list:
     return [(aid, resolve_extraction(x, a, resources.gazetteer)) for aid, x, a in items]
 
 
-def geocode(extractions: dict, articles: dict, resources, workers: int | None = None) -> dict:
-    """``resolve_extraction`` for each extraction whose article is known, on ``workers`` processes."""
+def geocode(
+    extractions: dict, articles: dict, resources, workers: int | None = None, chunks: Callable | None = None
+) -> dict:
+    """``resolve_extraction`` for each extraction whose article is known, on ``workers`` processes
+    or scheduled by ``chunks`` (``run_chunks``)."""
     items = [(aid, x, articles[aid]) for aid, x in extractions.items() if aid in articles]
     _ = resources.gazetteer  # built or migrated once, before any worker opens it
-    return dict(
-        pair for done in run_chunks(_geo_chunk, items, resources, workers, len(items) or 1) for pair in done
-    )
+    done = run_chunks(_geo_chunk, items, resources, workers, len(items) or 1, chunks)
+    return dict(pair for pairs in done for pair in pairs)

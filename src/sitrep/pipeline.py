@@ -281,7 +281,7 @@ def trace_reuse(
 
 
 def extract_all(
-    store: Store, articles: list[Article], resources: Resources, progress: Progress
+    store: Store, articles: list[Article], resources: Resources, progress: Progress, engine: Engine = Engine()
 ) -> tuple[dict, list[str]]:
     """Every article's extraction, from the store where its cache key still holds; the notes say
     what was redone and why."""
@@ -291,7 +291,7 @@ def extract_all(
     key, cached, todo, notes = extraction_todo(store, articles, resources)
     progress("extract", 0, len(todo))
     n_done = 0
-    for done in extract_batches(todo, resources, settings.workers, settings.store_batch):
+    for done in extract_batches(todo, resources, settings.workers, settings.store_batch, engine.chunks):
         store.put_extractions(key, done.values())
         cached.update(done)
         n_done += len(done)
@@ -341,10 +341,12 @@ def redo_notes(stored: dict[str, list[str]], todo: list[str], key: str) -> list[
     return [f"extraction redone for {n} stored article(s): {reason}" for reason, n in counts.items()]
 
 
-def geocode_all(extractions: dict, articles: dict[str, Article], resources: Resources) -> dict:
+def geocode_all(
+    extractions: dict, articles: dict[str, Article], resources: Resources, engine: Engine = Engine()
+) -> dict:
     from sitrep.parallel import geocode
 
-    return geocode(extractions, articles, resources, resources.settings.workers)
+    return geocode(extractions, articles, resources, resources.settings.workers, engine.chunks)
 
 
 # --------------------------------------------------------------------------- outputs
@@ -435,11 +437,11 @@ def run(
             by_id = {a.article_id: a for a in articles}
             progress("reuse", 0, None)
             edges, lineage = trace_reuse(store, articles, ing.new_ids, resources, engine=engine)
-            extractions, notes = extract_all(store, articles, resources, progress)
+            extractions, notes = extract_all(store, articles, resources, progress, engine)
             if ing.n_versions:
                 notes.insert(0, versions_note(ing.n_versions))
             progress("geo", 0, None)
-            extractions = geocode_all(extractions, by_id, resources)
+            extractions = geocode_all(extractions, by_id, resources, engine)
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 

@@ -7,7 +7,8 @@
 ``engine_for(settings)`` is the one place a run picks its engine: it says which steps the engine
 schedules its own way (an ``Engine`` of hooks, each None for the local engine); every stage
 function is the same for both. The per-article stages (extraction, geocoding) go through
-``parallel.run_chunks``, which hands its chunks to Ray Data under the Ray engine.
+``parallel.run_chunks``, which hands its chunks to the engine's ``chunks`` when the run gives one
+(Ray Data's ``map_stage``), else to this machine's fork pool.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Engine:
     vectors: Callable | None = None  # (store, plan, resources): the plan's missing vectors, stored
     build: Callable | None = None  # merge_incidents' build: incidents from their clusters
     datasets: Callable | None = None  # (out folder, outputs) -> files written besides the contract's
+    chunks: Callable | None = None  # (task, items, settings, size): extraction's and geo's chunks, in order
 
 
 def engine_for(settings) -> Engine:

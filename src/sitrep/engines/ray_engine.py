@@ -12,7 +12,7 @@ gives ``pipeline.run`` its hooks, ``engines.Engine``):
   sentences of the rewrite pairs past the wording gate) that the store's cache lacks: one
   ``map_batches`` over an actor pool holding MiniLM (``vectors``), before ``find_reuse`` reads them;
 - extraction and geocoding: ``parallel.run_chunks`` hands ``parallel._extract_chunk`` and
-  ``parallel._geo_chunk`` to ``map_stage`` (one actor pool per stage, models loaded once per actor,
+  ``parallel._geo_chunk`` to ``map_stage`` (the engine's ``chunks``, passed down by ``pipeline.run``) (one actor pool per stage, models loaded once per actor,
   batches of a few articles bound its memory), called by the local engine's ``extract_all`` and
   ``geocode_all``;
 - the merge's last step, each incident's figures reconciled, conflicts and summary: a group-by
@@ -42,6 +42,7 @@ from pathlib import Path
 import pyarrow as pa
 import ray
 
+from sitrep.parallel import _geo_chunk
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
@@ -63,6 +64,7 @@ def ray_engine(settings: Settings):
         vectors=vectors,
         build=partial(build_blocks, settings=settings),
         datasets=partial(write_datasets, settings=settings),
+        chunks=map_stage,
     )
 
 
@@ -121,13 +123,13 @@ def _task(batch: dict, settings: Settings, task: Callable) -> dict:
 
 def map_stage(task: Callable, items: list, settings: Settings, batch_size: int) -> Iterator:
     """``task(batch, resources)`` for consecutive batches of ``items`` on an actor pool (or as
-    plain tasks, for a stage with no model to load: ``_light``), each batch's result yielded in
-    input order."""
+    plain tasks of their own batch size, for a stage with no model to load: ``PLAIN_TASKS``), each
+    batch's result yielded in input order."""
     if not items:
         return
     connect(settings)
-    actors = task not in _light()  # a plain task costs less than starting an actor pool for it
-    batch_size = _light().get(task, batch_size)
+    actors = task not in PLAIN_TASKS  # a plain task costs less than starting an actor pool for it
+    batch_size = PLAIN_TASKS.get(task, batch_size)
     n_blocks = max(1, min(len(items) // batch_size, 4 * cpus()))
     ds = ray.data.from_items([{"item": pickle.dumps(x)} for x in items], override_num_blocks=n_blocks)
     if actors:
@@ -145,14 +147,6 @@ def map_stage(task: Callable, items: list, settings: Settings, batch_size: int) 
             yield pickle.loads(out)
 
 
-def _light() -> dict:
-    """Stages with no model to load, or only the gazetteer (a DuckDB file: ~0.2 CPU s to open), and
-    their batch sizes: run as plain Ray tasks, no actor pool."""
-    from sitrep.parallel import _geo_chunk
-
-    return {_clean_chunk: CLEAN_BATCH, _geo_chunk: GEO_BATCH}
-
-
 # --------------------------------------------------------------------------- the stages
 
 
@@ -161,6 +155,11 @@ def _clean_chunk(docs: list, resources: Resources) -> list:
     from sitrep.records import Document
 
     return [clean_or_reject(d, _base(d)) if isinstance(d, Document) else None for d in docs]
+
+
+# stages with no model to load, or only the gazetteer (a DuckDB file: ~0.2 CPU s to open), and
+# their batch sizes: run as plain Ray tasks, no actor pool
+PLAIN_TASKS = {_clean_chunk: CLEAN_BATCH, _geo_chunk: GEO_BATCH}
 
 
 def _base(doc) -> str:
@@ -195,12 +194,12 @@ def _embed_chunk(items: list, resources: Resources) -> dict:
 def missing_vectors(plan, cache) -> dict[str, list[str]]:
     """The sentences ``plan`` has MiniLM read that ``cache`` lacks, each under the first article
     (in the plan's order) that has it: what the local engine's ``find_reuse`` would embed. Only
-    the keys are looked up, never the stored vectors."""
+    the keys are looked up (``cache.held``), never the stored vectors."""
     from sitrep.reuse.sentences import sentence_key
 
     wanted = plan.to_embed() if plan is not None else {}
     keys = {t: sentence_key(t) for ts in wanted.values() for t in ts}
-    seen = cache.store.embedding_keys(cache.model, sorted(set(keys.values()))) if keys else set()
+    seen = cache.held(sorted(set(keys.values()))) if keys else set()
     out: dict[str, list[str]] = {}
     for aid, texts in wanted.items():
         for t in texts:

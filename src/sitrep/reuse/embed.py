@@ -85,6 +85,10 @@ class MemoryEmbeddingCache:
     def put(self, vectors: dict[str, list[float]]) -> None:
         self.vectors.update(vectors)
 
+    def held(self, keys: list[str]) -> set[str]:
+        """Which of ``keys`` hold a vector (the keys only)."""
+        return {k for k in keys if k in self.vectors}
+
 
 def model_tag(dtype: str | None = None) -> str:
     """The name vectors are stored under: bfloat16 vectors differ slightly, so they get their own.
@@ -125,6 +129,11 @@ class StoreEmbeddingCache:
 
     def put(self, vectors: dict[str, list[float]]) -> None:
         self.store.put_embeddings(self.model, vectors)
+
+    def held(self, keys: list[str]) -> set[str]:
+        """Which of ``keys`` hold a vector under this cache's model tag (the keys only, the vectors
+        are not read: ``Store.embedding_keys``)."""
+        return self.store.embedding_keys(self.model, keys)
 
 
 def encode(
