@@ -218,7 +218,9 @@ def is_speech_date(text_before: str, text_after: str = "") -> bool:
     )
 
 
-# The verbs of saying and publishing: a date hanging on one of them is the statement's.
+# The verbs of saying and publishing: a date hanging on one of them is the statement's. Not
+# claimants.SAY_VERBS, which credit a figure to a source ("put the toll at", "estimate", "count"):
+# here publishing ("post", "release", "update") counts and estimating does not.
 _SPEECH_LEMMAS = {
     "say",
     "tell",
