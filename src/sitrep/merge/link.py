@@ -25,10 +25,10 @@ from sitrep.vocab import UPDATE_WORDS
 
 VICTIM_POINTS = 5
 AGE_POINTS = 2  # "a 6-year-old" in both: telling, but many reports name a 17-year-old
-FEW_AGES = 3  # a report giving more ages than this is a round-up: a shared age tells nothing
 BLOCK_POINTS = 4
 STREET_POINTS = 2
-ROUND_UP_PEOPLE = 4  # more people with ages than this: a round-up, not one incident
+ROUND_UP_AGES = 3  # a report giving more ages than this is a round-up, not one incident: a shared
+# age tells nothing, and its lead keeps its own sentences
 LINK_THRESHOLD = 5  # a victim, or a block and one more thing
 MAX_POSTINGS = 40  # a key shared by more clusters than this identifies nothing
 STRONG_WINDOW = 400  # days: a victim named again at a trial or a funeral
@@ -165,7 +165,7 @@ def attach_identifiers(views: list[MentionView], articles: dict[str, Article]) -
             pos = max(pos, b)
         rest.append(text[pos:])
         lead.ids = read_identifiers(" ".join(rest), title=art.title or "")
-        if len(lead.ids.ages) > ROUND_UP_PEOPLE:
+        if len(lead.ids.ages) > ROUND_UP_AGES:
             # a round-up or a year in review names many victims: its lead keeps its own sentences
             lead.ids = read_identifiers(
                 " ".join(text[a:b] for a, b in lead.mention.sentences), title=art.title or ""
@@ -228,7 +228,7 @@ def _identifiers(a: Identifiers, b: Identifiers, counts_a, counts_b) -> Evidence
         )
         return ev
     years = (a.years & b.years) - {a.ages[s] for s in aged}
-    if years and max(len(a.years), len(b.years)) <= FEW_AGES:
+    if years and max(len(a.years), len(b.years)) <= ROUND_UP_AGES:
         ev.points += AGE_POINTS
         ev.age = True
         ev.reasons.append("same age: " + ", ".join(str(y) for y in sorted(years)))
