@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from sitrep.vocab import CARDINALS, MONTHS, WEEKDAYS
 
 NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
-FULL_NAME = rf"{NAME}(?: [A-Z]\.)?(?: {NAME}){{1,2}}"
+# "Marcus Leland Jr., 34": a generational suffix belongs to the name; the person is without it
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+FULL_NAME = rf"{NAME}(?: [A-Z]\.)?(?: {NAME}){{1,2}}(?:,? (?:Jr|Sr|II|III|IV)\b\.?)?"
 # "Jordan Miles, 24," / "Jordan Miles, age 24" / "24-year-old Jordan Miles" / "identified as Jordan Miles"
 NAME_AGE = re.compile(
     rf"\b({FULL_NAME}),? (?:age |aged )?(\d{{1,2}})\b(?!-| ?(?:percent|%|years? ago|p\.?m|a\.?m))"
@@ -310,7 +312,9 @@ class Identifiers:
 
 
 def _person(name: str) -> str | None:
-    words = [w for w in name.lower().split() if not w.endswith(".")]
+    words = [
+        w for w in name.lower().replace(",", " ").split() if not w.endswith(".") and w not in NAME_SUFFIXES
+    ]
     if len(words) < 2 or any(w in NOT_PEOPLE for w in words):
         return None
     return " ".join(words)

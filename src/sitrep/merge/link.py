@@ -45,7 +45,6 @@ FOLLOW_WINDOW = 7  # days: a death in hospital, a vigil, the victim named, told 
 SPELT_LENGTH = 6  # a street name this long may be misspelt by one letter and still be the same
 SPELT_RATIO = 90
 STORY_PARTS = 3  # an article telling more main stories than this is a round-up
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 @dataclass
@@ -461,7 +460,7 @@ def _one_story(a, b, ev: Evidence, leads: dict[str, int]) -> bool:
     places = {w for n in a.names | b.names for w in n.split()}
     named = {p.split()[-1] for p in a.ids.people} & b.ids.capitalised
     named |= {p.split()[-1] for p in b.ids.people} & a.ids.capitalised
-    named -= places | NAME_SUFFIXES
+    named -= places
     if not named:
         return False
     ev.reasons.append("one article's story told in two parts, naming " + ", ".join(sorted(named)))
