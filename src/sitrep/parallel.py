@@ -77,7 +77,7 @@ def run_chunks(
         _JOB = None
 
 
-def _extract_chunk(articles: list, resources) -> dict:
+def extract_chunk(articles: list, resources) -> dict:
     from sitrep.extract import extract_articles
     from sitrep.extract.pipeline import why_not_extracted
 
@@ -111,7 +111,7 @@ def extract_batches(
         if any(a.language == "fr" for a in articles):
             _ = resources.nlp_fr  # French text to read: its model too, once, before the fork
     batch: dict = {}
-    for done in run_chunks(_extract_chunk, articles, resources, workers, batch_size, chunks):
+    for done in run_chunks(extract_chunk, articles, resources, workers, batch_size, chunks):
         batch.update(done)
         if len(batch) >= batch_size:
             yield batch
@@ -120,7 +120,7 @@ def extract_batches(
         yield batch
 
 
-def _geo_chunk(items: list, resources) -> list:
+def geo_chunk(items: list, resources) -> list:
     from sitrep.geo import resolve_extraction
 
     return [(aid, resolve_extraction(x, a, resources.gazetteer)) for aid, x, a in items]
@@ -133,5 +133,5 @@ def geocode(
     or scheduled by ``chunks`` (``run_chunks``)."""
     items = [(aid, x, articles[aid]) for aid, x in extractions.items() if aid in articles]
     _ = resources.gazetteer  # built or migrated once, before any worker opens it
-    done = run_chunks(_geo_chunk, items, resources, workers, len(items) or 1, chunks)
+    done = run_chunks(geo_chunk, items, resources, workers, len(items) or 1, chunks)
     return dict(pair for pairs in done for pair in pairs)

@@ -11,8 +11,9 @@ gives ``pipeline.run`` its hooks, ``engines.Engine``):
 - the sentence vectors reuse will read (``ReusePlan.to_embed``, the local engine's rule: the
   sentences of the rewrite pairs past the wording gate) that the store's cache lacks: one
   ``map_batches`` over an actor pool holding MiniLM (``vectors``), before ``find_reuse`` reads them;
-- extraction and geocoding: ``parallel.run_chunks`` hands ``parallel._extract_chunk`` and
-  ``parallel._geo_chunk`` to ``map_stage`` (the engine's ``chunks``, passed down by ``pipeline.run``) (one actor pool per stage, models loaded once per actor,
+- extraction and geocoding: ``parallel.run_chunks`` hands ``parallel.extract_chunk`` and
+  ``parallel.geo_chunk`` to ``map_stage``, the engine's ``chunks`` that ``pipeline.run`` passes down
+  (one actor pool per stage, models loaded once per actor,
   batches of a few articles bound its memory), called by the local engine's ``extract_all`` and
   ``geocode_all``;
 - the merge's last step, each incident's figures reconciled, conflicts and summary: a group-by
@@ -42,7 +43,7 @@ from pathlib import Path
 import pyarrow as pa
 import ray
 
-from sitrep.parallel import _geo_chunk
+from sitrep.parallel import geo_chunk
 from sitrep.resources import Resources
 from sitrep.settings import Settings
 
@@ -159,7 +160,7 @@ def _clean_chunk(docs: list, resources: Resources) -> list:
 
 # stages with no model to load, or only the gazetteer (a DuckDB file: ~0.2 CPU s to open), and
 # their batch sizes: run as plain Ray tasks, no actor pool
-PLAIN_TASKS = {_clean_chunk: CLEAN_BATCH, _geo_chunk: GEO_BATCH}
+PLAIN_TASKS = {_clean_chunk: CLEAN_BATCH, geo_chunk: GEO_BATCH}
 
 
 def _base(doc) -> str:
