@@ -475,9 +475,8 @@ def split_mentions(sents: list[Sentence]) -> tuple[list[Group], list[int]]:
                 # (and told plainly: it wins over a day read from a heading or a statement)
                 story.date, story.date_key, match = None, None, story
             if match is None and key is None and current is not None and not _NEW_INCIDENT.search(s.text):
-                match = (
-                    None if aside else current
-                )  # a new place, no new date, no "separate": the same incident
+                # a new place, no new date, no "separate": the same incident, unless set beside it
+                match = None if aside else current
             if match is None and current is not None and current.date_key is None and key is not None:
                 if not _NEW_INCIDENT.search(s.text):
                     match = current  # the story's first day ("shot Wednesday on Elm Road")
