@@ -9,7 +9,7 @@ turned the gun on himself").
 from __future__ import annotations
 
 from sitrep.extract.claimants import find_claimant
-from sitrep.extract.figure_words import MULTIPLE_EVENTS, MULTIPLES, REFLEXIVE, TOLL_VERBS, group_of
+from sitrep.extract.figure_words import MULTIPLE_EVENTS, MULTIPLES, REFLEXIVE, TOLL_VERBS, VERB_WHAT, group_of
 from sitrep.extract.quantities import parse_quantity
 from sitrep.records import Claim
 
@@ -133,4 +133,6 @@ def _own_subject(turn):
     return subj if group_of(subj) and not others else None
 
 
-_HARM = {"kill", "shoot", "murder", "stab", "wound", "injure", "slay"}
+# the verbs that harm someone ("executed his wife", "maimed two"): figure_words' own, so a verb it
+# learns counts here too
+_HARM = {lemma for lemma, what in VERB_WHAT.items() if what in ("killed", "wounded", "shot")}

@@ -31,7 +31,7 @@ from sitrep.extract.title import add_title_claims, needs_title, title_claims, ti
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
 from sitrep.settings import Settings
 
-EXTRACTOR_VERSION = "42"  # bump whenever extraction's output changes: stored extractions are redone
+EXTRACTOR_VERSION = "43"  # bump whenever extraction's output changes: stored extractions are redone
 BATCH_SIZE = Settings.parse_batch  # the defaults of library calls; a run passes its Settings
 MAX_CHARS = Settings.max_extract_chars
 SELECTIVE = True  # parse only the sentences that may carry an incident (``selective``)
