@@ -129,11 +129,41 @@ def _run(nlp, docs: list, batch_size: int) -> list:
         if name not in nlp.pipe_names:
             continue
         pipe = nlp.get_pipe(name)
-        if hasattr(pipe, "pipe"):
+        if name == "lemmatizer" and getattr(pipe, "mode", None) == "rule" and not pipe.overwrite:
+            docs = [_lemmatize(pipe, d, _lemma_memo(nlp)) for d in docs]
+        elif hasattr(pipe, "pipe"):
             docs = list(pipe.pipe(docs, batch_size=batch_size))
         else:
             docs = [pipe(d) for d in docs]
     return docs
+
+
+def _lemmatize(pipe, doc, memo: dict):
+    """The rule lemmatizer's own lemma for each token it would fill (lemma still unset), remembered
+    by all it depends on: word, part of speech and morphology. spaCy's own cache skips base forms
+    (most words), which it works out again each time, morphology dictionary and all."""
+    rows = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])
+    lemmas = rows[:, 3].copy()
+    for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+        if lemma:
+            continue
+        key = (orth, pos, morph)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= LEMMA_MEMO:  # bounded: a long run meets ever more words
+                memo.clear()
+            found = memo[key] = doc.vocab.strings.add(pipe.lemmatize(doc[i])[0])
+        lemmas[i] = found
+    doc.from_array(["LEMMA"], lemmas)
+    return doc
+
+
+LEMMA_MEMO = 1 << 16
+
+
+@cache
+def _lemma_memo(nlp) -> dict:
+    return {}
 
 
 def _keep_light_starts(doc, split, plan) -> None:
