@@ -138,7 +138,7 @@ def _run(nlp, docs: list, batch_size: int) -> list:
             continue
         pipe = nlp.get_pipe(name)
         if name == "lemmatizer" and getattr(pipe, "mode", None) == "rule" and not pipe.overwrite:
-            docs = [_lemmatize(pipe, d, _lemma_memo(nlp)) for d in docs]
+            docs = [_lemmatize(pipe, d, lemma_memo(nlp)) for d in docs]
         elif hasattr(pipe, "pipe"):
             docs = list(pipe.pipe(docs, batch_size=batch_size))
         else:
@@ -170,7 +170,8 @@ LEMMA_MEMO = 1 << 16
 
 
 @cache
-def _lemma_memo(nlp) -> dict:
+def lemma_memo(nlp) -> dict:
+    """The windows' lemmas remembered for ``nlp``: (word, part of speech, morphology) -> lemma."""
     return {}
 
 
