@@ -62,8 +62,10 @@ def _multiple(tok, sent):
     """("shot" | "killed", n, first token) for "a quadruple shooting", "a double fatal shooting";
     the plural ("triple shootings") is several events, so it counts no one."""
     what = MULTIPLE_EVENTS.get(tok.lower_)
+    if what is None:  # most words: the words before are not read
+        return None
     before = [t for t in tok.doc[max(tok.i - 3, sent.start) : tok.i] if t.text != "-"]
-    if what is None or not before:
+    if not before:
         return None
     fatal = before[-1].lower_ == "fatal" and len(before) > 1
     word = before[-2] if fatal else before[-1]

@@ -100,7 +100,11 @@ def make_doc(nlp, text: str, french: bool = False):
     French, whose quotes stay in their sentence: "« ... », a déclaré X" is one sentence)."""
     doc = nlp.make_doc(text)
     quoted = False
+    # in English only a space token can start the next sentence: the others are not looked at
+    spaces = None if french else doc.to_array("IS_SPACE").tolist()
     for i in range(1, len(doc)):
+        if spaces is not None and not spaces[i - 1]:
+            continue
         prev = doc[i - 1]
         quoted = french and (prev.text == "«" or (quoted and prev.text != "»" and "\n" not in prev.text))
         if quoted or (french and doc[i].text in (",", "»", ";", ":")):
@@ -125,8 +129,9 @@ def _cap_sentences(doc) -> None:
     semicolon before the cap where there is one), so a 190 KB article written as one sentence
     costs what its length costs, not its square. Each cut is noted on the Doc."""
     start, cuts = 0, 0
+    fixed = doc.to_array("SENT_START").tolist()  # a cut below only starts a sentence before i
     for i in range(1, len(doc)):
-        if doc[i].is_sent_start:
+        if fixed[i] == 1:
             start = i
         elif i - start >= MAX_SENT_TOKENS:
             at = next(

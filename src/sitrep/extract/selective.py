@@ -28,6 +28,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 import numpy as np
+from spacy.tokens import Doc
 
 from sitrep.extract.event_types import cue_hits
 from sitrep.extract.figure_words import (
@@ -107,15 +108,22 @@ def _parse_batch(nlp, docs: list, batch_size: int) -> list:
 def _windows(doc, plan) -> list:
     """Each piece [a, b) of ``doc`` to parse as a doc of its own, with CONTEXT tokens of the text
     on each side (fixed sentence starts at a and b keep the parse inside), and where [a, b) lies
-    within it."""
+    within it. ``doc`` is tokenised only (no parse, no entities yet): a piece is copied as
+    ``Span.as_doc`` copies it, without what that does for a parse or entities."""
     head = doc._get_array_attrs()
     array = doc.to_array(head)
+    # the words and spaces of ``doc[lo:hi].as_doc()``, read once for the doc: as_doc also averages
+    # the span's vector (a look-up per word), which no parsing pipe reads
+    text = doc.text
+    starts = doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist()
+    words = [text[i : i + n] for i, n, _ in starts]
+    spaces = [bool(sp) for _, _, sp in starts]
     out = []
     for a, b, full in plan:
         if not full:
             continue
         lo, hi = max(0, a - CONTEXT), min(len(doc), b + CONTEXT)
-        win = doc[lo:hi].as_doc(array_head=head, array=array)
+        win = Doc(doc.vocab, words=words[lo:hi], spaces=spaces[lo:hi]).from_array(head, array[lo:hi])
         for i in (a - lo, b - lo):
             if 0 < i < len(win):
                 win[i].is_sent_start = True
@@ -129,11 +137,42 @@ def _run(nlp, docs: list, batch_size: int) -> list:
         if name not in nlp.pipe_names:
             continue
         pipe = nlp.get_pipe(name)
-        if hasattr(pipe, "pipe"):
+        if name == "lemmatizer" and getattr(pipe, "mode", None) == "rule" and not pipe.overwrite:
+            docs = [_lemmatize(pipe, d, lemma_memo(nlp)) for d in docs]
+        elif hasattr(pipe, "pipe"):
             docs = list(pipe.pipe(docs, batch_size=batch_size))
         else:
             docs = [pipe(d) for d in docs]
     return docs
+
+
+def _lemmatize(pipe, doc, memo: dict):
+    """The rule lemmatizer's own lemma for each token it would fill (lemma still unset), remembered
+    by all it depends on: word, part of speech and morphology. spaCy's own cache skips base forms
+    (most words), which it works out again each time, morphology dictionary and all."""
+    rows = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])
+    lemmas = rows[:, 3].copy()
+    for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+        if lemma:
+            continue
+        key = (orth, pos, morph)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= LEMMA_MEMO:  # bounded: a long run meets ever more words
+                memo.clear()
+            found = memo[key] = doc.vocab.strings.add(pipe.lemmatize(doc[i])[0])
+        lemmas[i] = found
+    doc.from_array(["LEMMA"], lemmas)
+    return doc
+
+
+LEMMA_MEMO = 1 << 16
+
+
+@cache
+def lemma_memo(nlp) -> dict:
+    """The windows' lemmas remembered for ``nlp``: (word, part of speech, morphology) -> lemma."""
+    return {}
 
 
 def _keep_light_starts(doc, split, plan) -> None:
