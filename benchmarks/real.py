@@ -16,7 +16,10 @@ For each input (``PATH`` or ``PATH@MANIFEST``):
   single process (``ru_maxrss``);
 - the stage split: ``stage_seconds`` from the run log in the store (``runs.stats``);
 - startup: wall time of ``sitrep run`` on the input's first article, fresh store, to its exit (the
-  outputs written), beside spaCy alone (import, load, parse) on the same article.
+  outputs written), beside spaCy alone (import, load, parse) on the same article;
+- sitrep's modules are compiled to bytecode first (``compileall``, as ``pip install`` does; spaCy's
+  already are): where ``PYTHONDONTWRITEBYTECODE`` is set and the code runs from a source tree,
+  every run would otherwise compile them again (about 0.4 CPU s of each run).
 """
 
 from __future__ import annotations
@@ -173,6 +176,15 @@ def first_article(data: Path, tmp: Path) -> Path:
     return first
 
 
+def compile_sitrep() -> None:
+    """The bytecode of the ``sitrep`` package the runs import, written beside its sources."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("sitrep")
+    for folder in spec.submodule_search_locations or []:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", folder], check=True, capture_output=True)
+
+
 def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None = None) -> dict:
     data, _, meta = spec.partition("@")
     data, meta = Path(data), Path(meta) if meta else None
@@ -296,6 +308,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     ap.add_argument("--json", type=Path, help="append results as JSON lines to this file")
     ap.add_argument("--keep", type=Path, help="copy each run's output folder here (no store)")
     args = ap.parse_args(argv)
+    compile_sitrep()
     results = []
     for spec in args.inputs:
         r = bench(spec, args.workers, args.rounds, args.keep)

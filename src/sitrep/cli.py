@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -265,6 +266,11 @@ def evaluate(
 
 
 def main() -> None:  # pragma: no cover - entry point
+    # A run makes most of its lasting objects (modules, records' schemas, the model) in its first
+    # seconds, and a collection every 700 new objects walked them again and again: a one-article
+    # run spent 0.25 CPU s in 240 collections, 0.12 in 14 with this threshold (the older
+    # generations are collected as before, relative to it)
+    gc.set_threshold(10_000, *gc.get_threshold()[1:])
     try:
         app()
     except SystemExit as done:

@@ -235,11 +235,15 @@ ACCEPT_CUES = {
 CUE_WORDS = {"in", "near", "at", "outside", "around", "from", "towards", "toward"}
 
 
+NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
 @lru_cache(maxsize=65536)  # called for every capitalised word: words repeat
 def fold(s: str) -> str:
     """Accent-, case- and punctuation-folded form of a word run (for the stop-lists)."""
-    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()
+    if not s.isascii():  # NFKD leaves ASCII as it is: only other text has marks to strip
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return NOT_WORD.sub(" ", s.lower()).strip()
 
 
 @lru_cache(maxsize=1)
