@@ -3,14 +3,15 @@
 Copies of an article share every one of its rare names and numbers, so ranked with its other
 matches they took the ``TOP_K`` rewrite places and the ``RELATIVE`` bar: a pile holding a few
 syndicated copies of a story lost that story's rewrites (the 10,000-article scale run stored half
-the 1,000 run's sentence vectors, docs/scale.md). Real MinHash, real sentence splitting.
+the 1,000 run's sentence vectors, docs/scale.md). Real cleaning, MinHash and sentence splitting.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from sitrep.records import Article, OffsetMap
+from sitrep.clean import clean_document
+from sitrep.records import Article, Document
 from sitrep.reuse.detect import plan_reuse
 
 STORY = (
@@ -41,15 +42,8 @@ PREFIX = {"story": "story", "rewrite": "rewrite", "copies": "copy", "other": "ot
 
 
 def article(aid: str, text: str) -> Article:
-    return Article(
-        article_id=aid,
-        input=aid,
-        format="txt",
-        raw_text=text,
-        clean_text=text,
-        offsets=OffsetMap(segments=[(0, 0, len(text))]),
-        published="2026-03-03",
-    )
+    doc = Document(input=f"{aid}.txt", text=text, format="txt", published="2026-03-03")
+    return clean_document(doc, aid)
 
 
 def pile(copies: int, rewrite: str = REWRITE) -> dict[str, Article]:
