@@ -123,10 +123,42 @@ def measure(n: int, engine: str, work: Path, dev: Path, workers: int | None = No
     data, out = work / f"corpus{n}.jsonl", work / f"{engine}{n}"
     repeats = corpus(n, dev, data)
     shutil.rmtree(out, ignore_errors=True)  # a fresh store: a kept one would skip the stored extractions
+    row = {"engine": engine, "articles": n, "repeats": repeats, "workers": workers}
+    return row | timed(data, out, engine, workers, work / f"{engine}{n}")
+
+
+def batched(n: int, k: int, engine: str, work: Path, dev: Path, workers: int | None, done: set[int]):
+    """The ``n``-article corpus (as ``measure`` builds it) run as ``k`` successive runs on one
+    store (``WORK/ENGINEN``), each given its batch's articles only: a store that grows run by run,
+    as a day's articles arrive. Yields one row per batch run; batches in ``done`` are skipped (a
+    run stopped mid-batch is resumed by running that batch again: stored articles are not redone)."""
+    work.mkdir(parents=True, exist_ok=True)
+    whole, out = work / f"corpus{n}.jsonl", work / f"{engine}{n}"
+    repeats = corpus(n, dev, whole)  # the same file every time: written again on resume
+    lines = whole.read_text(encoding="utf-8").splitlines(keepends=True)
+    for b in (b for b in range(k) if b not in done):
+        lo, hi = b * n // k, (b + 1) * n // k
+        data = work / f"corpus{n}_batch{b}.jsonl"
+        data.write_text("".join(lines[lo:hi]), encoding="utf-8")
+        print(
+            f"{time.strftime('%H:%M:%S')} batch {b} of {k}: articles {lo}-{hi - 1}",
+            file=sys.stderr,
+            flush=True,
+        )
+        row = {"engine": engine, "batch": b, "batches": k, "total": n, "first": lo, "articles": hi - lo}
+        row |= {"repeats": max(0, hi - max(lo, n - repeats)), "workers": workers}
+        row |= timed(data, out, engine, workers, work / f"{engine}{n}_batch{b}")
+        data.unlink()  # the store keeps the articles
+        yield row
+
+
+def timed(data: Path, out: Path, engine: str, workers: int | None, stem: Path) -> dict:
+    """Run ``--child`` on ``data`` into ``out`` in a session of its own and measure it; its log and
+    timeline are ``STEM.log`` and ``STEM.timeline.jsonl``."""
     cmd = [sys.executable, __file__, "--child", str(data), str(out), "--engine", engine]
     cmd += ["--workers", str(workers)] if workers else []
     t0, start = time.perf_counter(), time.time()
-    log_path, timeline_path = work / f"{engine}{n}.log", work / f"{engine}{n}.timeline.jsonl"
+    log_path, timeline_path = stem.with_suffix(".log"), stem.with_suffix(".timeline.jsonl")
     log, timeline_file = log_path.open("w"), timeline_path.open("w")
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
     peak, cpu, timeline, loads, next_line = 0.0, {}, [], [], 0.0
@@ -148,10 +180,6 @@ def measure(n: int, engine: str, work: Path, dev: Path, workers: int | None = No
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): see {log_path}")
     return {
-        "engine": engine,
-        "articles": n,
-        "repeats": repeats,
-        "workers": workers,
         "started": time.strftime("%H:%M:%S", time.gmtime(start)),
         "seconds": round(time.perf_counter() - t0, 1),
         "cpu_seconds": round(sum(cpu.values()), 1),
@@ -175,15 +203,31 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dev", type=Path, default=DEV)
     ap.add_argument("--json", type=Path, help="append one JSON line per size")
     ap.add_argument("--workers", type=int, help="sitrep run --workers (default: the machine's cores)")
+    ap.add_argument("--batches", type=int, help="run each size as K successive runs on one store")
     if argv is None and sys.argv[1:2] == ["--child"]:  # the measured run itself
         return child(sys.argv[2], sys.argv[3], sys.argv[5], int(sys.argv[7]) if len(sys.argv) > 7 else None)
     args = ap.parse_args(argv)
     for n in args.sizes:
-        row = measure(n, args.engine, args.work, args.dev, args.workers)
-        print(json.dumps(row), flush=True)
-        if args.json:
-            with args.json.open("a") as fh:
-                fh.write(json.dumps(row) + "\n")
+        if args.batches:
+            rows = batched(
+                n, args.batches, args.engine, args.work, args.dev, args.workers, done_batches(args, n)
+            )
+        else:
+            rows = [measure(n, args.engine, args.work, args.dev, args.workers)]
+        for row in rows:
+            print(json.dumps(row), flush=True)
+            if args.json:
+                with args.json.open("a") as fh:
+                    fh.write(json.dumps(row) + "\n")
+
+
+def done_batches(args: argparse.Namespace, n: int) -> set[int]:
+    """The batches of this size and split that already have a line in ``--json``."""
+    if not args.json or not args.json.exists():
+        return set()
+    rows = [json.loads(line) for line in args.json.read_text().splitlines() if line.strip()]
+    key = (args.engine, args.batches, n)
+    return {r["batch"] for r in rows if (r.get("engine"), r.get("batches"), r.get("total")) == key}
 
 
 if __name__ == "__main__":

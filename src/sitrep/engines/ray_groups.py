@@ -110,7 +110,7 @@ def first_band(a, b) -> int:
 
 def _choose(group: dict, n: int) -> dict:
     """One new article's copy and rewrite candidates, by the local engine's rules."""
-    from sitrep.reuse.candidates import best_copies, best_rewrites
+    from sitrep.reuse.candidates import best_copies, best_rewrites, copies_of
 
     nid = str(group["nid"][0])
     scored, postings, published = set(), [], {}
@@ -124,7 +124,7 @@ def _choose(group: dict, n: int) -> dict:
     a, b, how = [], [], []
     for kind, pairs in (
         ("copy", best_copies(nid, scored)),
-        ("rewrite", best_rewrites(nid, postings, n, published)),
+        ("rewrite", best_rewrites(nid, postings, n, published, copies_of(scored))),
     ):
         for x, y in sorted(pairs):
             a.append(x)

@@ -59,6 +59,11 @@ def make_minhash(words: list[str]) -> MinHash:
 def copy_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set[tuple[str, str]]:
     """Pairs (sorted ids) whose 5-gram Jaccard probably exceeds ``LSH_THRESHOLD`` (the articles
     sharing an LSH bucket with a new one, as datasketch's ``MinHashLSH.query`` finds them)."""
+    return {p for nid, scored in near_copies(profiles, new_ids).items() for p in best_copies(nid, scored)}
+
+
+def near_copies(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dict[str, list[tuple[float, str]]]:
+    """Each new article's (Jaccard, id) of the articles sharing an LSH bucket with it."""
     buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
     filed = {}
     for pid, p in profiles.items():
@@ -67,12 +72,12 @@ def copy_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set
         filed[pid] = list(enumerate(bands(p.minhash)))
         for bucket in filed[pid]:
             buckets[bucket].append(pid)
-    pairs = set()
+    scored = {}
     for nid in new_ids:
         mine = profiles[nid].minhash
         near = {o for bucket in filed[nid] for o in buckets[bucket] if o != nid}
-        pairs |= best_copies(nid, [(mine.jaccard(profiles[o].minhash), o) for o in near])
-    return pairs
+        scored[nid] = [(mine.jaccard(profiles[o].minhash), o) for o in near]
+    return scored
 
 
 def best_copies(nid: str, scored: Iterable[tuple[float, str]]) -> set[tuple[str, str]]:
@@ -87,14 +92,22 @@ def best_copies(nid: str, scored: Iterable[tuple[float, str]]) -> set[tuple[str,
     return pairs
 
 
+def copies_of(scored: Iterable[tuple[float, str]]) -> set[str]:
+    """The ids among (Jaccard, id) close enough to be copies (all of them, not ``TOP_COPIES``)."""
+    return {other for jac, other in scored if jac >= MIN_JACCARD}
+
+
 def lsh_bands(signature: MinHash) -> list[str]:
     """The LSH buckets ``copy_candidates`` files ``signature`` under, one per band (band, hash)."""
     return [f"{i}:{bucket.hex()}" for i, bucket in enumerate(bands(signature))]
 
 
-def rewrite_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set[tuple[str, str]]:
+def rewrite_candidates(
+    profiles: dict[str, Profile], new_ids: Iterable[str], copies: dict[str, set[str]] | None = None
+) -> set[tuple[str, str]]:
     """Pairs sharing at least ``MIN_SHARED`` rare names/numbers, best ``TOP_K`` per new article,
-    within ``WINDOW_DAYS`` of each other when both dates are known."""
+    within ``WINDOW_DAYS`` of each other when both dates are known; ``copies``: each new
+    article's copies (``copies_of``), left out of its rewrite candidates."""
     index: dict[str, list[str]] = defaultdict(list)
     for pid, p in profiles.items():
         for k in p.keys:
@@ -104,7 +117,7 @@ def rewrite_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> 
     pairs = set()
     for nid in new_ids:
         postings = [(len(index[k]), k, index[k]) for k in profiles[nid].keys if 1 < len(index[k]) <= cap]
-        pairs |= best_rewrites(nid, postings, n, published)
+        pairs |= best_rewrites(nid, postings, n, published, (copies or {}).get(nid, set()))
     return pairs
 
 
@@ -113,9 +126,29 @@ def rare_cap(n: int) -> int:
     return min(MAX_DF, max(MIN_DF_CAP, int(MAX_DF_SHARE * n)))
 
 
-def best_rewrites(nid: str, postings: list, n: int, published: dict) -> set[tuple[str, str]]:
+def best_rewrites(
+    nid: str, postings: list, n: int, published: dict, copies: set[str] = frozenset()
+) -> set[tuple[str, str]]:
     """The rewrite candidates of ``nid`` from its rare keys' postings (df, key, ids holding the key
-    in store order), among ``n`` articles (the Ray engine gathers postings by a group-by on the key)."""
+    in store order), among ``n`` articles (the Ray engine gathers postings by a group-by on the key).
+
+    ``copies`` (``nid``'s, by the LSH) share all its keys: ranked with the rest, they take the
+    ``TOP_K`` places, set the ``RELATIVE`` bar out of a rewrite's reach and fill its
+    ``RAREST_KEYS`` with its own story's keys, so a pile holding a few copies of a text loses
+    that text's rewrites. So the ranking is made twice: over every match, as ever (a copy among
+    them keeps its rewrite reading, for its reworded parts), and over the matches that are not
+    copies, where a key held by ``nid`` and its copies only is one article's key."""
+    pairs = ranked_rewrites(nid, postings, n, published)
+    if copies:
+        postings = [
+            (len(m), k, m) for _, k, ids in postings if len(m := [o for o in ids if o not in copies]) > 1
+        ]
+        pairs |= ranked_rewrites(nid, postings, n, published)
+    return pairs
+
+
+def ranked_rewrites(nid: str, postings: list, n: int, published: dict) -> set[tuple[str, str]]:
+    """The best ``TOP_K`` of ``nid``'s matches in its ``RAREST_KEYS`` postings, by shared-key weight."""
     me = published.get(nid)
     pairs = set()
     score: Counter = Counter()
@@ -157,8 +190,10 @@ def candidate_pairs(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dic
     new_ids = list(new_ids)
     if len(profiles) < 2 or not new_ids:  # nothing to compare (one article: no LSH to build)
         return {}
-    found = {p: "copy" for p in copy_candidates(profiles, new_ids)}
-    found.update({p: "rewrite" for p in rewrite_candidates(profiles, new_ids)})
+    near = near_copies(profiles, new_ids)
+    found = {p: "copy" for nid, scored in near.items() for p in best_copies(nid, scored)}
+    copies = {nid: copies_of(scored) for nid, scored in near.items()}
+    found.update({p: "rewrite" for p in rewrite_candidates(profiles, new_ids, copies)})
     return found
 
 
