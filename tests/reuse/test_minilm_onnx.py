@@ -97,12 +97,6 @@ def test_each_dtype_gets_its_runner(dtype, runner):
 
 
 def test_a_float32_run_embeds_without_torch():
-    code = (
-        "import sys\n"
-        "from sitrep.resources import Resources\n"
-        "from sitrep.settings import Settings\n"
-        "v = Resources(Settings(embed_dtype='float32')).encode(['Gunmen killed five people.'])\n"
-        "print(v.shape, 'torch' in sys.modules)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "(1, 384) False"
+    settings = "Settings(embed_dtype='float32')"
+    code = f"import sys; from sitrep.resources import Resources; from sitrep.settings import Settings; v = Resources({settings}).encode(['Gunmen killed five people.']); print(v.shape, 'torch' in sys.modules)"
+    assert in_subprocess(code).strip() == "(1, 384) False"
