@@ -28,7 +28,6 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 import numpy as np
-from spacy.tokens import Doc
 
 from sitrep.extract.event_types import cue_hits
 from sitrep.extract.figure_words import (
@@ -110,6 +109,10 @@ def _windows(doc, plan) -> list:
     on each side (fixed sentence starts at a and b keep the parse inside), and where [a, b) lies
     within it. ``doc`` is tokenised only (no parse, no entities yet): a piece is copied as
     ``Span.as_doc`` copies it, without what that does for a parse or entities."""
+    # spaCy's Doc class taken from the doc itself: importing ``spacy.tokens`` here at module level
+    # would import spaCy (and thinc, and through it torch) before ``models.load_spacy`` can keep
+    # torch out of a run that embeds nothing
+    Doc = type(doc)  # noqa: N806
     head = doc._get_array_attrs()
     array = doc.to_array(head)
     # the words and spaces of ``doc[lo:hi].as_doc()``, read once for the doc: as_doc also averages
