@@ -170,11 +170,13 @@ def test_a_decompression_bomb_is_refused_early(tmp_path, name, head):
     assert _peak_kb_reading(tmp_path / name) < 1_000_000  # KB: under 1 GB for a 1 GB bomb
 
 
+# VmHWM, the peak of this process's own memory: getrusage's ru_maxrss would also carry the peak of
+# the process that forked it (Linux keeps it across exec), here a pytest worker holding models
 _READ_AND_REPORT = """
-import resource, sys
+import sys
 from sitrep.ingest import iter_inputs
 list(iter_inputs([sys.argv[1]]))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")))
 """
 
 
