@@ -56,12 +56,6 @@ def make_minhash(words: list[str]) -> MinHash:
     return minhash([g.encode("utf-8") for g in grams])
 
 
-def copy_candidates(profiles: dict[str, Profile], new_ids: Iterable[str]) -> set[tuple[str, str]]:
-    """Pairs (sorted ids) whose 5-gram Jaccard probably exceeds ``LSH_THRESHOLD`` (the articles
-    sharing an LSH bucket with a new one, as datasketch's ``MinHashLSH.query`` finds them)."""
-    return {p for nid, scored in near_copies(profiles, new_ids).items() for p in best_copies(nid, scored)}
-
-
 def near_copies(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dict[str, list[tuple[float, str]]]:
     """Each new article's (Jaccard, id) of the articles sharing an LSH bucket with it."""
     buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
@@ -98,7 +92,7 @@ def copies_of(scored: Iterable[tuple[float, str]]) -> set[str]:
 
 
 def lsh_bands(signature: MinHash) -> list[str]:
-    """The LSH buckets ``copy_candidates`` files ``signature`` under, one per band (band, hash)."""
+    """The LSH buckets ``near_copies`` files ``signature`` under, one per band (band, hash)."""
     return [f"{i}:{bucket.hex()}" for i, bucket in enumerate(bands(signature))]
 
 
