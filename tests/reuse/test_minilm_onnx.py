@@ -100,3 +100,15 @@ def test_a_float32_run_embeds_without_torch():
     settings = "Settings(embed_dtype='float32')"
     code = f"import sys; from sitrep.resources import Resources; from sitrep.settings import Settings; v = Resources({settings}).encode(['Gunmen killed five people.']); print(v.shape, 'torch' in sys.modules)"
     assert in_subprocess(code).strip() == "(1, 384) False"
+
+
+def test_a_failed_graph_build_leaves_no_partial_file(tmp_path):
+    from sitrep.reuse.minilm_onnx import graph_file
+
+    weights = tmp_path / "model"
+    weights.mkdir()
+    (weights / "model.safetensors").write_bytes(b"not a weights file")  # and no config.json
+    cache = tmp_path / "cache"
+    with pytest.raises(OSError):
+        graph_file(weights, cache)
+    assert list(cache.iterdir()) == []

@@ -139,8 +139,12 @@ def graph_file(path: Path | str, cache_dir: Path = CACHE_DIR) -> Path:
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(build_graph(path))
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(build_graph(path))
+        except BaseException:  # a failed build (or an interrupt) leaves no partial file behind
+            os.unlink(tmp)
+            raise
         os.replace(tmp, target)  # another process building the same file writes the same bytes
     return target
 
