@@ -154,6 +154,7 @@ class ActorDictionary:
     _alias_of: dict[str, ActorEntry] = field(repr=False, default_factory=dict)
     _descriptions: list[tuple[str, re.Pattern, ActorEntry]] = field(repr=False, default_factory=list)
     country_words: dict[str, str] = field(default_factory=dict)  # "malian" -> "ML"
+    _country_rx: re.Pattern | None = field(repr=False, default=None)  # any of country_words
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorDictionary:
@@ -188,6 +189,16 @@ class ActorDictionary:
                 out.append(a)
                 last_end = a.end
         return out
+
+    def country_in(self, text: str) -> str | None:
+        """The country of the first of ``country_words`` (in the dictionary's order) that ``text``
+        holds as a word, any case; one search of the combined pattern rules most texts out."""
+        if self._country_rx is None or not self._country_rx.search(text):
+            return None
+        for w, code in self.country_words.items():
+            if re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE):
+                return code
+        return None
 
     def state_forces(self, country: str | None, kind: str = "state_forces") -> ActorEntry | None:
         """The dictionary's entry for a country's state forces (or police), if it has one."""
@@ -235,7 +246,9 @@ def _build(data: dict) -> ActorDictionary:
                 words[w.lower()] = e.country
     alt = sorted({_alias_regex(a) for e in entries for a in e.aliases}, key=len, reverse=True)
     rx = re.compile(r"(?<![\w'])(?:" + "|".join(alt) + r")(?![\w])", re.IGNORECASE)
-    return ActorDictionary(entries, regions, rx, aliases, descriptions, words)
+    any_word = r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else None
+    country_rx = re.compile(any_word, re.IGNORECASE) if any_word else None
+    return ActorDictionary(entries, regions, rx, aliases, descriptions, words, country_rx)
 
 
 @lru_cache(maxsize=1)

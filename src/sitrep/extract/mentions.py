@@ -8,7 +8,6 @@ Everything here reads the clean text's parse and writes raw offsets (``article.r
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from sitrep.extract.actors import ActorDictionary, ActorEntry, role_of
 from sitrep.extract.claimants import claimant_kind, find_claimant
@@ -139,19 +138,10 @@ def _country(own: list[Sentence], g: Group, actors: ActorDictionary) -> str | No
             code = names.get(p.text.lower())
             if code:
                 return code
-        if not _any_word(tuple(actors.country_words)).search(s.text):
-            continue  # none of the words below is in it
-        for w, code in actors.country_words.items():
-            if re.search(rf"\b{re.escape(w)}\b", s.text, re.IGNORECASE):
-                return code
+        code = actors.country_in(s.text)
+        if code:
+            return code
     return None
-
-
-@lru_cache(maxsize=4)
-def _any_word(words: tuple[str, ...]) -> re.Pattern:
-    """Matches wherever ``\\bword\\b`` (any case) matches for some word of ``words``: a text it
-    does not match has none of them (one search for the sentence, not one per word)."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def _actors(
