@@ -18,6 +18,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+# --------------------------------------------------------------------------- saying
+# The verbs (spaCy lemmas) of saying that every reader of attribution shares: who credited a
+# figure (claimants.SAY_VERBS), who said an actor attacked (actors.SPEECH_VERBS), a date that is
+# the statement's, not the event's (incidents._SPEECH_LEMMAS). Each adds its own words to these.
+SAYING = frozenset(
+    {"say", "tell", "report", "state", "announce", "add", "confirm", "acknowledge", "write", "post"}
+)
+
 # --------------------------------------------------------------------------- precision
 
 # Where: most precise first; "near" is within NEAR_KM of a known point (geo/precision.py).

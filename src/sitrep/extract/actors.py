@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from sitrep.vocab import SAYING
 from sitrep.vocab_fr import FR_ATTACK_NOUNS, FR_ATTACK_VERBS, FR_DEFENCE_VERBS, FR_SPEECH_LEMMAS
 
 ATTACK_VERBS = {
@@ -79,22 +80,7 @@ ATTACK_NOUNS = {
     "siege",
     "shooting",
 }
-SPEECH_VERBS = {
-    "say",
-    "tell",
-    "report",
-    "state",
-    "announce",
-    "add",
-    "confirm",
-    "acknowledge",
-    "describe",
-    "claim",
-    "allege",
-    "accuse",
-    "write",
-    "post",
-}
+SPEECH_VERBS = SAYING | {"accuse", "allege", "claim", "describe"}
 DEFENCE_VERBS = {
     "repel",
     "repulse",

@@ -28,7 +28,7 @@ from sitrep.countries import country_names
 from sitrep.extract.dates import STAMPED
 from sitrep.extract.event_types import EventType
 from sitrep.records import Claim, DateInfo, PlaceMention
-from sitrep.vocab import GROUP_OF
+from sitrep.vocab import GROUP_OF, SAYING
 from sitrep.vocab_fr import FR_CLAIMANT_NOUNS, FR_NEW_INCIDENT
 
 # Wide areas that never pin an incident (besides countries).
@@ -221,26 +221,16 @@ def is_speech_date(text_before: str, text_after: str = "") -> bool:
 # The verbs of saying and publishing: a date hanging on one of them is the statement's. Not
 # claimants.SAY_VERBS, which credit a figure to a source ("put the toll at", "estimate", "count"):
 # here publishing ("post", "release", "update") counts and estimating does not.
-_SPEECH_LEMMAS = {
-    "say",
-    "tell",
-    "announce",
-    "acknowledge",
-    "report",
-    "add",
-    "confirm",
-    "post",
-    "write",
-    "tweet",
-    "release",
-    "state",
-    "note",
+_SPEECH_LEMMAS = SAYING | {
+    "comment",
     "explain",
     "issue",
+    "note",
     "publish",
-    "update",
-    "comment",
+    "release",
     "speak",
+    "tweet",
+    "update",
 }
 
 
