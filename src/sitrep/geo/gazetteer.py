@@ -506,13 +506,17 @@ class Gazetteer:
     def _read_names(self, countries: tuple[str, ...], initial: str) -> None:
         """Read the names not read yet, all countries in one query (each query scans the names
         table): a country's names of one initial while fewer than WHOLE_AFTER initials of it were
-        asked, then all its names (the United States' 108,000 take 0.3 CPU s, one initial 0.1)."""
+        asked, then all its names (the United States' 108,000 take 0.2-0.3 CPU s, one initial
+        0.05-0.1); all of them at once in a run that has made many look-ups."""
         todo = [
             cc for cc in countries if cc not in self._whole and initial not in self._fuzzy_cache.get(cc, {})
         ]
         if not todo:
             return
-        whole = [cc for cc in todo if len(self._fuzzy_cache.get(cc, {})) >= WHOLE_AFTER]
+        # a run past INDEX_AFTER look-ups reads each country whole at once: any read scans the
+        # names table (~40 CPU ms), while a country's names cost little more than one initial's
+        busy = self._index is not None
+        whole = [cc for cc in todo if busy or len(self._fuzzy_cache.get(cc, {})) >= WHOLE_AFTER]
         some = [cc for cc in todo if cc not in whole]
         if whole:
             self._read_rows(whole, None)
