@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sitrep.extract import figures
+from sitrep.extract.date_roles import is_background, is_speech_date
 from sitrep.extract.dates import find_dates, resolve_date
 from sitrep.extract.event_types import EventType, refine_battle
 from sitrep.extract.french import (
@@ -29,7 +30,6 @@ from sitrep.extract.french import (
     resolve_date_fr,
     type_french,
 )
-from sitrep.extract.incidents import is_background, is_speech_date
 from sitrep.extract.typer import type_span
 from sitrep.models import load_spacy, load_spacy_fr
 from sitrep.records import Article, Claim, DateInfo, PlaceMention

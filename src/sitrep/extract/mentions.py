@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from sitrep.countries import country_names
 from sitrep.extract.actors import ActorDictionary, ActorEntry, role_of
 from sitrep.extract.claimants import claimant_kind, find_claimant
 from sitrep.extract.event_types import EventType, classify_event, refine_battle
-from sitrep.extract.incidents import Group, Sentence, country_names
+from sitrep.extract.incidents import Group, Sentence
 from sitrep.extract.languages import language_of
 from sitrep.outlets import is_outlet_name
 from sitrep.records import ActorMention, Article, Claim, DateInfo, IncidentMention, Outcome, PlaceMention

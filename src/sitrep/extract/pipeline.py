@@ -14,18 +14,12 @@ import re
 
 from sitrep.countries import country_names
 from sitrep.extract.actors import ActorDictionary
+from sitrep.extract.date_roles import date_verb, is_told_date, told_in_past
 from sitrep.extract.dates import is_stamp, past_weekday
-from sitrep.extract.incidents import (
-    Sentence,
-    date_verb,
-    is_specific,
-    is_told_date,
-    place_context,
-    split_mentions,
-    told_in_past,
-)
+from sitrep.extract.incidents import Sentence, split_mentions
 from sitrep.extract.languages import LANGUAGES, Language, language_of
 from sitrep.extract.mentions import build_mention, map_claim, named_groups
+from sitrep.extract.place_roles import is_specific, place_context
 from sitrep.extract.selective import is_parsed, parse_selective
 from sitrep.extract.title import add_title_claims, needs_title, title_claims, title_text
 from sitrep.records import Article, ArticleExtraction, DateInfo, PlaceMention, SetAside
