@@ -187,6 +187,7 @@ def timed(data: Path, out: Path, engine: str, workers: int | None, stem: Path) -
         "stage_seconds": stage_seconds(out / "store.duckdb"),
         "stage_cpu": stage_cpu(log_path, timeline, start),
         "counts": counts(out / "store.duckdb"),
+        "reuse_json_mb": round((out / "reuse.json").stat().st_size / 1e6, 1),
         "load_1min": {
             "min": min(loads, default=0),
             "mean": round(sum(loads) / max(len(loads), 1), 1),
