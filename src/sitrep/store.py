@@ -494,9 +494,9 @@ class Store:
             if s not in out and d not in out and conf is not None
         ]
 
-    def reuse_edges(self) -> StoredEdges:
-        """The stored edges, read a chunk at a time whenever they are iterated (in no order)."""
-        return StoredEdges(self)
+    def reuse_edges(self, chunk: int = 200) -> StoredEdges:
+        """The stored edges, read ``chunk`` rows at a time whenever they are iterated (in no order)."""
+        return StoredEdges(self, chunk)
 
     # ------------------------------------------------------------------ embeddings
 
@@ -597,13 +597,11 @@ class Store:
 
 class StoredEdges:
     """The store's reuse edges as a run's outputs hold them: each iteration reads them from the
-    store ``CHUNK`` rows at a time, so no more than a chunk of aligned passages is in memory
+    store ``chunk`` rows at a time, so no more than a chunk of aligned passages is in memory
     (``reuse.json`` is written from it by ``export.files.write_reuse``)."""
 
-    CHUNK = 1000
-
-    def __init__(self, store: Store):
-        self.store = store
+    def __init__(self, store: Store, chunk: int):
+        self.store, self.chunk = store, chunk
 
     def __len__(self) -> int:
         return self.store.con.execute("SELECT count(*) FROM reuse_edges").fetchone()[0]
@@ -612,7 +610,7 @@ class StoredEdges:
         cur = self.store.con.cursor()  # its own cursor: other queries may run between chunks
         try:
             cur.execute("SELECT payload FROM reuse_edges")
-            while rows := cur.fetchmany(self.CHUNK):
+            while rows := cur.fetchmany(self.chunk):
                 yield from (x for r in rows if (x := _parse(ReuseEdge, r[0], self.store.path)) is not None)
         finally:
             cur.close()

@@ -93,7 +93,7 @@ def write_reuse(path: Path, edges: Iterable[ReuseEdge], articles: dict) -> Path:
     with tempfile.TemporaryFile(dir=path.parent, prefix=f".{path.name}.") as spill:
         where = []
         for edge in edges:
-            item = b"\n".join(b"    " + line for line in dump_json(edge_json(edge, articles)).splitlines())
+            item = b"    " + dump_json(edge_json(edge, articles))[:-1].replace(b"\n", b"\n    ")
             where.append((edge.source, edge.derived, spill.tell(), len(item)))
             spill.write(item)
         where.sort()  # as reuse_json's sort: equal keys (a list may repeat one) keep their order

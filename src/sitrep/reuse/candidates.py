@@ -74,15 +74,17 @@ def near_copies(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dict[st
     return scored
 
 
-def best_copies(nid: str, scored: Iterable[tuple[float, str]], order: dict[str, int]) -> set[tuple[str, str]]:
+def best_copies(
+    nid: str, scored: Iterable[tuple[float, str]], order: dict[str, tuple]
+) -> set[tuple[str, str]]:
     """The copy candidates of ``nid`` among the (Jaccard, id) of the articles sharing an LSH band
     with it (the Ray engine finds those by a group-by on the band): pairs with ``linked_copies``."""
     return {tuple(sorted((nid, other))) for other in linked_copies(scored, order)}
 
 
-def linked_copies(scored: Iterable[tuple[float, str]], order: dict[str, int]) -> set[str]:
-    """The copies a new article is compared with: its earliest copy in store order (``order``: id ->
-    position), which lineage needs to name the story's origin, and the ``TOP_COPIES`` closest.
+def linked_copies(scored: Iterable[tuple[float, str]], order: dict[str, tuple]) -> set[str]:
+    """The copies a new article is compared with: its earliest copy (``order``: id -> ``earliness``),
+    which lineage needs to name the story's origin, and the ``TOP_COPIES`` closest.
 
     Not all of them: K copies of one syndicated story would make K * (K - 1) / 2 edges, each with
     its aligned passages (the store's and ``reuse.json``'s size, quadratic in the story's reach);
@@ -93,6 +95,12 @@ def linked_copies(scored: Iterable[tuple[float, str]], order: dict[str, int]) ->
     if copies:
         linked.add(min((order[o], o) for _, o in copies)[1])
     return linked
+
+
+def earliness(published: date | None, position: int) -> tuple:
+    """How early an article is, to find a story's first copy: by publication date (undated last),
+    then by position in the store (stored articles first)."""
+    return (published is None, published or date.min, position)
 
 
 def copies_of(scored: Iterable[tuple[float, str]]) -> set[str]:
@@ -200,7 +208,7 @@ def candidate_pairs(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dic
     if len(profiles) < 2 or not new_ids:  # nothing to compare (one article: no LSH to build)
         return {}
     near = near_copies(profiles, new_ids)
-    order = {pid: i for i, pid in enumerate(profiles)}  # store order, then the new articles'
+    order = {pid: earliness(p.published, i) for i, (pid, p) in enumerate(profiles.items())}
     found = {p: "copy" for nid, scored in near.items() for p in best_copies(nid, scored, order)}
     copies = {nid: copies_of(scored) for nid, scored in near.items()}
     unlinked = {nid: copies[nid] - linked_copies(scored, order) for nid, scored in near.items()}
