@@ -38,12 +38,14 @@ DEV = Path("/work/shared/dev")
 FILES = ("gva/documents.jsonl", "gvdb/documents.jsonl", "geovirus/articles.jsonl")
 
 
-def corpus(n: int, dev: Path, path: Path) -> int:
-    """Write ``n`` documents to ``path``; the number of them that are repeats."""
+def corpus(n: int, dev: Path, path: Path, texts: int | None = None) -> int:
+    """Write ``n`` documents to ``path``; the number of them that are repeats. ``texts``: only the
+    first so many dev texts (each then comes round n / texts times: a syndication-heavy load)."""
     docs = []
     for name in FILES:
         if (dev / name).exists():
             docs += [json.loads(line) for line in (dev / name).open(encoding="utf-8") if line.strip()]
+    docs = docs[:texts] if texts else docs
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             doc = dict(docs[i % len(docs)], id=f"s{i:07d}")
@@ -127,14 +129,23 @@ def measure(n: int, engine: str, work: Path, dev: Path, workers: int | None = No
     return row | timed(data, out, engine, workers, work / f"{engine}{n}")
 
 
-def batched(n: int, k: int, engine: str, work: Path, dev: Path, workers: int | None, done: set[int]):
+def batched(
+    n: int,
+    k: int,
+    engine: str,
+    work: Path,
+    dev: Path,
+    workers: int | None,
+    done: set[int],
+    texts: int | None = None,
+):
     """The ``n``-article corpus (as ``measure`` builds it) run as ``k`` successive runs on one
     store (``WORK/ENGINEN``), each given its batch's articles only: a store that grows run by run,
     as a day's articles arrive. Yields one row per batch run; batches in ``done`` are skipped (a
     run stopped mid-batch is resumed by running that batch again: stored articles are not redone)."""
     work.mkdir(parents=True, exist_ok=True)
     whole, out = work / f"corpus{n}.jsonl", work / f"{engine}{n}"
-    repeats = corpus(n, dev, whole)  # the same file every time: written again on resume
+    repeats = corpus(n, dev, whole, texts)  # the same file every time: written again on resume
     lines = whole.read_text(encoding="utf-8").splitlines(keepends=True)
     for b in (b for b in range(k) if b not in done):
         lo, hi = b * n // k, (b + 1) * n // k
@@ -187,6 +198,7 @@ def timed(data: Path, out: Path, engine: str, workers: int | None, stem: Path) -
         "stage_seconds": stage_seconds(out / "store.duckdb"),
         "stage_cpu": stage_cpu(log_path, timeline, start),
         "counts": counts(out / "store.duckdb"),
+        "reuse_json_mb": round((out / "reuse.json").stat().st_size / 1e6, 1),
         "load_1min": {
             "min": min(loads, default=0),
             "mean": round(sum(loads) / max(len(loads), 1), 1),
@@ -204,13 +216,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", type=Path, help="append one JSON line per size")
     ap.add_argument("--workers", type=int, help="sitrep run --workers (default: the machine's cores)")
     ap.add_argument("--batches", type=int, help="run each size as K successive runs on one store")
+    ap.add_argument("--texts", type=int, help="use only the first M dev texts (with --batches)")
     if argv is None and sys.argv[1:2] == ["--child"]:  # the measured run itself
         return child(sys.argv[2], sys.argv[3], sys.argv[5], int(sys.argv[7]) if len(sys.argv) > 7 else None)
     args = ap.parse_args(argv)
     for n in args.sizes:
         if args.batches:
             rows = batched(
-                n, args.batches, args.engine, args.work, args.dev, args.workers, done_batches(args, n)
+                n,
+                args.batches,
+                args.engine,
+                args.work,
+                args.dev,
+                args.workers,
+                done_batches(args, n),
+                args.texts,
             )
         else:
             rows = [measure(n, args.engine, args.work, args.dev, args.workers)]

@@ -231,10 +231,11 @@ def reuse_plan(
     engine: Engine = Engine(),
 ):
     """(stored edges, lineage, ``find_reuse``'s plan or None when nothing is to compare): what
-    reuse compares this run and which sentences it embeds (both engines)."""
+    reuse compares this run and which sentences it embeds (both engines). The stored edges are
+    the store's view (``StoredEdges``): read only when iterated."""
     from sitrep.reuse.detect import plan_reuse
 
-    previous, lineage = store.load_reuse()
+    previous, lineage = store.reuse_edges(), store.load_lineage()
     # an article without lineage was stored (or replaced by a new version) by a run that stopped
     # before tracing reuse, or by `sitrep ingest`: it is compared as new
     new_set = set(new_ids) | {a.article_id for a in articles if a.article_id not in lineage}
@@ -264,20 +265,22 @@ def trace_reuse(
         return previous, lineage
     if engine.vectors:  # Ray: the vectors find_reuse reads, made on the cluster and cached first
         engine.vectors(store, plan, resources)
+    # the new articles' edges only: an edge between two stored articles stands (they were not
+    # compared again), so neither it nor its aligned passages are read back into memory
     edges = find_reuse(
         plan.new,
         plan.stored,
         embeddings=StoreEmbeddingCache(store, dtype=resources.settings.embed_dtype),
-        previous=previous,
         encoder=resources.encode,
         # articles in other languages (never dropped here, though extraction reads English only)
         cross_embeddings=StoreEmbeddingCache(store, model=MULTILINGUAL_MODEL),
         cross_encoder=resources.encode_multilingual,
         plan=plan,
     )
-    lineage = build_lineage(articles, edges)
-    store.save_reuse(edges, lineage)
-    return edges, lineage
+    fresh = [a.article_id for a in plan.new]
+    lineage = build_lineage(articles, store.lineage_edges(leaving_out=fresh) + edges)
+    store.save_reuse(edges, lineage, replaced=fresh)
+    return previous, lineage
 
 
 def extract_all(

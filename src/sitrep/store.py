@@ -28,6 +28,7 @@ from sitrep.guard import DUCKDB_CONFIG, check_duckdb_file
 from sitrep.records import (
     Article,
     ArticleExtraction,
+    Direction,
     Incident,
     Lineage,
     Rejection,
@@ -424,10 +425,23 @@ class Store:
 
     # ------------------------------------------------------------------ reuse
 
-    def save_reuse(self, edges: list[ReuseEdge], lineage: dict[str, Lineage]) -> None:
-        """Replace the reuse graph (it is re-derived over all stored articles)."""
+    def save_reuse(
+        self, edges: list[ReuseEdge], lineage: dict[str, Lineage], replaced: Iterable[str] | None = None
+    ) -> None:
+        """Store the reuse graph: ``edges`` replace the stored edges that touch an article of
+        ``replaced`` (the run's compared articles: an edge between two others was not compared
+        again, so it stands), or every stored edge when ``replaced`` is None; ``lineage`` replaces
+        the lineage (one row an article). One transaction: a run stopped midway changes nothing."""
         with self.transaction() as con:
-            con.execute("DELETE FROM reuse_edges")
+            if replaced is None:
+                con.execute("DELETE FROM reuse_edges")
+            else:
+                ids = sorted(set(replaced))
+                con.execute(
+                    "DELETE FROM reuse_edges WHERE source IN (SELECT unnest(?::VARCHAR[])) "
+                    "OR derived IN (SELECT unnest(?::VARCHAR[]))",
+                    [ids, ids],
+                )
             con.execute("DELETE FROM lineage")
             _insert(
                 con,
@@ -450,17 +464,39 @@ class Store:
             )
 
     def load_reuse(self) -> tuple[list[ReuseEdge], dict[str, Lineage]]:
-        edges = [
-            x
-            for r in self.con.execute("SELECT payload FROM reuse_edges ORDER BY source, derived").fetchall()
-            if (x := _parse(ReuseEdge, r[0], self.path)) is not None
-        ]
-        lineage = {  # a damaged entry leaves lineage short, so reuse is traced again
+        """Every edge, aligned passages and all, and the lineage (a run reads ``load_lineage``,
+        ``lineage_edges`` and ``reuse_edges`` instead: they hold no edge's passages in memory)."""
+        edges = sorted(self.reuse_edges(), key=lambda e: (e.source, e.derived))
+        return edges, self.load_lineage()
+
+    def load_lineage(self) -> dict[str, Lineage]:
+        return {  # a damaged entry leaves lineage short, so reuse is traced again
             r[0]: x
             for r in self.con.execute("SELECT article_id, payload FROM lineage").fetchall()
             if (x := _parse(Lineage, r[1], self.path)) is not None
         }
-        return edges, lineage
+
+    def lineage_edges(self, leaving_out: Iterable[str] = ()) -> list[ReuseEdge]:
+        """The stored edges as ``build_lineage`` reads them (ends, kind, coverage, direction
+        confidence; no reasons, no aligned passages: DuckDB reads the confidence out of the JSON),
+        but those touching an article of ``leaving_out``."""
+        out = set(leaving_out)
+        rows = self.con.execute(
+            "SELECT source, derived, kind, coverage, "
+            "CASE WHEN json_valid(payload) THEN TRY_CAST(json_extract_string(payload, "
+            "'$.direction.confidence') AS DOUBLE) END FROM reuse_edges"  # damaged: left out, as before
+        ).fetchall()
+        return [
+            ReuseEdge.model_construct(
+                source=s, derived=d, kind=k, coverage=c, direction=Direction.model_construct(confidence=conf)
+            )
+            for s, d, k, c, conf in rows
+            if s not in out and d not in out and conf is not None
+        ]
+
+    def reuse_edges(self, chunk: int = 200) -> StoredEdges:
+        """The stored edges, read ``chunk`` rows at a time whenever they are iterated (in no order)."""
+        return StoredEdges(self, chunk)
 
     # ------------------------------------------------------------------ embeddings
 
@@ -557,6 +593,27 @@ class Store:
         rows = self.con.execute("SELECT payload FROM incidents ORDER BY incident_id").fetchall()
         # incidents are re-derived every run: a damaged one only loses its stable id
         return [x for r in rows if (x := _parse(Incident, r[0], self.path)) is not None]
+
+
+class StoredEdges:
+    """The store's reuse edges as a run's outputs hold them: each iteration reads them from the
+    store ``chunk`` rows at a time, so no more than a chunk of aligned passages is in memory
+    (``reuse.json`` is written from it by ``export.files.write_reuse``)."""
+
+    def __init__(self, store: Store, chunk: int):
+        self.store, self.chunk = store, chunk
+
+    def __len__(self) -> int:
+        return self.store.con.execute("SELECT count(*) FROM reuse_edges").fetchone()[0]
+
+    def __iter__(self) -> Iterator[ReuseEdge]:
+        cur = self.store.con.cursor()  # its own cursor: other queries may run between chunks
+        try:
+            cur.execute("SELECT payload FROM reuse_edges")
+            while rows := cur.fetchmany(self.chunk):
+                yield from (x for r in rows if (x := _parse(ReuseEdge, r[0], self.store.path)) is not None)
+        finally:
+            cur.close()
 
 
 def _parse(model, payload, path: str, needed: str = ""):

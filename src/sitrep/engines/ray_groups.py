@@ -76,20 +76,23 @@ def _signatures(batch: dict) -> dict:
 
 def _share(group: dict, cap: int) -> dict:
     """What one bucket or key tells each new article in it."""
+    from sitrep.reuse.candidates import earliness
+
     members = sorted(pickle.loads(x) for x in group["payload"])  # store order
     name = str(group["group"][0])
     nid, payload = [], []
     if name.startswith("b"):
         band = int(name[1:].split(":", 1)[0])
-        for i, (_, aid, is_new, _, mh) in enumerate(members):
-            for _, other, other_new, _, omh in members[i + 1 :]:
+        for i, (pos, aid, is_new, day, mh) in enumerate(members):
+            for other_pos, other, other_new, other_day, omh in members[i + 1 :]:
                 # a pair sharing k buckets meets in each of them: it is scored in its first only
                 if (is_new or other_new) and first_band(mh, omh) == band:
                     jac = float(mh.jaccard(omh))
-                    for me, you, new in ((aid, other, is_new), (other, aid, other_new)):
+                    mine, theirs = earliness(day, pos), earliness(other_day, other_pos)
+                    for me, you, when, new in ((aid, other, theirs, is_new), (other, aid, mine, other_new)):
                         if new:
                             nid.append(me)
-                            payload.append(pickle.dumps(("copy", (jac, you))))
+                            payload.append(pickle.dumps(("copy", (jac, you, when))))
     elif 1 < len(members) <= cap:
         posting = (len(members), name[1:], [m[1] for m in members])
         published = {m[1]: m[3] for m in members}
@@ -110,21 +113,23 @@ def first_band(a, b) -> int:
 
 def _choose(group: dict, n: int) -> dict:
     """One new article's copy and rewrite candidates, by the local engine's rules."""
-    from sitrep.reuse.candidates import best_copies, best_rewrites, copies_of
+    from sitrep.reuse.candidates import best_copies, best_rewrites, copies_of, linked_copies
 
     nid = str(group["nid"][0])
-    scored, postings, published = set(), [], {}
+    scored, postings, published, order = set(), [], {}, {}
     for raw in group["payload"]:
         how, what = pickle.loads(raw)
         if how == "copy":
-            scored.add(what)
+            scored.add(what[:2])
+            order[what[1]] = what[2]  # its ``earliness``: the earliest copy is always linked
         else:
             postings.append(what[0])
             published.update(what[1])
+    unlinked = copies_of(scored) - linked_copies(scored, order)
     a, b, how = [], [], []
     for kind, pairs in (
-        ("copy", best_copies(nid, scored)),
-        ("rewrite", best_rewrites(nid, postings, n, published, copies_of(scored))),
+        ("copy", best_copies(nid, scored, order)),
+        ("rewrite", best_rewrites(nid, postings, n, published, copies_of(scored), unlinked)),
     ):
         for x, y in sorted(pairs):
             a.append(x)

@@ -77,8 +77,13 @@ def reuse_json(edges: Iterable[ReuseEdge], articles: dict | None = None) -> dict
     """The reuse edges; with ``articles``, each edge also names both articles by title and outlet
     (``source_label``, ``derived_label``) and its reasons say those names instead of hashes."""
     ordered = sorted(edges, key=lambda e: (e.source, e.derived))
-    out = [e.to_dict() for e in ordered]
-    for d in out if articles else []:
+    return {"schema_version": SCHEMA_VERSION, "edges": [edge_json(e, articles) for e in ordered]}
+
+
+def edge_json(edge: ReuseEdge, articles: dict | None = None) -> dict:
+    """One edge of ``reuse.json`` (see ``reuse_json``)."""
+    d = edge.to_dict()
+    if articles:
         labels = {aid: article_label(articles[aid]) for aid in (d["source"], d["derived"]) if aid in articles}
         d["source_label"], d["derived_label"] = labels.get(d["source"]), labels.get(d["derived"])
         direction = d.get("direction") or {}
@@ -86,7 +91,7 @@ def reuse_json(edges: Iterable[ReuseEdge], articles: dict | None = None) -> dict
             for aid, label in labels.items():
                 reason = reason.replace(aid, f'"{label}"')
             direction["reasons"][i] = reason
-    return {"schema_version": SCHEMA_VERSION, "edges": out}
+    return d
 
 
 def rejected_json(rejected: Iterable[Rejection]) -> dict:

@@ -43,7 +43,10 @@ class Context:
     def build(cls, data) -> Context:
         articles = {a.article_id: a for a in data.articles}
         edges_into: dict[str, list[ReuseEdge]] = {}
-        for edge in data.edges:
+        shown = shown_passages(data)
+        for edge in data.edges:  # the store's edges, read a chunk at a time: keep only what is shown
+            if (edge.derived, edge.source) not in shown:
+                edge = edge.model_copy(update={"aligned": []})
             edges_into.setdefault(edge.derived, []).append(edge)
         ctx = cls(articles=articles, lineage=dict(data.lineage), edges_into=edges_into)
         for inc in data.incidents:
@@ -121,6 +124,18 @@ class Context:
                         if end > start:
                             note = f"echoes {what}: {claim.text} ({claim.attributed_to or 'unattributed'})"
                             self.marks.setdefault(echo, []).append(Mark(start, end, "echo", note))
+
+
+def shown_passages(data) -> set[tuple[str, str]]:
+    """The (derived, source) edges whose aligned passages the report reads: each article's edge
+    from its ``derived_from`` (shown side by side) and the edges into a claim's echoes from the
+    claim's article or origin (``add_echo_marks``). Other edges are listed by kind and coverage."""
+    shown = {(aid, lin.derived_from) for aid, lin in data.lineage.items() if lin.derived_from}
+    for inc in data.incidents:
+        for _, claim in incident_claims(inc):
+            for echo in claim.echoes if claim.char_span else []:
+                shown |= {(echo, claim.article_id), (echo, claim.origin)}
+    return shown
 
 
 def incident_claims(inc: Incident):

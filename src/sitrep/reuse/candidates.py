@@ -33,7 +33,7 @@ MIN_DF_CAP = 20
 RAREST_KEYS = 24  # per article, only its rarest keys are looked up
 MIN_SHARED = 3  # rewrites of the seeds share 9-20 such keys; see docs/reuse.md
 MIN_SHARED_NAMES = 2  # ... of which names: numbers alone recur across unrelated stories
-TOP_COPIES = 25  # copy candidates kept per new article (closest by Jaccard)
+TOP_COPIES = 4  # copy candidates kept per new article (closest by Jaccard), beside its earliest copy
 TOP_K = 10  # rewrite candidates kept per new article ...
 RELATIVE = 0.5  # ... scoring at least half the best one's shared-key weight
 WINDOW_DAYS = 7
@@ -74,16 +74,33 @@ def near_copies(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dict[st
     return scored
 
 
-def best_copies(nid: str, scored: Iterable[tuple[float, str]]) -> set[tuple[str, str]]:
+def best_copies(
+    nid: str, scored: Iterable[tuple[float, str]], order: dict[str, tuple]
+) -> set[tuple[str, str]]:
     """The copy candidates of ``nid`` among the (Jaccard, id) of the articles sharing an LSH band
-    with it (the Ray engine finds those by a group-by on the band)."""
-    pairs = set()
-    # boilerplate shared by a whole site would otherwise make every pair a candidate:
-    # keep the closest few, as rewrite candidates keep their TOP_K
-    for jac, other in sorted(scored, reverse=True)[:TOP_COPIES]:
-        if jac >= MIN_JACCARD:
-            pairs.add(tuple(sorted((nid, other))))
-    return pairs
+    with it (the Ray engine finds those by a group-by on the band): pairs with ``linked_copies``."""
+    return {tuple(sorted((nid, other))) for other in linked_copies(scored, order)}
+
+
+def linked_copies(scored: Iterable[tuple[float, str]], order: dict[str, tuple]) -> set[str]:
+    """The copies a new article is compared with: its earliest copy (``order``: id -> ``earliness``),
+    which lineage needs to name the story's origin, and the ``TOP_COPIES`` closest.
+
+    Not all of them: K copies of one syndicated story would make K * (K - 1) / 2 edges, each with
+    its aligned passages (the store's and ``reuse.json``'s size, quadratic in the story's reach);
+    so each copy adds at most ``TOP_COPIES`` + 1 edges. A story with up to ``TOP_COPIES`` + 2
+    copies keeps all its pairs. Boilerplate shared by a whole site is bounded the same way."""
+    copies = [(jac, other) for jac, other in scored if jac >= MIN_JACCARD]
+    linked = {other for _, other in sorted(copies, reverse=True)[:TOP_COPIES]}
+    if copies:
+        linked.add(min((order[o], o) for _, o in copies)[1])
+    return linked
+
+
+def earliness(published: date | None, position: int) -> tuple:
+    """How early an article is, to find a story's first copy: by publication date (undated last),
+    then by position in the store (stored articles first)."""
+    return (published is None, published or date.min, position)
 
 
 def copies_of(scored: Iterable[tuple[float, str]]) -> set[str]:
@@ -97,11 +114,15 @@ def lsh_bands(signature: MinHash) -> list[str]:
 
 
 def rewrite_candidates(
-    profiles: dict[str, Profile], new_ids: Iterable[str], copies: dict[str, set[str]] | None = None
+    profiles: dict[str, Profile],
+    new_ids: Iterable[str],
+    copies: dict[str, set[str]] | None = None,
+    unlinked: dict[str, set[str]] | None = None,
 ) -> set[tuple[str, str]]:
     """Pairs sharing at least ``MIN_SHARED`` rare names/numbers, best ``TOP_K`` per new article,
     within ``WINDOW_DAYS`` of each other when both dates are known; ``copies``: each new
-    article's copies (``copies_of``), left out of its rewrite candidates."""
+    article's copies (``copies_of``), left out of its rewrite candidates, as are the copies it is
+    not linked to (``unlinked``: ``copies_of`` less ``linked_copies``) from every ranking."""
     index: dict[str, list[str]] = defaultdict(list)
     for pid, p in profiles.items():
         for k in p.keys:
@@ -111,7 +132,8 @@ def rewrite_candidates(
     pairs = set()
     for nid in new_ids:
         postings = [(len(index[k]), k, index[k]) for k in profiles[nid].keys if 1 < len(index[k]) <= cap]
-        pairs |= best_rewrites(nid, postings, n, published, (copies or {}).get(nid, set()))
+        mine, skip = (copies or {}).get(nid, set()), (unlinked or {}).get(nid, set())
+        pairs |= best_rewrites(nid, postings, n, published, mine, skip)
     return pairs
 
 
@@ -121,7 +143,7 @@ def rare_cap(n: int) -> int:
 
 
 def best_rewrites(
-    nid: str, postings: list, n: int, published: dict, copies: set[str] = frozenset()
+    nid: str, postings: list, n: int, published: dict, copies: set[str] = frozenset(), unlinked=frozenset()
 ) -> set[tuple[str, str]]:
     """The rewrite candidates of ``nid`` from its rare keys' postings (df, key, ids holding the key
     in store order), among ``n`` articles (the Ray engine gathers postings by a group-by on the key).
@@ -138,7 +160,8 @@ def best_rewrites(
             (len(m), k, m) for _, k, ids in postings if len(m := [o for o in ids if o not in copies]) > 1
         ]
         pairs |= ranked_rewrites(nid, postings, n, published)
-    return pairs
+    # the copies ``nid`` is not linked to (``linked_copies``) are not compared at all
+    return {p for p in pairs if (p[1] if p[0] == nid else p[0]) not in unlinked}
 
 
 def ranked_rewrites(nid: str, postings: list, n: int, published: dict) -> set[tuple[str, str]]:
@@ -185,9 +208,11 @@ def candidate_pairs(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dic
     if len(profiles) < 2 or not new_ids:  # nothing to compare (one article: no LSH to build)
         return {}
     near = near_copies(profiles, new_ids)
-    found = {p: "copy" for nid, scored in near.items() for p in best_copies(nid, scored)}
+    order = {pid: earliness(p.published, i) for i, (pid, p) in enumerate(profiles.items())}
+    found = {p: "copy" for nid, scored in near.items() for p in best_copies(nid, scored, order)}
     copies = {nid: copies_of(scored) for nid, scored in near.items()}
-    found.update({p: "rewrite" for p in rewrite_candidates(profiles, new_ids, copies)})
+    unlinked = {nid: copies[nid] - linked_copies(scored, order) for nid, scored in near.items()}
+    found.update({p: "rewrite" for p in rewrite_candidates(profiles, new_ids, copies, unlinked)})
     return found
 
 
