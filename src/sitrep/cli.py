@@ -271,10 +271,6 @@ def main() -> None:  # pragma: no cover - entry point
     # run spent 0.25 CPU s in 240 collections, 0.12 in 14 with this threshold (the older
     # generations are collected as before, relative to it)
     gc.set_threshold(10_000, *gc.get_threshold()[1:])
-    # numpy's OpenBLAS on one thread (read when numpy loads, not yet: workers inherit it): sitrep
-    # multiplies small matrices only, where a second thread spins for nothing (gvdb, --workers 1:
-    # 56.9-58.5 CPU s a run on OpenBLAS's default two threads, 51.9-53.2 on one). A user's setting wins
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         app()
     except SystemExit as done:
