@@ -158,6 +158,30 @@ def find_reuse(
         >>> [(e.source, e.derived, e.kind, e.coverage) for e in edges]
     """
     plan = plan or plan_reuse(new, stored, candidates)
+    with one_blas_thread():
+        return _find(plan, embeddings, previous, encoder, cross_embeddings, cross_encoder)
+
+
+def one_blas_thread():
+    """numpy's BLAS on one thread while pairs are read: each reading multiplies matrices of tens of
+    sentences, too small for a second thread to help, and OpenBLAS's spins between calls cost six
+    times the work (gvdb's 330 readings: 0.54 CPU s and 1.4 s wall on its default two threads,
+    0.09 and 0.18 on one). The products are the same up to float rounding (OpenBLAS's threaded
+    kernel sums some in another order: 1e-7), the edges of the dev sets and seeds identical."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(1, user_api="blas")
+
+
+def _find(
+    plan: ReusePlan,
+    embeddings: EmbeddingCache | None,
+    previous: Iterable[ReuseEdge],
+    encoder,
+    cross_embeddings: EmbeddingCache | None,
+    cross_encoder,
+) -> list[ReuseEdge]:
+    """``find_reuse``'s work once the plan is made."""
     new_ids = [a.article_id for a in plan.new]
     fresh = set(new_ids)
     kept = [e for e in previous if e.source not in fresh and e.derived not in fresh]
