@@ -92,9 +92,9 @@ def started_chunks(
         return
     _JOB = (task, resources)
     try:
-        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+        parts = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
         with mp.get_context("fork").Pool(n, initializer=_init_worker) as pool:
-            yield pool.imap(_run_job, chunks)  # its feeder thread hands out the chunks from now on
+            yield pool.imap(_run_job, parts)  # its feeder thread hands out the parts from now on
     finally:
         _JOB = None
 
