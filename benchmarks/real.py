@@ -14,7 +14,12 @@ For each input (``PATH`` or ``PATH@MANIFEST``):
   count for both sides; the ratio is spaCy-alone seconds / sitrep seconds (>1: sitrep faster);
 - peak memory: the largest sum of RSS over the process tree (sampled every 0.1 s) and the largest
   single process (``ru_maxrss``);
-- the stage split: ``stage_seconds`` from the run log in the store (``runs.stats``);
+- the stage split: ``stage_seconds`` from the run log in the store (``runs.stats``), wall time
+  per stage, and ``stage_cpu_seconds``, the CPU time of the run's own process per stage; with a
+  pool (``--workers`` > 1), extraction runs in it while the run's process traces reuse: "reuse"
+  is then the wall time of reuse with the pool working beside it, "extract" only what is left of
+  extraction after reuse, and ``pool_seconds.extract`` the pool's wall time (from its start to its
+  last result read) and its workers' CPU time;
 - startup: wall time of ``sitrep run`` on the input's first article, fresh store, to its exit (the
   outputs written), beside spaCy alone (import, load, parse) on the same article;
 - sitrep's modules are compiled to bytecode first (``compileall``, as ``pip install`` does; spaCy's
@@ -148,13 +153,18 @@ def clean_texts(data: Path, meta: Path | None, tmp: Path) -> list[str]:
     return [r[0] for r in rows]
 
 
-def stage_seconds(db: Path) -> dict:
+def run_stats(db: Path) -> dict:
+    """The last finished run's log (``runs.stats``)."""
     con = duckdb.connect(str(db), read_only=True)
     row = con.execute(
         "SELECT stats FROM runs WHERE status = 'ok' ORDER BY started_at DESC LIMIT 1"
     ).fetchone()
     con.close()
-    return json.loads(row[0]).get("stage_seconds", {}) if row and row[0] else {}
+    return json.loads(row[0]) if row and row[0] else {}
+
+
+def stage_seconds(db: Path) -> dict:
+    return run_stats(db).get("stage_seconds", {})
 
 
 def spacy_alone(texts: list[str], tmp: Path) -> dict:
@@ -197,7 +207,12 @@ def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None =
             for w in workers:
                 out = tmp / f"run-{w}-{r}"
                 res = timed(sitrep_cmd(data, meta, out, w))
-                res["stages"] = stage_seconds(out / "store.duckdb")
+                stats = run_stats(out / "store.duckdb")
+                res["stages"], res["stage_cpu"] = (
+                    stats.get("stage_seconds", {}),
+                    stats.get("stage_cpu_seconds", {}),
+                )
+                res["pool"] = stats.get("pool_seconds", {}).get("extract")  # beside reuse, with a pool
                 res["incidents"] = len(json.loads((out / "incidents.json").read_text())["incidents"])
                 runs[w].append(res)
                 if keep:  # the last round's outputs, to diff against another version
@@ -235,6 +250,8 @@ def bench(spec: str, workers: list[int | None], rounds: int, keep: Path | None =
             "tree_peak_mb": max(x["tree_peak_mb"] for x in rs),
             "largest_mb": max(x["largest_mb"] for x in rs),
             "stages": best["stages"],
+            "stage_cpu": best["stage_cpu"],
+            "extract_pool": best["pool"],
             "incidents": best["incidents"],
             "cpu_seconds": statistics.median(x["cpu_seconds"] for x in rs),
             # CPU time is steadier than wall time on a shared machine (but blind to a second core)
@@ -263,6 +280,16 @@ def show(r: dict) -> None:
             f"(spaCy alone {r['spacy_cpu_seconds']}), CPU ratio {x['ratio_cpu']}x"
         )
         print("    stages (s): " + ", ".join(f"{k} {v}" for k, v in x["stages"].items()))
+        if x["stage_cpu"]:
+            print(
+                "    stages, CPU s of the run's process: "
+                + ", ".join(f"{k} {v}" for k, v in x["stage_cpu"].items())
+            )
+        if x["extract_pool"] and x["extract_pool"]["cpu"]:
+            print(
+                f"    extraction pool (beside reuse): wall {x['extract_pool']['wall']} s from its start "
+                f"to its last result read, workers' CPU {x['extract_pool']['cpu']} s"
+            )
     print(
         f"  startup, one article: sitrep run {r['startup_seconds']} s; spaCy alone "
         f"(import, load, parse) {r['startup_spacy_seconds']} s; CPU s {r['startup_cpu_seconds']} "

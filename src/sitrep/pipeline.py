@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -283,18 +284,28 @@ def trace_reuse(
     return previous, lineage
 
 
-def extract_all(
-    store: Store, articles: list[Article], resources: Resources, progress: Progress, engine: Engine = Engine()
-) -> tuple[dict, list[str]]:
-    """Every article's extraction, from the store where its cache key still holds; the notes say
-    what was redone and why."""
-    from sitrep.parallel import extract_batches
+@contextmanager
+def start_extraction(store: Store, articles: list[Article], resources: Resources, engine: Engine = Engine()):
+    """(key, stored extractions, articles to extract, notes, batches): what extraction must do,
+    the pool already extracting (``parallel.extraction_started``) while the caller works on."""
+    from sitrep.parallel import extraction_started
 
     settings = resources.settings
     key, cached, todo, notes = extraction_todo(store, articles, resources)
+    with extraction_started(
+        todo, resources, settings.workers, settings.store_batch, engine.chunks
+    ) as batches:
+        yield key, cached, todo, notes, batches
+
+
+def extract_all(store: Store, started, progress: Progress) -> tuple[dict, list[str]]:
+    """Every article's extraction, from the store where its cache key still holds and from the
+    ``started`` extraction's batches, stored here (never by a worker); the notes say what was
+    redone and why."""
+    key, cached, todo, notes, batches = started
     progress("extract", 0, len(todo))
     n_done = 0
-    for done in extract_batches(todo, resources, settings.workers, settings.store_batch, engine.chunks):
+    for done in batches:
         store.put_extractions(key, done.values())
         cached.update(done)
         n_done += len(done)
@@ -439,8 +450,12 @@ def run(
                 )
             by_id = {a.article_id: a for a in articles}
             progress("reuse", 0, None)
-            edges, lineage = trace_reuse(store, articles, ing.new_ids, resources, engine=engine)
-            extractions, notes = extract_all(store, articles, resources, progress, engine)
+            # with a pool, extraction runs in it while this process traces reuse (neither reads
+            # the other's output): "reuse" is then its wall time with the pool beside it,
+            # "extract" the rest of extraction, and the pool's own time is logged apart
+            with progress.beside("extract"), start_extraction(store, articles, resources, engine) as started:
+                edges, lineage = trace_reuse(store, articles, ing.new_ids, resources, engine=engine)
+                extractions, notes = extract_all(store, started, progress)
             if ing.n_versions:
                 notes.insert(0, versions_note(ing.n_versions))
             progress("geo", 0, None)
@@ -493,6 +508,8 @@ def run(
             "incidents": len(incidents),
             "notes": notes,
             "stage_seconds": progress.seconds(),
+            "stage_cpu_seconds": progress.cpu_seconds(),
+            "pool_seconds": progress.pools,
         }
         _finish(store, run_id, "ok", stats)
     return RunResult(
