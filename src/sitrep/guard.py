@@ -187,9 +187,10 @@ class GuardedTyper(typer.Typer):
             _say(str(exc))
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            _say("interrupted; the store keeps what was committed before.")
-            sys.exit(130)
+            _interrupted()
         except Exception as exc:
+            if _is_interrupt(exc):
+                _interrupted()
             if self.debug:
                 raise
             import duckdb
@@ -203,6 +204,17 @@ class GuardedTyper(typer.Typer):
                 f"SITREP_DEBUG=1 to see where."
             )
             sys.exit(1)
+
+
+def _is_interrupt(exc: Exception) -> bool:
+    """A Ctrl-C that landed inside a DuckDB query: DuckDB stops the query and raises it as a
+    RuntimeError, not as KeyboardInterrupt."""
+    return type(exc) is RuntimeError and str(exc).startswith("Query interrupted")
+
+
+def _interrupted() -> None:
+    _say("interrupted; the store keeps what was committed before.")
+    sys.exit(130)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -23,7 +23,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,7 +160,8 @@ class OnnxMiniLM:
 
     @classmethod
     def load(cls, path: Path | str | None = None, cache_dir: Path = CACHE_DIR) -> OnnxMiniLM:
-        import onnxruntime as ort
+        with _interrupt_after():
+            import onnxruntime as ort
 
         path, config, tok = model_files(path)
         options = ort.SessionOptions()
@@ -195,11 +199,41 @@ class OnnxMiniLM:
 def load_minilm(dtype: str = "float32"):
     """The fastest runner of the same weights for ``dtype``: ONNX Runtime for float32 (when it and
     ``onnx`` are installed), torch (``reuse.minilm``) for bfloat16 autocast or without them."""
-    if dtype == "float32":
-        try:
-            return OnnxMiniLM.load()
-        except ImportError:
-            pass
+    if dtype == "float32" and onnx_installed():
+        return OnnxMiniLM.load()
     from sitrep.reuse.minilm import MiniLM
 
     return MiniLM.load()
+
+
+@contextmanager
+def _interrupt_after():
+    """Hold a Ctrl-C back until the block ends, then raise it: inside an extension module's
+    set-up it would come out as an ImportError ("initialization failed"), not as an interrupt.
+    Only the main thread may set signal handlers; elsewhere the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is None:
+        yield  # not Python's handler to swap (None: one set from C)
+        return
+    caught: list[int] = []
+    before = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def onnx_installed() -> bool:
+    """Whether ONNX Runtime and ``onnx`` are installed (their distributions, not an import).
+
+    Once they are, a failed import is an error to show, not a reason to run torch instead: a
+    Ctrl-C that lands while ONNX Runtime's extension module initialises comes out of the import as
+    an ImportError (pybind11 turns any error during a module's set-up into one), and falling back
+    on it made an interrupted run carry on and end with status 0."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return all(version(name) for name in ("onnxruntime", "onnx"))
+    except PackageNotFoundError:
+        return False
