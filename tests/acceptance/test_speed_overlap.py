@@ -147,6 +147,9 @@ def test_ctrl_c_while_the_pool_runs_leaves_no_worker(real_articles, tmp_path):
         [*cmd, "--workers", "2", "--no-report", "-q"],
         env=env,
         start_new_session=True,  # its own process group, as a terminal's foreground job
+        # a job started in the background by a shell without job control (a CI script's `&`)
+        # inherits Ctrl-C ignored, and so would the run: it gets the terminal's default back
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
