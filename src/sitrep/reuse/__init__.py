@@ -4,9 +4,9 @@
     >>> lineage = build_lineage(all_articles, edges)
 
 Interface (owned by the reuse stage):
-- ``find_reuse(new: list[Article], stored: list[Article], embeddings: EmbeddingCache | None = None,
-  previous: list[ReuseEdge] = ()) -> list[ReuseEdge]``: edges between each new article and every
-  other article (new or stored); ``previous`` edges among stored articles are kept as they are.
+- ``find_reuse(new: list[Article], stored: list[Article], embeddings: EmbeddingCache | None = None)
+  -> list[ReuseEdge]``: edges between each new article and every other article (new or stored);
+  edges among stored articles stay in the store as they are (``Store.save_reuse``).
 - ``build_lineage(articles: list[Article], edges: list[ReuseEdge]) -> dict[str, Lineage]``.
 - ``EmbeddingCache``: ``get(keys) -> dict[key, vector]`` / ``put(dict)``; the pipeline passes
   one backed by the store's ``embeddings`` table so each sentence is embedded once, ever.

@@ -11,7 +11,6 @@ and align them by cosine; classify each pair and decide its direction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitrep.records import Article, ReuseEdge
@@ -139,15 +138,14 @@ def find_reuse(
     new: list[Article],
     stored: list[Article],
     embeddings: EmbeddingCache | None = None,
-    previous: Iterable[ReuseEdge] = (),
     encoder=None,
     cross_embeddings: EmbeddingCache | None = None,
     cross_encoder=None,
     candidates=candidate_pairs,
     plan: ReusePlan | None = None,
 ) -> list[ReuseEdge]:
-    """Edges between each new article and every other article (new or stored); ``previous`` edges
-    that touch no new article are kept as they are. ``encoder`` embeds sentences (the run's
+    """Edges between each new article and every other article (new or stored): the run stores
+    them beside the edges it has (``Store.save_reuse``), which stand. ``encoder`` embeds sentences (the run's
     ``Resources.encode``; default ``embed.encode``); ``cross_encoder`` and ``cross_embeddings``
     are the multilingual encoder and its cache, used only for articles not in English
     (``translation.py``; default ``translation.encode``, in memory). ``candidates`` finds the pairs
@@ -159,7 +157,7 @@ def find_reuse(
     """
     plan = plan or plan_reuse(new, stored, candidates)
     with one_blas_thread():
-        return _find(plan, embeddings, previous, encoder, cross_embeddings, cross_encoder)
+        return _find(plan, embeddings, encoder, cross_embeddings, cross_encoder)
 
 
 def one_blas_thread():
@@ -176,15 +174,12 @@ def one_blas_thread():
 def _find(
     plan: ReusePlan,
     embeddings: EmbeddingCache | None,
-    previous: Iterable[ReuseEdge],
     encoder,
     cross_embeddings: EmbeddingCache | None,
     cross_encoder,
 ) -> list[ReuseEdge]:
     """``find_reuse``'s work once the plan is made."""
     new_ids = [a.article_id for a in plan.new]
-    fresh = set(new_ids)
-    kept = [e for e in previous if e.source not in fresh and e.derived not in fresh]
     order, prepared, readings = plan.order, plan.prepared, dict(plan.readings)
     semantic, other = plan.semantic, plan.other
     if other:
@@ -212,4 +207,4 @@ def _find(
         if edge is not None:
             edges.append(edge)
     edges += translation_edges(prepared, new_ids, order, cross_embeddings, cross_encoder)
-    return kept + edges
+    return edges
