@@ -6,7 +6,9 @@ The corpus: the dev sets' texts (GVA, GVDB, GeoVirus; ``--dev`` folder) in a fix
 with an id of its own. Beyond the number of distinct texts, texts come round again with one
 generated line appended ("Republished as item N."), so that they are new articles, not
 content-hash duplicates: a syndication-like load on the reuse stage (every repeat is a copy of an
-earlier article); the figures say how many articles were such repeats.
+earlier article); the figures say how many articles were such repeats. With ``--generated`` the
+articles beyond the dev texts are generated instead (``corpus.generate``: template stories with
+their own copies, trimmed copies and rewrites, not real news; the rows say how many).
 
 Each size runs in a subprocess on a fresh store; measured: wall seconds, CPU seconds of the whole
 process tree (driver, Ray's daemons and workers: the run's session, sampled from /proc every
@@ -32,24 +34,31 @@ import time
 from pathlib import Path
 
 import duckdb
+from corpus import generate
 from real import stage_seconds, tree_rss_mb
 
 DEV = Path("/work/shared/dev")
 FILES = ("gva/documents.jsonl", "gvdb/documents.jsonl", "geovirus/articles.jsonl")
 
 
-def corpus(n: int, dev: Path, path: Path, texts: int | None = None) -> int:
-    """Write ``n`` documents to ``path``; the number of them that are repeats. ``texts``: only the
-    first so many dev texts (each then comes round n / texts times: a syndication-heavy load)."""
+def corpus(n: int, dev: Path, path: Path, texts: int | None = None, generated: bool = False) -> int:
+    """Write ``n`` documents to ``path``; the number of them beyond the dev texts (repeats, or
+    generated articles with ``generated``). ``texts``: only the first so many dev texts (each then
+    comes round n / texts times: a syndication-heavy load)."""
     docs = []
     for name in FILES:
         if (dev / name).exists():
             docs += [json.loads(line) for line in (dev / name).open(encoding="utf-8") if line.strip()]
     docs = docs[:texts] if texts else docs
+    extra = generate(max(0, n - len(docs))) if generated else []
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            doc = dict(docs[i % len(docs)], id=f"s{i:07d}")
-            if i >= len(docs):
+            if i >= len(docs) and generated:
+                _, text, meta = extra[i - len(docs)]
+                doc = {"id": f"s{i:07d}", "text": text, **meta}
+            else:
+                doc = dict(docs[i % len(docs)], id=f"s{i:07d}")
+            if i >= len(docs) and not generated:
                 doc["text"] = f"{doc['text']}\n\nRepublished as item {i}."
             fh.write(json.dumps(doc) + "\n")
     return max(0, n - len(docs))
@@ -120,12 +129,14 @@ def counts(db: Path) -> dict:
     return row
 
 
-def measure(n: int, engine: str, work: Path, dev: Path, workers: int | None = None) -> dict:
+def measure(
+    n: int, engine: str, work: Path, dev: Path, workers: int | None = None, generated: bool = False
+) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     data, out = work / f"corpus{n}.jsonl", work / f"{engine}{n}"
-    repeats = corpus(n, dev, data)
+    extra = corpus(n, dev, data, generated=generated)
     shutil.rmtree(out, ignore_errors=True)  # a fresh store: a kept one would skip the stored extractions
-    row = {"engine": engine, "articles": n, "repeats": repeats, "workers": workers}
+    row = {"engine": engine, "articles": n, _extra_key(generated): extra, "workers": workers}
     return row | timed(data, out, engine, workers, work / f"{engine}{n}")
 
 
@@ -138,6 +149,7 @@ def batched(
     workers: int | None,
     done: set[int],
     texts: int | None = None,
+    generated: bool = False,
 ):
     """The ``n``-article corpus (as ``measure`` builds it) run as ``k`` successive runs on one
     store (``WORK/ENGINEN``), each given its batch's articles only: a store that grows run by run,
@@ -145,7 +157,7 @@ def batched(
     run stopped mid-batch is resumed by running that batch again: stored articles are not redone)."""
     work.mkdir(parents=True, exist_ok=True)
     whole, out = work / f"corpus{n}.jsonl", work / f"{engine}{n}"
-    repeats = corpus(n, dev, whole, texts)  # the same file every time: written again on resume
+    extra = corpus(n, dev, whole, texts, generated)  # the same file every time: written again on resume
     lines = whole.read_text(encoding="utf-8").splitlines(keepends=True)
     for b in (b for b in range(k) if b not in done):
         lo, hi = b * n // k, (b + 1) * n // k
@@ -157,10 +169,15 @@ def batched(
             flush=True,
         )
         row = {"engine": engine, "batch": b, "batches": k, "total": n, "first": lo, "articles": hi - lo}
-        row |= {"repeats": max(0, hi - max(lo, n - repeats)), "workers": workers}
+        row |= {_extra_key(generated): max(0, hi - max(lo, n - extra)), "workers": workers}
         row |= timed(data, out, engine, workers, work / f"{engine}{n}_batch{b}")
         data.unlink()  # the store keeps the articles
         yield row
+
+
+def _extra_key(generated: bool) -> str:
+    """The row's name for the articles beyond the dev texts."""
+    return "generated" if generated else "repeats"
 
 
 def timed(data: Path, out: Path, engine: str, workers: int | None, stem: Path) -> dict:
@@ -217,6 +234,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, help="sitrep run --workers (default: the machine's cores)")
     ap.add_argument("--batches", type=int, help="run each size as K successive runs on one store")
     ap.add_argument("--texts", type=int, help="use only the first M dev texts (with --batches)")
+    ap.add_argument(
+        "--generated", action="store_true", help="generated articles beyond the dev texts, not repeats"
+    )
     if argv is None and sys.argv[1:2] == ["--child"]:  # the measured run itself
         return child(sys.argv[2], sys.argv[3], sys.argv[5], int(sys.argv[7]) if len(sys.argv) > 7 else None)
     args = ap.parse_args(argv)
@@ -231,9 +251,10 @@ def main(argv: list[str] | None = None) -> None:
                 args.workers,
                 done_batches(args, n),
                 args.texts,
+                args.generated,
             )
         else:
-            rows = [measure(n, args.engine, args.work, args.dev, args.workers)]
+            rows = [measure(n, args.engine, args.work, args.dev, args.workers, args.generated)]
         for row in rows:
             print(json.dumps(row), flush=True)
             if args.json:
@@ -246,8 +267,12 @@ def done_batches(args: argparse.Namespace, n: int) -> set[int]:
     if not args.json or not args.json.exists():
         return set()
     rows = [json.loads(line) for line in args.json.read_text().splitlines() if line.strip()]
-    key = (args.engine, args.batches, n)
-    return {r["batch"] for r in rows if (r.get("engine"), r.get("batches"), r.get("total")) == key}
+    key = (args.engine, args.batches, n, args.generated)
+    return {
+        r["batch"]
+        for r in rows
+        if (r.get("engine"), r.get("batches"), r.get("total"), "generated" in r) == key
+    }
 
 
 if __name__ == "__main__":
