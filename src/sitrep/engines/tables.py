@@ -41,8 +41,8 @@ def dataset_rows(outputs: RunOutputs) -> dict[str, Iterator[dict]]:
     by_id = {a.article_id: a for a in outputs.articles}
     return {
         "articles": _articles(outputs),
-        "mentions": (flat(m) for m in _mentions(outputs)),
-        "claims": (flat(c) for m in _mentions(outputs, claims=True) for c in m),
+        "mentions": (flat(m) for m, _ in _mentions(outputs)),
+        "claims": (flat(c) for _, claims in _mentions(outputs) for c in claims),
         "incidents": (flat(incident_row(i, by_id)) for i in outputs.incidents),
         "reuse_edges": (flat(edge_json(e, by_id)) for e in outputs.edges),
     }
@@ -55,14 +55,14 @@ def _articles(outputs: RunOutputs) -> Iterator[dict]:
         yield from (flat(r) for r in rows)
 
 
-def _mentions(outputs: RunOutputs, claims: bool = False) -> Iterator:
-    """Each mention's fields without its claims, article by article; with ``claims``, each
-    mention's claims instead (a list per mention, each claim with its ``mention_id``)."""
+def _mentions(outputs: RunOutputs) -> Iterator[tuple[dict, list[dict]]]:
+    """Each mention's fields without its claims, and its claims each with its ``mention_id``,
+    article by article."""
     for aid in sorted(outputs.extractions):
         for m in outputs.extractions[aid].mentions:
             row = m.to_dict()
-            found = row.pop("claims", [])
-            yield [{"mention_id": m.mention_id, **c} for c in found] if claims else row
+            claims = row.pop("claims", [])
+            yield row, [{"mention_id": m.mention_id, **c} for c in claims]
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
