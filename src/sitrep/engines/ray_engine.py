@@ -27,7 +27,9 @@ What stays on the driver, with the same functions as the local engine, and why:
   ``merge.link``, follow-ups joined by place over three years, lineage links across places), so
   no place-and-week block gives the same clusters; docs/scale.md says where that stops scaling.
 Outputs: the contract's files, plus Parquet datasets (``write_datasets``) rewritten whole on each
-run, so a re-run replaces them and never appends a second copy.
+run, so a re-run replaces them and never appends a second copy; written on the driver in parts
+of a few thousand rows (``engines/tables.py``), the reuse edges read from the store a chunk at a
+time as ``reuse.json`` reads them.
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
-import pyarrow as pa
 import ray
 
 from sitrep.parallel import geo_chunk
@@ -64,7 +65,7 @@ def ray_engine(settings: Settings):
         candidates=partial(candidate_pairs, settings=settings),
         vectors=vectors,
         build=partial(build_blocks, settings=settings),
-        datasets=partial(write_datasets, settings=settings),
+        datasets=write_datasets,
         chunks=map_stage,
     )
 
@@ -231,23 +232,24 @@ def vectors(store, plan, resources: Resources) -> int:
 # --------------------------------------------------------------------------- Parquet outputs
 
 
-def write_datasets(out_dir: Path, outputs, settings: Settings | None = None) -> list[Path]:
+def write_datasets(out_dir: Path, outputs) -> list[Path]:
     """``OUT/parquet/{articles,mentions,claims,incidents,reuse_edges}/``: one Parquet dataset per
-    table, written by Ray Data, each replacing the last run's whole (the outputs cover every
-    stored article, so a re-run never appends a second copy). DuckDB reads them directly:
-    ``SELECT * FROM 'OUT/parquet/claims/*.parquet'``."""
-    from sitrep.engines.tables import dataset_rows
+    table, each replacing the last run's whole (the outputs cover every stored article, so a
+    re-run never appends a second copy). DuckDB reads them directly:
+    ``SELECT * FROM 'OUT/parquet/claims/*.parquet'``. Each is written in parts of
+    ``tables.PART_ROWS`` rows as its rows are made (``tables.write_parts``), in bounded memory.
+    Written here by pyarrow, not Ray Data: the rows are made on the driver from the store, and
+    ``ray.data.from_arrow``/``from_arrow_refs`` take tables already made (a materialized
+    dataset), so Ray Data would only copy every table through the object store first."""
+    from sitrep.engines.tables import dataset_rows, write_parts
 
-    connect(settings)
     root = Path(out_dir) / "parquet"
     written = []
     for name, rows in dataset_rows(outputs).items():
         final, tmp = root / name, root / f".{name}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
-        if rows:  # one Arrow table first: a column null in one block and set in another is typed once
-            ray.data.from_arrow(pa.Table.from_pylist(rows)).write_parquet(str(tmp))
-        else:  # an empty table is an empty folder (no rows to type its columns by)
-            tmp.mkdir(parents=True)
+        tmp.mkdir(parents=True)
+        write_parts(tmp, rows)  # an empty table is an empty folder (no rows to type its columns by)
         shutil.rmtree(final, ignore_errors=True)
         tmp.rename(final)
         written.append(final)
