@@ -14,15 +14,25 @@ work is too small to pay for a pool, everything runs in this process. The run st
 extraction's pool before it traces reuse in its own process (neither reads the other's output),
 so the workers are forked before reuse loads MiniLM and ONNX Runtime (whose threads do not survive
 a fork) and never hold them.
+
+A worker that dies (killed, or ended by the system's out-of-memory killer) neither hangs the run
+nor loses work: the pool is never refilled by forking this process again (its models loaded by
+then), the run logs a warning naming the dead worker, and the chunks whose results had not come
+back are done in this process, one after the other, by the same function: the output is the same.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 import signal
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+
+log = logging.getLogger(__name__)
 
 CHUNK = 8  # articles per task: small enough to balance, large enough for nlp.pipe
 MIN_PER_WORKER = 2 * CHUNK  # below this a pool costs more than it saves
@@ -49,8 +59,8 @@ def pool_size(workers: int | None, n_items: int) -> int:
 def _init_worker() -> None:
     from sitrep.geo import gazetteer
 
-    # Ctrl-C is the parent's to handle: it terminates the pool (a worker would die mid-chunk and
-    # be replaced by a fork of the parent as it is then, reuse's models loaded)
+    # Ctrl-C (sent to the whole foreground group) is the parent's to handle: it ends the workers
+    # (a worker dying of it first would be taken for a dead worker, its work redone in the parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     # the inherited connections are kept referenced so that no destructor runs in the worker
@@ -90,13 +100,57 @@ def started_chunks(
     if n == 1:
         yield (task(items[start : start + chunk], resources) for start in range(0, len(items), chunk))
         return
+    parts = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    # not multiprocessing.Pool: it replaces a dead worker by a fork of this process as it is then
+    # (reuse's models loaded) and never returns the dead worker's chunk, so the run waited
+    # forever; with fork, this executor starts its workers once and reports a death instead
+    pool = ProcessPoolExecutor(n, mp_context=mp.get_context("fork"), initializer=_init_worker)
     _JOB = (task, resources)
+    futures: list[Future] = []
     try:
-        parts = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
-        with mp.get_context("fork").Pool(n, initializer=_init_worker) as pool:
-            yield pool.imap(_run_job, parts)  # its feeder thread hands out the parts from now on
+        futures.append(pool.submit(_run_job, parts[0]))  # forks the n workers
+        workers = list(pool._processes.values())  # private, but 3.14's terminate_workers reads it
+        futures += [pool.submit(_run_job, part) for part in parts[1:]]
+        yield _in_order(futures, parts, task, resources, pool, workers)
     finally:
         _JOB = None
+        if not (futures and all(f.done() for f in futures)):  # an error, Ctrl-C: end them mid-chunk
+            for worker in pool._processes.values() if pool._processes else ():
+                worker.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)  # the workers reaped (their CPU time counted)
+
+
+def _in_order(futures: list[Future], parts: list, task: Callable, resources, pool, workers) -> Iterator:
+    """The pool's results in input order; once a worker has died, the chunks whose results were
+    lost are done here (never in a new fork of this process, whose models are loaded by now)."""
+    for n, future in enumerate(futures):
+        if _lost(future):  # waits for it
+            pool.shutdown(wait=True)  # the other workers were ended too; all reaped, exit codes known
+            left = list(zip(futures[n:], parts[n:]))
+            log.warning(_death_note(workers, sum(_lost(f) for f, _ in left)))
+            yield from (task(part, resources) if _lost(f) else f.result() for f, part in left)
+            return
+        yield future.result()
+
+
+def _lost(future: Future) -> bool:
+    return isinstance(future.exception(), BrokenProcessPool)
+
+
+def _death_note(workers: list, n_lost: int) -> str:
+    # the pool ends the other workers with SIGTERM once one has died
+    dead = [w for w in workers if w.exitcode not in (None, 0, -signal.SIGTERM)]
+    how = "".join(
+        f"; process {w.pid} was killed by signal {-w.exitcode} ({signal.strsignal(-w.exitcode)})"
+        if w.exitcode < 0
+        else f"; process {w.pid} exited with status {w.exitcode}"
+        for w in dead
+    )
+    return (
+        f"A worker process died{how} (as by kill -9 or the system's out-of-memory killer). "
+        f"The {n_lost} chunk(s) of work whose results were lost are done in this process instead, "
+        f"one after the other: nothing is skipped, the run is only slower."
+    )
 
 
 def extract_chunk(articles: list, resources) -> dict:
