@@ -15,6 +15,9 @@ script measures, each in a fresh process, on the clean texts of a `sitrep ingest
   articles, all new, as a run plans them; ``ReusePlan.to_embed``) with the run's embedder,
   dtype and batch size (``Resources.encode``); the planning's own CPU is left out (``plan_cpu``).
 
+Once, untimed, **windows**: the share of tokens in the sentences the selective parse gives the
+full pipeline (``doc.user_data["sitrep_read"]``), which the claims' and types' rules read parsed.
+
 Each figure is the CPU time of its process (user + system, import and model load included, as
 ``real.py`` counts a run), so that a busy machine moves them less than wall time. NER alone plus
 MiniLM alone is a lower bound on a run's CPU with its output as it is: when it reaches spaCy
@@ -44,6 +47,17 @@ if what in ("spacy", "ner"):
     if what == "ner":
         nlp.select_pipes(enable=["ner"])
     out["tokens"] = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
+elif what == "windows":  # not timed: the share of words the selective parse gives the parser
+    from sitrep.models import load_spacy
+    from sitrep.extract.pipeline import make_doc
+    from sitrep.extract.selective import parse_selective
+    texts = json.load(open(path))
+    nlp = load_spacy()
+    read = total = 0
+    for doc in parse_selective(nlp, (make_doc(nlp, t) for t in texts)):
+        total += len(doc)
+        read += sum(end - start for start, end in doc.user_data.get("sitrep_read", []))
+    out |= {"tokens": total, "read": read, "share": read / max(total, 1)}
 else:
     from sitrep.store import Store
     from sitrep.reuse.detect import plan_reuse
@@ -90,6 +104,8 @@ def main() -> None:
             floor = row["ner"]["cpu"] + row["minilm"]["cpu"]
             row["floor_cpu"] = round(floor, 2)
             row["floor_ratio"] = round(row["spacy"]["cpu"] / floor, 3)  # the best ratio possible
+            if r == 0:  # the same every round: how much of the text the parser must read
+                row["windows"] = measure("windows", texts)
             print(json.dumps(row), flush=True)
 
 
