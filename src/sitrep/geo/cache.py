@@ -8,9 +8,9 @@ version of the code and data that made it.
 ``resolve_extraction`` reads only the extraction, the article and the gazetteer, so its output can
 be kept under the extraction's key (which names the gazetteer's content) and ``geo_version``. Only
 the ``Resolution`` (a Location per place mention and per incident mention) is kept, not a second
-copy of the extraction: about a quarter of a resolved extraction's size (5-10 KB an article on
-the seeds, against 17-41 KB), and ``apply_resolution`` puts the kept Locations back on the run's extraction exactly as
-``resolve_extraction`` put them.
+copy of the extraction (gvdb's 400 articles: 2.0 KB an article, against 5.4 KB for the extraction
+before geo), and ``apply_resolution`` puts the kept Locations back on the run's extraction exactly
+as ``resolve_extraction`` put them.
 """
 
 from __future__ import annotations
