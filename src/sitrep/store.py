@@ -210,8 +210,9 @@ def _missing_columns(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[s
 
 def _retire(con: duckdb.DuckDBPyConnection, aid: str, new_hash: str | None, run_id: str, now) -> None:
     """Move an article's stored version to the history, and drop what was derived from its text:
-    its extraction and resolution (caches keyed by article id), reuse edges and lineage (traced again: an
-    article without lineage is compared as new), and the inputs noted as copies of that text."""
+    its extraction and its places' resolution (caches keyed by article id), reuse edges and
+    lineage (traced again: an article without lineage is compared as new), and the inputs noted as
+    copies of that text."""
     con.execute(
         "INSERT INTO article_versions SELECT article_id, content_hash, input, raw_text, clean_text, "
         "payload, run_id, stored_at, ?, ?, ? FROM articles WHERE article_id = ?",
