@@ -358,9 +358,50 @@ def redo_notes(stored: dict[str, list[str]], todo: list[str], key: str) -> list[
 def geocode_all(
     extractions: dict, articles: dict[str, Article], resources: Resources, engine: Engine = Engine()
 ) -> dict:
+    """Each extraction of a known article with its places resolved (``parallel.geocode``), none
+    from the store's cache (``geocode_stored`` uses it)."""
     from sitrep.parallel import geocode
 
     return geocode(extractions, articles, resources, resources.settings.workers, engine.chunks)
+
+
+def geocode_stored(
+    store: Store,
+    extractions: dict,
+    articles: dict[str, Article],
+    resources: Resources,
+    engine: Engine = Engine(),
+) -> tuple[dict, int]:
+    """``geocode_all``'s result, and how many extractions it had to resolve: the others are read
+    from the store, where their resolution is cached under the geo key (``Resources.geo_key``)
+    for the article's text as it is now; those resolved are cached, a transaction per
+    ``store_batch`` (a run stopped midway keeps the batches written)."""
+    from sitrep.extract import EXTRACTOR_VERSION
+    from sitrep.geo.cache import apply_cached, resolution_json
+
+    key = resources.geo_key(resources.extraction_key(EXTRACTOR_VERSION))
+    cached = store.get_geocoded(key)
+    done, todo = {}, {}
+    for aid, extraction in extractions.items():
+        if aid not in articles:
+            continue
+        content_hash, payload = cached.get(aid, (None, ""))
+        # made for another text under this id, or damaged (None): resolved again
+        hit = apply_cached(extraction, aid, payload) if content_hash == articles[aid].content_hash else None
+        if hit is None:
+            todo[aid] = extraction
+        else:
+            done[aid] = hit
+    resolved = geocode_all(todo, articles, resources, engine) if todo else {}
+    rows = [(aid, articles[aid].content_hash, resolution_json(aid, x)) for aid, x in resolved.items()]
+    step = resources.settings.store_batch
+    for start in range(0, len(rows), step):
+        store.put_geocoded(key, rows[start : start + step])
+    done.update(resolved)
+    log.info(
+        "geo: %d extraction(s) resolved, %d read from the store", len(resolved), len(done) - len(resolved)
+    )
+    return {aid: done[aid] for aid in extractions if aid in done}, len(resolved)
 
 
 # --------------------------------------------------------------------------- outputs
@@ -459,7 +500,7 @@ def run(
             if ing.n_versions:
                 notes.insert(0, versions_note(ing.n_versions))
             progress("geo", 0, None)
-            extractions = geocode_all(extractions, by_id, resources, engine)
+            extractions, n_geocoded = geocode_stored(store, extractions, by_id, resources, engine)
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 
@@ -506,6 +547,7 @@ def run(
             "duplicates": len(ing.result_dups),
             "rejected": len(rejected),
             "incidents": len(incidents),
+            "geocoded": n_geocoded,  # extractions resolved by this run (the others: from the store)
             "notes": notes,
             "stage_seconds": progress.seconds(),
             "stage_cpu_seconds": progress.cpu_seconds(),

@@ -7,7 +7,7 @@ its parts to the stages that need them; no stage opens a model or a file on its 
 gazetteer file is made ready here, never inside a stage: built when missing, migrated when old.
 
     >>> res = Resources(Settings())
-    >>> res.gazetteer.content_id, res.extraction_key("10")
+    >>> res.gazetteer.content_id, res.extraction_key("10"), res.geo_key(res.extraction_key("10"))
 """
 
 from __future__ import annotations
@@ -98,6 +98,14 @@ class Resources:
             "gazetteer": self.gazetteer.content_id,
         }
         return ";".join(f"{k}={v}" for k, v in parts.items())
+
+    def geo_key(self, extraction_key: str) -> str:
+        """What a cached resolution of an extraction depends on besides the article's text (checked
+        apart, by its content hash): the extraction's key (which names the gazetteer's content) and
+        the geo stage's code and data (``geo.cache.geo_version``). ``extractor=...;geo=0695ccf66f62``."""
+        from sitrep.geo.cache import geo_version
+
+        return f"{extraction_key};geo={geo_version()}"
 
 
 def key_parts(key: str) -> dict[str, str]:

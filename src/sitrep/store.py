@@ -1,4 +1,5 @@
-"""The DuckDB store: articles, rejections, runs, reuse, embeddings, extractions and incidents.
+"""The DuckDB store: articles, rejections, runs, reuse, embeddings, extractions, their places'
+resolutions and incidents.
 
 The store is an edge of the pipeline: stages never touch it; ``pipeline.run`` reads from it and
 writes to it. Every write that matters happens in one transaction, so a crash (even SIGKILL) leaves
@@ -72,6 +73,9 @@ CREATE TABLE IF NOT EXISTS embeddings (
 CREATE TABLE IF NOT EXISTS extractions (
     article_id VARCHAR, version VARCHAR, payload JSON, PRIMARY KEY (article_id, version)
 );
+CREATE TABLE IF NOT EXISTS geocoded (  -- the geo stage's cache: an article's resolution, latest key only
+    article_id VARCHAR PRIMARY KEY, key VARCHAR, content_hash VARCHAR, payload JSON
+);
 CREATE TABLE IF NOT EXISTS incidents (
     incident_id VARCHAR PRIMARY KEY, event_type VARCHAR, sub_event_type VARCHAR,
     date_start VARCHAR, country_code VARCHAR, location VARCHAR,
@@ -94,6 +98,9 @@ CREATE TABLE IF NOT EXISTS claims (
 
 ARROW_ROWS = 200  # fewer rows than this are inserted without Arrow
 STORE_VERSION = "2"  # 2: input_keys and article_versions (added to a version 1 store)
+# (the geocoded table is not a new version: a store without it gets it when opened, and a sitrep
+# that predates it ignores it; a cached resolution holds its article's content hash, so a text an
+# older sitrep replaced under the same id is never given its old resolution)
 
 
 def row_by_row(n: int) -> bool:
@@ -203,8 +210,9 @@ def _missing_columns(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[s
 
 def _retire(con: duckdb.DuckDBPyConnection, aid: str, new_hash: str | None, run_id: str, now) -> None:
     """Move an article's stored version to the history, and drop what was derived from its text:
-    its extraction (a cache keyed by article id), reuse edges and lineage (traced again: an
-    article without lineage is compared as new), and the inputs noted as copies of that text."""
+    its extraction and its places' resolution (caches keyed by article id), reuse edges and
+    lineage (traced again: an article without lineage is compared as new), and the inputs noted as
+    copies of that text."""
     con.execute(
         "INSERT INTO article_versions SELECT article_id, content_hash, input, raw_text, clean_text, "
         "payload, run_id, stored_at, ?, ?, ? FROM articles WHERE article_id = ?",
@@ -212,6 +220,7 @@ def _retire(con: duckdb.DuckDBPyConnection, aid: str, new_hash: str | None, run_
     )
     con.execute("DELETE FROM articles WHERE article_id = ?", [aid])
     con.execute("DELETE FROM extractions WHERE article_id = ?", [aid])
+    con.execute("DELETE FROM geocoded WHERE article_id = ?", [aid])
     con.execute("DELETE FROM reuse_edges WHERE source = ? OR derived = ?", [aid, aid])
     con.execute("DELETE FROM lineage WHERE article_id = ?", [aid])
     con.execute("DELETE FROM duplicates WHERE article_id = ?", [aid])
@@ -540,11 +549,37 @@ class Store:
         return out
 
     def put_extractions(self, version: str, extractions: Iterable[ArticleExtraction]) -> None:
+        """Store extractions under ``version``; an article's cached resolution, made from the
+        extraction this may replace, goes with it (same transaction)."""
         rows = [(x.article_id, version, json.dumps(x.to_dict())) for x in extractions]
         if not rows:
             return
         with self.transaction() as con:
+            con.execute(
+                "DELETE FROM geocoded WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                [[r[0] for r in rows]],
+            )
             _insert(con, "extractions", rows, "INSERT OR REPLACE")
+
+    # ------------------------------------------------------------------ geocoding
+
+    def get_geocoded(self, key: str) -> dict[str, tuple[str, str]]:
+        """article_id -> (the article's content hash, its resolution as JSON) for the resolutions
+        cached under ``key`` (``geo.cache`` reads them; a damaged one is resolved again)."""
+        rows = self.con.execute(
+            "SELECT article_id, content_hash, payload FROM geocoded WHERE key = ?", [key]
+        ).fetchall()
+        return {a: (h, p) for a, h, p in rows}
+
+    def put_geocoded(self, key: str, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Cache ``(article_id, content_hash, resolution JSON)`` rows under ``key``, in one
+        transaction; each replaces its article's row under any older key (one row an article:
+        re-runs after a change never grow the table)."""
+        rows = [(a, key, h, p) for a, h, p in rows]
+        if not rows:
+            return
+        with self.transaction() as con:
+            _insert(con, "geocoded", rows, "INSERT OR REPLACE")
 
     # ------------------------------------------------------------------ incidents
 
