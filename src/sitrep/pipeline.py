@@ -371,11 +371,12 @@ def geocode_stored(
     articles: dict[str, Article],
     resources: Resources,
     engine: Engine = Engine(),
-) -> tuple[dict, int]:
-    """``geocode_all``'s result, and how many extractions it had to resolve: the others are read
-    from the store, where their resolution is cached under the geo key (``Resources.geo_key``)
-    for the article's text as it is now; those resolved are cached, a transaction per
-    ``store_batch`` (a run stopped midway keeps the batches written)."""
+) -> tuple[dict, int, list[str]]:
+    """``geocode_all``'s result, how many extractions it had to resolve and the note saying why
+    stored ones were resolved again (``geo_note``): the others are read from the store, where
+    their resolution is cached under the geo key (``Resources.geo_key``) for the article's text
+    as it is now; those resolved are cached, a transaction per ``store_batch`` (a run stopped
+    midway keeps the batches written)."""
     from sitrep.extract import EXTRACTOR_VERSION
     from sitrep.geo.cache import apply_cached, resolution_json
 
@@ -392,6 +393,7 @@ def geocode_stored(
             todo[aid] = extraction
         else:
             done[aid] = hit
+    notes = geo_note(store.geocoded_keys(), todo, key) if todo else []
     resolved = geocode_all(todo, articles, resources, engine) if todo else {}
     rows = [(aid, articles[aid].content_hash, resolution_json(aid, x)) for aid, x in resolved.items()]
     step = resources.settings.store_batch
@@ -401,7 +403,25 @@ def geocode_stored(
     log.info(
         "geo: %d extraction(s) resolved, %d read from the store", len(resolved), len(done) - len(resolved)
     )
-    return {aid: done[aid] for aid in extractions if aid in done}, len(resolved)
+    return {aid: done[aid] for aid in extractions if aid in done}, len(resolved), notes
+
+
+def geo_note(stored: dict[str, str], todo: Iterable[str], key: str) -> list[str]:
+    """The note for stored resolutions made again because the geo stage's code or data changed
+    (their extraction unchanged: a redone extraction has its own note, ``redo_notes``)."""
+    new = key_parts(key)
+    extraction = {k: v for k, v in new.items() if k != "geo"}
+    olds = [key_parts(stored[aid]) for aid in todo if aid in stored and stored[aid] != key]
+    olds = [old for old in olds if {k: v for k, v in old.items() if k != "geo"} == extraction]
+    if not olds:
+        return []
+    was = sorted({old.get("geo") or "not recorded" for old in olds})
+    note = (
+        f"places resolved again for {len(olds)} stored article(s): geocoding's code or data changed "
+        f"(geo {', '.join(was)} -> {new.get('geo')})"
+    )
+    log.info(note)
+    return [note]
 
 
 # --------------------------------------------------------------------------- outputs
@@ -500,7 +520,8 @@ def run(
             if ing.n_versions:
                 notes.insert(0, versions_note(ing.n_versions))
             progress("geo", 0, None)
-            extractions, n_geocoded = geocode_stored(store, extractions, by_id, resources, engine)
+            extractions, n_geocoded, geo_notes = geocode_stored(store, extractions, by_id, resources, engine)
+            notes += geo_notes
             progress("merge", 0, None)
             from sitrep.merge import merge_incidents
 

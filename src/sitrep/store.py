@@ -571,6 +571,10 @@ class Store:
         ).fetchall()
         return {a: (h, p) for a, h, p in rows}
 
+    def geocoded_keys(self) -> dict[str, str]:
+        """article_id -> the key its resolution is cached under (one row an article)."""
+        return dict(self.con.execute("SELECT article_id, key FROM geocoded").fetchall())
+
     def put_geocoded(self, key: str, rows: Iterable[tuple[str, str, str]]) -> None:
         """Cache ``(article_id, content_hash, resolution JSON)`` rows under ``key``, in one
         transaction; each replaces its article's row under any older key (one row an article:

@@ -94,6 +94,10 @@ def test_a_new_geo_version_resolves_every_article_again_and_replaces_its_rows(
     again = run(seeds_dir, out, gazetteer_file)
     assert len(resolved) == SEED_IDS and geocoded(out, again.run_id) == SEED_IDS
     assert files(out) == first[1]
+    # the run says which cached work it redid and why, as it does for extractions
+    (was,) = {k.rsplit(";geo=", 1)[1] for k in old_keys}
+    said = f"places resolved again for {SEED_IDS} stored article(s): geocoding's code or data changed"
+    assert again.notes == [f"{said} (geo {was} -> changed)"]
     keys = query(out, "SELECT key, count(*) FROM geocoded GROUP BY key")
     assert len(keys) == 1 and keys[0][0].endswith(";geo=changed") and keys[0][1] == SEED_IDS
     assert keys[0][0] not in old_keys  # the old rows were replaced, not kept beside the new
@@ -113,9 +117,10 @@ def test_a_damaged_row_or_one_made_for_another_text_is_resolved_again(
         # the article's text replaced under the same id by a sitrep that kept no resolutions
         con.execute("UPDATE geocoded SET content_hash = 'another text' WHERE article_id = ?", [stale])
 
-    run(seeds_dir, out, gazetteer_file)
+    again = run(seeds_dir, out, gazetteer_file)
     assert sorted(resolved) == [damaged, stale]
     assert files(out) == first[1]
+    assert again.notes == []  # nothing changed in the code or data: no note says it did
     resolved.clear()
     run(seeds_dir, out, gazetteer_file)
     assert resolved == []  # both rows written again, readable
