@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 CHUNK = 8  # articles per task: small enough to balance, large enough for nlp.pipe
 MIN_PER_WORKER = 2 * CHUNK  # below this a pool costs more than it saves
 
-_JOB: tuple[Callable, object] | None = None  # (task, resources), inherited by forked workers
+_JOB: tuple[Callable, object, int] | None = None  # (task, resources, pid), inherited by forked workers
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _INHERITED: list = []  # a forked worker's copies of its parent's gazetteers, never used
 
 
@@ -56,9 +57,23 @@ def pool_size(workers: int | None, n_items: int) -> int:
     return max(1, min(workers or default_workers(), n_items // MIN_PER_WORKER))
 
 
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the run's process ends, even by kill -9, which runs no clean-up: a
+    worker would otherwise wait on its task pipe for ever (Linux: prctl's parent-death signal)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: no such call; the worker ends with its pipe
+        return
+    if os.getppid() != parent:  # the parent died before the signal was set
+        os._exit(1)
+
+
 def _init_worker() -> None:
     from sitrep.geo import gazetteer
 
+    _die_with_parent(_JOB[2])
     # Ctrl-C (sent to the whole foreground group) is the parent's to handle: it ends the workers
     # (a worker dying of it first would be taken for a dead worker, its work redone in the parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -70,7 +85,7 @@ def _init_worker() -> None:
 
 
 def _run_job(chunk):
-    task, resources = _JOB
+    task, resources, _ = _JOB
     return task(chunk, resources)
 
 
@@ -105,7 +120,7 @@ def started_chunks(
     # (reuse's models loaded) and never returns the dead worker's chunk, so the run waited
     # forever; with fork, this executor starts its workers once and reports a death instead
     pool = ProcessPoolExecutor(n, mp_context=mp.get_context("fork"), initializer=_init_worker)
-    _JOB = (task, resources)
+    _JOB = (task, resources, os.getpid())
     futures: list[Future] = []
     try:
         futures.append(pool.submit(_run_job, parts[0]))  # forks the n workers

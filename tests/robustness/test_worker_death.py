@@ -163,3 +163,25 @@ def test_a_worker_killed_during_extraction_neither_hangs_the_run_nor_loses_an_ar
     assert stored(tmp_path / "w2") == stored(tmp_path / "w1")  # every article extracted, as by one process
     for name in OUTPUTS:
         assert (tmp_path / "w2" / name).read_bytes() == (tmp_path / "w1" / name).read_bytes(), name
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_the_workers_end_when_the_run_is_killed(real_articles, tmp_path):
+    """kill -9 of the run's process runs no clean-up: its workers must still end (they would wait
+    on their task pipe for ever, orphaned), and the store stays readable."""
+    run = start(real_articles, tmp_path / "out", workers=2)
+    victim = working_worker(run)
+    assert victim, "the pool never started"
+    workers = children(run.pid)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    run.stderr.close()  # not read to its end: orphaned workers would hold it open
+    deadline = time.monotonic() + 30
+    while any(cpu_seconds(pid) >= 0 for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if cpu_seconds(pid) >= 0]
+    for pid in left:  # not to leave them behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert workers and not left, f"workers {left} outlived the run"
+    assert stored(tmp_path / "out")["articles"]  # what was committed is there
