@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 CHUNK = 8  # articles per task: small enough to balance, large enough for nlp.pipe
 MIN_PER_WORKER = 2 * CHUNK  # below this a pool costs more than it saves
 
-_JOB: tuple[Callable, object, int] | None = None  # (task, resources, pid), inherited by forked workers
+_JOB: tuple[Callable, object] | None = None  # (task, resources), inherited by forked workers
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _INHERITED: list = []  # a forked worker's copies of its parent's gazetteers, never used
 
@@ -70,10 +70,10 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     from sitrep.geo import gazetteer
 
-    _die_with_parent(_JOB[2])
+    _die_with_parent(parent)
     # Ctrl-C (sent to the whole foreground group) is the parent's to handle: it ends the workers
     # (a worker dying of it first would be taken for a dead worker, its work redone in the parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -85,7 +85,7 @@ def _init_worker() -> None:
 
 
 def _run_job(chunk):
-    task, resources, _ = _JOB
+    task, resources = _JOB
     return task(chunk, resources)
 
 
@@ -119,8 +119,10 @@ def started_chunks(
     # not multiprocessing.Pool: it replaces a dead worker by a fork of this process as it is then
     # (reuse's models loaded) and never returns the dead worker's chunk, so the run waited
     # forever; with fork, this executor starts its workers once and reports a death instead
-    pool = ProcessPoolExecutor(n, mp_context=mp.get_context("fork"), initializer=_init_worker)
-    _JOB = (task, resources, os.getpid())
+    pool = ProcessPoolExecutor(
+        n, mp_context=mp.get_context("fork"), initializer=_init_worker, initargs=(os.getpid(),)
+    )
+    _JOB = (task, resources)
     futures: list[Future] = []
     try:
         futures.append(pool.submit(_run_job, parts[0]))  # forks the n workers
