@@ -76,7 +76,7 @@ def _signatures(batch: dict) -> dict:
 
 def _share(group: dict, cap: int) -> dict:
     """What one bucket or key tells each new article in it."""
-    from sitrep.reuse.candidates import earliness
+    from sitrep.reuse.candidates import MIN_JACCARD, earliness
 
     members = sorted(pickle.loads(x) for x in group["payload"])  # store order
     name = str(group["group"][0])
@@ -88,6 +88,8 @@ def _share(group: dict, cap: int) -> dict:
                 # a pair sharing k buckets meets in each of them: it is scored in its first only
                 if (is_new or other_new) and first_band(mh, omh) == band:
                     jac = float(mh.jaccard(omh))
+                    if jac < MIN_JACCARD:  # not a copy: neither copy rule reads it
+                        continue
                     mine, theirs = earliness(day, pos), earliness(other_day, other_pos)
                     for me, you, when, new in ((aid, other, theirs, is_new), (other, aid, mine, other_new)):
                         if new:

@@ -17,6 +17,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
+
+import numpy as np
 
 from sitrep.reuse.minhash import NUM_PERM, MinHash, bands, minhash  # noqa: F401
 
@@ -56,22 +59,42 @@ def make_minhash(words: list[str]) -> MinHash:
     return minhash([g.encode("utf-8") for g in grams])
 
 
-def near_copies(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dict[str, list[tuple[float, str]]]:
-    """Each new article's (Jaccard, id) of the articles sharing an LSH bucket with it."""
-    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-    filed = {}
-    for pid, p in profiles.items():
-        if p.minhash is None:
-            p.minhash = make_minhash(p.words)
-        filed[pid] = list(enumerate(bands(p.minhash)))
-        for bucket in filed[pid]:
-            buckets[bucket].append(pid)
-    scored = {}
-    for nid in new_ids:
-        mine = profiles[nid].minhash
-        near = {o for bucket in filed[nid] for o in buckets[bucket] if o != nid}
-        scored[nid] = [(mine.jaccard(profiles[o].minhash), o) for o in near]
-    return scored
+class Signatures:
+    """Every article's MinHash, as one matrix, and the LSH buckets each falls in: each new article's
+    copies are then scored in one numpy comparison (``copies``), one new article at a time."""
+
+    def __init__(self, profiles: dict[str, Profile]):
+        for p in profiles.values():
+            if p.minhash is None:
+                p.minhash = make_minhash(p.words)
+        self.ids = list(profiles)
+        self.row = {pid: i for i, pid in enumerate(self.ids)}
+        self.matrix = np.stack([profiles[pid].minhash.hashvalues for pid in self.ids])
+        self.buckets: dict[bytes, list[int]] = defaultdict(list)
+        for i, pid in enumerate(self.ids):
+            for bucket in _buckets(profiles[pid].minhash):
+                self.buckets[bucket].append(i)
+
+    def copies(self, nid: str) -> list[tuple[float, str]]:
+        """(Jaccard, id) of the articles sharing an LSH bucket with ``nid`` that score at least
+        ``MIN_JACCARD`` (the only ones ``linked_copies`` and ``copies_of`` keep).
+
+        Only these are kept, and only for one new article at a time: on a pile of template-like
+        stories an article shares a bucket with thousands of others, and holding every new
+        article's bucket-mates at once grew a run by ~1 GB a minute (docs/scale.md)."""
+        me = self.row[nid]
+        mates = chain.from_iterable(self.buckets[b] for b in _buckets(MinHash(self.matrix[me])))
+        rows = np.unique(np.fromiter(mates, np.int64))
+        rows = rows[rows != me]
+        # the share of equal values: MinHash.jaccard's estimate, for all of them at once
+        jac = np.count_nonzero(self.matrix[rows] == self.matrix[me], axis=1) / float(NUM_PERM)
+        keep = jac >= MIN_JACCARD
+        return [(float(j), self.ids[r]) for j, r in zip(jac[keep], rows[keep])]
+
+
+def _buckets(signature: MinHash) -> list[bytes]:
+    """The LSH buckets of ``signature``: each band's bucket, prefixed by the band's number."""
+    return [bytes([i]) + bucket for i, bucket in enumerate(bands(signature))]
 
 
 def best_copies(
@@ -109,32 +132,35 @@ def copies_of(scored: Iterable[tuple[float, str]]) -> set[str]:
 
 
 def lsh_bands(signature: MinHash) -> list[str]:
-    """The LSH buckets ``near_copies`` files ``signature`` under, one per band (band, hash)."""
+    """The LSH buckets ``signature`` falls in, one per band (band, hash): the Ray engine groups by them."""
     return [f"{i}:{bucket.hex()}" for i, bucket in enumerate(bands(signature))]
 
 
-def rewrite_candidates(
-    profiles: dict[str, Profile],
-    new_ids: Iterable[str],
-    copies: dict[str, set[str]] | None = None,
-    unlinked: dict[str, set[str]] | None = None,
-) -> set[tuple[str, str]]:
-    """Pairs sharing at least ``MIN_SHARED`` rare names/numbers, best ``TOP_K`` per new article,
-    within ``WINDOW_DAYS`` of each other when both dates are known; ``copies``: each new
-    article's copies (``copies_of``), left out of its rewrite candidates, as are the copies it is
-    not linked to (``unlinked``: ``copies_of`` less ``linked_copies``) from every ranking."""
-    index: dict[str, list[str]] = defaultdict(list)
-    for pid, p in profiles.items():
-        for k in p.keys:
-            index[k].append(pid)
-    n = max(len(profiles), 1)
-    cap, published = rare_cap(n), {o: p.published for o, p in profiles.items()}
-    pairs = set()
-    for nid in new_ids:
-        postings = [(len(index[k]), k, index[k]) for k in profiles[nid].keys if 1 < len(index[k]) <= cap]
-        mine, skip = (copies or {}).get(nid, set()), (unlinked or {}).get(nid, set())
-        pairs |= best_rewrites(nid, postings, n, published, mine, skip)
-    return pairs
+class KeyIndex:
+    """Which articles hold each rare name or number (``Profile.keys``), for the rewrite search."""
+
+    def __init__(self, profiles: dict[str, Profile]):
+        self.index: dict[str, list[str]] = defaultdict(list)
+        for pid, p in profiles.items():
+            for k in p.keys:
+                self.index[k].append(pid)
+        self.n = max(len(profiles), 1)
+        self.cap = rare_cap(self.n)
+        self.keys = {pid: p.keys for pid, p in profiles.items()}
+        self.published = {pid: p.published for pid, p in profiles.items()}
+
+    def postings(self, nid: str) -> list:
+        """(df, key, ids holding it in store order) of ``nid``'s keys rare enough to look up."""
+        return [(len(ids), k, ids) for k in self.keys[nid] if 1 < len(ids := self.index[k]) <= self.cap]
+
+    def rewrites(
+        self, nid: str, copies: set[str] = frozenset(), unlinked=frozenset()
+    ) -> set[tuple[str, str]]:
+        """``best_rewrites`` of ``nid``: pairs sharing at least ``MIN_SHARED`` rare names/numbers,
+        best ``TOP_K``, within ``WINDOW_DAYS`` of each other when both dates are known; its
+        ``copies`` (``copies_of``) are left out of its rewrite ranking, and the copies it is not
+        linked to (``unlinked``: ``copies_of`` less ``linked_copies``) out of every ranking."""
+        return best_rewrites(nid, self.postings(nid), self.n, self.published, copies, unlinked)
 
 
 def rare_cap(n: int) -> int:
@@ -199,7 +225,9 @@ def within_window(a: date | None, b: date | None, days: int = WINDOW_DAYS) -> bo
 
 def candidate_pairs(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dict[tuple[str, str], str]:
     """Candidate pairs (sorted ids) with how they were found: "copy" (LSH only) or "rewrite"
-    (shared rare keys; such pairs may be compared by embeddings).
+    (shared rare keys; such pairs may be compared by embeddings). Each new article's candidates
+    are chosen before the next one's are looked up, so what a run holds beyond the indexes is its
+    pairs, whatever the pile's shape.
 
         >>> candidate_pairs({}, [])
         {}
@@ -207,12 +235,17 @@ def candidate_pairs(profiles: dict[str, Profile], new_ids: Iterable[str]) -> dic
     new_ids = list(new_ids)
     if len(profiles) < 2 or not new_ids:  # nothing to compare (one article: no LSH to build)
         return {}
-    near = near_copies(profiles, new_ids)
+    signatures, keys = Signatures(profiles), KeyIndex(profiles)
     order = {pid: earliness(p.published, i) for i, (pid, p) in enumerate(profiles.items())}
-    found = {p: "copy" for nid, scored in near.items() for p in best_copies(nid, scored, order)}
-    copies = {nid: copies_of(scored) for nid, scored in near.items()}
-    unlinked = {nid: copies[nid] - linked_copies(scored, order) for nid, scored in near.items()}
-    found.update({p: "rewrite" for p in rewrite_candidates(profiles, new_ids, copies, unlinked)})
+    copy_pairs, rewrite_pairs = set(), set()
+    for nid in new_ids:
+        scored = signatures.copies(nid)
+        linked = linked_copies(scored, order)
+        copy_pairs |= {tuple(sorted((nid, other))) for other in linked}
+        copies = copies_of(scored)
+        rewrite_pairs |= keys.rewrites(nid, copies, copies - linked)
+    found = dict.fromkeys(sorted(copy_pairs), "copy")
+    found.update(dict.fromkeys(sorted(rewrite_pairs), "rewrite"))
     return found
 
 
