@@ -54,18 +54,19 @@ def pairs_read_one_by_one(profiles: dict[str, Profile], new_ids: list[str]) -> d
             index.setdefault(k, []).append(pid)
     n, order = len(profiles), {pid: earliness(p.published, i) for i, (pid, p) in enumerate(profiles.items())}
     published = {pid: p.published for pid, p in profiles.items()}
+    scored = {
+        nid: [(sigs[nid].jaccard(sigs[o]), o) for o in profiles if o != nid and buckets[nid] & buckets[o]]
+        for nid in new_ids
+    }
     found = {}
+    for nid in new_ids:  # copy pairs first: a pair that is also a rewrite candidate is named so
+        found.update({tuple(sorted((nid, o))): "copy" for o in linked_copies(scored[nid], order)})
     for nid in new_ids:
-        scored = [(sigs[nid].jaccard(sigs[o]), o) for o in profiles if o != nid and buckets[nid] & buckets[o]]
-        linked = linked_copies(scored, order)
-        found.update({tuple(sorted((nid, o))): "copy" for o in linked})
-    for nid in new_ids:
-        scored = [(sigs[nid].jaccard(sigs[o]), o) for o in profiles if o != nid and buckets[nid] & buckets[o]]
         postings = [
             (len(index[k]), k, index[k]) for k in profiles[nid].keys if 1 < len(index[k]) <= rare_cap(n)
         ]
-        copies = copies_of(scored)
-        unlinked = copies - linked_copies(scored, order)
+        copies = copies_of(scored[nid])
+        unlinked = copies - linked_copies(scored[nid], order)
         found.update({p: "rewrite" for p in best_rewrites(nid, postings, n, published, copies, unlinked)})
     return found
 
