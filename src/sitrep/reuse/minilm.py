@@ -27,7 +27,7 @@ import numpy as np
 
 LAYER_NORM_EPS = 1e-12
 HEADS = 12
-TOKENS_PER_BATCH = 2048  # padded tokens per forward pass (see token_batches)
+TOKENS_PER_BATCH = 2048  # tokens per forward pass (see token_batches)
 
 
 @dataclass
@@ -81,7 +81,7 @@ class MiniLM:
     def _batch(self, ids: list[list[int]]):
         import torch
 
-        n = max(len(x) for x in ids)
+        n = max(len(x) for x in ids)  # all of one length (token_batches): nothing is padded
         tokens = torch.zeros((len(ids), n), dtype=torch.long)
         mask = torch.zeros((len(ids), n), dtype=torch.float32)
         for i, x in enumerate(ids):
@@ -138,17 +138,32 @@ def model_files(path: Path | str | None = None) -> tuple[Path, dict, object]:
 
 
 def token_batches(order: list[int], lengths: list[int], most: int, tokens: int = TOKENS_PER_BATCH):
-    """Consecutive batches of ``order`` (longest first) of at most ``most`` texts and ``tokens``
-    padded tokens (one text at least): 64 sentences of up to 256 tokens make activations of tens
-    of megabytes, which stream through memory at every layer; batches of about 2,000 tokens stay in
-    the CPU's caches and embed real news for 27-50% less CPU (one thread: gvdb's 1,661 plan
-    sentences 38.9 -> 28.3 CPU s; 600 of them 16.7-18.9 -> 8.8-9.7 at 256-2,048 tokens; see
-    docs/benchmarks.md). The vectors move by <= 2e-7."""
+    """Consecutive batches of ``order`` (longest first), each of texts of one token length, of at
+    most ``most`` texts and ``tokens`` tokens (one text at least).
+
+    One length per batch, so nothing is padded and a text's vector does not depend on what else
+    is embedded with it: padding changes the rounding of the fused attention kernel in bfloat16
+    (a 12-token sentence padded to 16 moves by up to 1e-3 in one component), and padding to the
+    longest text of a batch made a vector depend on the batch it fell into. On the Ray engine,
+    which batches differently, 56 of 7,134 reuse edges' passages differed from the local
+    engine's at 10,000 articles; rows of one length do not affect each other
+    (tests/reuse/test_minilm_batches.py, docs/scale.md). It costs about the CPU that padding within
+    length-sorted batches did (gvdb's 1,661 plan sentences, three runs each: bfloat16 8.0-8.7 CPU s
+    against 7.8-8.4, float32 11.2-11.8 against 11.0-11.7; docs/benchmarks.md).
+
+    The token bound: 64 sentences of up to 256 tokens make activations of tens of megabytes,
+    which stream through memory at every layer; batches of about 2,000 tokens stay in the CPU's
+    caches and embed real news for 27-50% less CPU (one thread: gvdb's 1,661 plan sentences 38.9
+    -> 28.3 CPU s; 600 of them 16.7-18.9 -> 8.8-9.7 at 256-2,048 tokens)."""
     k = 0
     while k < len(order):
-        size = max(1, min(most, tokens // max(lengths[order[k]], 1)))
-        yield order[k : k + size]
-        k += size
+        n = lengths[order[k]]
+        end = min(len(order), k + max(1, min(most, tokens // max(n, 1))))
+        same = k + 1
+        while same < end and lengths[order[same]] == n:
+            same += 1
+        yield order[k:same]
+        k = same
 
 
 def _dense(x, w: dict, name: str):
