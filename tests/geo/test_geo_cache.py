@@ -184,3 +184,29 @@ def test_the_geo_version_follows_the_geo_code_and_its_data(tmp_path, monkeypatch
     before = version()
     (root / "merge" / "link.py").write_text("X = 2\n", encoding="utf-8")
     assert version() != before
+
+
+def test_a_cached_resolution_is_applied_to_a_copy_and_the_stored_extraction_is_left_as_it_was(first):
+    """``apply_cached`` copies only the records on the way to the two geo fields and shares the
+    rest: the extraction it was given must not change, nor the copy share a place or a mention."""
+    from sitrep.store import Store
+
+    with Store.open(first[0] / "sitrep.duckdb", read_only=True) as store:
+        (version,) = {v for (v,) in store.con.execute("SELECT version FROM extractions").fetchall()}
+        extractions = store.get_extractions(version)
+        (key,) = {k for (k,) in store.con.execute("SELECT key FROM geocoded").fetchall()}
+        cached = store.get_geocoded(key)
+    assert set(cached) == set(extractions) and len(extractions) == SEED_IDS
+    for aid, extraction in extractions.items():
+        before = extraction.model_dump_json()
+        assert not any(p.resolved for p in extraction.places)  # the store keeps them unresolved
+        got = cache.apply_cached(extraction, aid, cached[aid][1])
+        assert extraction.model_dump_json() == before
+        assert any(p.resolved for p in got.places) and any(m.location for m in got.mentions)
+        # the resolved copy is what the cache says it is
+        assert cache.resolution_json(aid, got) == cached[aid][1]
+        shared = {id(x) for x in [*extraction.places, *extraction.mentions]}
+        assert not shared & {id(x) for x in [*got.places, *got.mentions]}
+        for m in got.mentions:
+            m.location = None  # changing the copy leaves the stored extraction alone
+        assert extraction.model_dump_json() == before
