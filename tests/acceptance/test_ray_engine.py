@@ -1,7 +1,8 @@
 """--engine ray: the same incidents, claims, reuse edges and sentence vectors as the local
-engine (field by field, the vectors to the bit, in the CPU's default dtype), on the seeds (read from a local folder and from an fsspec filesystem by
-URL) and on a sample of real news; Parquet datasets DuckDB reads, replaced by a re-run; and a
-Ray worker killed with SIGKILL mid-extraction loses and duplicates no article.
+engine (field by field, the vectors to the bit, in the CPU's default dtype), on the seeds (read
+from a local folder and from an fsspec filesystem by URL) and on a sample of real news; Parquet
+datasets DuckDB reads, replaced by a re-run; and a Ray worker killed with SIGKILL mid-extraction
+loses and duplicates no article.
 
 Runs a local Ray cluster (``ray.init(num_cpus=2)``); skipped when the ``ray`` extra is missing."""
 
@@ -109,7 +110,7 @@ def without_inputs(outs: dict) -> dict:
 
 def embedded(out: Path) -> dict[tuple[str, str], tuple[float, ...]]:
     """The vectors the run's store holds, by (sentence key, model): equal to the bit between the
-    engines, which batch the sentences differently (``reuse.minilm.padded_length``)."""
+    engines, which batch the sentences differently (``reuse.minilm.token_batches``)."""
     with duckdb.connect(str(out.with_suffix(".duckdb")), read_only=True) as con:
         rows = con.execute("SELECT key, model, vector FROM embeddings").fetchall()
     return {(key, model): tuple(vector) for key, model, vector in rows}

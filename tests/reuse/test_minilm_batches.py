@@ -1,5 +1,5 @@
-"""MiniLM embeds in batches bounded by padded tokens (``minilm.token_batches``): every sentence
-once, in the longest-first order, each batch of one token length (nothing padded), and the same vectors as
+"""MiniLM embeds in batches bounded by tokens (``minilm.token_batches``): every sentence once, in
+the longest-first order, each batch of one token length (nothing padded), and the same vectors as
 embedding each sentence alone, whatever the number of workers the run was given (the embedder
 runs on one torch thread). The vectors are the same to the bit whatever else is embedded with
 them, in float32 and in bfloat16: the Ray engine batches sentences differently from the local
