@@ -79,14 +79,12 @@ class MiniLM:
         return out
 
     def _batch(self, ids: list[list[int]]):
+        """Unit-length vectors of texts of one token length (``token_batches``): no padding, so
+        no attention mask, and the mean over every token is the model's mean pooling."""
         import torch
 
-        n = max(len(x) for x in ids)  # all of one length (token_batches): nothing is padded
-        tokens = torch.zeros((len(ids), n), dtype=torch.long)
-        mask = torch.zeros((len(ids), n), dtype=torch.float32)
-        for i, x in enumerate(ids):
-            tokens[i, : len(x)] = torch.tensor(x)
-            mask[i, : len(x)] = 1.0
+        tokens = torch.tensor(ids, dtype=torch.long)
+        n = tokens.shape[1]
         w = self.weights
         h = (
             w["embeddings.word_embeddings.weight"][tokens]
@@ -94,13 +92,11 @@ class MiniLM:
             + w["embeddings.token_type_embeddings.weight"][0]
         )
         h = _norm(h, w, "embeddings.LayerNorm")
-        bias = (1.0 - mask)[:, None, None, :] * torch.finfo(torch.float32).min  # no attention to padding
         for layer in range(self.layers):
-            h = self._layer(h, bias, f"encoder.layer.{layer}.")
-        pooled = (h * mask[..., None]).sum(dim=1) / mask.sum(dim=1, keepdim=True).clamp(min=1e-9)
-        return torch.nn.functional.normalize(pooled, p=2, dim=1)
+            h = self._layer(h, f"encoder.layer.{layer}.")
+        return torch.nn.functional.normalize(h.mean(dim=1), p=2, dim=1)
 
-    def _layer(self, h, bias, p: str):
+    def _layer(self, h, p: str):
         import torch
 
         w = self.weights
@@ -112,7 +108,7 @@ class MiniLM:
 
         q, k, v = heads("query"), heads("key"), heads("value")
         # the fused kernel, as transformers uses: no (batch, heads, n, n) score copies in memory
-        context = torch.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=bias)
+        context = torch.nn.functional.scaled_dot_product_attention(q, k, v)
         context = context.transpose(1, 2).reshape(b, n, d)
         h = _norm(_dense(context, w, p + "attention.output.dense") + h, w, p + "attention.output.LayerNorm")
         inner = torch.nn.functional.gelu(_dense(h, w, p + "intermediate.dense"))

@@ -190,13 +190,10 @@ class OnnxMiniLM:
         ids = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
         order = sorted(range(len(texts)), key=lambda i: -len(ids[i]))
         for batch in token_batches(order, [len(x) for x in ids], batch_size, TOKENS_PER_BATCH):
-            tokens = np.zeros((len(batch), len(ids[batch[0]])), dtype=np.int64)  # one length
-            mask = np.zeros_like(tokens)
-            for row, i in enumerate(batch):
-                tokens[row, : len(ids[i])] = ids[i]
-                mask[row, : len(ids[i])] = 1
-            if len(batch) == 1:  # ONNX Runtime runs one row another way (see the docstring)
-                tokens, mask = np.repeat(tokens, 2, axis=0), np.repeat(mask, 2, axis=0)
+            # one token length a batch: nothing to pad, every token attended to; a text alone
+            # in its batch goes as two rows (ONNX Runtime runs one row another way: docstring)
+            tokens = np.array([ids[i] for i in batch * (2 if len(batch) == 1 else 1)], dtype=np.int64)
+            mask = np.ones_like(tokens)
             vectors = self.session.run(None, {"input_ids": tokens, "attention_mask": mask})[0]
             out[batch] = vectors[: len(batch)]
         return out
